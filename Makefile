@@ -1,0 +1,30 @@
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test bench clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) on PATH"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Analyse the bundled sample corpus and write its briefs to out/sample/
+demo: $(STAMP)
+	mkdir -p out/sample
+	$(BIN)/newsloom analyze samples/corpus --format json -o out/sample/brief.json
+	$(BIN)/newsloom analyze samples/corpus --format md -o out/sample/brief.md
+	$(BIN)/newsloom analyze samples/corpus --format html -o out/sample/brief.html
+	@echo "briefs written: out/sample/brief.json out/sample/brief.md out/sample/brief.html"
+
+## Run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,343 @@
+"""Data model shared by every stage: reports, articles, evidence spans, stories and the brief."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Status = Literal["ok", "skipped", "failed"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+
+def content_hash(data: bytes) -> str:
+    """Return the hex SHA-256 of raw input bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A character span `[start, end)` in the clean text of one report."""
+
+    report: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the brief's `{report, start, end}` form."""
+        return {"report": self.report, "start": self.start, "end": self.end}
+
+
+@dataclass
+class InputStatus:
+    """What became of one input: ok, skipped or failed, with a reason."""
+
+    source: str
+    status: Status
+    reason: str = ""
+
+
+@dataclass
+class Report:
+    """One raw input document: its bytes, where it came from and what its container said of it."""
+
+    id: str
+    source: str
+    raw: bytes
+    media_type: str  # "html" | "text" | "json"; sniffed from the bytes, not the file name
+    url: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)  # title/author/published/outlet from a feed or record
+    content_hash: str = ""
+    arrival: int = 0  # order of arrival within a run (for provenance when dates are missing)
+
+    @classmethod
+    def make(cls, source: str, raw: bytes, media_type: str, **kw: Any) -> "Report":
+        """Build a report whose id derives from its content hash."""
+        digest = content_hash(raw)
+        return cls(id=digest[:16], source=source, raw=raw, media_type=media_type, content_hash=digest, **kw)
+
+
+@dataclass
+class Segment:
+    """Maps `length` characters of clean text at `clean_start` to `source_start` in the decoded input."""
+
+    clean_start: int
+    source_start: int
+    length: int
+
+
+@dataclass
+class Article:
+    """Clean body text of one report with its metadata."""
+
+    report_id: str
+    source: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    outlet: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    segments: list[Segment] = field(default_factory=list)  # clean->input offsets (plain-text inputs)
+
+    def to_source_offset(self, pos: int) -> int | None:
+        """Map a clean-text offset to the decoded input's offset, when the input was plain text."""
+        for seg in self.segments:
+            if seg.clean_start <= pos <= seg.clean_start + seg.length:
+                return seg.source_start + (pos - seg.clean_start)
+        return None
+
+
+@dataclass
+class Mention:
+    """A named-entity mention in one article, with its canonical name once resolved."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, ...
+    canonical: str = ""
+
+
+@dataclass
+class DateMention:
+    """A date expression resolved against the article's publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO date, None when unresolvable
+
+
+@dataclass
+class Quote:
+    """A quotation (direct, partial) or indirect speech, with its cue and speaker mention."""
+
+    report_id: str
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: str = ""
+    speaker: str | None = None  # resolved canonical name, None when unknown
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class Claim:
+    """A check-worthy statement of one report: a sentence or attributed statement."""
+
+    report_id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None  # who the claim is attributed to, None for the outlet's own voice
+    entities: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+
+@dataclass
+class Annotated:
+    """An article with everything the annotate stage found in it."""
+
+    article: Article
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def report_id(self) -> str:
+        """Id of the report this article came from."""
+        return self.article.report_id
+
+
+@dataclass
+class CopyEdge:
+    """`copy` was derived from `original` (verbatim copy or rewrite), with the shared passages."""
+
+    copy: str
+    original: str
+    kind: Literal["copy", "rewrite"]
+    similarity: float
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Story:
+    """Reports grouped as covering one event, with who copied whom."""
+
+    id: str
+    report_ids: list[str]
+    edges: list[CopyEdge] = field(default_factory=list)
+
+    def copy_of(self, report_id: str) -> str | None:
+        """Return the report this one copies, if any."""
+        for edge in self.edges:
+            if edge.copy == report_id:
+                return edge.original
+        return None
+
+    def independence_groups(self) -> dict[str, str]:
+        """Map each report to the root original it derives from (copies count once)."""
+        parent = {e.copy: e.original for e in self.edges}
+        roots: dict[str, str] = {}
+        for rid in self.report_ids:
+            seen, cur = {rid}, rid
+            while cur in parent and parent[cur] not in seen:
+                cur = parent[cur]
+                seen.add(cur)
+            roots[rid] = cur
+        return roots
+
+
+# ---- the brief (analysis of one story) ----
+
+
+@dataclass
+class Line:
+    """A sentence of the brief with the evidence behind it."""
+
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class BriefReport:
+    """A report as listed in a story's brief."""
+
+    id: str
+    source: str
+    outlet: str | None
+    title: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    text: str
+    copy_of: str | None = None
+    copy_kind: str | None = None
+
+
+@dataclass
+class Variant:
+    """One wording of a quote and the reports that carry it."""
+
+    text: str
+    reports: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class QuoteGroup:
+    """The same quote across reports, with each wording."""
+
+    speaker: str | None
+    text: str
+    reports: list[str]
+    variants: list[Variant]
+    evidence: list[Evidence]
+    kind: str = "direct"
+    paraphrases: list[Variant] = field(default_factory=list)
+
+
+@dataclass
+class ClaimGroup:
+    """The same claim across reports, with its count of independent sources."""
+
+    text: str
+    reports: list[str]
+    independent_reports: int
+    evidence: list[Evidence]
+    speaker: str | None = None
+
+
+@dataclass
+class Position:
+    """One side of a disagreement."""
+
+    text: str
+    reports: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass
+class Disagreement:
+    """Reports that conflict about one thing, side by side."""
+
+    about: str
+    positions: list[Position]
+
+
+@dataclass
+class TimelineEntry:
+    """A dated event of the story."""
+
+    date: str
+    text: str
+    reports: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass
+class EntitySummary:
+    """An entity of the story with its aliases and the reports naming it."""
+
+    name: str
+    type: str
+    aliases: list[str]
+    reports: list[str]
+
+
+@dataclass
+class Framing:
+    """How one report frames the story."""
+
+    report: str
+    loaded_words: list[str] = field(default_factory=list)
+    voices: list[str] = field(default_factory=list)
+    unique_claims: list[str] = field(default_factory=list)
+    omitted_claims: list[str] = field(default_factory=list)
+    tone: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class StoryBrief:
+    """Everything the brief says about one story."""
+
+    id: str
+    headline: str
+    summary: list[Line]
+    reports: list[BriefReport]
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    claims: list[ClaimGroup] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    entities: list[EntitySummary] = field(default_factory=list)
+    framing: list[Framing] = field(default_factory=list)
+
+
+SCHEMA_ID = "newsloom.brief/1"
+
+
+@dataclass
+class Brief:
+    """The sourced brief of a run: every input's fate and every story's analysis."""
+
+    inputs: list[InputStatus]
+    stories: list[StoryBrief]
+    schema: str = SCHEMA_ID
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the brief as plain JSON-ready data."""
+        return asdict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """Serialise the brief to JSON (schema `newsloom.brief/1`)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
