@@ -1,1 +1,22 @@
-"""annotate stage."""
+"""Annotate stage: sentences, entities, quotes with speakers, dates and claims of one article."""
+from __future__ import annotations
+
+from newsloom.annotate.claims import find_claims
+from newsloom.annotate.dates import find_dates
+from newsloom.annotate.entities import doc_mentions, story_aliases
+from newsloom.annotate.nlp import load_nlp
+from newsloom.annotate.quotes import find_quotes
+from newsloom.model import Annotated, Article
+
+__all__ = ["annotate", "story_aliases", "load_nlp"]
+
+
+def annotate(article: Article) -> Annotated:
+    """Parse an article and attach every span the later stages use."""
+    doc = load_nlp()(article.text)
+    mentions = doc_mentions(doc)
+    dates = find_dates(doc, article.published)
+    quotes = find_quotes(doc, mentions, article.report_id)
+    claims = find_claims(doc, mentions, dates, quotes, article.report_id)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    return Annotated(article=article, sentences=sentences, mentions=mentions, dates=dates, quotes=quotes, claims=claims)

@@ -1,1 +1,78 @@
-"""compare stage."""
+"""Compare stage: quotes, claims, disagreements, timeline, framing and summary of one story."""
+from __future__ import annotations
+
+from newsloom.annotate.entities import entity_table, story_aliases
+from newsloom.compare.contradictions import (
+    number_disagreements,
+    statement_date_disagreements,
+    wording_disagreements,
+)
+from newsloom.compare.corroboration import align_claims, claim_groups
+from newsloom.compare.framing import build_framing
+from newsloom.compare.quote_ledger import build_ledger
+from newsloom.compare.summary import build_summary
+from newsloom.compare.textsim import content_terms
+from newsloom.compare.timeline import build_timeline
+from newsloom.model import Annotated, BriefReport, EntitySummary, Story, StoryBrief
+
+__all__ = ["analyze_story"]
+
+
+def _aliases(anns: list[Annotated]) -> dict[str, str]:
+    """Story-wide canonical names for every entity and speaker named in the reports."""
+    names = [(m.label, m.canonical) for ann in anns for m in ann.mentions if m.canonical]
+    known = {n for _, n in names}
+    names += [("PERSON", q.speaker) for ann in anns for q in ann.quotes if q.speaker and q.speaker not in known]
+    return story_aliases(names)
+
+
+def _headline(anns: list[Annotated]) -> str:
+    """The title that shares most words with the other titles (the story's most typical headline)."""
+    titles = [a.article.title for a in anns if a.article.title]
+    if not titles:
+        first = anns[0].article.text.strip().split("\n", 1)[0]
+        return first[:120]
+    terms = [set(content_terms(t)) for t in titles]
+    best = max(range(len(titles)), key=lambda i: (sum(len(terms[i] & t) for t in terms), -len(titles[i])))
+    return titles[best]
+
+
+def _reports(story: Story, anns: list[Annotated]) -> list[BriefReport]:
+    """Brief rows for the story's reports, with copy/rewrite provenance."""
+    kinds = {e.copy: e.kind for e in story.edges}
+    return [
+        BriefReport(
+            id=a.report_id, source=a.article.source, outlet=a.article.outlet, title=a.article.title,
+            author=a.article.author, published=a.article.published, url=a.article.url, text=a.article.text,
+            copy_of=story.copy_of(a.report_id), copy_kind=kinds.get(a.report_id),
+        )
+        for a in anns
+    ]
+
+
+def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
+    """Compare the reports of one story and assemble its brief."""
+    by_id = {a.report_id: a for a in anns}
+    members = [by_id[r] for r in story.report_ids if r in by_id]
+    alias = _aliases(members)
+    ledger = build_ledger(members, alias)
+    aligned, _ = align_claims(members)
+    claims = claim_groups(aligned, story)
+    disagreements = (
+        statement_date_disagreements(members, ledger, alias)
+        + number_disagreements(members)
+        + wording_disagreements(ledger)
+    )
+    entities = [EntitySummary(**row) for row in entity_table({a.report_id: a.mentions for a in members}, alias)]
+    return StoryBrief(
+        id=story.id,
+        headline=_headline(members),
+        summary=build_summary(claims),
+        reports=_reports(story, members),
+        quotes=ledger,
+        claims=claims,
+        disagreements=disagreements,
+        timeline=build_timeline(aligned),
+        entities=entities,
+        framing=build_framing(members, aligned, alias),
+    )

@@ -1,0 +1,93 @@
+"""Date expressions resolved against a report's publication date ("last Friday" -> 2025-02-28)."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+import dateparser
+from spacy.tokens import Doc
+
+from newsloom.model import DateMention
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_RE = re.compile(
+    r"\b(?:(last|this|next|on|earlier on|late on|early on)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0}
+_RELATIVE_RE = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning)\b", re.I)
+_VAGUE = re.compile(r"\b(earlier|later|this|last|next)\s+(in\s+the\s+)?(week|month|year)\b", re.I)
+
+
+def parse_iso(value: str | None) -> date | None:
+    """Parse the date part of an ISO 8601 string."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def resolve_weekday(name: str, modifier: str | None, base: date) -> date:
+    """Resolve a weekday against the publication date, news style: past unless "next"."""
+    target = WEEKDAYS.index(name.lower())
+    delta = (base.weekday() - target) % 7
+    mod = (modifier or "").lower()
+    if mod == "next":
+        ahead = (target - base.weekday()) % 7 or 7
+        return base + timedelta(days=ahead)
+    if mod == "last" and delta == 0:
+        delta = 7
+    return base - timedelta(days=delta)
+
+
+@lru_cache(maxsize=4096)
+def _absolute(text: str, base: date) -> date | None:
+    """Parse an explicit date ("March 2", "Feb. 19", "April 27, 2023") with the base year as default."""
+    if not re.search(r"\d", text):
+        return None
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"RELATIVE_BASE": _midday(base), "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def _midday(d: date):
+    """A datetime at noon of `d` (dateparser wants a datetime base)."""
+    from datetime import datetime
+
+    return datetime(d.year, d.month, d.day, 12)
+
+
+def resolve(text: str, base: date | None) -> str | None:
+    """Resolve one date expression to an ISO date, or None when it names no single day."""
+    m = _WEEKDAY_RE.search(text)
+    if m and base is not None:
+        return resolve_weekday(m.group(2), m.group(1), base).isoformat()
+    m = _RELATIVE_RE.search(text)
+    if m and base is not None:
+        return (base + timedelta(days=_RELATIVE_DAYS[m.group(1).lower()])).isoformat()
+    if _VAGUE.search(text):
+        return None
+    anchor = base or date.today()
+    found = _absolute(text, anchor)
+    return found.isoformat() if found else None
+
+
+def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
+    """Date mentions of an article (spaCy DATE entities plus weekday phrases), resolved."""
+    base = parse_iso(published)
+    text = doc.text
+    found: dict[tuple[int, int], DateMention] = {}
+    for m in _WEEKDAY_RE.finditer(text):
+        found[(m.start(), m.end())] = DateMention(m.group(0), m.start(), m.end(), resolve(m.group(0), base))
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in found):
+            continue
+        found[(ent.start_char, ent.end_char)] = DateMention(ent.text, ent.start_char, ent.end_char, resolve(ent.text, base))
+    return [found[k] for k in sorted(found)]

@@ -1,0 +1,151 @@
+"""Named entities: mentions per article, canonical names within it, and aliases across a story."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+from newsloom.model import Mention
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+_TITLES = re.compile(
+    r"^(?:(?:the|president|vice president|sen\.|senator|rep\.|mr\.|mrs\.|ms\.|dr\.|prime minister|"
+    r"foreign minister|minister|mayor|gov\.|governor|spokesman|spokeswoman|spokesperson|gen\.|general)\s+)+",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+
+
+def clean_name(text: str) -> str:
+    """Strip titles, possessives and stray punctuation from an entity mention."""
+    name = _POSSESSIVE.sub("", text.strip().strip(".,;:\"\u201c\u201d()[]"))
+    name = _TITLES.sub("", name)
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII-folded key for comparing spellings."""
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in norm if not unicodedata.combining(c)).lower()
+
+
+def doc_mentions(doc: Doc) -> list[Mention]:
+    """Entity mentions of a parsed article with canonical names resolved within the article."""
+    mentions = [
+        Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
+        for ent in doc.ents
+        if ent.label_ in KEPT_LABELS and clean_name(ent.text)
+    ]
+    _relabel_speakers(doc, mentions)
+    _relabel_people(mentions)
+    full_names = [clean_name(m.text) for m in mentions if m.label == "PERSON" and " " in clean_name(m.text)]
+    for m in mentions:
+        name = clean_name(m.text)
+        m.canonical = expand_person(name, full_names) if m.label == "PERSON" else name
+    return mentions
+
+
+SPEECH_LEMMAS = {"say", "tell", "add", "state", "claim", "write", "warn", "remark", "note", "insist", "argue"}
+NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC"}
+
+
+def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
+    """A multi-word proper name that speaks ("Mayor Ilse Varga told") is a person, whatever NER guessed."""
+    for m in mentions:
+        if m.label == "PERSON" or m.label in NOT_PEOPLE:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(clean_name(m.text).split()) < 2:
+            continue
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in SPEECH_LEMMAS:
+            m.label = "PERSON"
+
+
+def _relabel_people(mentions: list[Mention]) -> None:
+    """Give a mention the PERSON label when the same name is tagged PERSON elsewhere in the article."""
+    people = {fold(clean_name(m.text)) for m in mentions if m.label == "PERSON"}
+    surnames = {p.split()[-1] for p in people if p}
+    for m in mentions:
+        key = fold(clean_name(m.text))
+        if m.label in {"ORG", "GPE", "NORP"} and (key in people or (" " not in key and key in surnames)):
+            m.label = "PERSON"
+
+
+def expand_person(name: str, full_names: list[str]) -> str:
+    """Map a surname-only mention to the article's full name ending with it ("Peskov" -> "Dmitry Peskov")."""
+    if " " in name:
+        return name
+    matches = Counter(f for f in full_names if fold(f.split()[-1]) == fold(name))
+    return matches.most_common(1)[0][0] if matches else name
+
+
+def _same_person(a: str, b: str) -> bool:
+    """True when two full names are spelling variants ("Sergei"/"Sergey Lavrov", "Zelensky"/"Zelenskyy")."""
+    fa, fb = fold(a).split(), fold(b).split()
+    if not fa or not fb:
+        return False
+    if SequenceMatcher(None, fa[-1], fb[-1]).ratio() < 0.83:
+        return False
+    if len(fa) == 1 or len(fb) == 1:
+        return True
+    return SequenceMatcher(None, fa[0], fb[0]).ratio() >= 0.66
+
+
+def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Map every (label, canonical) name of a story to one story-wide canonical spelling.
+
+    Spelling variants of a person (transliterations, surname-only forms) collapse onto the most
+    frequent full form; other entities are grouped by their folded spelling.
+    """
+    counts: Counter[tuple[str, str]] = Counter(names)
+    groups: list[list[tuple[str, str]]] = []
+    for label, name in sorted(counts, key=lambda k: (-len(k[1].split()), -counts[k], k[1])):
+        for group in groups:
+            g_label, g_name = group[0]
+            if label == g_label == "PERSON" and _same_person(name, g_name):
+                group.append((label, name))
+                break
+            if label == g_label and fold(name) == fold(g_name):
+                group.append((label, name))
+                break
+        else:
+            groups.append([(label, name)])
+    alias: dict[str, str] = {}
+    for group in groups:
+        full = [n for n in group if len(n[1].split()) > 1] or group
+        best = max(full, key=lambda n: (counts[n], -len(n[1]), n[1]))[1]
+        for _, name in group:
+            alias[name] = best
+    return alias
+
+
+def entity_table(mentions_by_report: dict[str, list[Mention]], alias: dict[str, str]) -> list[dict]:
+    """Summarise a story's entities: canonical name, type, aliases seen, reports naming it."""
+    table: dict[str, dict] = {}
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for report_id, mentions in mentions_by_report.items():
+        for m in mentions:
+            name = alias.get(m.canonical, m.canonical)
+            row = table.setdefault(name, {"name": name, "aliases": set(), "reports": set()})
+            row["reports"].add(report_id)
+            surface = clean_name(m.text)
+            if surface and surface != name:
+                row["aliases"].add(surface)
+            labels[name][m.label] += 1
+    rows = []
+    for name, row in table.items():
+        rows.append(
+            {
+                "name": name,
+                "type": labels[name].most_common(1)[0][0],
+                "aliases": sorted(row["aliases"]),
+                "reports": sorted(row["reports"]),
+            }
+        )
+    rows.sort(key=lambda r: (-len(r["reports"]), r["name"]))
+    return rows

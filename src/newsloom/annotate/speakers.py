@@ -1,0 +1,140 @@
+"""Speaker resolution: names, pronouns, role nouns, organisations and anonymous sources."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsloom.annotate.entities import clean_name, expand_person
+from newsloom.model import Mention
+
+PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+ANONYMOUS_DETS = {"a", "an", "one", "some", "several", "two", "three"}
+ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
+                   "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
+_NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod"}
+
+
+@dataclass
+class SpeakerMention:
+    """A speaker as written in the text, and whom it resolves to."""
+
+    start: int
+    end: int
+    name: str | None  # canonical name, an anonymous description, or None when unresolved
+
+
+def noun_phrase(tok: Token) -> Span:
+    """The noun phrase headed by `tok`: its left modifiers and flat-name parts, no clauses or appositions."""
+    doc = tok.doc
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _NP_LEFT_DEPS:
+            left = min(left, child.left_edge.i if child.dep_ in {"poss", "compound", "nmod"} else child.i)
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"compound", "flat"} and child.i == right + 1:
+            right = child.i
+    while left < tok.i and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+class SpeakerResolver:
+    """Resolves subject noun phrases to canonical speakers using the article's entities and context."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.people = [m for m in mentions if m.label == "PERSON"]
+        self.orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP"}]
+        self.roles = self._role_map()
+        self.last_speaker: SpeakerMention | None = None
+
+    def _entity_in(self, start: int, end: int, pool: list[Mention]) -> Mention | None:
+        """The last entity of `pool` lying inside [start, end)."""
+        inside = [m for m in pool if m.start >= start and m.end <= end]
+        return inside[-1] if inside else None
+
+    def _role_map(self) -> dict[str, str]:
+        """Role nouns attached to named people ("Kremlin spokesman Dmitry Peskov", "Peskov, the spokesman")."""
+        roles: dict[str, str] = {}
+        for person in self.people:
+            span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span.root
+            np = noun_phrase(head)
+            words = [t for t in np if t.i < span.start and t.pos_ in {"NOUN", "PROPN"} and not t.ent_type_ == "PERSON"]
+            words += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                words.append(head.head)
+            for w in words:
+                if w.pos_ == "NOUN":
+                    roles[w.lemma_.lower()] = person.canonical
+        return roles
+
+    def resolve(self, tok: Token) -> SpeakerMention:
+        """Resolve the subject token of a cue verb to a speaker."""
+        np = noun_phrase(tok)
+        start, end = np.start_char, np.end_char
+        low = tok.lower_
+        if low in PRONOUNS and tok.pos_ == "PRON":
+            return SpeakerMention(tok.idx, tok.idx + len(tok), self._antecedent(tok))
+        person = self._entity_in(start, end, self.people)
+        if person is not None:
+            return SpeakerMention(person.start, person.end, person.canonical)
+        first = np[0].lower_
+        if first in ANONYMOUS_DETS or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
+            return SpeakerMention(start, _extend_anonymous(tok), self.doc.text[start:_extend_anonymous(tok)])
+        org = self._entity_in(start, end, self.orgs)
+        role = self.roles.get(tok.lemma_.lower())
+        if role is not None:
+            return SpeakerMention(start, end, role)
+        if org is not None:
+            return SpeakerMention(org.start, org.end, org.canonical)
+        if tok.pos_ == "PROPN":
+            names = [t for t in np if t.pos_ == "PROPN"]
+            name = clean_name(self.doc.text[names[0].idx : end])
+            full = [p.canonical for p in self.people if " " in p.canonical]
+            return SpeakerMention(names[0].idx, end, expand_person(name, full))
+        return SpeakerMention(start, end, None)
+
+    def _antecedent(self, tok: Token) -> str | None:
+        """The person a pronoun refers to: the salient person of the preceding sentences, or the last speaker."""
+        sent_start = tok.sent.start_char
+        before_in_sentence = [p for p in self.people if sent_start <= p.start < tok.idx]
+        if before_in_sentence:
+            return before_in_sentence[-1].canonical
+        prev_sents = [s for s in self.doc.sents if s.end_char <= sent_start][-4:]
+        for sent in reversed(prev_sents):
+            inside = [p for p in self.people if sent.start_char <= p.start < sent.end_char]
+            subjects = [p for p in inside if _is_subject(self.doc, p)]
+            if subjects:
+                return subjects[0].canonical
+        if self.last_speaker is not None:
+            return self.last_speaker.name
+        nearby = [p for p in self.people if p.start < sent_start]
+        return nearby[-1].canonical if nearby else None
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """True when the mention heads a clause subject."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True
+    return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+
+
+def _extend_anonymous(tok: Token) -> int:
+    """End offset of an anonymous source's description, including a trailing prepositional phrase."""
+    end = tok.idx + len(tok)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with", "of", "familiar"}:
+            end = max(end, child.right_edge.idx + len(child.right_edge))
+    return end

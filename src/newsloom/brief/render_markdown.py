@@ -1,0 +1,135 @@
+"""Render a brief as Markdown a journalist can read: every fact with its outlets and footnoted evidence."""
+from __future__ import annotations
+
+import re
+
+from newsloom.model import Brief, Framing, InputStatus, QuoteGroup
+from newsloom.brief.view import Ref, StoryView, evidence_text, input_counts, story_views
+
+__all__ = ["to_markdown", "evidence_text"]
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<|])")
+_STATUS = {"ok": "ok", "skipped": "skipped", "failed": "**failed**"}
+
+
+def md(text: str | None) -> str:
+    """Escape text for inline Markdown (and table cells), folding line breaks into spaces."""
+    return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def to_markdown(brief: Brief) -> str:
+    """Return the brief as one Markdown document."""
+    out = ["# newsloom brief", "", _overview(brief), ""]
+    for view in story_views(brief):
+        out += _story(view)
+    out += _inputs(brief.inputs)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _overview(brief: Brief) -> str:
+    counts = input_counts(brief.inputs)
+    stories = "1 story" if len(brief.stories) == 1 else f"{len(brief.stories)} stories"
+    return (f"{stories} from {_count(len(brief.inputs), 'input')} ({counts['ok']} ok, {counts['skipped']} skipped, "
+            f"{counts['failed']} failed). Footnotes quote the exact words of the report behind each line.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _notes(refs: list[Ref]) -> str:
+    return "".join(f"[^{r.n}]" for r in refs)
+
+
+def _backed(view: StoryView, report_ids: list[str], refs: list[Ref]) -> str:
+    """"— Outlet A, Outlet B [^1][^2]": who backs a line and where."""
+    names = ", ".join(md(n) for n in view.outlets(report_ids))
+    return f" — {names} {_notes(refs)}".rstrip()
+
+
+def _story(view: StoryView) -> list[str]:
+    story = view.story
+    out = [f"## {view.number}. {md(story.headline) or 'Story ' + md(story.id)}", "",
+           f"Story `{story.id}` · {_count(len(story.reports), 'report')}, {view.independent_count} independent", ""]
+    if story.summary:
+        out += ["### Summary", ""]
+        out += [f"- {md(line.text)}{_backed(view, [e.report for e in line.evidence], view.refs(line.evidence))}"
+                for line in story.summary] + [""]
+    out += _reports(view)
+    if story.quotes:
+        out += ["### Who said what", ""]
+        for quote in story.quotes:
+            out += _quote(view, quote)
+    if story.claims:
+        out += ["### Claims", ""]
+        for claim in story.claims:
+            who = f" — said by {md(claim.speaker)}" if claim.speaker else ""
+            count = f"**{_count(len(claim.reports), 'report')} / {claim.independent_reports} independent**"
+            out.append(f"- {md(claim.text)}{who} · {count}{_backed(view, claim.reports, view.refs(claim.evidence))}")
+        out.append("")
+    if story.disagreements:
+        out += ["### Disagreements", ""]
+        for d in story.disagreements:
+            out += [f"**{md(d.about)}**", "", "| Position | Reports |", "|---|---|"]
+            out += [f"| {md(p.text)} {_notes(view.refs(p.evidence))} | {md(', '.join(view.outlets(p.reports)))} |"
+                    for p in d.positions] + [""]
+    if story.timeline:
+        out += ["### Timeline", "", "| Date | What happened | Reports |", "|---|---|---|"]
+        out += [f"| {md(t.date)} | {md(t.text)} {_notes(view.refs(t.evidence))} | {md(', '.join(view.outlets(t.reports)))} |"
+                for t in story.timeline] + [""]
+    if story.entities:
+        out += ["### Entities", "", "| Name | Type | Also called | Named by |", "|---|---|---|---|"]
+        out += [f"| {md(e.name)} | {md(e.type)} | {md(', '.join(e.aliases)) or '—'} | {md(', '.join(view.outlets(e.reports)))} |"
+                for e in story.entities] + [""]
+    if story.framing:
+        out += ["### Framing", ""] + [line for f in story.framing for line in _framing(view, f)] + [""]
+    if view.all_refs:
+        out += ["### Evidence", ""] + [_footnote(r) for r in view.all_refs] + [""]
+    return out
+
+
+def _reports(view: StoryView) -> list[str]:
+    out = ["### Reports", "", "| | Outlet | Title | Author | Published | Derivation |", "|---|---|---|---|---|---|"]
+    for r in view.story.reports:
+        title = md(r.title) or "—"
+        if view.link(r):
+            title = f"[{title}](<{_url(view.link(r))}>)"
+        out.append(f"| {view.tags[r.id]} | {md(view.names[r.id])} | {title} | {md(r.author) or '—'} | "
+                   f"{md(r.published) or '—'} | {md(view.derivation(r)) or 'original'} |")
+    return out + [""]
+
+
+def _url(url: str) -> str:
+    """Percent-encode what would end a `<...>` link destination or a table cell."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace(" ", "%20")
+
+
+def _quote(view: StoryView, quote: QuoteGroup) -> list[str]:
+    speaker = md(quote.speaker) if quote.speaker else "Unattributed"
+    out = [f"- **{speaker}** — “{md(quote.text)}” ({quote.kind}){_backed(view, quote.reports, view.refs(quote.evidence))}"]
+    for i, v in enumerate(quote.variants, 1):
+        label = f"Wording {i}" if len(quote.variants) > 1 else "Wording"
+        out.append(f"  - {label}: “{md(v.text)}”{_backed(view, v.reports, view.refs(v.evidence))}")
+    for p in quote.paraphrases:
+        out.append(f"  - Paraphrase: {md(p.text)}{_backed(view, p.reports, view.refs(p.evidence))}")
+    return out + [""]
+
+
+def _framing(view: StoryView, f: Framing) -> list[str]:
+    parts = [f"{label}: {md(sep.join(values))}" for label, sep, values in (
+        ("Loaded words", ", ", f.loaded_words), ("Voices", ", ", f.voices),
+        ("Only in this report", " / ", f.unique_claims), ("Leaves out", " / ", f.omitted_claims)) if values]
+    if f.tone:
+        parts.append("Tone: " + ", ".join(f"{md(k)} {v:+.2f}" for k, v in f.tone.items()))
+    return [f"- **{md(view.names.get(f.report, f.report))}**"] + [f"  - {p}" for p in parts or ["nothing notable"]]
+
+
+def _footnote(ref: Ref) -> str:
+    ev = ref.evidence
+    return f"[^{ref.n}]: {md(ref.outlet)}, characters {ev.start}–{ev.end}: “{md(ref.text)}”"
+
+
+def _inputs(inputs: list[InputStatus]) -> list[str]:
+    out = ["## Inputs", "", "| Source | Status | Reason |", "|---|---|---|"]
+    out += [f"| {md(i.source)} | {_STATUS.get(i.status, md(i.status))} | {md(i.reason) or '—'} |" for i in inputs]
+    return out + [""]

@@ -1,0 +1,100 @@
+"""The brief's JSON Schema (`newsloom.brief/1`) and validation of brief documents against it."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+SCHEMA_FILE = "brief.schema.json"
+MAX_PROBLEMS = 10
+
+
+class BriefValidationError(ValueError):
+    """A brief document breaks the schema or points at text it does not have."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        shown = problems[:MAX_PROBLEMS]
+        more = f"\n  ... and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        super().__init__("invalid newsloom brief:\n  " + "\n  ".join(shown) + more)
+
+
+def load_schema() -> dict[str, Any]:
+    """Return the JSON Schema of `newsloom.brief/1` shipped with the package."""
+    return json.loads(resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(load_schema())
+
+
+def validate(doc: dict[str, Any]) -> None:
+    """Raise `BriefValidationError` unless `doc` matches the schema and its references resolve.
+
+    Beyond the schema: report ids are unique per story, every `reports` entry, `copy_of` and
+    framing report names a report of the same story, and every evidence span lies in its report's text.
+    """
+    errors = sorted(_validator().iter_errors(doc), key=lambda e: e.json_path)
+    problems = [f"{e.json_path}: {e.message}" for e in errors]
+    if not problems:
+        problems = list(_reference_problems(doc))
+    if problems:
+        raise BriefValidationError(problems)
+
+
+def _reference_problems(doc: dict[str, Any]) -> Iterator[str]:
+    """Yield what the schema cannot say: dangling report ids and spans outside their text."""
+    story_ids: set[str] = set()
+    for s, story in enumerate(doc["stories"]):
+        at = f"$.stories[{s}]"
+        if story["id"] in story_ids:
+            yield f"{at}.id: duplicate story id {story['id']!r}"
+        story_ids.add(story["id"])
+        texts: dict[str, str] = {}
+        for r, report in enumerate(story["reports"]):
+            if report["id"] in texts:
+                yield f"{at}.reports[{r}].id: duplicate report id {report['id']!r}"
+            texts[report["id"]] = report["text"]
+        for r, report in enumerate(story["reports"]):
+            if report["copy_of"] is not None and (report["copy_of"] not in texts or report["copy_of"] == report["id"]):
+                yield f"{at}.reports[{r}].copy_of: {report['copy_of']!r} is not another report of this story"
+        for path, node in _sourced_items(story, at):
+            yield from _item_problems(path, node, texts)
+        for f, framing in enumerate(story["framing"]):
+            if framing["report"] not in texts:
+                yield f"{at}.framing[{f}].report: unknown report {framing['report']!r}"
+
+
+def _sourced_items(story: dict[str, Any], at: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield every object of a story that cites reports or evidence, with its JSON path."""
+    for key in ("summary", "quotes", "claims", "timeline", "entities"):
+        for i, item in enumerate(story[key]):
+            yield f"{at}.{key}[{i}]", item
+    for i, quote in enumerate(story["quotes"]):
+        for key in ("variants", "paraphrases"):
+            for j, variant in enumerate(quote[key]):
+                yield f"{at}.quotes[{i}].{key}[{j}]", variant
+    for i, disagreement in enumerate(story["disagreements"]):
+        for j, position in enumerate(disagreement["positions"]):
+            yield f"{at}.disagreements[{i}].positions[{j}]", position
+
+
+def _item_problems(path: str, item: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
+    """Check one item's report ids, evidence spans and independent count."""
+    ids = item.get("reports", [])
+    for i, rid in enumerate(ids):
+        if rid not in texts:
+            yield f"{path}.reports[{i}]: unknown report {rid!r}"
+    if item.get("independent_reports", 0) > len(ids):
+        yield f"{path}.independent_reports: {item['independent_reports']} exceeds its {len(ids)} reports"
+    for i, ev in enumerate(item.get("evidence", [])):
+        text = texts.get(ev["report"])
+        if text is None:
+            yield f"{path}.evidence[{i}].report: unknown report {ev['report']!r}"
+        elif not ev["start"] <= ev["end"] <= len(text):
+            yield f"{path}.evidence[{i}]: span [{ev['start']}, {ev['end']}) lies outside the report's {len(text)} characters"

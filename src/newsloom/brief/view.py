@@ -1,0 +1,162 @@
+"""What the Markdown and HTML renderers share: report names, numbered evidence and marked-up texts."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsloom.model import Brief, BriefReport, Evidence, InputStatus, StoryBrief
+
+
+def evidence_text(story: StoryBrief, ev: Evidence) -> str:
+    """Return the exact text an evidence span points at ("" when its report is not in the story)."""
+    for report in story.reports:
+        if report.id == ev.report:
+            return report.text[ev.start:ev.end]
+    return ""
+
+
+def report_names(reports: list[BriefReport]) -> dict[str, str]:
+    """Name each report by its outlet (else title, source or id), numbering outlets that repeat."""
+    base = {r.id: r.outlet or r.title or r.source.rsplit("/", 1)[-1] or r.id for r in reports}
+    counts: dict[str, int] = {}
+    for name in base.values():
+        counts[name] = counts.get(name, 0) + 1
+    seen: dict[str, int] = {}
+    names = {}
+    for rid, name in base.items():
+        if counts[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            name = f"{name} ({seen[name]})"
+        names[rid] = name
+    return names
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A numbered evidence span: what a footnote or a link shows."""
+
+    n: int
+    anchor: str
+    evidence: Evidence
+    outlet: str
+    text: str
+
+
+@dataclass
+class Piece:
+    """A run of a report's text with the evidence spans covering it.
+
+    `mark_id` is the anchor of a span starting here (on the run's `<mark>`); `anchors` are
+    further spans starting here, rendered as empty anchors before it.
+    """
+
+    text: str
+    refs: list[str] = field(default_factory=list)
+    mark_id: str | None = None
+    anchors: list[str] = field(default_factory=list)
+
+
+def _piece(text: str, covering: list[str], starting: list[str]) -> Piece:
+    mark_id = next((a for a in starting if a in covering), None)
+    return Piece(text, covering, mark_id, [a for a in starting if a != mark_id])
+
+
+class StoryView:
+    """One story prepared for rendering: evidence numbered in reading order from `first`."""
+
+    def __init__(self, story: StoryBrief, number: int, first: int = 1):
+        self.story = story
+        self.number = number
+        self.first = first
+        self.names = report_names(story.reports)
+        self.tags = {r.id: f"R{i}" for i, r in enumerate(story.reports, 1)}
+        self._refs: dict[Evidence, Ref] = {}
+        for evidence in _evidence_in_reading_order(story):
+            for ev in evidence:
+                if ev not in self._refs:
+                    n = first + len(self._refs)
+                    name = self.names.get(ev.report, ev.report)
+                    self._refs[ev] = Ref(n, f"ev{n}", ev, name, evidence_text(story, ev))
+
+    @property
+    def all_refs(self) -> list[Ref]:
+        """Every evidence span of the story, in footnote order."""
+        return list(self._refs.values())
+
+    @property
+    def next_number(self) -> int:
+        """The number the next story's first evidence span takes."""
+        return self.first + len(self._refs)
+
+    def refs(self, evidence: Iterable[Evidence]) -> list[Ref]:
+        """The numbered refs of these spans."""
+        return [self._refs[ev] for ev in evidence]
+
+    def outlets(self, report_ids: Iterable[str]) -> list[str]:
+        """Names of these reports, in order, without repeats."""
+        return list(dict.fromkeys(self.names.get(rid, rid) for rid in report_ids))
+
+    def derivation(self, report: BriefReport) -> str:
+        """"copy of X" / "rewrite of X" for a derived report, else ""."""
+        if not report.copy_of:
+            return ""
+        return f"{report.copy_kind or 'copy'} of {self.names.get(report.copy_of, report.copy_of)}"
+
+    @staticmethod
+    def link(report: BriefReport) -> str | None:
+        """The report's URL when it is safe to link (http or https), else None."""
+        url = (report.url or "").strip()
+        return url if url.lower().startswith(("http://", "https://")) else None
+
+    def copies(self, report: BriefReport) -> list[str]:
+        """Names of the reports that copy or rewrite this one."""
+        return [self.names[r.id] for r in self.story.reports if r.copy_of == report.id]
+
+    @property
+    def independent_count(self) -> int:
+        """How many reports are originals (copy nothing of this story)."""
+        ids = set(self.names)
+        return sum(1 for r in self.story.reports if r.copy_of not in ids)
+
+    def pieces(self, report: BriefReport) -> list[Piece]:
+        """Split a report's text at evidence boundaries so overlapping spans become separate runs."""
+        text = report.text
+        spans = [(min(max(r.evidence.start, 0), len(text)), min(max(r.evidence.end, 0), len(text)), r.anchor)
+                 for r in self._refs.values() if r.evidence.report == report.id]
+        cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+        pieces = [_piece(text[a:b], [anc for s, e, anc in spans if s <= a and b <= e],
+                         [anc for s, _, anc in spans if s == a]) for a, b in zip(cuts, cuts[1:])]
+        tail = [anc for s, _, anc in spans if s == len(text)]
+        if tail:
+            pieces.append(_piece("", [], tail))
+        return pieces
+
+
+def story_views(brief: Brief) -> list[StoryView]:
+    """Prepare every story, numbering evidence across the whole brief so footnotes never clash."""
+    views: list[StoryView] = []
+    for number, story in enumerate(brief.stories, 1):
+        views.append(StoryView(story, number, views[-1].next_number if views else 1))
+    return views
+
+
+def input_counts(inputs: list[InputStatus]) -> dict[str, int]:
+    """How many inputs are ok, skipped and failed."""
+    return {status: sum(1 for i in inputs if i.status == status) for status in ("ok", "skipped", "failed")}
+
+
+def _evidence_in_reading_order(story: StoryBrief) -> Iterable[list[Evidence]]:
+    """Every evidence list of a story, in the order the brief shows them."""
+    for line in story.summary:
+        yield line.evidence
+    for quote in story.quotes:
+        yield quote.evidence
+        for variant in [*quote.variants, *quote.paraphrases]:
+            yield variant.evidence
+    for claim in story.claims:
+        yield claim.evidence
+    for disagreement in story.disagreements:
+        for position in disagreement.positions:
+            yield position.evidence
+    for entry in story.timeline:
+        yield entry.evidence

@@ -1,0 +1,254 @@
+"""The `newsloom` command: analyse reports, keep a store, print articles, quotes and stories."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsloom.executors import make_executor
+from newsloom.model import InputStatus
+from newsloom.pipeline import Pipeline, process_report
+from newsloom.store import StoreError, open_store
+
+app = typer.Typer(
+    help="newsloom: turn many news reports into stories and sourced briefs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+class Fmt(str, Enum):
+    """Output formats of a brief."""
+
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+PathsArg = typer.Argument(..., help="Files, directories (recursed), WARC, RSS/Atom, JSON or JSONL inputs.")
+DbOpt = typer.Option("newsloom.db", "--db", help="Store: a SQLite file path or sqlite:///path.")
+WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction and analysis.")
+
+
+def fail(reason: str) -> None:
+    """Exit non-zero with a one-line reason."""
+    err.print(f"[red]error:[/red] {reason}")
+    raise typer.Exit(code=1)
+
+
+def _check_paths(paths: List[Path]) -> None:
+    """Fail early when an input path does not exist."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"no such file or directory: {', '.join(missing)}")
+
+
+@contextmanager
+def progress_bar(enabled: bool = True) -> Iterator:
+    """A rich progress display on stderr; yields a pipeline progress callback."""
+    if not enabled or not err.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def _emit(text: str, out: Optional[Path]) -> None:
+    """Write to a file (saying where) or to stdout."""
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    err.print(f"wrote {out}")
+
+
+@app.command()
+def analyze(
+    paths: List[Path] = PathsArg,
+    fmt: Fmt = typer.Option(Fmt.json, "--format", "-f", help="Brief format: json, md or html."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the brief here instead of stdout."),
+    workers: int = WorkersOpt,
+) -> None:
+    """One shot, no store needed: read the inputs, group stories and print the sourced brief."""
+    from newsloom.brief import render
+    from newsloom.pipeline import analyze as run
+
+    _check_paths(paths)
+    with progress_bar() as progress:
+        brief = run(paths, workers=workers, progress=progress)
+    _emit(render(brief, fmt.value), out)
+
+
+@app.command()
+def ingest(paths: List[Path] = PathsArg, db: str = DbOpt, workers: int = WorkersOpt) -> None:
+    """Add inputs to the store (extracted and annotated); content already stored is skipped."""
+    _check_paths(paths)
+    with _store(db) as store, progress_bar() as progress:
+        statuses = Pipeline(store, make_executor(workers), progress).ingest(paths)
+    counts = {s: sum(1 for x in statuses if x.status == s) for s in ("ok", "skipped", "failed")}
+    err.print(f"ingested: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed")
+    for s in statuses:
+        if s.status != "ok":
+            err.print(f"  {s.status}: {s.source}: {s.reason}")
+
+
+@app.command()
+def stories(db: str = DbOpt) -> None:
+    """Group the stored reports into stories and list them."""
+    with _store(db) as store:
+        found = Pipeline(store).build_stories()
+        titles = {a.report_id: (a.title or a.source) for a in store.articles()}
+    for story in found:
+        sys.stdout.write(f"{story.id}\t{len(story.report_ids)} reports\t{titles.get(story.report_ids[0], '')}\n")
+
+
+@app.command()
+def brief(
+    db: str = DbOpt,
+    fmt: Fmt = typer.Option(Fmt.md, "--format", "-f", help="Brief format: json, md or html."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the brief here instead of stdout."),
+    story: Optional[List[str]] = typer.Option(None, "--story", help="Only these story ids."),
+    workers: int = WorkersOpt,
+) -> None:
+    """Write the sourced brief of the stored stories (run `stories` first after ingesting)."""
+    from newsloom.brief import render
+
+    with _store(db) as store:
+        pipeline = Pipeline(store, make_executor(workers))
+        if not store.stories():
+            pipeline.build_stories()
+        result = pipeline.brief(story)
+    _emit(render(result, fmt.value), out)
+
+
+def _records(paths: List[Path], workers: int):
+    """Process inputs one-shot: yields (status, annotated or None) per input in input order."""
+    from newsloom.ingest import read_paths
+
+    items = list(read_paths(paths))
+    reports = [i for i in items if not isinstance(i, InputStatus)]
+    results = iter(make_executor(workers).map(process_report, reports))
+    for item in items:
+        if isinstance(item, InputStatus):
+            yield item, None, None
+        else:
+            res = next(results)
+            yield res.status, res.annotated, item
+
+
+def _jsonl(row: dict) -> None:
+    """Print one JSON line."""
+    sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+JsonlOpt = typer.Option(True, "--jsonl/--no-jsonl", help="One JSON line per input (the default).")
+
+
+@app.command()
+def extract(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
+    """Print each input's clean article text and metadata."""
+    _check_paths(paths)
+    for status, ann, _ in _records(paths, workers):
+        row = {"source": status.source, "status": status.status}
+        if status.reason:
+            row["reason"] = status.reason
+        if ann is not None:
+            a = ann.article
+            row.update(title=a.title, author=a.author, published=a.published, outlet=a.outlet,
+                       url=a.url, lang=a.lang, text=a.text)
+        _jsonl(row) if jsonl else sys.stdout.write(f"{status.source}\t{status.status}\t{row.get('title') or status.reason}\n")
+
+
+@app.command()
+def quotes(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
+    """Print each input's quotes with cue, kind and speaker (offsets index plain-text inputs' own text)."""
+    _check_paths(paths)
+    for status, ann, report in _records(paths, workers):
+        row: dict = {"source": status.source, "status": status.status, "quotes": []}
+        if status.reason:
+            row["reason"] = status.reason
+        if ann is not None:
+            row["quotes"] = [_quote_row(q, ann.article, report) for q in ann.quotes]
+        if jsonl:
+            _jsonl(row)
+        else:
+            for q in row["quotes"]:
+                sys.stdout.write(f"{status.source}\t{q['speaker']}\t{q['kind']}\t{q['text']}\n")
+
+
+def _quote_row(q, article, report) -> dict:
+    """A quote as the `quotes --jsonl` contract gives it, offsets mapped to the input text when plain."""
+    plain = report is not None and report.media_type == "text" and article.segments
+
+    def off(pos):
+        if pos is None or not plain:
+            return pos
+        mapped = article.to_source_offset(pos)
+        return mapped if mapped is not None else pos
+
+    return {
+        "text": q.text, "start": off(q.start), "end": off(q.end), "speaker": q.speaker,
+        "speaker_start": off(q.speaker_start), "speaker_end": off(q.speaker_end), "cue": q.cue, "kind": q.kind,
+    }
+
+
+@app.command()
+def cluster(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
+    """Print the story id of each input."""
+    from newsloom.stories import group
+
+    _check_paths(paths)
+    rows = list(_records(paths, workers))
+    found = group([ann for _, ann, _ in rows if ann is not None])
+    story_of = {rid: s.id for s in found for rid in s.report_ids}
+    for status, ann, _ in rows:
+        row = {"source": status.source, "story": story_of.get(ann.report_id) if ann else None}
+        if ann is None:
+            row.update(status=status.status, reason=status.reason)
+        _jsonl(row) if jsonl else sys.stdout.write(f"{status.source}\t{row['story']}\n")
+
+
+@contextmanager
+def _store(db: str):
+    """Open the store or exit with its reason."""
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def main() -> None:
+    """Entry point that turns unexpected errors into a one-line reason and exit code 1."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as exc:  # the one-line-reason promise of the CLI
+        err.print(f"[red]error:[/red] {type(exc).__name__}: {exc}")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

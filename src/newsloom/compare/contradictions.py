@@ -1,0 +1,180 @@
+"""Disagreements between reports: when a statement was made, numbers, and a quote's wording."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from newsloom.annotate.dates import parse_iso
+from newsloom.compare.textsim import content_terms
+from newsloom.model import Annotated, Claim, DateMention, Disagreement, Evidence, Position, QuoteGroup
+
+REMARK_NOUNS = re.compile(r"\b(comments?|remarks?|interview|statement|words)\b", re.I)
+AIRED = re.compile(r"\b(aired|air|broadcast|published|released|reported|posted|ran|shown)\b", re.I)
+VAGUE_EARLIER = re.compile(r"\bearlier\s+(in\s+the|this)\s+week\b", re.I)
+
+
+@dataclass
+class DateClaim:
+    """One report's account of when a speaker made a statement."""
+
+    report: str
+    speaker: str
+    value: str  # ISO date, or "before:YYYY-MM-DD" for "earlier in the week"
+    sentence: tuple[int, int]
+    text: str
+
+
+def _role_is_aired(sentence: str, date_offset: int) -> bool:
+    """True when the date in the sentence says when remarks were aired/published, not made."""
+    window = sentence[max(0, date_offset - 40) : date_offset]
+    return bool(AIRED.search(window.split(",")[-1]))
+
+
+def _date_value(d: DateMention, published: str | None) -> str | None:
+    """A comparable value for a date mention, keeping "earlier in the week" as a bound."""
+    if d.value:
+        return d.value
+    if VAGUE_EARLIER.search(d.text) and published:
+        return f"before:{published[:10]}"
+    return None
+
+
+def statement_dates(ann: Annotated, speakers: set[str], alias: dict[str, str]) -> list[DateClaim]:
+    """When a report says each speaker made their remarks (dates in sentences carrying or naming them)."""
+    text = ann.article.text
+    out: list[DateClaim] = []
+    quotes = sorted(ann.quotes, key=lambda q: q.start)
+    for s_start, s_end in ann.sentences:
+        sentence = text[s_start:s_end]
+        speaker = _sentence_speaker(ann, quotes, s_start, s_end, sentence, speakers, alias)
+        if speaker is None:
+            continue
+        for d in ann.dates:
+            if not (s_start <= d.start < s_end):
+                continue
+            value = _date_value(d, ann.article.published)
+            if value is None or _role_is_aired(sentence, d.start - s_start):
+                continue
+            out.append(DateClaim(ann.report_id, speaker, value, (s_start, s_end), " ".join(sentence.split())))
+    return out
+
+
+def _sentence_speaker(ann, quotes, s_start, s_end, sentence, speakers, alias) -> str | None:
+    """The speaker whose statement a sentence is about: a quote in it, or remarks of the last quoted person."""
+    for q in quotes:
+        if s_start <= q.start < s_end and q.speaker and alias.get(q.speaker, q.speaker) in speakers:
+            return alias.get(q.speaker, q.speaker)
+    if not REMARK_NOUNS.search(sentence):
+        return None
+    for m in ann.mentions:
+        if s_start <= m.start < s_end and alias.get(m.canonical, m.canonical) in speakers:
+            return alias.get(m.canonical, m.canonical)
+    earlier = [q for q in quotes if q.end <= s_start and s_start - q.end < 300 and q.speaker]
+    if earlier and re.search(r"\b(his|her|their)\b", sentence, re.I):
+        name = alias.get(earlier[-1].speaker, earlier[-1].speaker)
+        return name if name in speakers else None
+    return None
+
+
+def _merge_bounds(by_value: dict[str, list[DateClaim]]) -> dict[str, list[DateClaim]]:
+    """Fold "earlier in the week" accounts into the one concrete earlier date they agree with, if unique."""
+    concrete = [v for v in by_value if not v.startswith("before:")]
+    for value in [v for v in by_value if v.startswith("before:")]:
+        bound = parse_iso(value.split(":", 1)[1])
+        fits = [c for c in concrete if bound and (bd := parse_iso(c)) and (bound - bd).days in range(1, 7)]
+        if len(fits) == 1:
+            by_value[fits[0]].extend(by_value.pop(value))
+    return by_value
+
+
+def statement_date_disagreements(anns: list[Annotated], ledger: list[QuoteGroup], alias: dict[str, str]) -> list[Disagreement]:
+    """Reports placing the same speaker's remarks on different days."""
+    speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
+    claims = [c for ann in anns for c in statement_dates(ann, speakers, alias)]
+    out: list[Disagreement] = []
+    for speaker in sorted(speakers):
+        by_value: dict[str, list[DateClaim]] = defaultdict(list)
+        for c in claims:
+            if c.speaker == speaker:
+                by_value[c.value].append(c)
+        by_value = _merge_bounds(by_value)
+        if len(by_value) < 2:
+            continue
+        positions = []
+        for value, items in sorted(by_value.items()):
+            label = f"before {value[7:]}" if value.startswith("before:") else value
+            positions.append(Position(
+                text=f"{label}: " + items[0].text,
+                reports=sorted({c.report for c in items}),
+                evidence=[Evidence(c.report, *c.sentence) for c in items],
+            ))
+        out.append(Disagreement(about=f"when {speaker} made the remarks", positions=positions))
+    return out
+
+
+_QUANTITY = re.compile(r"(?<![\d\-])\b(\d[\d,.]*(?:\s+(?:million|billion|thousand|percent|per cent))?)\s+([A-Za-z][a-z-]+)")
+
+
+def _quantities(claim: Claim) -> list[tuple[str, str, str]]:
+    """(unit, value, unit as written) of a claim: "1,200 workers" -> ("worker", "1,200", "workers")."""
+    out = []
+    for m in _QUANTITY.finditer(claim.text):
+        unit = content_terms(m.group(2))
+        if unit:
+            out.append((unit[0], m.group(1), m.group(2)))
+    return out
+
+
+def number_disagreements(anns: list[Annotated]) -> list[Disagreement]:
+    """Reports giving different figures for the same counted thing in otherwise similar statements."""
+    facts: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+    written: dict[str, str] = {}
+    for ann in anns:
+        for claim in ann.claims:
+            for unit, value, surface in _quantities(claim):
+                facts[unit].append((value, claim))
+                written.setdefault(unit, surface)
+    out: list[Disagreement] = []
+    for unit, items in sorted(facts.items()):
+        by_value: dict[str, list[Claim]] = defaultdict(list)
+        for value, claim in items:
+            by_value[value].append(claim)
+        if len(by_value) < 2 or not _comparable(by_value, unit):
+            continue
+        positions = [
+            Position(
+                text=f"{value} {written[unit]}: {claims[0].text}",
+                reports=sorted({c.report_id for c in claims}),
+                evidence=[Evidence(c.report_id, c.start, c.end) for c in claims],
+            )
+            for value, claims in sorted(by_value.items())
+        ]
+        if len({r for p in positions for r in p.reports}) >= 2:
+            out.append(Disagreement(about=f"number of {written[unit]}", positions=positions))
+    return out
+
+
+def _comparable(by_value: dict[str, list[Claim]], unit: str) -> bool:
+    """True when claims with different values share context beyond the unit (the same fact counted)."""
+    contexts = [set(content_terms(" ".join(c.text for c in claims))) - {unit} for claims in by_value.values()]
+    reports = [{c.report_id for c in claims} for claims in by_value.values()]
+    for i in range(len(contexts)):
+        for j in range(i + 1, len(contexts)):
+            if reports[i] != reports[j] and len(contexts[i] & contexts[j]) >= 1:
+                return True
+    return False
+
+
+def wording_disagreements(ledger: list[QuoteGroup]) -> list[Disagreement]:
+    """Quotes that different reports word differently (translation or transcription variants)."""
+    out: list[Disagreement] = []
+    for group in ledger:
+        if len(group.variants) < 2 or len(group.reports) < 2:
+            continue
+        who = group.speaker or "an unnamed speaker"
+        out.append(Disagreement(
+            about=f"wording of {who}'s quote",
+            positions=[Position(v.text, v.reports, v.evidence) for v in group.variants],
+        ))
+    return out

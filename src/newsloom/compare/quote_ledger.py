@@ -1,0 +1,153 @@
+"""The quote ledger: the same quote across reports, grouped, with each outlet's wording."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from newsloom.compare.textsim import containment, content_terms, words
+from newsloom.model import Annotated, Evidence, QuoteGroup, Variant
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])[\"\u201d']?\s+(?=[\"\u201c]?[A-Z])")
+MIN_WORDS = 3
+SAME_QUOTE = 0.75  # share of the shorter wording found in order in the other
+SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
+
+
+@dataclass
+class QuoteUnit:
+    """One sentence of one quote in one report."""
+
+    report: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    kind: str
+    tokens: list[str]
+
+
+def quote_units(anns: list[Annotated], alias: dict[str, str]) -> tuple[list[QuoteUnit], list[QuoteUnit]]:
+    """Split every quote into sentence units; returns (quoted units, indirect-speech units)."""
+    quoted: list[QuoteUnit] = []
+    indirect: list[QuoteUnit] = []
+    for ann in anns:
+        for q in ann.quotes:
+            speaker = alias.get(q.speaker, q.speaker) if q.speaker else None
+            pieces = [(q.start, q.text)] if q.kind == "indirect" else _split(q.start, q.text)
+            for start, piece in pieces:
+                tokens = words(piece)
+                if len(tokens) < MIN_WORDS and speaker is None:
+                    continue
+                unit = QuoteUnit(ann.report_id, piece, start, start + len(piece), speaker, q.kind, tokens)
+                (indirect if q.kind == "indirect" else quoted).append(unit)
+    return quoted, indirect
+
+
+def _split(start: int, text: str) -> list[tuple[int, str]]:
+    """Split a quote into its sentences, with their offsets."""
+    pieces, pos = [], 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        pieces.append((start + pos, text[pos : m.start()].rstrip()))
+        pos = m.end()
+    pieces.append((start + pos, text[pos:].rstrip()))
+    return [(s, p) for s, p in pieces if p.strip()]
+
+
+def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
+    """Whether two units are one quote: compatible speakers and mostly the same words in order."""
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        return False
+    if min(len(a.tokens), len(b.tokens)) < MIN_WORDS:
+        return a.tokens == b.tokens and bool(a.speaker and a.speaker == b.speaker)
+    score = containment(a.tokens, b.tokens)
+    if score >= SAME_QUOTE:
+        return True
+    # One speaker's quote translated two ways differs in a word or two: accept less overlap when the
+    # content words still largely agree.
+    if a.speaker and a.speaker == b.speaker and score >= SAME_SPEAKER_QUOTE:
+        ca, cb = set(content_terms(a.text)), set(content_terms(b.text))
+        return len(ca & cb) >= 2 and len(ca & cb) / min(len(ca), len(cb)) >= 0.5
+    return False
+
+
+def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:
+    """Single-link grouping of units that are the same quote (union-find)."""
+    parent = list(range(len(units)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(units)):
+        for j in range(i + 1, len(units)):
+            if find(i) != find(j) and _same(units[i], units[j]):
+                parent[find(j)] = find(i)
+    grouped: dict[int, list[QuoteUnit]] = {}
+    for i, unit in enumerate(units):
+        grouped.setdefault(find(i), []).append(unit)
+    return list(grouped.values())
+
+
+def _variants(units: list[QuoteUnit]) -> list[Variant]:
+    """Distinct wordings in a group; a wording contained whole in a longer one joins it (partial vs full)."""
+    by_key: dict[tuple[str, ...], list[QuoteUnit]] = {}
+    for u in units:
+        by_key.setdefault(tuple(u.tokens), []).append(u)
+    keys = sorted(by_key, key=lambda k: (-len(k), k))
+    merged: dict[tuple[str, ...], list[QuoteUnit]] = {}
+    for key in keys:
+        home = next((big for big in merged if containment(key, big) == 1.0), None)
+        merged.setdefault(home or key, []).extend(by_key[key])
+    variants = []
+    for key, members in merged.items():
+        full = max(members, key=lambda u: len(u.tokens))
+        variants.append(Variant(
+            text=full.text,
+            reports=sorted({u.report for u in members}),
+            evidence=[Evidence(u.report, u.start, u.end) for u in members],
+        ))
+    variants.sort(key=lambda v: (-len(v.reports), v.text))
+    return variants
+
+
+def build_ledger(anns: list[Annotated], alias: dict[str, str]) -> list[QuoteGroup]:
+    """Group the story's quotes across reports; indirect speech is attached as paraphrase."""
+    quoted, indirect = quote_units(anns, alias)
+    ledger: list[QuoteGroup] = []
+    for members in _groups(quoted):
+        speakers = Counter(u.speaker for u in members if u.speaker)
+        if not speakers and len({u.report for u in members}) < 2:
+            continue  # an unattributed phrase in one report is scare quotes, not a quote
+        variants = _variants(members)
+        ledger.append(QuoteGroup(
+            speaker=speakers.most_common(1)[0][0] if speakers else None,
+            text=variants[0].text,
+            reports=sorted({u.report for u in members}),
+            variants=variants,
+            evidence=[Evidence(u.report, u.start, u.end) for u in members],
+            kind="direct" if any(u.kind == "direct" for u in members) else "partial",
+        ))
+    _attach_paraphrases(ledger, indirect)
+    ledger.sort(key=lambda g: (-len(g.reports), -len(g.text), g.text))
+    return ledger
+
+
+def _attach_paraphrases(ledger: list[QuoteGroup], indirect: list[QuoteUnit]) -> None:
+    """Link reported speech to the quote it paraphrases (same speaker, shared content words)."""
+    for unit in indirect:
+        terms = set(content_terms(unit.text))
+        if len(terms) < 3:
+            continue
+        best, best_score = None, 0.0
+        for group in ledger:
+            if unit.speaker and group.speaker and unit.speaker != group.speaker:
+                continue
+            shared = terms & set(content_terms(group.text))
+            score = len(shared) / len(terms)
+            if score > best_score:
+                best, best_score = group, score
+        if best is not None and best_score >= 0.5:
+            best.paraphrases.append(Variant(unit.text, [unit.report], [Evidence(unit.report, unit.start, unit.end)]))

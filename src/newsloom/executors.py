@@ -1,0 +1,47 @@
+"""Executors run a step over items; steps never know which executor runs them."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterable, Iterator, Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Executor(Protocol):
+    """Maps a picklable function over items, yielding results in input order."""
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Apply `fn` to every item."""
+        ...
+
+
+class LocalExecutor:
+    """Runs every item in this process, one after another."""
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Apply `fn` lazily, in order."""
+        return map(fn, items)
+
+
+class ProcessExecutor:
+    """Runs items across a pool of worker processes (each loads the NLP model once)."""
+
+    def __init__(self, workers: int | None = None, chunksize: int = 4):
+        self.workers = workers or max(1, (os.cpu_count() or 2))
+        self.chunksize = chunksize
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Apply `fn` in worker processes, yielding results in input order."""
+        batch = list(items)
+        if len(batch) <= 1 or self.workers == 1:
+            yield from map(fn, batch)
+            return
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(batch))) as pool:
+            yield from pool.map(fn, batch, chunksize=self.chunksize)
+
+
+def make_executor(workers: int) -> Executor:
+    """An in-process executor for one worker, a process pool for more."""
+    return LocalExecutor() if workers <= 1 else ProcessExecutor(workers)

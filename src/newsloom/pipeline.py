@@ -1,0 +1,117 @@
+"""The pipeline: chains ingest, extract, annotate, stories, compare and brief over a store and an executor."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from newsloom.annotate import annotate
+from newsloom.compare import analyze_story
+from newsloom.executors import Executor, LocalExecutor
+from newsloom.extract import ExtractionError, extract_article
+from newsloom.ingest import read_paths
+from newsloom.model import Annotated, Brief, InputStatus, Report, Story
+from newsloom.stories import group
+from newsloom.store import SQLiteStore, Store
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class ReportResult:
+    """What processing one report gave: its annotated article, or why there is none."""
+
+    status: InputStatus
+    annotated: Annotated | None = None
+
+
+def process_report(report: Report) -> ReportResult:
+    """Extract and annotate one report; any failure becomes a status with its reason."""
+    try:
+        article = extract_article(report)
+    except ExtractionError as exc:
+        return ReportResult(InputStatus(report.source, "skipped", f"no article text: {exc}"))
+    except Exception as exc:  # a broken document must not stop the run
+        return ReportResult(InputStatus(report.source, "failed", f"extraction error: {type(exc).__name__}: {exc}"))
+    try:
+        ann = annotate(article)
+    except Exception as exc:
+        return ReportResult(InputStatus(report.source, "failed", f"annotation error: {type(exc).__name__}: {exc}"))
+    return ReportResult(InputStatus(report.source, "ok"), ann)
+
+
+def _analyze(job: tuple[Story, list[Annotated]]):
+    """Executor-friendly wrapper around the compare stage."""
+    return analyze_story(*job)
+
+
+class Pipeline:
+    """Runs the stages against a store; the executor decides where per-item work runs."""
+
+    def __init__(self, store: Store, executor: Executor | None = None, progress: Progress | None = None):
+        self.store = store
+        self.executor = executor or LocalExecutor()
+        self.progress = progress or (lambda stage, done, total: None)
+
+    def ingest(self, paths: Sequence[str | Path]) -> list[InputStatus]:
+        """Read, extract and annotate every input; already-stored content is skipped."""
+        statuses: list[InputStatus] = []
+        fresh: list[Report] = []
+        for item in read_paths(paths):
+            if isinstance(item, InputStatus):
+                statuses.append(item)
+            elif not self.store.add_report(item):
+                known = self.store.get_report(item.id)
+                where = known.source if known else "an earlier input"
+                statuses.append(InputStatus(item.source, "skipped", f"same content as {where}"))
+            else:
+                fresh.append(item)
+        for status in statuses:
+            self.store.record_input(status)
+        total = len(fresh)
+        self.progress("extract+annotate", 0, total)
+        for done, result in enumerate(self.executor.map(process_report, fresh), 1):
+            if result.annotated is not None:
+                self.store.put_article(result.annotated.article)
+                self.store.put_annotated(result.annotated)
+            self.store.record_input(result.status)
+            statuses.append(result.status)
+            self.progress("extract+annotate", done, total)
+        return statuses
+
+    def build_stories(self) -> list[Story]:
+        """Group every stored article into stories and find copies; stores the result."""
+        anns = self.store.annotated()
+        self.progress("stories", 0, 1)
+        stories = group(anns)
+        self.store.put_stories(stories)
+        self.progress("stories", 1, 1)
+        return stories
+
+    def brief(self, story_ids: Sequence[str] | None = None) -> Brief:
+        """Compare the reports of each story and assemble the brief."""
+        anns = {a.report_id: a for a in self.store.annotated()}
+        stories = [s for s in self.store.stories() if not story_ids or s.id in story_ids]
+        jobs = [(s, [anns[r] for r in s.report_ids if r in anns]) for s in stories]
+        self.progress("compare", 0, len(jobs))
+        briefs = []
+        for done, sb in enumerate(self.executor.map(_analyze, jobs), 1):
+            briefs.append(sb)
+            self.progress("compare", done, len(jobs))
+        return Brief(inputs=self.store.inputs(), stories=briefs)
+
+    def run(self, paths: Sequence[str | Path]) -> Brief:
+        """Ingest the inputs, build stories and return the brief."""
+        self.ingest(paths)
+        self.build_stories()
+        return self.brief()
+
+
+def analyze(paths: Sequence[str | Path] | str | Path, workers: int = 1, progress: Progress | None = None) -> Brief:
+    """One-shot analysis of some inputs with a throwaway in-memory store."""
+    from newsloom.executors import make_executor
+
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    with SQLiteStore(":memory:") as store:
+        return Pipeline(store, make_executor(workers), progress).run(paths)

@@ -1,0 +1,95 @@
+"""The store interface every backend (SQLite now, PostgreSQL later) implements."""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from types import TracebackType
+from typing import Self
+
+from newsloom.model import Annotated, Article, InputStatus, Report, Story
+
+
+class StoreError(Exception):
+    """A store could not be opened or refused a write."""
+
+
+class SchemaVersionError(StoreError):
+    """The database was written by a newer newsloom than this one."""
+
+
+class Store(ABC):
+    """Keeps every stage of a run: reports, input statuses, articles, annotations and stories."""
+
+    @abstractmethod
+    def add_report(self, report: Report) -> bool:
+        """Store a report; False (and no change) when one with its content hash is already stored."""
+
+    @abstractmethod
+    def has_report(self, content_hash: str) -> bool:
+        """Whether a report with this content hash is stored."""
+
+    @abstractmethod
+    def get_report(self, report_id: str) -> Report | None:
+        """The report with this id, or None."""
+
+    @abstractmethod
+    def reports(self) -> list[Report]:
+        """Every report, in the order they were added."""
+
+    @abstractmethod
+    def record_input(self, status: InputStatus) -> None:
+        """Record what became of one input; a later status for the same source replaces it."""
+
+    @abstractmethod
+    def inputs(self) -> list[InputStatus]:
+        """The latest status of each source, in the order sources were first recorded."""
+
+    @abstractmethod
+    def put_article(self, article: Article) -> None:
+        """Store or replace a report's article; a changed article drops the annotations of the old one."""
+
+    @abstractmethod
+    def get_article(self, report_id: str) -> Article | None:
+        """The article of this report, or None."""
+
+    @abstractmethod
+    def articles(self) -> list[Article]:
+        """Every article, in the order their reports were added."""
+
+    @abstractmethod
+    def put_annotated(self, ann: Annotated) -> None:
+        """Store an annotated article (its article and span rows), replacing earlier annotations."""
+
+    @abstractmethod
+    def get_annotated(self, report_id: str) -> Annotated | None:
+        """The annotations of this report's article, or None when it was not annotated."""
+
+    @abstractmethod
+    def annotated(self) -> list[Annotated]:
+        """Every annotated article, in the order their reports were added."""
+
+    @abstractmethod
+    def put_stories(self, stories: list[Story]) -> None:
+        """Replace the whole story assignment (stories, members, copy edges and their evidence)."""
+
+    @abstractmethod
+    def stories(self) -> list[Story]:
+        """The current stories, in the order they were put."""
+
+    @abstractmethod
+    def story_of(self, report_id: str) -> str | None:
+        """Id of the story this report belongs to, or None."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection; closing twice is harmless."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

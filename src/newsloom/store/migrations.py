@@ -1,0 +1,205 @@
+"""Schema versions: the ordered migrations every backend applies when it opens a database.
+
+Migrations are written in portable SQL (SQLite and PostgreSQL both run them). The only
+dialect-specific word is the type of raw bytes, written `{bytes}`. Statements are separated by
+`;`, so keep semicolons out of literals. The applied versions are rows of `schema_version`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Sequence
+
+from newsloom.store.base import SchemaVersionError, StoreError
+
+Dialect = Literal["sqlite", "postgresql"]
+
+BYTES_TYPE: dict[Dialect, str] = {"sqlite": "BLOB", "postgresql": "BYTEA"}
+
+VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+
+CURRENT_VERSION = "SELECT MAX(version) FROM schema_version"
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: its version number, a short name and its SQL script."""
+
+    version: int
+    name: str
+    sql: str
+
+    def statements(self, dialect: Dialect) -> list[str]:
+        """The script's statements, with dialect types filled in."""
+        script = self.sql.replace("{bytes}", BYTES_TYPE[dialect])
+        return [s.strip() for s in script.split(";") if s.strip()]
+
+
+INITIAL = Migration(1, "initial schema", """
+CREATE TABLE reports (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    source TEXT NOT NULL,
+    media_type TEXT NOT NULL,
+    url TEXT,
+    hints TEXT NOT NULL,
+    arrival INTEGER NOT NULL,
+    raw {bytes} NOT NULL
+);
+CREATE UNIQUE INDEX reports_content_hash ON reports (content_hash);
+
+CREATE TABLE inputs (
+    source TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'skipped', 'failed')),
+    reason TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+    report_id TEXT PRIMARY KEY REFERENCES reports (id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    text TEXT NOT NULL,
+    title TEXT,
+    author TEXT,
+    published TEXT,
+    outlet TEXT,
+    url TEXT,
+    lang TEXT
+);
+
+CREATE TABLE segments (
+    report_id TEXT NOT NULL REFERENCES articles (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    clean_start INTEGER NOT NULL,
+    source_start INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    PRIMARY KEY (report_id, idx)
+);
+
+CREATE TABLE annotations (
+    report_id TEXT PRIMARY KEY REFERENCES articles (report_id) ON DELETE CASCADE
+);
+
+CREATE TABLE sentences (
+    report_id TEXT NOT NULL REFERENCES annotations (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (report_id, idx)
+);
+
+CREATE TABLE mentions (
+    report_id TEXT NOT NULL REFERENCES annotations (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    PRIMARY KEY (report_id, idx)
+);
+
+CREATE TABLE date_mentions (
+    report_id TEXT NOT NULL REFERENCES annotations (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,
+    PRIMARY KEY (report_id, idx)
+);
+
+CREATE TABLE quotes (
+    report_id TEXT NOT NULL REFERENCES annotations (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'partial', 'indirect')),
+    cue TEXT NOT NULL,
+    speaker TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    PRIMARY KEY (report_id, idx)
+);
+
+CREATE TABLE claims (
+    report_id TEXT NOT NULL REFERENCES annotations (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    entities TEXT NOT NULL,
+    numbers TEXT NOT NULL,
+    PRIMARY KEY (report_id, idx)
+);
+
+CREATE TABLE claim_dates (
+    report_id TEXT NOT NULL,
+    claim_idx INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,
+    PRIMARY KEY (report_id, claim_idx, idx),
+    FOREIGN KEY (report_id, claim_idx) REFERENCES claims (report_id, idx) ON DELETE CASCADE
+);
+
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL
+);
+
+CREATE TABLE story_reports (
+    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    PRIMARY KEY (story_id, idx)
+);
+CREATE UNIQUE INDEX story_reports_report_id ON story_reports (report_id);
+
+CREATE TABLE copy_edges (
+    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    copy_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    original_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('copy', 'rewrite')),
+    similarity DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (story_id, idx)
+);
+
+CREATE TABLE edge_evidence (
+    story_id TEXT NOT NULL,
+    edge_idx INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    report_id TEXT NOT NULL REFERENCES reports (id) ON DELETE CASCADE,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (story_id, edge_idx, idx),
+    FOREIGN KEY (story_id, edge_idx) REFERENCES copy_edges (story_id, idx) ON DELETE CASCADE
+)
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
+
+
+def pending(current: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+    """The migrations to apply to a database at version `current` (0 when new), in order."""
+    versions = [m.version for m in migrations]
+    if versions != list(range(1, len(versions) + 1)):
+        raise StoreError(f"migrations must be numbered 1..N in order, got {versions}")
+    if current > len(migrations):
+        raise SchemaVersionError(
+            f"database schema version {current} is newer than this newsloom knows "
+            f"(up to {len(migrations)}); upgrade newsloom to open it"
+        )
+    return list(migrations[current:])

@@ -1,0 +1,79 @@
+"""Quote finding and speaker resolution on a hand-written report."""
+from newsloom.annotate.quotemarks import find_quoted_spans
+
+
+def _quote(annotated, fragment):
+    """The quote whose text contains `fragment`."""
+    found = [q for q in annotated.quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r}: {[q.text for q in annotated.quotes]}"
+    return found[0]
+
+
+def _mention(annotated, q, text):
+    """The speaker mention of a quote as written."""
+    return text[q.speaker_start : q.speaker_end]
+
+
+def test_named_speaker_after_quote(annotated, report_text):
+    q = _quote(annotated, "change how the whole region travels")
+    assert q.kind == "direct" and q.speaker == "Ilse Varga" and q.cue == "told"
+    assert "Ilse Varga" in _mention(annotated, q, report_text)
+    assert report_text[q.start : q.end] == q.text
+
+
+def test_unattributed_follow_on_sentence_inherits_speaker(annotated):
+    assert _quote(annotated, "We waited long enough").speaker == "Ilse Varga"
+
+
+def test_pronoun_speaker_resolved_and_mention_kept(annotated, report_text):
+    q = _quote(annotated, "still a lot of work ahead")
+    assert q.speaker == "Ilse Varga"
+    assert _mention(annotated, q, report_text) == "she"
+
+
+def test_split_quote_second_part_shares_speaker(annotated):
+    assert _quote(annotated, "money is finally in place").speaker == "Ilse Varga"
+
+
+def test_partial_quote_inside_sentence(annotated):
+    q = _quote(annotated, "historic")
+    assert q.kind == "partial" and q.speaker == "Dana Okafor" and q.cue == "called"
+
+
+def test_role_noun_resolves_to_named_person(annotated, report_text):
+    q = _quote(annotated, "heard every objection")
+    assert q.speaker == "Dana Okafor"
+    assert _mention(annotated, q, report_text) == "the spokeswoman"
+
+
+def test_inverted_attribution_stops_before_apposition(annotated, report_text):
+    q = _quote(annotated, "gift to the builders")
+    assert q.speaker == "Tomas Reyes"
+    assert _mention(annotated, q, report_text) == "Tomas Reyes"
+
+
+def test_anonymous_source_is_kept_not_invented(annotated):
+    q = _quote(annotated, "never checked by anyone")
+    assert q.speaker == "a senior port official"
+
+
+def test_quote_running_across_paragraphs(annotated):
+    first = _quote(annotated, "cost less than planned")
+    second = _quote(annotated, "depends on the state grant")
+    assert first.speaker == second.speaker == "Dana Okafor"
+
+
+def test_indirect_speech(annotated):
+    q = _quote(annotated, "first ferries would sail in June")
+    assert q.kind == "indirect" and q.speaker == "Ilse Varga" and q.cue == "said"
+
+
+def test_quote_marks_straight_and_curly_and_unbalanced():
+    text = 'He said "one two" and \u201cthree four\u201d.\n\nA stray \u201c mark here.\n\nLast "five".'
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert spans == ["one two", "three four", "five"]
+
+
+def test_apostrophes_do_not_open_quotes():
+    text = "It\u2019s the mayor\u2019s plan, \u201cand it works,\u201d she said."
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == ["and it works,"]

@@ -1,0 +1,94 @@
+import copy
+import dataclasses
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from newsloom import model
+from newsloom.brief import BriefValidationError, load_schema, validate
+
+
+def test_schema_is_valid_draft_2020_12():
+    schema = load_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["schema"] == {"const": model.SCHEMA_ID}
+
+
+@pytest.mark.parametrize("cls, name", [
+    (model.Evidence, "evidence"), (model.InputStatus, "input"), (model.Line, "line"),
+    (model.BriefReport, "report"), (model.Variant, "variant"), (model.QuoteGroup, "quote"),
+    (model.ClaimGroup, "claim"), (model.Position, "position"), (model.Disagreement, "disagreement"),
+    (model.TimelineEntry, "timelineEntry"), (model.EntitySummary, "entity"), (model.Framing, "framing"),
+    (model.StoryBrief, "story")])
+def test_schema_lists_every_field_of_the_model(cls, name):
+    definition = load_schema()["$defs"][name]
+    fields = {f.name for f in dataclasses.fields(cls)}
+    assert set(definition["properties"]) == fields
+    assert set(definition["required"]) == fields
+
+
+def test_sample_brief_validates(doc):
+    validate(doc)
+
+
+def test_empty_brief_validates():
+    validate(model.Brief(inputs=[], stories=[]).to_dict())
+
+
+def _broken(doc, mutate):
+    doc = copy.deepcopy(doc)
+    mutate(doc)
+    with pytest.raises(BriefValidationError) as info:
+        validate(doc)
+    return str(info.value)
+
+
+def test_rejects_missing_key(doc):
+    message = _broken(doc, lambda d: d["stories"][0]["claims"][0].pop("independent_reports"))
+    assert "$.stories[0].claims[0]" in message and "independent_reports" in message
+
+
+def test_rejects_bad_status(doc):
+    message = _broken(doc, lambda d: d["inputs"][3].update(status="crashed"))
+    assert "$.inputs[3].status" in message
+
+
+def test_rejects_negative_offset(doc):
+    message = _broken(doc, lambda d: d["stories"][0]["summary"][0]["evidence"][0].update(start=-1))
+    assert "$.stories[0].summary[0].evidence[0].start" in message
+
+
+def test_rejects_string_offset(doc):
+    message = _broken(doc, lambda d: d["stories"][0]["quotes"][0]["variants"][1]["evidence"][0].update(end="158"))
+    assert "$.stories[0].quotes[0].variants[1].evidence[0].end" in message
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: d.update(schema="newsloom.brief/2"),
+    lambda d: d["stories"][0]["reports"][0].update(copy_kind="plagiarism"),
+    lambda d: d["stories"][0]["quotes"][0]["reports"].append(7),
+    lambda d: d["stories"][0]["summary"][0]["evidence"][0].update(extra=1),
+    lambda d: d["stories"][0]["framing"][0]["tone"].update(negative="high"),
+    lambda d: d["stories"][0]["disagreements"][0]["positions"].pop(),
+])
+def test_rejects_other_schema_breakage(doc, mutate):
+    _broken(doc, mutate)
+
+
+def test_rejects_evidence_outside_its_report(doc):
+    def mutate(d):
+        d["stories"][0]["claims"][0]["evidence"][1]["end"] = 10_000
+    assert "$.stories[0].claims[0].evidence[1]" in _broken(doc, mutate)
+
+
+@pytest.mark.parametrize("mutate, where", [
+    (lambda d: d["stories"][0]["timeline"][0]["evidence"][0].update(report="nope"), "timeline[0].evidence[0].report"),
+    (lambda d: d["stories"][0]["entities"][1]["reports"].append("nope"), "entities[1].reports[2]"),
+    (lambda d: d["stories"][0]["reports"][1].update(copy_of="nope"), "reports[1].copy_of"),
+    (lambda d: d["stories"][0]["framing"][1].update(report="nope"), "framing[1].report"),
+    (lambda d: d["stories"][0]["claims"][0].update(independent_reports=3), "claims[0].independent_reports"),
+    (lambda d: d["stories"][0]["reports"][1].update(id="c0ur1er", copy_of=None), "reports[1].id"),
+])
+def test_rejects_dangling_references(doc, mutate, where):
+    assert where in _broken(doc, mutate)
