@@ -16,6 +16,9 @@ _WEEKDAY_RE = re.compile(
 )
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0}
 _RELATIVE_RE = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning)\b", re.I)
+_CALENDAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b", re.I
+)
 _VAGUE = re.compile(r"\b(earlier|later|this|last|next)\s+(in\s+the\s+)?(week|month|year)\b", re.I)
 
 
@@ -65,15 +68,16 @@ def _midday(d: date):
 def resolve(text: str, base: date | None) -> str | None:
     """Resolve one date expression to an ISO date, or None when it names no single day."""
     m = _WEEKDAY_RE.search(text)
-    if m and base is not None:
-        return resolve_weekday(m.group(2), m.group(1), base).isoformat()
+    if m:
+        return resolve_weekday(m.group(2), m.group(1), base).isoformat() if base else None
     m = _RELATIVE_RE.search(text)
-    if m and base is not None:
-        return (base + timedelta(days=_RELATIVE_DAYS[m.group(1).lower()])).isoformat()
-    if _VAGUE.search(text):
+    if m:
+        return (base + timedelta(days=_RELATIVE_DAYS[m.group(1).lower()])).isoformat() if base else None
+    if _VAGUE.search(text) or not _CALENDAR.search(text):
         return None
-    anchor = base or date.today()
-    found = _absolute(text, anchor)
+    if base is None and not re.search(r"\b\d{4}\b", text):
+        return None  # "Feb. 19" in an undated report: the year is unknown
+    found = _absolute(text, base or date.today())
     return found.isoformat() if found else None
 
 
@@ -85,7 +89,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     for m in _WEEKDAY_RE.finditer(text):
         found[(m.start(), m.end())] = DateMention(m.group(0), m.start(), m.end(), resolve(m.group(0), base))
     for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"}:
+        if ent.label_ != "DATE":
             continue
         if any(s < ent.end_char and ent.start_char < e for s, e in found):
             continue

@@ -7,6 +7,7 @@ from newsloom.compare.contradictions import (
     statement_date_disagreements,
     wording_disagreements,
 )
+from newsloom.compare.dating import redate
 from newsloom.compare.corroboration import align_claims, claim_groups
 from newsloom.compare.framing import build_framing
 from newsloom.compare.quote_ledger import build_ledger
@@ -53,7 +54,7 @@ def _reports(story: Story, anns: list[Annotated]) -> list[BriefReport]:
 def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
     """Compare the reports of one story and assemble its brief."""
     by_id = {a.report_id: a for a in anns}
-    members = [by_id[r] for r in story.report_ids if r in by_id]
+    members = redate([by_id[r] for r in story.report_ids if r in by_id])
     alias = _aliases(members)
     ledger = build_ledger(members, alias)
     aligned, _ = align_claims(members)

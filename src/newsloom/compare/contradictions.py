@@ -9,7 +9,6 @@ from newsloom.annotate.dates import parse_iso
 from newsloom.compare.textsim import content_terms
 from newsloom.model import Annotated, Claim, DateMention, Disagreement, Evidence, Position, QuoteGroup
 
-REMARK_NOUNS = re.compile(r"\b(comments?|remarks?|interview|statement|words)\b", re.I)
 AIRED = re.compile(r"\b(aired|air|broadcast|published|released|reported|posted|ran|shown)\b", re.I)
 VAGUE_EARLIER = re.compile(r"\bearlier\s+(in\s+the|this)\s+week\b", re.I)
 
@@ -40,41 +39,59 @@ def _date_value(d: DateMention, published: str | None) -> str | None:
     return None
 
 
-def statement_dates(ann: Annotated, speakers: set[str], alias: dict[str, str]) -> list[DateClaim]:
-    """When a report says each speaker made their remarks (dates in sentences carrying or naming them)."""
+POSSESSED_REMARKS = re.compile(
+    r"\b([A-Z][\w-]+)['\u2019]s\s+(?:\w+\s+)?(?:comments?|remarks?|interview|statement)\b"
+    r"|\b(his|her|their)\s+(?:\w+\s+)?(?:comments?|remarks?|interview|statement)\b",
+    re.I,
+)
+
+
+def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, str]) -> list[DateClaim]:
+    """When a report says each widely quoted speaker made their remarks."""
+    speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
+    shared = [(ev.start, ev.end) for g in ledger if len(g.reports) >= 2 for ev in g.evidence if ev.report == ann.report_id]
     text = ann.article.text
-    out: list[DateClaim] = []
     quotes = sorted(ann.quotes, key=lambda q: q.start)
+    out: list[DateClaim] = []
     for s_start, s_end in ann.sentences:
-        sentence = text[s_start:s_end]
-        speaker = _sentence_speaker(ann, quotes, s_start, s_end, sentence, speakers, alias)
-        if speaker is None:
+        found = _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias)
+        if found is None:
             continue
-        for d in ann.dates:
-            if not (s_start <= d.start < s_end):
-                continue
-            value = _date_value(d, ann.article.published)
-            if value is None or _role_is_aired(sentence, d.start - s_start):
-                continue
-            out.append(DateClaim(ann.report_id, speaker, value, (s_start, s_end), " ".join(sentence.split())))
+        speaker, anchor = found
+        sentence = text[s_start:s_end]
+        candidates = [
+            (abs(d.start - anchor), value)
+            for d in ann.dates
+            if s_start <= d.start < s_end
+            and (value := _date_value(d, ann.article.published)) is not None
+            and not _role_is_aired(sentence, d.start - s_start)
+        ]
+        if candidates:
+            out.append(DateClaim(ann.report_id, speaker, min(candidates)[1], (s_start, s_end), " ".join(sentence.split())))
     return out
 
 
-def _sentence_speaker(ann, quotes, s_start, s_end, sentence, speakers, alias) -> str | None:
-    """The speaker whose statement a sentence is about: a quote in it, or remarks of the last quoted person."""
+def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> tuple[str, int] | None:
+    """Whose statement a sentence dates, and where: a shared or reported quote of theirs, or "X's comments"."""
     for q in quotes:
-        if s_start <= q.start < s_end and q.speaker and alias.get(q.speaker, q.speaker) in speakers:
-            return alias.get(q.speaker, q.speaker)
-    if not REMARK_NOUNS.search(sentence):
+        if not (s_start <= q.start < s_end and q.speaker):
+            continue
+        in_shared = any(s < q.end and q.start < e for s, e in shared)
+        if not (in_shared or q.kind == "indirect"):
+            continue
+        name = alias.get(q.speaker, q.speaker)
+        if name in speakers:
+            return name, q.start
+    m = POSSESSED_REMARKS.search(ann.article.text, s_start, s_end)
+    if m is None:
         return None
-    for m in ann.mentions:
-        if s_start <= m.start < s_end and alias.get(m.canonical, m.canonical) in speakers:
-            return alias.get(m.canonical, m.canonical)
-    earlier = [q for q in quotes if q.end <= s_start and s_start - q.end < 300 and q.speaker]
-    if earlier and re.search(r"\b(his|her|their)\b", sentence, re.I):
-        name = alias.get(earlier[-1].speaker, earlier[-1].speaker)
-        return name if name in speakers else None
-    return None
+    if m.group(1):
+        owner = next((x for x in ann.mentions if x.start <= m.start() < x.end), None)
+        name = alias.get(owner.canonical, owner.canonical) if owner else alias.get(m.group(1), m.group(1))
+    else:
+        earlier = [q for q in quotes if q.end <= s_start and s_start - q.end < 300 and q.speaker]
+        name = alias.get(earlier[-1].speaker, earlier[-1].speaker) if earlier else None
+    return (name, m.start()) if name in speakers else None
 
 
 def _merge_bounds(by_value: dict[str, list[DateClaim]]) -> dict[str, list[DateClaim]]:
@@ -91,7 +108,7 @@ def _merge_bounds(by_value: dict[str, list[DateClaim]]) -> dict[str, list[DateCl
 def statement_date_disagreements(anns: list[Annotated], ledger: list[QuoteGroup], alias: dict[str, str]) -> list[Disagreement]:
     """Reports placing the same speaker's remarks on different days."""
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
-    claims = [c for ann in anns for c in statement_dates(ann, speakers, alias)]
+    claims = [c for ann in anns for c in statement_dates(ann, ledger, alias)]
     out: list[Disagreement] = []
     for speaker in sorted(speakers):
         by_value: dict[str, list[DateClaim]] = defaultdict(list)

@@ -65,7 +65,8 @@ def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
         return True
     # One speaker's quote translated two ways differs in a word or two: accept less overlap when the
     # content words still largely agree.
-    if a.speaker and a.speaker == b.speaker and score >= SAME_SPEAKER_QUOTE:
+    similar_length = min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens)) >= 0.6
+    if a.speaker and a.speaker == b.speaker and similar_length and score >= SAME_SPEAKER_QUOTE:
         ca, cb = set(content_terms(a.text)), set(content_terms(b.text))
         return len(ca & cb) >= 2 and len(ca & cb) / min(len(ca), len(cb)) >= 0.5
     return False
