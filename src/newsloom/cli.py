@@ -226,6 +226,25 @@ def cluster(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int =
         _jsonl(row) if jsonl else sys.stdout.write(f"{status.source}\t{row['story']}\n")
 
 
+@app.command()
+def serve(
+    db: str = DbOpt,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep 127.0.0.1 to stay local)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Run the local web app: browse stories and their sourced briefs, upload reports."""
+    import uvicorn
+
+    from newsloom.web import create_app
+
+    try:
+        web_app = create_app(db)
+    except StoreError as exc:
+        fail(str(exc))
+    err.print(f"newsloom web app on http://{host}:{port}/ (store: {db}); Ctrl+C stops it")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 @contextmanager
 def _store(db: str):
     """Open the store or exit with its reason."""

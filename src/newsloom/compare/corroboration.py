@@ -3,10 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsloom.compare.textsim import TfIdf, content_terms
+import numpy as np
+
+from newsloom.compare.embeddings import embed
+from newsloom.compare.textsim import content_terms, tfidf_matrix
 from newsloom.model import Annotated, Claim, ClaimGroup, Evidence, Story
 
-SAME_CLAIM = 0.42  # TF-IDF cosine (with entity/number agreement bonus) for two claims to align
+SAME_CLAIM = 0.6  # combined similarity for a claim to join a group (average over its members)
+EMBEDDING_WEIGHT = 0.75
+ENTITY_BONUS = 0.15
+NUMBER_BONUS = 0.1
 
 
 @dataclass
@@ -21,43 +27,60 @@ class AlignedClaim:
         return sorted({c.report_id for c in self.members})
 
 
-def _bonus(a: Claim, b: Claim) -> float:
-    """Agreement of named entities and numbers, added to lexical similarity."""
-    ea, eb = set(a.entities), set(b.entities)
-    ent = len(ea & eb) / len(ea | eb) if ea | eb else 0.0
-    na, nb = set(a.numbers), set(b.numbers)
-    num = 0.1 if na & nb else 0.0
-    return 0.15 * ent + num
+def similarity_matrix(claims: list[Claim]) -> np.ndarray:
+    """Claim-to-claim similarity: sentence embeddings and TF-IDF, plus agreement of entities and numbers.
+
+    Claims of the same report get 0: a report does not corroborate itself.
+    """
+    texts = [c.text for c in claims]
+    vectors = embed(texts)
+    lexical = tfidf_matrix([content_terms(t) for t in texts])
+    sim = EMBEDDING_WEIGHT * (vectors @ vectors.T) + (1 - EMBEDDING_WEIGHT) * (lexical @ lexical.T)
+    sim += _agreement(claims)
+    reports = np.array([c.report_id for c in claims])
+    sim[reports[:, None] == reports[None, :]] = 0.0
+    return sim
 
 
-def align_claims(anns: list[Annotated]) -> tuple[list[AlignedClaim], list[list[float]]]:
+def _agreement(claims: list[Claim]) -> np.ndarray:
+    """Bonus for shared named entities (Jaccard) and shared numbers between claims."""
+    n = len(claims)
+    names = sorted({e for c in claims for e in c.entities} | {f"#{x}" for c in claims for x in c.numbers})
+    col = {k: i for i, k in enumerate(names)}
+    ents = np.zeros((n, max(1, len(names))), dtype=np.float32)
+    nums = np.zeros_like(ents)
+    for i, c in enumerate(claims):
+        for e in c.entities:
+            ents[i, col[e]] = 1.0
+        for x in c.numbers:
+            nums[i, col[f"#{x}"]] = 1.0
+    inter = ents @ ents.T
+    sizes = ents.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - inter
+    jaccard = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    return ENTITY_BONUS * jaccard + NUMBER_BONUS * ((nums @ nums.T) > 0)
+
+
+def align_claims(anns: list[Annotated]) -> tuple[list[AlignedClaim], np.ndarray]:
     """Greedy average-link alignment of every claim of the story; returns groups and the similarity matrix."""
     claims = [c for ann in anns for c in ann.claims]
-    tfidf = TfIdf([content_terms(c.text) for c in claims])
-    n = len(claims)
-    sim = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if claims[i].report_id != claims[j].report_id:
-                s = tfidf.cosine(i, j)
-                if s > 0.15:
-                    s += _bonus(claims[i], claims[j])
-                sim[i][j] = sim[j][i] = s
+    if not claims:
+        return [], np.zeros((0, 0))
+    sim = similarity_matrix(claims)
     groups: list[tuple[AlignedClaim, list[int]]] = []
-    order = sorted(range(n), key=lambda i: -max(sim[i], default=0.0))
-    for i in order:
+    for i in np.argsort(-sim.max(axis=1), kind="stable"):
         best, best_score = None, SAME_CLAIM
         for group, idx in groups:
             if claims[i].report_id in group.reports:
                 continue
-            score = sum(sim[i][k] for k in idx) / len(idx)
+            score = float(sim[i, idx].mean())
             if score >= best_score:
                 best, best_score = (group, idx), score
         if best is None:
-            groups.append((AlignedClaim([claims[i]]), [i]))
+            groups.append((AlignedClaim([claims[i]]), [int(i)]))
         else:
             best[0].members.append(claims[i])
-            best[1].append(i)
+            best[1].append(int(i))
     return [g for g, _ in groups], sim
 
 

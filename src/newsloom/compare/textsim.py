@@ -7,6 +7,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import Sequence
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 _WORD = re.compile(r"[\w'\u2019]+", re.UNICODE)
@@ -40,27 +41,17 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
     return matched / min(len(a), len(b))
 
 
-class TfIdf:
-    """TF-IDF vectors over a fixed collection of texts, with cosine similarity."""
-
-    def __init__(self, docs: Sequence[Sequence[str]]):
-        df: Counter[str] = Counter()
-        for terms in docs:
-            df.update(set(terms))
-        n = len(docs)
-        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
-        self.vectors = [self._vector(terms) for terms in docs]
-
-    def _vector(self, terms: Sequence[str]) -> dict[str, float]:
-        """L2-normalised TF-IDF vector of a term list."""
-        tf = Counter(terms)
-        vec = {t: (1 + math.log(c)) * self.idf.get(t, 1.0) for t, c in tf.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
-
-    def cosine(self, i: int, j: int) -> float:
-        """Cosine similarity of documents i and j."""
-        a, b = self.vectors[i], self.vectors[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return sum(v * b.get(t, 0.0) for t, v in a.items())
+def tfidf_matrix(docs: Sequence[Sequence[str]]) -> np.ndarray:
+    """Row-normalised TF-IDF matrix (sublinear tf, smoothed idf) of term lists."""
+    vocab: dict[str, int] = {}
+    for terms in docs:
+        for t in terms:
+            vocab.setdefault(t, len(vocab))
+    m = np.zeros((len(docs), max(1, len(vocab))), dtype=np.float32)
+    for i, terms in enumerate(docs):
+        for t, c in Counter(terms).items():
+            m[i, vocab[t]] = 1.0 + math.log(c)
+    df = (m > 0).sum(axis=0)
+    m *= (np.log((1 + len(docs)) / (1 + df)) + 1.0).astype(np.float32)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms == 0, 1.0, norms)

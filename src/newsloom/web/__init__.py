@@ -1,1 +1,4 @@
-"""web stage."""
+"""web face: a local FastAPI app to browse stories and their sourced briefs and to upload reports."""
+from newsloom.web.app import create_app
+
+__all__ = ["create_app"]

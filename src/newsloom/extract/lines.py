@@ -1,0 +1,197 @@
+"""Split plain text into lines with offsets and classify each: prose, heading, date, byline or web chrome."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from newsloom.extract.metadata import DATE_RE
+
+
+class Kind(Enum):
+    """What a line of copied web text is."""
+
+    BLANK = "blank"
+    PROSE = "prose"  # a paragraph (or part of one) of running text
+    HEADING = "heading"  # a short line that is not a sentence: headline, section label, name
+    TITLE = "title"  # the article's headline, or a repeat of it
+    DATE = "date"  # a dateline such as "March 2, 2025 at 5:35 pm"
+    BYLINE = "byline"  # "By NAME", "by · Outlet"
+    TEASER = "teaser"  # a promo blurb selling the article (kept out of the body)
+    CHROME = "chrome"  # page furniture dropped wherever it is: captions, prompts, "N min read"
+    BARRIER = "barrier"  # a line that ends the article: comments, "Read more" lists, bios, footers
+
+
+@dataclass
+class Line:
+    """One line of the input: its stripped text, its offset in the input, and its class."""
+
+    index: int
+    start: int
+    text: str
+    kind: Kind = Kind.BLANK
+
+    @property
+    def words(self) -> int:
+        """Number of whitespace-separated words."""
+        return len(self.text.split())
+
+    @property
+    def end(self) -> int:
+        """Offset just past the stripped text in the input."""
+        return self.start + len(self.text)
+
+
+_CLOSERS = "\"'”’»)]*"
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from",
+                "as", "is", "vs", "via", "into", "over", "after", "than"}
+_AGENCIES = r"(?:Getty Images|AFP|AP|AP Photo|Reuters|EPA|EPA-EFE|Shutterstock|Alamy|iStock|Bloomberg|Associated Press|Unsplash)"
+_CAPTION = re.compile(
+    rf"\[\+\]|{_AGENCIES}\s*\)?\s*$|\((?:[^()]*[/|])?[^()]*\b(?:photo|image|credit|via)\b[^()]*\)\s*$"
+    r"|^(?:photo|image|picture|photograph|credit|caption)s?(?: credit)?\s*[:|]|^photo by\b",
+    re.I,
+)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:log ?in|logged in|sign ?(?:in|up)|subscribe|register|newsletter|cookies?|accept all|create an account|"
+    r"already a (?:member|subscriber)|members? only|free trial|join\b.*\bfor free|download (?:the|our) app)\b|[»›→]\s*$",
+    re.I,
+)
+_READ_TIME = re.compile(r"^\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)
+_UI_WORDS = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?|ad|video|photo|photos|gallery|watch|listen(?: to this article)?|"
+    r"play|share(?: this)?(?: article)?|print|email|save|follow|open in app|copy link|tweet|skip to (?:main )?content|"
+    r"menu|search|home|close)$",
+    re.I,
+)
+_INLINE_MORE = re.compile(r"^(?:read more|read also|also read|related|see also|watch|more|recommended)\s*[:›»>|–-]\s*\S", re.I)
+_SECTION_END = re.compile(
+    r"^(?:read more|show more|see more|load more|view more|more (?:stories|news|articles|headlines)|"
+    r"related(?: articles| stories| content| coverage| posts| news| reading)?|further reading|"
+    r"recommended(?: for you| stories| reading)?|you (?:may|might) also like|most (?:read|popular|viewed|shared)|"
+    r"trending(?: now| stories)?|latest(?: news| stories| articles)?|top stories|more from [\w .'’&-]{1,40}|"
+    r"editor'?s picks|what to read next|keep reading|up next|avatar|about the author|"
+    r"comments?|\d+ comments?|comments? \(\d+\)|post(?: a)? comment|leave a (?:comment|reply)|add (?:a )?comment|"
+    r"(?:view|show|hide|load) (?:all )?comments|join the (?:conversation|discussion)|reply)\s*[:»›]?$",
+    re.I,
+)
+_COMMENT_META = re.compile(r"^(?!by\b)[^\s·|]{2,40}(?: [^\s·|]+){0,2} · [^·]{1,40}$", re.I)
+_REPLY = re.compile(r"^@\w{2,}")
+_PIPE_MENU = re.compile(r"^[\w' ]{1,25}(?:\s*\|\s*[\w' ]{1,25}){2,}$")
+_FORUM_NOTE = re.compile(r"^(?:OP|original poster)(?: note)?\s*:", re.I)
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
+_BIO = re.compile(
+    r"^(?:we are|i am|i'm)\b|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} is (?:an?|the) (?:[\w'’&-]+ ){0,4}"
+    r"(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|producer)\b"
+)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
+_NEWS_WORDS = re.compile(r"\b(?:news|readers?|journalism|newsroom|updates|stories)\b", re.I)
+_PROMO = re.compile(
+    r"(?:^|[.!?]\s+)(?:read on|find out|discover|learn|click|tap|watch|see|don'?t miss|stay tuned|subscribe|sign up)"
+    r"\b[^.!?]*!\s*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:written |posted |reported |words )?by\b:?\s*(.*)$", re.I)
+_ROLES = re.compile(r"\b(?:staff|senior|chief|writer|reporter|correspondent|editor|contributor|and)\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+_DATE_FILLER = {"updated", "published", "posted", "on", "at", "last", "modified", "edt", "est", "gmt", "utc",
+                "bst", "cet", "cest", "pst", "pdt", "et", "|", "-", "–", "·", "•", "/", ","}
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into lines, recording where each line's stripped text starts in `text`."""
+    lines: list[Line] = []
+    offset = 0
+    for index, raw in enumerate(text.splitlines(keepends=True)):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
+        lines.append(Line(index, offset + lead, stripped))
+        offset += len(raw)
+    return lines
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a line ends with sentence punctuation (closing quotes and brackets ignored)."""
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
+def capitalised_share(text: str) -> float:
+    """Share of a line's content words that start with a capital letter (high for headlines)."""
+    words = [w.strip("\"'“”‘’()[]:,") for w in text.split()]
+    words = [w for w in words if w and w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def is_date_line(text: str) -> bool:
+    """True for a short line that is mostly a date (and time), e.g. a dateline."""
+    if len(text.split()) > 16 or not DATE_RE.search(text):
+        return False
+    rest = _TIME.sub(" ", DATE_RE.sub(" ", text))
+    leftover = [w for w in re.split(r"\s+", rest.lower()) if w and w.strip(".,:") not in _DATE_FILLER]
+    return len(leftover) <= 3
+
+
+def is_about_blurb(text: str) -> bool:
+    """True for an outlet's or author's self-description ("We are the news team of ...")."""
+    if text[:1] in "\"“‘'":
+        return False
+    if _BIO.search(text) and len(text.split()) <= 80:
+        return True
+    return len(_FIRST_PLURAL.findall(text)) >= 3 and bool(_NEWS_WORDS.search(text)) and len(text.split()) <= 120
+
+
+def is_prose(text: str) -> bool:
+    """True for running text: a sentence, a long line, or a wrapped continuation line."""
+    words = len(text.split())
+    headline_like = words <= 20 and capitalised_share(text) >= 0.75
+    if ends_sentence(text) and words >= 3 and not headline_like:
+        return True
+    if text[:1].islower() and words >= 4:
+        return True
+    return (words >= 12 and not headline_like) or len(text) >= 200
+
+
+def classify(text: str) -> Kind:
+    """Classify one stripped line on its own (context rules come later)."""
+    if not text:
+        return Kind.BLANK
+    words = len(text.split())
+    if _SECTION_END.match(text) or _COMMENT_META.match(text) or _REPLY.match(text):
+        return Kind.BARRIER
+    if _COPYRIGHT_LINE.search(text) and words <= 30:
+        return Kind.BARRIER
+    if is_about_blurb(text):
+        return Kind.BARRIER
+    if _CAPTION.search(text) or _READ_TIME.match(text) or _UI_WORDS.match(text) or _INLINE_MORE.match(text):
+        return Kind.CHROME
+    if _PIPE_MENU.match(text) or _FORUM_NOTE.match(text) or (words <= 15 and _CALL_TO_ACTION.search(text)):
+        return Kind.CHROME
+    if is_byline(text):
+        return Kind.BYLINE
+    if is_date_line(text):
+        return Kind.DATE
+    if words <= 60 and _PROMO.search(text):
+        return Kind.TEASER
+    return Kind.PROSE if is_prose(text) else Kind.HEADING
+
+
+def is_byline(text: str) -> bool:
+    """True for "By NAME", "By NAME, Outlet", "by · Outlet" lines (not sentences that start with "By")."""
+    match = _BYLINE.match(text)
+    if not match or len(text.split()) > 12 or ends_sentence(text):
+        return False
+    rest = _ROLES.sub(" ", match.group(1))
+    return not rest.strip(" ·|•-–—") or capitalised_share(rest) >= 0.75
+
+
+def byline_parts(text: str) -> tuple[str | None, str | None]:
+    """Split a byline into `(author, outlet)`: "By NAME", "by · Outlet", "By NAME | Outlet"."""
+    match = _BYLINE.match(text)
+    if not match:
+        return None, None
+    parts = [p.strip() for p in re.split(r"\s*[·|•]\s*|\s+[-–—]\s+", match.group(1))]
+    author = parts[0].split(",")[0].strip() or None if parts else None
+    outlet = next((p for p in parts[1:] if p), None)
+    return author, outlet

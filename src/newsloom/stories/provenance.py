@@ -1,0 +1,154 @@
+"""Who copied whom inside a story: verbatim copies and sentence-by-sentence rewrites."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, time
+from typing import Literal
+
+from newsloom.model import Annotated, CopyEdge, Evidence, Story
+from newsloom.stories.alignment import SentenceMatrices, Sentences, Vocabulary, align, similarity_matrix
+from newsloom.stories.fingerprints import Fingerprint, containment, fingerprint, jaccard, shingles
+from newsloom.stories.text import content_terms, has_time, published_at, words
+
+COPY_JACCARD = 0.5  # MinHash Jaccard of 5-word shingles: ~5% of words changed still scores ~0.6
+COPY_CONTAINMENT = 0.7  # share of one report's shingles inside the other (excerpts, expansions)
+IDENTICAL = 0.8  # sentence similarity of a near-identical sentence
+REWRITE = 0.35  # sentence similarity of a paraphrased sentence
+SHARE = 0.6  # share of the later report's sentences that must align
+MIN_SENTENCES = 3  # a rewrite needs at least this many comparable sentences
+PREFILTER = 0.08  # content-word Jaccard below which two reports are not compared sentence by sentence
+CHAIN_SLACK = 0.05  # an earlier source this close to the best parent is preferred (clear chain)
+VERBATIM = 0.5  # a copy's sentence with this share of its shingles in the original is shared text
+
+
+@dataclass
+class ReportText:
+    """What provenance needs of one report: fingerprint, content words, sentence matrices."""
+
+    ann: Annotated
+    fingerprint: Fingerprint
+    terms: frozenset[str]
+    sentences: SentenceMatrices
+
+    @classmethod
+    def of(cls, ann: Annotated, word_vocab: Vocabulary, gram_vocab: Vocabulary) -> "ReportText":
+        """Describe one report over the story's shared vocabularies."""
+        matrices = SentenceMatrices.of(Sentences.of(ann), word_vocab, gram_vocab)
+        return cls(ann, fingerprint(ann), frozenset(content_terms(ann.article.text)), matrices)
+
+    def verbatim_in(self, other: "ReportText") -> list[int]:
+        """Indexes of this report's sentences whose word shingles mostly occur in `other`."""
+        text = self.ann.article.text
+        return [
+            i for i, (start, end) in enumerate(self.sentences.sentences.spans)
+            if containment(shingles(words(text[start:end])), other.fingerprint.shingles) >= VERBATIM
+        ]
+
+
+@dataclass(frozen=True)
+class Match:
+    """Evidence that `copy` derives from `original`."""
+
+    copy: str
+    original: str
+    kind: Literal["copy", "rewrite"]
+    similarity: float
+    evidence: tuple[Evidence, ...]
+
+    def edge(self) -> CopyEdge:
+        """This match as a story edge."""
+        return CopyEdge(self.copy, self.original, self.kind, round(self.similarity, 4), list(self.evidence))
+
+
+def compare(later: ReportText, earlier: ReportText) -> Match | None:
+    """Decide whether `later` copies or rewrites `earlier`; None when it looks independent.
+
+    Copy: shingle Jaccard >= 0.5, either report's shingles >= 70% inside the other, or >= 60% of the
+    later report's comparable sentences near-identical (>= 0.8) to earlier ones in order. Rewrite:
+    >= 60% of them (and at least 3) align in order with similarity >= 0.35. Quoted material is left
+    out of sentence comparisons, so independent reports quoting the same words do not look copied.
+    Evidence: the later report's aligned sentences, and for copies also its verbatim ones.
+    """
+    a, b = later.fingerprint, earlier.fingerprint
+    shingle_jaccard = a.jaccard(b)
+    contained = max(a.containment_in(b), b.containment_in(a))
+    if max(shingle_jaccard, contained) < COPY_JACCARD and jaccard(later.terms, earlier.terms) < PREFILTER:
+        return None
+    pairs = align(similarity_matrix(later.sentences, earlier.sentences), REWRITE)
+    counted = int(later.sentences.sentences.counted.sum())
+    identical = sum(1 for _, _, s in pairs if s >= IDENTICAL)
+    score = sum(s for _, _, s in pairs) / counted if counted else 0.0
+    aligned = {i for i, _, _ in pairs}
+    kind: Literal["copy", "rewrite"]
+    if shingle_jaccard >= COPY_JACCARD or contained >= COPY_CONTAINMENT or (
+        counted >= 2 and identical / counted >= SHARE
+    ):
+        kind, similarity = "copy", max(score, shingle_jaccard)
+        aligned |= set(later.verbatim_in(earlier))
+    elif counted >= MIN_SENTENCES and len(pairs) / counted >= SHARE:
+        kind, similarity = "rewrite", score
+    else:
+        return None
+    spans = later.sentences.sentences.spans
+    evidence = tuple(Evidence(later.ann.report_id, *spans[i]) for i in sorted(aligned))
+    return Match(later.ann.report_id, earlier.ann.report_id, kind, min(1.0, similarity), evidence)
+
+
+def chronology(anns: list[Annotated], report_ids: list[str]) -> list[str]:
+    """Report ids from first to last published; ties and missing dates fall back to arrival order.
+
+    Times of day count only on days where every report of the story has one; an undated report is
+    taken as published on the story's last known day, so it is never made the original of a dated one
+    published earlier.
+    """
+    arrival = {ann.report_id: i for i, ann in enumerate(anns)}
+    raw = {ann.report_id: ann.article.published for ann in anns if ann.report_id in set(report_ids)}
+    moments = {rid: published_at(raw.get(rid)) for rid in report_ids}
+    days = {rid: m.date() for rid, m in moments.items() if m is not None}
+    last = max(days.values(), default=date.max)
+    day_of = {rid: days.get(rid, last) for rid in report_ids}
+    timed_days = {d for d in day_of.values() if all(has_time(raw.get(r)) for r in report_ids if day_of[r] == d)}
+
+    def key(rid: str) -> tuple[date, time, int]:
+        moment = moments[rid]
+        clock = moment.time() if moment and day_of[rid] in timed_days else time.min
+        return (day_of[rid], clock, arrival.get(rid, len(arrival)))
+
+    return sorted(report_ids, key=key)
+
+
+def prepare(anns: list[Annotated], story: Story) -> dict[str, ReportText]:
+    """Fingerprints, word sets and sentence matrices of the story's reports."""
+    by_id = {ann.report_id: ann for ann in anns}
+    vocabularies = Vocabulary(), Vocabulary()
+    return {rid: ReportText.of(by_id[rid], *vocabularies) for rid in story.report_ids}
+
+
+def _rank(match: Match) -> tuple[bool, float]:
+    """Copies outrank rewrites, then higher similarity wins."""
+    return (match.kind == "copy", match.similarity)
+
+
+def find_copies(anns: list[Annotated], story: Story) -> Story:
+    """Return the story with copy edges: each report points at most at one earlier report it derives from.
+
+    A report's parent is its best match among earlier reports; when that parent itself derives from
+    an earlier report that the report matches nearly as well (within 0.05, same or stronger kind),
+    the edge goes to that earlier source instead, so a copy of a copy points at the first source.
+    """
+    reports = prepare(anns, story)
+    order = chronology(anns, story.report_ids)
+    parent: dict[str, Match] = {}
+    for k, rid in enumerate(order):
+        matches = {m.original: m for m in (compare(reports[rid], reports[e]) for e in order[:k]) if m}
+        if not matches:
+            continue
+        best = max(matches.values(), key=lambda m: (*_rank(m), -order.index(m.original)))
+        while best.original in parent:
+            source = matches.get(parent[best.original].original)
+            if not source or _rank(source) < (_rank(best)[0], best.similarity - CHAIN_SLACK):
+                break
+            best = source
+        parent[rid] = best
+    edges = [parent[rid].edge() for rid in order if rid in parent]
+    return replace(story, edges=edges)

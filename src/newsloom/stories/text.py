@@ -1,0 +1,138 @@
+"""Text features shared by clustering and provenance: words, content terms, sentences, entities, dates."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from datetime import date, datetime, timezone
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsloom.model import Annotated
+
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "jr", "sr",
+                  "no", "vs", "inc", "co", "corp", "mt", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"}
+_WORD_BEFORE = re.compile(r"(\w[\w.]*)$")
+_NEWS_STOP = {
+    "said", "says", "say", "told", "tell", "according", "reported", "report", "reports", "reporting",
+    "added", "mr", "mrs", "ms", "dr", "year", "years", "week", "day", "days", "time", "new", "like",
+    "including", "people", "statement", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "percent", "news",
+}
+STOPWORDS = frozenset(STOP_WORDS) | _NEWS_STOP
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "EVENT", "LOC", "FAC"})
+_TITLE = re.compile(r"^(?:the|president|pres|prime minister|minister|mr|mrs|ms|dr|sen|gov|gen)\.?\s+", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def normalise(text: str) -> str:
+    """NFKC-normalised, case-folded text with curly quotes straightened."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens of a text, possessives kept attached."""
+    return _WORD.findall(normalise(text))
+
+
+def stem(token: str) -> str:
+    """A light stem: drop possessives and a plural -s, so "quakes" and "quake's" meet "quake"."""
+    token = _POSSESSIVE.sub("", token)
+    if len(token) > 4 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content words: no stopwords, no one-letter words, numbers of two or more characters."""
+    out = []
+    for tok in words(text):
+        if tok in STOPWORDS or len(tok) < 2 or (len(tok) < 3 and not tok.isdigit()):
+            continue
+        term = stem(tok)
+        if term not in STOPWORDS:
+            out.append(term)
+    return out
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by a punctuation-and-newline regex, whitespace trimmed, empty ones dropped."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group().startswith(".") and _abbreviation(text[max(start, match.start() - 12) : match.start()]):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _abbreviation(before: str) -> bool:
+    """True when the text before a full stop ends in a title, initial or short form ("Mr", "J", "U.S")."""
+    found = _WORD_BEFORE.search(before)
+    word = found.group(1) if found else ""
+    return (len(word) == 1 and word.isalpha()) or word.lower() in _ABBREVIATIONS
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span so it starts and ends on non-space characters."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(ann: Annotated) -> list[tuple[int, int]]:
+    """The annotator's sentences, or regex-split ones when it gave none."""
+    return list(ann.sentences) or split_sentences(ann.article.text)
+
+
+def entity_key(name: str) -> str:
+    """A comparison key for an entity name: folded, titles and possessives stripped."""
+    key = normalise(name).strip(" .,;:\"'()[]")
+    key = _POSSESSIVE.sub("", _TITLE.sub("", key))
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def entity_counts(ann: Annotated) -> Counter[str]:
+    """How often each named person (by surname), organisation, place or event is mentioned."""
+    counts: Counter[str] = Counter()
+    for mention in ann.mentions:
+        if mention.label in ENTITY_LABELS:
+            key = entity_key(mention.canonical or mention.text)
+            if key and mention.label == "PERSON":
+                key = key.split()[-1]
+            if key:
+                counts[key] += 1
+    return counts
+
+
+def published_at(value: str | None) -> datetime | None:
+    """Parse an ISO date or datetime to a naive UTC datetime; None when missing or unreadable."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        try:
+            moment = datetime.combine(date.fromisoformat(value.strip()[:10]), datetime.min.time())
+        except ValueError:
+            return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def published_day(value: str | None) -> date | None:
+    """The publication day of an ISO date or datetime, None when missing or unreadable."""
+    moment = published_at(value)
+    return moment.date() if moment else None
+
+
+def has_time(value: str | None) -> bool:
+    """True when an ISO publication value carries a time of day, not just a date."""
+    return bool(value) and len(value.strip()) > 10 and published_at(value) is not None

@@ -1,0 +1,110 @@
+"""Line classification and the metadata helpers behind the plain-text extractor."""
+from __future__ import annotations
+
+import pytest
+
+from newsloom.extract.lines import Kind, byline_parts, classify
+from newsloom.extract.metadata import copyright_holder, find_date, iso_date, person_name
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Only logged in members can reply and interact with the post.", Kind.CHROME),
+        ("Join Gardenchat for FREE »", Kind.CHROME),
+        ("Sign up for our newsletter", Kind.CHROME),
+        ("5 min read", Kind.CHROME),
+        ("Advertisement", Kind.CHROME),
+        ("Read more: Mayor resigns after budget row", Kind.CHROME),
+        ("Top | New | Old", Kind.CHROME),
+        ("OP Note: I found this interesting.", Kind.CHROME),
+        ("Fans cheer at the stadium on Sunday. (Ana Lima/AFP via Getty Images)", Kind.CHROME),
+        ("The stadium at night. ... [+] Reuters", Kind.CHROME),
+        ("Crowds gather outside the court.Getty Images", Kind.CHROME),
+        ("Photo: Lars Eng", Kind.CHROME),
+        ("Read more", Kind.BARRIER),
+        ("Show More", Kind.BARRIER),
+        ("Further Reading", Kind.BARRIER),
+        ("Related stories", Kind.BARRIER),
+        ("Post Comment", Kind.BARRIER),
+        ("12 comments", Kind.BARRIER),
+        ("gardener88 · 36-40, F", Kind.BARRIER),
+        ("@gardener88 I disagree with this completely.", Kind.BARRIER),
+        ("Avatar", Kind.BARRIER),
+        ("© Copyright 2024 Daily Harbor. All rights reserved.", Kind.BARRIER),
+        ("We are the news team of the Daily Harbor. Our readers count on us for fast news.", Kind.BARRIER),
+        ("Tom Vale is a senior reporter covering energy and climate.", Kind.BARRIER),
+        ("By MARIA LOPEZ", Kind.BYLINE),
+        ("by · Daily Harbor", Kind.BYLINE),
+        ("By Sunday, the army had retreated from the town.", Kind.PROSE),
+        ("March 2, 2025 at 5:35 pm Updated March 2, 2025 at 5:35 pm", Kind.DATE),
+        ("3/2/2025", Kind.DATE),
+        ("Published 14 July 2024, 10:02 BST", Kind.DATE),
+        ("Big changes ahead for the valley. Will it work? Read on to find out!", Kind.TEASER),
+        ("Key Facts", Kind.HEADING),
+        ("Harbour Plans Face Legal Challenge From Fishermen", Kind.HEADING),
+        ("The council voted on Monday to close the pier.", Kind.PROSE),
+        ("Nobody was hurt.", Kind.PROSE),
+        ("", Kind.BLANK),
+    ],
+)
+def test_classify(line: str, kind: Kind) -> None:
+    assert classify(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("By MARIA LOPEZ", ("MARIA LOPEZ", None)),
+        ("By Maria Lopez | Daily Harbor", ("Maria Lopez", "Daily Harbor")),
+        ("by · Daily Harbor", (None, "Daily Harbor")),
+        ("By Maria Lopez, Staff Writer", ("Maria Lopez", None)),
+    ],
+)
+def test_byline_parts(line: str, parts: tuple[str | None, str | None]) -> None:
+    assert byline_parts(line) == parts
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [("By FRANCESCA EBEL", "Francesca Ebel"), ("SEAN O'NEILL", "Sean O'Neill"), ("JEAN-PAUL DURAND", "Jean-Paul Durand"),
+     ("  Ana   Lima ", "Ana Lima"), ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"), ("", None)],
+)
+def test_person_name(raw: str, name: str | None) -> None:
+    assert person_name(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("March 2, 2025 at 5:35 pm", "2025-03-02"),
+        ("Updated: Mar. 2, 2025", "2025-03-02"),
+        ("3/2/2025", "2025-03-02"),
+        ("2 March 2025", "2025-03-02"),
+        ("Posted 2025-03-02 08:00", "2025-03-02"),
+        ("02.03.2025", "2025-03-02"),
+        ("2 min read", None),
+    ],
+)
+def test_find_date(line: str, date: str | None) -> None:
+    assert find_date(line) == date
+
+
+def test_iso_date_normalises_timestamps() -> None:
+    assert iso_date("2025-03-02T23:35:00-05:00") == "2025-03-02"
+    assert iso_date("Sun, 02 Mar 2025 23:35:00 -0500") == "2025-03-02"
+    assert iso_date("not a date") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("© Copyright 2025 BreakWire. All rights reserved.", "BreakWire"),
+        ("Copyright © 2023 Valley Farm Gazette. All rights reserved.", "Valley Farm Gazette"),
+        ("© 2019-2024 Harbor Media Group, Inc.", "Harbor Media Group"),
+        ("(c) The Daily Lantern 2022", "The Daily Lantern"),
+        ("No notice here", None),
+    ],
+)
+def test_copyright_holder(line: str, holder: str | None) -> None:
+    assert copyright_holder(line) == holder

@@ -1,0 +1,160 @@
+"""Who copied whom: copies, rewrites, independent reports, originals by date and arrival, chains."""
+from __future__ import annotations
+
+import numpy as np
+
+from newsloom.model import Story
+from newsloom.stories import find_copies, group
+from newsloom.stories.alignment import align, mask_quotes
+from newsloom.stories.provenance import chronology
+from tests.stories import news
+from tests.stories.news import make
+
+
+def story_of(anns) -> Story:
+    """All the reports as one story."""
+    return Story(id="s-test", report_ids=[a.report_id for a in anns])
+
+
+def edges(anns) -> dict[str, tuple[str, str]]:
+    """copy -> (original, kind) for the reports taken as one story."""
+    return {e.copy: (e.original, e.kind) for e in find_copies(anns, story_of(anns)).edges}
+
+
+def test_copy_with_five_percent_of_words_changed():
+    original = make("wire", news.TRAIN_ORIGINAL, "2024-03-09", news.DERAILMENT)
+    copy = make("blog", news.substitute(news.TRAIN_ORIGINAL), "2024-03-10", news.DERAILMENT)
+    story = find_copies([copy, original], story_of([copy, original]))
+    (edge,) = story.edges
+    assert (edge.copy, edge.original, edge.kind) == ("blog", "wire", "copy")
+    assert 0.8 <= edge.similarity <= 1.0
+    assert edge.evidence and all(ev.report == "blog" for ev in edge.evidence)
+    for ev in edge.evidence:
+        assert copy.article.text[ev.start:ev.end].strip() == copy.article.text[ev.start:ev.end]
+        assert ev.end - ev.start > 20
+
+
+def test_sentence_by_sentence_paraphrase_is_a_rewrite():
+    anns = [make("wire", news.TRAIN_ORIGINAL, "2024-03-09T23:00:00", news.DERAILMENT),
+            make("site", news.TRAIN_REWRITE, "2024-03-10T08:00:00", news.DERAILMENT)]
+    story = find_copies(anns, story_of(anns))
+    (edge,) = story.edges
+    assert (edge.copy, edge.original, edge.kind) == ("site", "wire", "rewrite")
+    assert 0.35 <= edge.similarity < 0.8
+    assert len(edge.evidence) >= 6
+
+
+def test_independent_reports_sharing_quotes_are_not_copies():
+    anns = [make("a", news.TRAIN_QUOTES_1, "2024-03-10", news.DERAILMENT),
+            make("b", news.TRAIN_QUOTES_2, "2024-03-10", news.DERAILMENT),
+            make("wire", news.TRAIN_ORIGINAL, "2024-03-09", news.DERAILMENT)]
+    assert edges(anns) == {}
+
+
+def test_short_reports_made_mostly_of_the_same_quotes_are_not_copies():
+    anns = [make("a", news.QUOTES_SHORT_1, "2024-03-10", news.DERAILMENT),
+            make("b", news.QUOTES_SHORT_2, "2024-03-10", news.DERAILMENT)]
+    assert edges(anns) == {}
+
+
+def test_independent_reports_of_one_event_are_not_copies():
+    anns = [make("tr1", news.QUAKE_TR_1, "2024-03-04", news.MALATYA),
+            make("tr2", news.QUAKE_TR_2, "2024-03-04", news.MALATYA),
+            make("tr3", news.QUAKE_TR_3, "2024-03-05", news.MALATYA)]
+    assert edges(anns) == {}
+
+
+def test_original_is_the_one_published_first_whatever_the_arrival():
+    copy = make("late", news.substitute(news.TRAIN_ORIGINAL), "2024-03-11", news.DERAILMENT)
+    original = make("early", news.TRAIN_ORIGINAL, "2024-03-09", news.DERAILMENT)
+    assert edges([copy, original]) == {"late": ("early", "copy")}
+
+
+def test_original_is_the_first_to_arrive_when_dates_are_missing():
+    first = make("first", news.substitute(news.TRAIN_ORIGINAL))
+    second = make("second", news.TRAIN_ORIGINAL)
+    assert edges([first, second]) == {"second": ("first", "copy")}
+    assert edges([second, first]) == {"first": ("second", "copy")}
+
+
+def test_times_of_day_decide_within_a_day_only_when_all_reports_have_them():
+    timed = [make("b", "x", "2024-03-10T12:00:00"), make("a", "x", "2024-03-10T08:00:00")]
+    assert chronology(timed, ["a", "b"]) == ["a", "b"]
+    mixed = [make("b", "x", "2024-03-10T12:00:00"), make("a", "x", "2024-03-10")]
+    assert chronology(mixed, ["a", "b"]) == ["b", "a"]
+    undated = [make("u", "x"), make("d", "x", "2024-03-12")]
+    assert chronology(undated, ["u", "d"]) == ["u", "d"]
+    assert chronology([make("d", "x", "2024-03-12"), make("u", "x")], ["u", "d"]) == ["d", "u"]
+
+
+def test_copy_of_an_exact_copy_points_at_the_first_source():
+    body = news.TRAIN_ORIGINAL
+    anns = [make("wire", body, "2024-03-09"), make("paper", body + " Reporting by staff.", "2024-03-10"),
+            make("aggregator", body + " Reporting by staff.", "2024-03-11")]
+    assert edges(anns) == {"paper": ("wire", "copy"), "aggregator": ("wire", "copy")}
+
+
+def test_copy_of_an_altered_copy_points_at_its_direct_parent():
+    altered = news.substitute(news.TRAIN_ORIGINAL, every=12, offset=3)
+    anns = [make("wire", news.TRAIN_ORIGINAL, "2024-03-09"), make("paper", altered, "2024-03-10"),
+            make("aggregator", altered, "2024-03-11")]
+    assert edges(anns) == {"paper": ("wire", "copy"), "aggregator": ("paper", "copy")}
+
+
+def test_independence_groups_count_copies_once():
+    anns = [
+        make("wire", news.TRAIN_ORIGINAL, "2024-03-09", news.DERAILMENT),
+        make("site", news.TRAIN_REWRITE, "2024-03-10", news.DERAILMENT),
+        make("blog", news.substitute(news.TRAIN_ORIGINAL), "2024-03-11", news.DERAILMENT),
+        make("local", news.TRAIN_QUOTES_1, "2024-03-10", news.DERAILMENT),
+        make("tv", news.TRAIN_QUOTES_2, "2024-03-10", news.DERAILMENT),
+    ]
+    roots = find_copies(anns, story_of(anns)).independence_groups()
+    assert roots == {"wire": "wire", "site": "wire", "blog": "wire", "local": "local", "tv": "tv"}
+    assert len(set(roots.values())) == 3
+
+
+def test_group_attaches_edges_to_clustered_stories():
+    anns = [make("wire", news.TRAIN_ORIGINAL, "2024-03-09", news.DERAILMENT),
+            make("blog", news.substitute(news.TRAIN_ORIGINAL), "2024-03-10", news.DERAILMENT),
+            make("ecb", news.RATES_1, "2024-03-07", news.ECB)]
+    stories = group(anns)
+    assert [len(s.report_ids) for s in stories] == [2, 1]
+    assert stories[0].copy_of("blog") == "wire" and stories[1].edges == []
+
+
+def test_each_report_has_at_most_one_parent():
+    anns = [make("wire", news.TRAIN_ORIGINAL, "2024-03-09"), make("site", news.TRAIN_REWRITE, "2024-03-10"),
+            make("blog", news.substitute(news.TRAIN_ORIGINAL), "2024-03-11")]
+    story = find_copies(anns, story_of(anns))
+    copies = [e.copy for e in story.edges]
+    assert len(copies) == len(set(copies)) and "wire" not in copies
+
+
+def test_quotes_are_masked_without_moving_offsets():
+    text = "He said \u201cwe will rebuild\u201d and left. \"Never,\" she said. It's \u2018Lisbon\u2019s time\u2019 now."
+    masked = mask_quotes(text)
+    assert len(masked) == len(text)
+    assert "rebuild" not in masked and "Never" not in masked and "Lisbon" not in masked
+    assert masked.startswith("He said ") and "It's" in masked
+
+
+def test_alignment_keeps_order():
+    sim = np.array([[0.9, 0.0, 0.0], [0.0, 0.0, 0.8], [0.0, 0.7, 0.0]])
+    pairs = align(sim, 0.35)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 0), (1, 2)]
+
+
+def test_verbatim_copy_of_quotes_still_has_evidence():
+    statement = ("\"We will rebuild every home that was lost, and we will do it within a year.\" "
+                 "\"No family will be left without a roof over its head this winter.\"")
+    anns = [make("ministry", statement, "2024-03-05"), make("paper", statement, "2024-03-06")]
+    (edge,) = find_copies(anns, story_of(anns)).edges
+    assert (edge.copy, edge.original, edge.kind) == ("paper", "ministry", "copy")
+    assert [(ev.start, ev.end) for ev in edge.evidence] == [(0, 76), (77, len(statement))]
+
+
+def test_empty_and_tiny_reports_do_not_break_anything():
+    anns = [make("empty", ""), make("tiny", "Storm."), make("wire", news.TRAIN_ORIGINAL)]
+    assert edges(anns) == {}
+    assert sorted(r for s in group(anns) for r in s.report_ids) == ["empty", "tiny", "wire"]
