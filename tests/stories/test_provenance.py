@@ -132,7 +132,8 @@ def test_each_report_has_at_most_one_parent():
 
 
 def test_quotes_are_masked_without_moving_offsets():
-    text = "He said \u201cwe will rebuild\u201d and left. \"Never,\" she said. It's \u2018Lisbon\u2019s time\u2019 now."
+    text = ("He said \u201cwe will rebuild\u201d and left. \"Never,\" she said. "
+            "It's \u2018Lisbon\u2019s time\u2019 now.")
     masked = mask_quotes(text)
     assert len(masked) == len(text)
     assert "rebuild" not in masked and "Never" not in masked and "Lisbon" not in masked

@@ -12,10 +12,11 @@ from newsloom.model import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(
-    r"\b(?:(last|this|next|on|earlier on|late on|early on)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:((?i:last|this|next|on|earlier on|late on|early on))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0}
-_RELATIVE_RE = re.compile(r"\b(today|yesterday|tomorrow|tonight|this morning)\b", re.I)
+_RELATIVE_RE = re.compile(r"\b(?:(?:later|earlier)\s+)?(today|yesterday|tomorrow|tonight|this morning)\b", re.I)
 _CALENDAR = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b", re.I
 )
@@ -86,8 +87,9 @@ def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     base = parse_iso(published)
     text = doc.text
     found: dict[tuple[int, int], DateMention] = {}
-    for m in _WEEKDAY_RE.finditer(text):
-        found[(m.start(), m.end())] = DateMention(m.group(0), m.start(), m.end(), resolve(m.group(0), base))
+    for pattern in (_WEEKDAY_RE, _RELATIVE_RE):
+        for m in pattern.finditer(text):
+            found[(m.start(), m.end())] = DateMention(m.group(0), m.start(), m.end(), resolve(m.group(0), base))
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue

@@ -17,6 +17,12 @@ _TITLES = re.compile(
     r"foreign minister|minister|mayor|gov\.|governor|spokesman|spokeswoman|spokesperson|gen\.|general)\s+)+",
     re.I,
 )
+_NOT_FIRST_NAMES = {
+    "the", "a", "an", "mayor", "president", "minister", "spokeswoman", "spokesman", "spokesperson", "chief",
+    "senator", "governor", "councillor", "councilor", "director", "chair", "chairman", "secretary", "mr", "mrs",
+    "ms", "dr", "said", "says", "told", "by", "and", "but", "when", "while", "with", "for", "of", "to", "as",
+    "general", "judge", "officer", "professor", "leader", "head", "captain", "manager", "analyst", "economist",
+}
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 
@@ -45,7 +51,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     full_names = [clean_name(m.text) for m in mentions if m.label == "PERSON" and " " in clean_name(m.text)]
     for m in mentions:
         name = clean_name(m.text)
-        m.canonical = expand_person(name, full_names) if m.label == "PERSON" else name
+        m.canonical = expand_person(name, full_names, doc.text) if m.label == "PERSON" else name
     return mentions
 
 
@@ -76,12 +82,21 @@ def _relabel_people(mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
-def expand_person(name: str, full_names: list[str]) -> str:
-    """Map a surname-only mention to the article's full name ending with it ("Peskov" -> "Dmitry Peskov")."""
+def expand_person(name: str, full_names: list[str], text: str = "") -> str:
+    """Map a surname-only mention to the full name ending with it ("Peskov" -> "Dmitry Peskov").
+
+    Full names come from the article's PERSON entities, else from "Firstname Surname" in its text.
+    """
     if " " in name:
         return name
     matches = Counter(f for f in full_names if fold(f.split()[-1]) == fold(name))
-    return matches.most_common(1)[0][0] if matches else name
+    if matches:
+        return matches.most_common(1)[0][0]
+    if text and name[:1].isupper():
+        for found in re.finditer(rf"\b([A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?) {re.escape(name)}\b", text):
+            if found.group(1).lower() not in _NOT_FIRST_NAMES:
+                return f"{found.group(1)} {name}"
+    return name
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -130,6 +145,8 @@ def entity_table(mentions_by_report: dict[str, list[Mention]], alias: dict[str, 
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for report_id, mentions in mentions_by_report.items():
         for m in mentions:
+            if not m.canonical:
+                continue
             name = alias.get(m.canonical, m.canonical)
             row = table.setdefault(name, {"name": name, "aliases": set(), "reports": set()})
             row["reports"].add(report_id)

@@ -14,7 +14,7 @@ CUE_LEMMAS = {
     "explain", "announce", "declare", "stress", "emphasize", "emphasise", "suggest", "ask", "reply",
     "respond", "comment", "acknowledge", "admit", "describe", "hail", "deny", "predict", "promise", "vow",
     "concede", "confirm", "assert", "tweet", "post", "recall", "complain", "urge", "quip", "report",
-    "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast",
+    "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast", "speak",
 }
 INDIRECT_LEMMAS = {
     "say", "tell", "claim", "state", "warn", "announce", "insist", "argue", "add", "note", "stress",

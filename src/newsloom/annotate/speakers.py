@@ -81,12 +81,13 @@ class SpeakerResolver:
         low = tok.lower_
         if low in PRONOUNS and tok.pos_ == "PRON":
             return SpeakerMention(tok.idx, tok.idx + len(tok), self._antecedent(tok))
+        first = np[0].lower_
+        if first in ANONYMOUS_DETS or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
+            end = _extend_anonymous(tok)
+            return SpeakerMention(start, end, self.doc.text[start:end])
         person = self._entity_in(start, end, self.people)
         if person is not None:
             return SpeakerMention(person.start, person.end, person.canonical)
-        first = np[0].lower_
-        if first in ANONYMOUS_DETS or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
-            return SpeakerMention(start, _extend_anonymous(tok), self.doc.text[start:_extend_anonymous(tok)])
         org = self._entity_in(start, end, self.orgs)
         role = self.roles.get(tok.lemma_.lower())
         if role is not None:
@@ -97,7 +98,7 @@ class SpeakerResolver:
             names = [t for t in np if t.pos_ == "PROPN"]
             name = clean_name(self.doc.text[names[0].idx : end])
             full = [p.canonical for p in self.people if " " in p.canonical]
-            return SpeakerMention(names[0].idx, end, expand_person(name, full))
+            return SpeakerMention(names[0].idx, end, expand_person(name, full, self.doc.text))
         return SpeakerMention(start, end, None)
 
     def _antecedent(self, tok: Token) -> str | None:

@@ -14,7 +14,8 @@ from newsloom.compare.quote_ledger import build_ledger
 from newsloom.compare.summary import build_summary
 from newsloom.compare.textsim import content_terms
 from newsloom.compare.timeline import build_timeline
-from newsloom.model import Annotated, BriefReport, EntitySummary, Story, StoryBrief
+from newsloom.annotate.speakers import PRONOUNS
+from newsloom.model import Annotated, BriefReport, EntitySummary, Mention, Story, StoryBrief
 
 __all__ = ["analyze_story"]
 
@@ -25,6 +26,18 @@ def _aliases(anns: list[Annotated]) -> dict[str, str]:
     known = {n for _, n in names}
     names += [("PERSON", q.speaker) for ann in anns for q in ann.quotes if q.speaker and q.speaker not in known]
     return story_aliases(names)
+
+
+def _speaker_mentions(ann: Annotated) -> list[Mention]:
+    """Named speakers as written ("Brennic said"), so their surface forms count as aliases."""
+    text = ann.article.text
+    out = []
+    for q in ann.quotes:
+        if q.speaker and q.speaker_start is not None and q.speaker_end is not None:
+            surface = text[q.speaker_start : q.speaker_end]
+            if surface[:1].isupper() and surface.split()[0].lower() not in PRONOUNS:
+                out.append(Mention(surface, q.speaker_start, q.speaker_end, "PERSON", q.speaker))
+    return out
 
 
 def _headline(anns: list[Annotated]) -> str:
@@ -57,14 +70,15 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
     members = redate([by_id[r] for r in story.report_ids if r in by_id])
     alias = _aliases(members)
     ledger = build_ledger(members, alias)
-    aligned, _ = align_claims(members)
+    aligned, sim = align_claims(members)
     claims = claim_groups(aligned, story)
     disagreements = (
         statement_date_disagreements(members, ledger, alias)
-        + number_disagreements(members)
+        + number_disagreements([c for a in members for c in a.claims], sim)
         + wording_disagreements(ledger)
     )
-    entities = [EntitySummary(**row) for row in entity_table({a.report_id: a.mentions for a in members}, alias)]
+    named = {a.report_id: a.mentions + _speaker_mentions(a) for a in members}
+    entities = [EntitySummary(**row) for row in entity_table(named, alias)]
     return StoryBrief(
         id=story.id,
         headline=_headline(members),

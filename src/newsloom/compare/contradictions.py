@@ -5,6 +5,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsloom.annotate.dates import parse_iso
 from newsloom.compare.textsim import content_terms
 from newsloom.model import Annotated, Claim, DateMention, Disagreement, Evidence, Position, QuoteGroup
@@ -39,6 +41,7 @@ def _date_value(d: DateMention, published: str | None) -> str | None:
     return None
 
 
+SAME_FIGURE_CONTEXT = 0.45  # claim similarity above which two figures describe the same thing
 POSSESSED_REMARKS = re.compile(
     r"\b([A-Z][\w-]+)['\u2019]s\s+(?:\w+\s+)?(?:comments?|remarks?|interview|statement)\b"
     r"|\b(his|her|their)\s+(?:\w+\s+)?(?:comments?|remarks?|interview|statement)\b",
@@ -53,22 +56,35 @@ def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, s
     text = ann.article.text
     quotes = sorted(ann.quotes, key=lambda q: q.start)
     out: list[DateClaim] = []
+    previous: tuple[int, int] | None = None
     for s_start, s_end in ann.sentences:
         found = _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias)
+        lead_in, previous = previous, (s_start, s_end)
         if found is None:
             continue
         speaker, anchor = found
-        sentence = text[s_start:s_end]
-        candidates = [
-            (abs(d.start - anchor), value)
-            for d in ann.dates
-            if s_start <= d.start < s_end
-            and (value := _date_value(d, ann.article.published)) is not None
-            and not _role_is_aired(sentence, d.start - s_start)
-        ]
-        if candidates:
-            out.append(DateClaim(ann.report_id, speaker, min(candidates)[1], (s_start, s_end), " ".join(sentence.split())))
+        span = (s_start, s_end)
+        value = _statement_date(ann, span, anchor)
+        if value is None and lead_in is not None and "\n" not in text[lead_in[1] : s_start]:
+            # "X welcomed the vote on Wednesday. 'Quote,' X's spokeswoman said." dates the quote by its lead-in.
+            span = lead_in
+            value = _statement_date(ann, span, lead_in[1])
+        if value is not None:
+            out.append(DateClaim(ann.report_id, speaker, value, span, " ".join(text[span[0] : span[1]].split())))
     return out
+
+
+def _statement_date(ann: Annotated, span: tuple[int, int], anchor: int) -> str | None:
+    """The date in a sentence nearest to where the statement is, unless it dates an airing or publication."""
+    sentence = ann.article.text[span[0] : span[1]]
+    candidates = [
+        (abs(d.start - anchor), value)
+        for d in ann.dates
+        if span[0] <= d.start < span[1]
+        and (value := _date_value(d, ann.article.published)) is not None
+        and not _role_is_aired(sentence, d.start - span[0])
+    ]
+    return min(candidates)[1] if candidates else None
 
 
 def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> tuple[str, int] | None:
@@ -143,44 +159,49 @@ def _quantities(claim: Claim) -> list[tuple[str, str, str]]:
     return out
 
 
-def number_disagreements(anns: list[Annotated]) -> list[Disagreement]:
-    """Reports giving different figures for the same counted thing in otherwise similar statements."""
-    facts: dict[str, list[tuple[str, Claim]]] = defaultdict(list)
+def number_disagreements(claims: list[Claim], sim: np.ndarray) -> list[Disagreement]:
+    """Reports giving different figures for the same counted thing in statements that align.
+
+    `claims` and `sim` are the story's claims and their similarity matrix from claim alignment.
+    """
+    facts: dict[str, list[tuple[str, int]]] = defaultdict(list)
     written: dict[str, str] = {}
-    for ann in anns:
-        for claim in ann.claims:
-            for unit, value, surface in _quantities(claim):
-                facts[unit].append((value, claim))
-                written.setdefault(unit, surface)
+    for i, claim in enumerate(claims):
+        for unit, value, surface in _quantities(claim):
+            facts[unit].append((value, i))
+            written.setdefault(unit, surface)
     out: list[Disagreement] = []
     for unit, items in sorted(facts.items()):
-        by_value: dict[str, list[Claim]] = defaultdict(list)
-        for value, claim in items:
-            by_value[value].append(claim)
-        if len(by_value) < 2 or not _comparable(by_value, unit):
+        sides = _conflicting(items, claims, sim)
+        if len(sides) < 2:
             continue
         positions = [
             Position(
-                text=f"{value} {written[unit]}: {claims[0].text}",
-                reports=sorted({c.report_id for c in claims}),
-                evidence=[Evidence(c.report_id, c.start, c.end) for c in claims],
+                text=f"{value} {written[unit]}: {claims[idx[0]].text}",
+                reports=sorted({claims[i].report_id for i in idx}),
+                evidence=[Evidence(claims[i].report_id, claims[i].start, claims[i].end) for i in idx],
             )
-            for value, claims in sorted(by_value.items())
+            for value, idx in sorted(sides.items())
         ]
-        if len({r for p in positions for r in p.reports}) >= 2:
-            out.append(Disagreement(about=f"number of {written[unit]}", positions=positions))
+        out.append(Disagreement(about=f"number of {written[unit]}", positions=positions))
     return out
 
 
-def _comparable(by_value: dict[str, list[Claim]], unit: str) -> bool:
-    """True when claims with different values share context beyond the unit (the same fact counted)."""
-    contexts = [set(content_terms(" ".join(c.text for c in claims))) - {unit} for claims in by_value.values()]
-    reports = [{c.report_id for c in claims} for claims in by_value.values()]
-    for i in range(len(contexts)):
-        for j in range(i + 1, len(contexts)):
-            if reports[i] != reports[j] and len(contexts[i] & contexts[j]) >= 1:
-                return True
-    return False
+def _conflicting(items: list[tuple[str, int]], claims: list[Claim], sim: np.ndarray) -> dict[str, list[int]]:
+    """Values of one counted thing that aligned claims of different reports disagree on, with their claims."""
+    involved: set[int] = set()
+    for va, i in items:
+        for vb, j in items:
+            if va != vb and claims[i].report_id != claims[j].report_id and sim[i, j] >= SAME_FIGURE_CONTEXT:
+                involved.update((i, j))
+    if not involved:
+        return {}
+    sides: dict[str, list[int]] = defaultdict(list)
+    for value, i in items:
+        if i in involved or any(v == value and sim[i, j] >= SAME_FIGURE_CONTEXT for v, j in items if j in involved):
+            if i not in sides[value]:
+                sides[value].append(i)
+    return dict(sides)
 
 
 def wording_disagreements(ledger: list[QuoteGroup]) -> list[Disagreement]:

@@ -1,14 +1,12 @@
 """The quote ledger: the same quote across reports, grouped, with each outlet's wording."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from newsloom.compare.textsim import containment, content_terms, words
 from newsloom.model import Annotated, Evidence, QuoteGroup, Variant
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u2026])[\"\u201d']?\s+(?=[\"\u201c]?[A-Z])")
 MIN_WORDS = 3
 SAME_QUOTE = 0.75  # share of the shorter wording found in order in the other
 SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
@@ -16,7 +14,7 @@ SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
 
 @dataclass
 class QuoteUnit:
-    """One sentence of one quote in one report."""
+    """One quote in one report, with its speaker resolved story-wide."""
 
     report: str
     text: str
@@ -28,30 +26,18 @@ class QuoteUnit:
 
 
 def quote_units(anns: list[Annotated], alias: dict[str, str]) -> tuple[list[QuoteUnit], list[QuoteUnit]]:
-    """Split every quote into sentence units; returns (quoted units, indirect-speech units)."""
+    """Every quote of the story as a unit; returns (quoted units, indirect-speech units)."""
     quoted: list[QuoteUnit] = []
     indirect: list[QuoteUnit] = []
     for ann in anns:
         for q in ann.quotes:
             speaker = alias.get(q.speaker, q.speaker) if q.speaker else None
-            pieces = [(q.start, q.text)] if q.kind == "indirect" else _split(q.start, q.text)
-            for start, piece in pieces:
-                tokens = words(piece)
-                if len(tokens) < MIN_WORDS and speaker is None:
-                    continue
-                unit = QuoteUnit(ann.report_id, piece, start, start + len(piece), speaker, q.kind, tokens)
-                (indirect if q.kind == "indirect" else quoted).append(unit)
+            tokens = words(q.text)
+            if len(tokens) < MIN_WORDS and speaker is None:
+                continue
+            unit = QuoteUnit(ann.report_id, q.text, q.start, q.end, speaker, q.kind, tokens)
+            (indirect if q.kind == "indirect" else quoted).append(unit)
     return quoted, indirect
-
-
-def _split(start: int, text: str) -> list[tuple[int, str]]:
-    """Split a quote into its sentences, with their offsets."""
-    pieces, pos = [], 0
-    for m in _SENTENCE_SPLIT.finditer(text):
-        pieces.append((start + pos, text[pos : m.start()].rstrip()))
-        pos = m.end()
-    pieces.append((start + pos, text[pos:].rstrip()))
-    return [(s, p) for s, p in pieces if p.strip()]
 
 
 def _same(a: QuoteUnit, b: QuoteUnit) -> bool:

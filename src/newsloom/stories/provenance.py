@@ -101,17 +101,19 @@ def chronology(anns: list[Annotated], report_ids: list[str]) -> list[str]:
     taken as published on the story's last known day, so it is never made the original of a dated one
     published earlier.
     """
-    arrival = {ann.report_id: i for i, ann in enumerate(anns)}
-    raw = {ann.report_id: ann.article.published for ann in anns if ann.report_id in set(report_ids)}
+    arrival: dict[str, int] = {}
+    for i, ann in enumerate(anns):
+        arrival.setdefault(ann.report_id, i)
+    raw = {ann.report_id: ann.article.published for ann in anns}
     moments = {rid: published_at(raw.get(rid)) for rid in report_ids}
     days = {rid: m.date() for rid, m in moments.items() if m is not None}
     last = max(days.values(), default=date.max)
     day_of = {rid: days.get(rid, last) for rid in report_ids}
-    timed_days = {d for d in day_of.values() if all(has_time(raw.get(r)) for r in report_ids if day_of[r] == d)}
+    untimed = {day_of[rid] for rid in report_ids if not has_time(raw.get(rid))}
 
     def key(rid: str) -> tuple[date, time, int]:
         moment = moments[rid]
-        clock = moment.time() if moment and day_of[rid] in timed_days else time.min
+        clock = moment.time() if moment and day_of[rid] not in untimed else time.min
         return (day_of[rid], clock, arrival.get(rid, len(arrival)))
 
     return sorted(report_ids, key=key)

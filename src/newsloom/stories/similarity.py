@@ -174,7 +174,9 @@ def text_similarity(feats: ReportFeatures, centroid: Centroid, df: DocFreq, memb
     return max(dot, 0.0) / norm if norm > 1e-12 else 0.0
 
 
-def entity_similarity(feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False) -> float | None:
+def entity_similarity(
+    feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False
+) -> float | None:
     """Weighted Jaccard of report and story IDF-weighted entity shares; None when either names none.
 
     Both sides sum to 1, so `sum(max) = 2 - sum(min)` and only the report's own entities are visited.

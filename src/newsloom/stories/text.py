@@ -25,12 +25,13 @@ STOPWORDS = frozenset(STOP_WORDS) | _NEWS_STOP
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "EVENT", "LOC", "FAC"})
 _TITLE = re.compile(r"^(?:the|president|pres|prime minister|minister|mr|mrs|ms|dr|sen|gov|gen)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_STRAIGHT_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 
 
 def normalise(text: str) -> str:
     """NFKC-normalised, case-folded text with curly quotes straightened."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    return text.translate(_STRAIGHT_QUOTES)
 
 
 def words(text: str) -> list[str]:
@@ -62,7 +63,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans by a punctuation-and-newline regex, whitespace trimmed, empty ones dropped."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group().startswith(".") and _abbreviation(text[max(start, match.start() - 12) : match.start()]):
+        before = text[max(start, match.start() - 12) : match.start()]
+        if match.group().startswith(".") and _abbreviation(before):
             continue
         spans.append((start, match.end()))
         start = match.end()
