@@ -8,18 +8,18 @@ WIRE = (
     "The Calderra city council voted 7-2 on Tuesday to approve a new ferry terminal at the old harbour.\n\n"
     "\u201cThis agreement fully matches our expectations,\u201d Mayor Ilse Varga told reporters on Wednesday. "
     "\u201cThe harbour will be busy again.\u201d\n\n"
-    "The terminal will cost 40 million euros and employ 1,200 workers, officials said."
+    "The terminal will employ 1,200 workers, officials said."
 )
 COPY = (
     "The Calderra city council voted 7-2 on Tuesday to approve a new ferry terminal at the old harbour.\n\n"
     "\u201cThis agreement fully matches our expectations,\u201d Mayor Ilse Varga told reporters on Wednesday. "
     "\u201cThe harbour will be busy again.\u201d\n\n"
-    "The terminal will cost 40 million euros and employ 1,200 workers, officials said."
+    "The terminal will employ 1,200 workers, officials said."
 )
 OTHER = (
     "Calderra's council backed the harbour ferry terminal by a 7-2 vote on Tuesday after months of debate.\n\n"
     "Mayor Ilse Varga said on Sunday that the deal \u201cfully corresponds to our expectations.\u201d\n\n"
-    "The project is expected to employ 1,500 workers, according to the port authority.\n\n"
+    "The terminal is expected to employ 1,500 workers, according to the port authority.\n\n"
     "Fishermen protested outside the council chamber during the vote."
 )
 

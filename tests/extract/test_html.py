@@ -97,3 +97,15 @@ def test_charset_from_the_container_is_used() -> None:
 def test_page_without_body_raises(html: str) -> None:
     with pytest.raises(ExtractionError):
         extract_article(report_of(html, "html"))
+
+
+def test_visible_byline_and_dateline_paragraphs_give_author_and_date() -> None:
+    html = ("<html><head><title>Tide gauge breaks record</title></head><body><article><h1>Tide gauge breaks record</h1>"
+            "<p>By ROSA LIND</p><p>February 11, 2024 at 8:05 am</p>"
+            "<p>The tide gauge at the old lighthouse recorded its highest reading in ninety years on Sunday.</p>"
+            "<p>No homes were flooded, but the coastal path will stay closed until the sea wall is checked.</p>"
+            "</article></body></html>")
+    article = extract_article(report_of(html, "html"))
+    assert article.author == "Rosa Lind"
+    assert article.published == "2024-02-11"
+    assert article.text.startswith("The tide gauge at the old lighthouse")

@@ -149,3 +149,17 @@ def test_no_usable_body_raises(text: str) -> None:
     with pytest.raises(ExtractionError) as error:
         extract_article(report_of(text, "text"))
     assert error.value.reason
+
+
+def test_author_bio_that_opens_with_the_byline_name_is_dropped() -> None:
+    text = (
+        "Tram line extension approved\n\nBy Petra Holm\n\n"
+        "The city approved a two-kilometre extension of the tram line to the university on Monday.\n\n"
+        "Construction will start in the autumn and take about two years, officials said.\n\n"
+        "Students had campaigned for the extension since the campus moved out of the centre.\n\n"
+        "Petra Holm covers transport and city planning. She rides the tram every day.\n\n"
+        "More from the city desk: Parking fees rise in the old town."
+    )
+    article = extract(text)
+    assert article.author == "Petra Holm"
+    assert article.text.endswith("moved out of the centre.")

@@ -88,3 +88,16 @@ def test_unreadable_file_fails_without_stopping_the_run(tmp_path: Path, monkeypa
     items = _all(tmp_path)
     assert items[0] == InputStatus(str(bad), "failed", "unreadable: Permission denied")
     assert isinstance(items[1], Report) and items[1].source == str(good)
+
+
+def test_text_that_opens_with_a_bracket_is_not_json(tmp_path: Path) -> None:
+    path = tmp_path / "update.txt"
+    path.write_text("[Updated] Ferry services resume\n\nThe ferry resumed crossings on Monday morning.\n")
+    [report] = _all(path)
+    assert isinstance(report, Report) and report.media_type == "text"
+
+
+def test_a_single_path_string_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_bytes(TEXT)
+    assert [i.source for i in read_paths(str(path))] == [str(path)]  # type: ignore[arg-type]

@@ -30,7 +30,7 @@ def _has_finite_verb(sent: Span) -> bool:
 
 def _is_event(sent: Span) -> bool:
     """A declarative sentence with an explicit subject and a past or present action verb."""
-    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    root = sent.root
     return (
         root is not None
         and root.pos_ == "VERB"
@@ -46,24 +46,54 @@ def find_claims(
     """Claims of an article: sentences with a verb and a checkable anchor (entity, number or date)."""
     claims: list[Claim] = []
     for sent in doc.sents:
-        text = sent.text.strip()
-        if len(text) < 30 or text.endswith("?") or not _has_finite_verb(sent):
+        if len(sent.text.strip()) < 30 or sent.text.strip().endswith("?") or not _has_finite_verb(sent):
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        end = start + len(text)
-        ents = [m for m in mentions if start <= m.start < end and m.label in FACT_LABELS]
-        sent_dates = [d for d in dates if start <= d.start < end]
-        numbers = _numbers(sent)
-        speaker = _attributed_to(quotes, start, end)
-        if not (ents or numbers or sent_dates or _is_event(sent)):
-            continue
-        if speaker is None and OPINION.search(text):
-            continue
-        claims.append(Claim(
-            report_id=report_id, text=_WS.sub(" ", text), start=start, end=end, speaker=speaker,
-            entities=sorted({m.canonical for m in ents}), numbers=numbers, dates=sent_dates,
-        ))
+        for start, end in _clauses(sent):
+            claim = _claim(doc, start, end, mentions, dates, quotes, report_id)
+            if claim is not None:
+                claims.append(claim)
     return claims
+
+
+def _clauses(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of a sentence's coordinated main clauses ("X runs terminals and expects ships in 2027")."""
+    root = sent.root
+    conj = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}), None)
+    cc = next((c for c in root.children if c.dep_ == "cc" and conj is not None and c.i < conj.i), None)
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    end = start + len(sent.text.strip())
+    if conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4 or _in_quote_marks(sent, cc):
+        return [(start, end)]
+    first_end = cc.idx
+    while first_end > start and sent.doc.text[first_end - 1] in " ,;":
+        first_end -= 1
+    return [(start, first_end), (conj.left_edge.idx if conj.left_edge.i > cc.i else conj.idx, end)]
+
+
+def _in_quote_marks(sent: Span, tok) -> bool:
+    """True when the token sits inside quotation marks (a quote is kept whole)."""
+    before = sent.doc.text[sent.start_char : tok.idx]
+    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
+
+
+def _claim(doc: Doc, start: int, end: int, mentions, dates, quotes, report_id: str) -> Claim | None:
+    """A claim for one clause, when it names something checkable and is not the outlet's own opinion."""
+    text = doc.text[start:end]
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    if sent is None:
+        return None
+    ents = [m for m in mentions if start <= m.start < end and m.label in FACT_LABELS]
+    sent_dates = [d for d in dates if start <= d.start < end]
+    numbers = _numbers(sent)
+    speaker = _attributed_to(quotes, start, end)
+    if not (ents or numbers or sent_dates or _is_event(sent)):
+        return None
+    if speaker is None and OPINION.search(text):
+        return None
+    return Claim(
+        report_id=report_id, text=_WS.sub(" ", text), start=start, end=end, speaker=speaker,
+        entities=sorted({m.canonical for m in ents}), numbers=numbers, dates=sent_dates,
+    )
 
 
 def _attributed_to(quotes: list[Quote], start: int, end: int) -> str | None:

@@ -12,7 +12,7 @@ from newsloom.model import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(
-    r"\b(?:((?i:last|this|next|on|earlier on|late on|early on))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\b(?:((?i:last|this|next|coming|on|earlier on|late on|early on))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0}
@@ -41,6 +41,8 @@ def resolve_weekday(name: str, modifier: str | None, base: date) -> date:
     if mod == "next":
         ahead = (target - base.weekday()) % 7 or 7
         return base + timedelta(days=ahead)
+    if mod == "coming":
+        return base + timedelta(days=(target - base.weekday()) % 7)
     if mod == "last" and delta == 0:
         delta = 7
     return base - timedelta(days=delta)
@@ -82,6 +84,20 @@ def resolve(text: str, base: date | None) -> str | None:
     return found.isoformat() if found else None
 
 
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+
+
+def _in_future_clause(doc: Doc, start: int, end: int) -> bool:
+    """True when the date modifies a verb in the future ("will meet on Friday", "is to vote Monday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for tok in span.root.ancestors:
+        if tok.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ == "to") for c in tok.children)
+    return False
+
+
 def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     """Date mentions of an article (spaCy DATE entities plus weekday phrases), resolved."""
     base = parse_iso(published)
@@ -89,7 +105,11 @@ def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     found: dict[tuple[int, int], DateMention] = {}
     for pattern in (_WEEKDAY_RE, _RELATIVE_RE):
         for m in pattern.finditer(text):
-            found[(m.start(), m.end())] = DateMention(m.group(0), m.start(), m.end(), resolve(m.group(0), base))
+            phrase = m.group(0)
+            explicit = pattern is _WEEKDAY_RE and (m.group(1) or "").lower() in {"last", "next", "this"}
+            if pattern is _WEEKDAY_RE and not explicit and _in_future_clause(doc, m.start(), m.end()):
+                phrase = f"coming {m.group(2)}"  # "will publish advice on Wednesday": this or the next Wednesday
+            found[(m.start(), m.end())] = DateMention(m.group(0), m.start(), m.end(), resolve(phrase, base))
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue

@@ -17,6 +17,11 @@ _TITLES = re.compile(
     r"foreign minister|minister|mayor|gov\.|governor|spokesman|spokeswoman|spokesperson|gen\.|general)\s+)+",
     re.I,
 )
+ORG_WORDS = {
+    "maritime", "group", "holdings", "inc", "ltd", "company", "corp", "bank", "union", "council", "authority",
+    "association", "news", "post", "times", "partners", "systems", "media", "airlines", "railway", "energy",
+    "ministry", "agency", "institute", "university", "party", "court", "police", "fund",
+}
 _NOT_FIRST_NAMES = {
     "the", "a", "an", "mayor", "president", "minister", "spokeswoman", "spokesman", "spokesperson", "chief",
     "senator", "governor", "councillor", "councilor", "director", "chair", "chairman", "secretary", "mr", "mrs",
@@ -52,7 +57,27 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     for m in mentions:
         name = clean_name(m.text)
         m.canonical = expand_person(name, full_names, doc.text) if m.label == "PERSON" else name
+    mentions += _surname_mentions(doc.text, mentions)
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Later bare-surname mentions of named people that NER missed ("Brennic said")."""
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    people = {
+        m.canonical for m in mentions
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2 and m.canonical.split()[-1].lower() not in ORG_WORDS
+    }
+    for name in sorted(people):
+        surname = name.split()[-1]
+        for hit in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            if any(s <= hit.start() < e for s, e in taken):
+                continue
+            found.append(Mention(surname, hit.start(), hit.end(), "PERSON", name))
+            taken.append((hit.start(), hit.end()))
+    return found
 
 
 SPEECH_LEMMAS = {"say", "tell", "add", "state", "claim", "write", "warn", "remark", "note", "insist", "argue"}
@@ -111,6 +136,20 @@ def _same_person(a: str, b: str) -> bool:
     return SequenceMatcher(None, fa[0], fb[0]).ratio() >= 0.66
 
 
+NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC"}
+
+
+def _short_form(short: str, full: str) -> bool:
+    """True when a one-word name leads an organisation name that only adds a suffix ("Havlund" / "Havlund Maritime")."""
+    words = full.split()
+    return (
+        " " not in short
+        and 1 < len(words) <= 3
+        and fold(words[0]) == fold(short)
+        and all(w.lower().strip(".,'\u2019") in ORG_WORDS for w in words[1:])
+    )
+
+
 def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map every (label, canonical) name of a story to one story-wide canonical spelling.
 
@@ -125,17 +164,21 @@ def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
             if label == g_label == "PERSON" and _same_person(name, g_name):
                 group.append((label, name))
                 break
+            if _short_form(name, g_name) and {label, g_label} <= NAME_LABELS:
+                group.append((label, name))
+                break
             if label == g_label and fold(name) == fold(g_name):
                 group.append((label, name))
                 break
         else:
             groups.append([(label, name)])
     alias: dict[str, str] = {}
-    for group in groups:
+    # A name seen under several labels belongs to its best-attested group.
+    for group in sorted(groups, key=lambda g: -sum(counts[n] for n in g)):
         full = [n for n in group if len(n[1].split()) > 1] or group
         best = max(full, key=lambda n: (counts[n], -len(n[1]), n[1]))[1]
         for _, name in group:
-            alias[name] = best
+            alias.setdefault(name, best)
     return alias
 
 

@@ -41,7 +41,11 @@ def _date_value(d: DateMention, published: str | None) -> str | None:
     return None
 
 
-SAME_FIGURE_CONTEXT = 0.45  # claim similarity above which two figures describe the same thing
+STATEMENT_VERBS = re.compile(
+    r"\b(welcomed|responded|reacted|announced|said|told|praised|hailed|critici[sz]ed|replied|commented|"
+    r"stated|declared|confirmed|denied|warned|insisted)\b"
+)
+SAME_FIGURE_CONTEXT = 0.5  # claim similarity above which two figures describe the same thing
 POSSESSED_REMARKS = re.compile(
     r"\b([A-Z][\w-]+)['\u2019]s\s+(?:\w+\s+)?(?:comments?|remarks?|interview|statement)\b"
     r"|\b(his|her|their)\s+(?:\w+\s+)?(?:comments?|remarks?|interview|statement)\b",
@@ -65,7 +69,12 @@ def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, s
         speaker, anchor = found
         span = (s_start, s_end)
         value = _statement_date(ann, span, anchor)
-        if value is None and lead_in is not None and "\n" not in text[lead_in[1] : s_start]:
+        if (
+            value is None
+            and lead_in is not None
+            and "\n" not in text[lead_in[1] : s_start]
+            and STATEMENT_VERBS.search(text, lead_in[0], lead_in[1])
+        ):
             # "X welcomed the vote on Wednesday. 'Quote,' X's spokeswoman said." dates the quote by its lead-in.
             span = lead_in
             value = _statement_date(ann, span, lead_in[1])

@@ -1,9 +1,12 @@
 """Claims aligned across reports, each with its count of independent sources."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from newsloom.compare.embeddings import embed
 from newsloom.compare.textsim import content_terms, tfidf_matrix
@@ -12,7 +15,9 @@ from newsloom.model import Annotated, Claim, ClaimGroup, Evidence, Story
 SAME_CLAIM = 0.6  # combined similarity for a claim to join a group (average over its members)
 EMBEDDING_WEIGHT = 0.75
 ENTITY_BONUS = 0.15
-NUMBER_BONUS = 0.1
+NUMBER_BONUS = 0.15
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+SAME_REPORT_DISTANCE = 4.0
 
 
 @dataclass
@@ -45,15 +50,16 @@ def similarity_matrix(claims: list[Claim]) -> np.ndarray:
 def _agreement(claims: list[Claim]) -> np.ndarray:
     """Bonus for shared named entities (Jaccard) and shared numbers between claims."""
     n = len(claims)
-    names = sorted({e for c in claims for e in c.entities} | {f"#{x}" for c in claims for x in c.numbers})
+    figures = [{f"#{d}" for x in c.numbers for d in _DIGITS.findall(x)} for c in claims]
+    names = sorted({e for c in claims for e in c.entities} | set().union(*figures))
     col = {k: i for i, k in enumerate(names)}
     ents = np.zeros((n, max(1, len(names))), dtype=np.float32)
     nums = np.zeros_like(ents)
     for i, c in enumerate(claims):
         for e in c.entities:
             ents[i, col[e]] = 1.0
-        for x in c.numbers:
-            nums[i, col[f"#{x}"]] = 1.0
+        for x in figures[i]:
+            nums[i, col[x]] = 1.0
     inter = ents @ ents.T
     sizes = ents.sum(axis=1)
     union = sizes[:, None] + sizes[None, :] - inter
@@ -62,26 +68,43 @@ def _agreement(claims: list[Claim]) -> np.ndarray:
 
 
 def align_claims(anns: list[Annotated]) -> tuple[list[AlignedClaim], np.ndarray]:
-    """Greedy average-link alignment of every claim of the story; returns groups and the similarity matrix."""
+    """Average-link clustering of every claim of the story; returns groups and the similarity matrix.
+
+    Two claims of one report are kept apart by a large distance, so a group gathers each report at
+    most once unless a report repeats itself.
+    """
     claims = [c for ann in anns for c in ann.claims]
     if not claims:
         return [], np.zeros((0, 0))
     sim = similarity_matrix(claims)
-    groups: list[tuple[AlignedClaim, list[int]]] = []
-    for i in np.argsort(-sim.max(axis=1), kind="stable"):
-        best, best_score = None, SAME_CLAIM
-        for group, idx in groups:
-            if claims[i].report_id in group.reports:
-                continue
-            score = float(sim[i, idx].mean())
-            if score >= best_score:
-                best, best_score = (group, idx), score
-        if best is None:
-            groups.append((AlignedClaim([claims[i]]), [int(i)]))
-        else:
-            best[0].members.append(claims[i])
-            best[1].append(int(i))
-    return [g for g, _ in groups], sim
+    if len(claims) == 1:
+        return [AlignedClaim([claims[0]])], sim
+    dist = np.clip(1.0 - sim, 0.0, None)
+    reports = np.array([c.report_id for c in claims])
+    dist[reports[:, None] == reports[None, :]] = SAME_REPORT_DISTANCE
+    np.fill_diagonal(dist, 0.0)
+    labels = fcluster(linkage(squareform(dist, checks=False), method="average"), t=1.0 - SAME_CLAIM, criterion="distance")
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(int(label), []).append(i)
+    _attach_compound_claims(members, sim, reports)
+    return [AlignedClaim([claims[i] for i in idx]) for idx in members.values()], sim
+
+
+def _attach_compound_claims(members: dict[int, list[int]], sim: np.ndarray, reports: np.ndarray) -> None:
+    """Also place a claim in every other group it matches: one sentence can state several claims."""
+    for idx in members.values():
+        if len(idx) < 2:
+            continue
+        present = set(reports[idx])
+        extra = [
+            j for j in range(len(reports))
+            if reports[j] not in present and j not in idx and float(sim[j, idx].mean()) >= SAME_CLAIM
+        ]
+        for j in extra:
+            if reports[j] not in present:
+                idx.append(j)
+                present.add(reports[j])
 
 
 def representative(group: AlignedClaim) -> Claim:

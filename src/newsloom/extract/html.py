@@ -12,7 +12,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from newsloom.extract.metadata import copyright_holder, iso_date, person_name
+from newsloom.extract.lines import Kind, byline_parts, classify
+from newsloom.extract.metadata import copyright_holder, find_date, iso_date, person_name
 from newsloom.ingest.encoding import decode
 from newsloom.model import Article, Report
 
@@ -156,12 +157,20 @@ def _page_date(tree: Any, found: str | None) -> str | None:
     return found
 
 
-def _paragraphs(text: str, title: str | None) -> str:
-    """One paragraph per line of trafilatura output, blank-line separated, a leading headline removed."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if lines and title and lines[0].strip().lower() == title.strip().lower():
-        lines = lines[1:]
-    return "\n\n".join(lines)
+def _paragraphs(text: str, title: str | None) -> tuple[list[str], str | None, str | None]:
+    """Body paragraphs without a leading headline, byline, dateline or "N min read" line.
+
+    Returns the paragraphs and the author and date read from the dropped lines.
+    """
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    if paragraphs and title and paragraphs[0].lower() == title.strip().lower():
+        paragraphs = paragraphs[1:]
+    author = date = None
+    while paragraphs and classify(paragraphs[0]) in (Kind.BYLINE, Kind.DATE, Kind.CHROME):
+        head = paragraphs.pop(0)
+        author = author or byline_parts(head)[0]
+        date = date or find_date(head)
+    return paragraphs, author, date
 
 
 def extract_html(report: Report) -> Article:
@@ -172,7 +181,7 @@ def extract_html(report: Report) -> Article:
                                       with_metadata=True) if tree is not None else None
     fallback, contained = fallback_text(tree) if tree is not None else ("", False)
     if doc is None and tree is not None:
-        doc = trafilatura.extract_metadata(tree, default_url=report.url)
+        doc = trafilatura.extract_metadata(html, default_url=report.url)
     meta: dict[str, Any] = doc.as_dict() if doc is not None else {}
     text = meta.get("text") or ""
     low, high = _TRUNCATED
@@ -181,8 +190,10 @@ def extract_html(report: Report) -> Article:
     url = report.url or meta.get("url")
     outlet = html_outlet(tree, meta.get("sitename")) if tree is not None else None
     title = _clean_title(meta.get("title"), outlet)
-    published = _page_date(tree, iso_date(meta.get("date"))) if tree is not None else None
+    paragraphs, byline, dateline = _paragraphs(text, title)
+    author = person_name(_author(tree) or meta.get("author") or byline)
+    published = _page_date(tree, iso_date(meta.get("date"))) if tree is not None else None  # last: may prune tree
     return Article(
-        report_id=report.id, source=report.source, text=_paragraphs(text, title), title=title,
-        author=person_name(_author(tree) or meta.get("author")), published=published, outlet=outlet, url=url,
+        report_id=report.id, source=report.source, text="\n\n".join(paragraphs), title=title,
+        author=author, published=published or dateline, outlet=outlet, url=url,
     )

@@ -36,11 +36,6 @@ class Line:
         """Number of whitespace-separated words."""
         return len(self.text.split())
 
-    @property
-    def end(self) -> int:
-        """Offset just past the stripped text in the input."""
-        return self.start + len(self.text)
-
 
 _CLOSERS = "\"'”’»)]*"
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from",

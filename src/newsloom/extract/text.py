@@ -54,14 +54,14 @@ def _join_wrapped(lines: list[Line]) -> None:
 
 
 def _mark_author_bio(lines: list[Line]) -> None:
-    """A paragraph after the body's start that opens with the byline's name is the author's bio."""
+    """A paragraph in the latter half of the text that opens with the byline's name is the author's bio."""
     byline = next((ln for ln in lines if ln.kind == Kind.BYLINE), None)
     author = byline_parts(byline.text)[0] if byline is not None else None
     if not author or " " not in author:
         return
     name = author.lower()
     prose = [ln for ln in lines if ln.kind == Kind.PROSE]
-    for line in prose[1:]:
+    for line in prose[max(1, len(prose) // 2):]:
         if line.text.lower().startswith(name) and line.words <= 80:
             line.kind = Kind.BARRIER
 
@@ -129,7 +129,6 @@ def _assemble(text: str, kept: list[Line]) -> tuple[str, list[Segment]]:
             separator = "\n" if glued else "\n\n"
             parts.append(separator)
             length += len(separator)
-        assert text[line.start:line.end] == line.text
         segments.append(Segment(clean_start=length, source_start=line.start, length=len(line.text)))
         parts.append(line.text)
         length += len(line.text)

@@ -85,6 +85,8 @@ def _read_path(path: Path) -> Iterator[Report | InputStatus]:
 
 def read_paths(paths: Sequence[str | Path]) -> Iterator[Report | InputStatus]:
     """Yield a Report per document found under `paths` and a status per input that yields nothing."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     arrival = 0
     for path in paths:
         for item in _read_path(Path(path)):

@@ -1,6 +1,7 @@
 """Tell what a document is from its bytes: WARC, feed, JSON, HTML, plain text, or unsupported."""
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from typing import Literal
@@ -20,6 +21,7 @@ _HTML_START = re.compile(_PROLOG + r"<(?:!doctype\s+html|html|head|body|meta|tit
                          re.I | re.S)
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section|li|ul|ol|img|table|em|strong|b|i)\b[^>]*>", re.I)
 _XML_START = re.compile(r"\s*<\?xml\b|\s*<[A-Za-z][\w:.-]*[\s>]")
+_JSON_START = re.compile(r'\[?\s*\{\s*"')
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -52,12 +54,24 @@ def is_binary(raw: bytes) -> bool:
     return b"\x00" in raw[:8192] and bom_encoding(raw) is None
 
 
+def _looks_json(text: str) -> bool:
+    """True for a JSON document or JSONL (or something plainly meant as JSON), not prose that opens with "["."""
+    first = text.split("\n", 1)[0]
+    for candidate in (text, first):
+        try:
+            json.loads(candidate)
+            return True
+        except json.JSONDecodeError:
+            continue
+    return bool(_JSON_START.match(text))
+
+
 def sniff_text(text: str) -> Kind:
     """Classify decoded text as feed, JSON, HTML, other XML or plain text."""
     stripped = text.lstrip("\ufeff \t\r\n")
     if not stripped:
         return "empty"
-    if stripped[0] in "{[":
+    if stripped[0] in "{[" and _looks_json(stripped):
         return "json"
     if _FEED_ROOT.match(stripped[:4096]):
         return "feed"
