@@ -18,11 +18,8 @@ install: $(STAMP)
 
 ## Analyse the bundled sample corpus and write its briefs to out/sample/
 demo: $(STAMP)
-	mkdir -p out/sample
-	$(BIN)/newsloom analyze samples/corpus --format json -o out/sample/brief.json
-	$(BIN)/newsloom analyze samples/corpus --format md -o out/sample/brief.md
-	$(BIN)/newsloom analyze samples/corpus --format html -o out/sample/brief.html
-	@echo "briefs written: out/sample/brief.json out/sample/brief.md out/sample/brief.html"
+	$(BIN)/newsloom analyze samples/corpus --format all -o out/sample
+	@echo "briefs written: out/sample/brief.json out/sample/brief.md out/sample/brief.html (open the .html in a browser)"
 
 ## Run the whole test suite
 test: $(STAMP)

@@ -32,6 +32,7 @@ class Fmt(str, Enum):
     json = "json"
     md = "md"
     html = "html"
+    all = "all"
 
 
 PathsArg = typer.Argument(..., help="Files, directories (recursed), WARC, RSS/Atom, JSON or JSONL inputs.")
@@ -41,7 +42,7 @@ WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes fo
 
 def fail(reason: str) -> None:
     """Exit non-zero with a one-line reason."""
-    err.print(f"[red]error:[/red] {reason}")
+    typer.echo(f"error: {reason}", err=True)
     raise typer.Exit(code=1)
 
 
@@ -83,7 +84,7 @@ def _emit(text: str, out: Optional[Path]) -> None:
 @app.command()
 def analyze(
     paths: List[Path] = PathsArg,
-    fmt: Fmt = typer.Option(Fmt.json, "--format", "-f", help="Brief format: json, md or html."),
+    fmt: Fmt = typer.Option(Fmt.json, "--format", "-f", help="Brief format: json, md, html, or all (into -o DIR)."),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the brief here instead of stdout."),
     workers: int = WorkersOpt,
 ) -> None:
@@ -92,9 +93,15 @@ def analyze(
     from newsloom.pipeline import analyze as run
 
     _check_paths(paths)
+    if fmt is Fmt.all and out is None:
+        fail("--format all writes brief.json, brief.md and brief.html into a directory: give it with -o DIR")
     with progress_bar() as progress:
         brief = run(paths, workers=workers, progress=progress)
-    _emit(render(brief, fmt.value), out)
+    if fmt is Fmt.all:
+        for name in ("json", "md", "html"):
+            _emit(render(brief, name), out / f"brief.{name}")
+    else:
+        _emit(render(brief, fmt.value), out)
 
 
 @app.command()
@@ -265,7 +272,7 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # the one-line-reason promise of the CLI
-        err.print(f"[red]error:[/red] {type(exc).__name__}: {exc}")
+        typer.echo(f"error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)
 
 

@@ -1,0 +1,82 @@
+"""Pipeline speed on a folder of reports: seconds per stage and reports per second, median of runs.
+
+    python bench/speed.py [PATH ...] [--runs 3]
+
+Prints a Markdown table. Stages run in one process (LocalExecutor) so the figures are per core.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from newsloom.annotate import annotate, load_nlp
+from newsloom.compare import analyze_story
+from newsloom.compare.embeddings import load_encoder
+from newsloom.extract import ExtractionError, extract_article
+from newsloom.ingest import read_paths
+from newsloom.model import InputStatus
+from newsloom.stories import group
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_once(paths: list[Path]) -> dict[str, float]:
+    """Time each stage once over the inputs; returns seconds per stage and the report count."""
+    times: dict[str, float] = {}
+    t = time.perf_counter()
+    reports = [r for r in read_paths(paths) if not isinstance(r, InputStatus)]
+    times["ingest"] = time.perf_counter() - t
+    t = time.perf_counter()
+    articles = []
+    for r in reports:
+        try:
+            articles.append(extract_article(r))
+        except ExtractionError:
+            pass
+    times["extract"] = time.perf_counter() - t
+    t = time.perf_counter()
+    anns = [annotate(a) for a in articles]
+    times["annotate"] = time.perf_counter() - t
+    t = time.perf_counter()
+    stories = group(anns)
+    times["stories"] = time.perf_counter() - t
+    t = time.perf_counter()
+    for story in stories:
+        analyze_story(story, anns)
+    times["compare"] = time.perf_counter() - t
+    times["reports"] = len(anns)
+    return times
+
+
+def main() -> None:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "samples" / "corpus"])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    t = time.perf_counter()
+    load_nlp()
+    load_encoder()
+    warm = time.perf_counter() - t
+    runs = [run_once(args.paths) for _ in range(args.runs)]
+    n = int(runs[0]["reports"])
+    stages = ["ingest", "extract", "annotate", "stories", "compare"]
+    print(f"inputs: {', '.join(str(p) for p in args.paths)} ({n} reports), median of {args.runs} runs, one process")
+    print(f"model loading (once per process): {warm:.1f} s\n")
+    print("| stage | seconds | reports/s |")
+    print("|---|---:|---:|")
+    total = 0.0
+    for stage in stages:
+        secs = statistics.median(r[stage] for r in runs)
+        total += secs
+        print(f"| {stage} | {secs:.2f} | {n / secs if secs else float('inf'):.1f} |")
+    print(f"| **all** | {total:.2f} | {n / total:.1f} |")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS: {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""The `newsloom` command on hand-written inputs: contracts of analyze, extract, quotes, cluster and the store."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsloom.brief import validate
+from newsloom.cli import app
+
+CHROME_REPORT = (
+    "Only logged in members can reply and interact with the post.\n"
+    "Join Harbour Chat for FREE \u00bb\n\n"
+    "Ferry strike ends after three days\n\n"
+    "By Mira Dalton\nThe Bay Courier\n\n"
+    "The ferry strike in Harbourville ended on Friday after the union accepted a new pay offer from the operator.\n\n"
+    "\u201cWe got what we came for,\u201d union leader Petra Lund told reporters outside the depot. "
+    "\u201cThe boats will sail again on Monday.\u201d\n\n"
+    "The operator said the deal would cost it about two million euros a year.\n\n"
+    "Read more\nCity council delays vote on bridge tolls\n"
+)
+OTHER_REPORT = (
+    "Harbourville ferry workers return after strike\n\n"
+    "Ferry workers in Harbourville voted on Friday to accept the operator's pay offer, ending a three-day strike.\n\n"
+    "\u201cWe got what we came for,\u201d said Petra Lund, who leads the ferry workers' union.\n\n"
+    "Services will resume on Monday, the operator said."
+)
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "courier.txt").write_text(CHROME_REPORT, encoding="utf-8")
+    (folder / "wire.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    records = [{"text": OTHER_REPORT.replace("Monday", "Tuesday"), "url": "https://example.org/a"}, "not json"]
+    (folder / "records.jsonl").write_text(
+        "\n".join(json.dumps(r) if isinstance(r, dict) else r for r in records) + "\n", encoding="utf-8"
+    )
+    return folder
+
+
+runner = CliRunner()
+
+
+def _lines(result):
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_analyze_json_validates_and_accounts_for_every_input(inputs):
+    result = runner.invoke(app, ["analyze", str(inputs), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    validate(doc)
+    status = {i["source"].split("/")[-1]: i["status"] for i in doc["inputs"]}
+    assert status["courier.txt"] == status["wire.txt"] == "ok"
+    assert status["empty.txt"] == "skipped"
+    assert status["records.jsonl#2"] == "failed"
+    assert any(q["speaker"] == "Petra Lund" for s in doc["stories"] for q in s["quotes"])
+
+
+def test_quotes_offsets_index_the_input_text(inputs):
+    result = runner.invoke(app, ["quotes", str(inputs / "courier.txt"), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    (row,) = _lines(result)
+    raw = CHROME_REPORT
+    quote = next(q for q in row["quotes"] if "came for" in q["text"])
+    assert raw[quote["start"] : quote["end"]] == quote["text"]
+    assert raw[quote["speaker_start"] : quote["speaker_end"]] == "Petra Lund"
+    assert quote["speaker"] == "Petra Lund" and quote["kind"] == "direct"
+
+
+def test_extract_jsonl_one_line_per_record(inputs):
+    result = runner.invoke(app, ["extract", str(inputs), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = {r["source"].split("/")[-1]: r for r in _lines(result)}
+    assert set(rows) == {"courier.txt", "empty.txt", "records.jsonl#1", "records.jsonl#2", "wire.txt"}
+    courier = rows["courier.txt"]
+    assert courier["title"] == "Ferry strike ends after three days"
+    assert courier["text"].startswith("The ferry strike in Harbourville")
+    assert "Read more" not in courier["text"] and "Join Harbour Chat" not in courier["text"]
+    assert rows["records.jsonl#2"]["status"] == "failed" and rows["records.jsonl#2"]["reason"]
+
+
+def test_cluster_puts_both_reports_in_one_story(inputs):
+    result = runner.invoke(app, ["cluster", str(inputs / "courier.txt"), str(inputs / "wire.txt"), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    stories = {r["story"] for r in _lines(result)}
+    assert len(stories) == 1 and None not in stories
+
+
+def test_store_commands_and_reingest_is_a_no_op(inputs, tmp_path):
+    db = str(tmp_path / "news.db")
+    first = runner.invoke(app, ["ingest", str(inputs), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "3 ok" in first.output
+    again = runner.invoke(app, ["ingest", str(inputs), "--db", db])
+    assert "0 ok" in again.output and "same content" in again.output
+    listed = runner.invoke(app, ["stories", "--db", db])
+    assert listed.exit_code == 0 and listed.stdout.strip()
+    brief = runner.invoke(app, ["brief", "--db", db, "--format", "md"])
+    assert brief.exit_code == 0 and "Petra Lund" in brief.stdout
+
+
+def test_missing_path_fails_with_one_line(tmp_path):
+    result = runner.invoke(app, ["analyze", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert "no such file or directory" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_format_all_writes_three_briefs(inputs, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["analyze", str(inputs / "wire.txt"), "--format", "all", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"brief.json", "brief.md", "brief.html"}
