@@ -146,10 +146,10 @@ def statement_date_disagreements(anns: list[Annotated], ledger: list[QuoteGroup]
         positions = []
         for value, items in sorted(by_value.items()):
             label = f"before {value[7:]}" if value.startswith("before:") else value
+            shown = max(items, key=lambda c: (speaker.split()[-1] in c.text, len(c.text)))
+            evidence = list(dict.fromkeys(Evidence(c.report, *c.sentence) for c in items))
             positions.append(Position(
-                text=f"{label}: " + items[0].text,
-                reports=sorted({c.report for c in items}),
-                evidence=[Evidence(c.report, *c.sentence) for c in items],
+                text=f"{label}: " + shown.text, reports=sorted({c.report for c in items}), evidence=evidence,
             ))
         out.append(Disagreement(about=f"when {speaker} made the remarks", positions=positions))
     return out
