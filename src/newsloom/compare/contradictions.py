@@ -72,7 +72,7 @@ def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, s
         if (
             value is None
             and lead_in is not None
-            and "\n" not in text[lead_in[1] : s_start]
+            and "\n" not in text[lead_in[0] : s_start]
             and STATEMENT_VERBS.search(text, lead_in[0], lead_in[1])
         ):
             # "X welcomed the vote on Wednesday. 'Quote,' X's spokeswoman said." dates the quote by its lead-in.
@@ -102,8 +102,8 @@ def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> t
         if not (s_start <= q.start < s_end and q.speaker):
             continue
         in_shared = any(s < q.end and q.start < e for s, e in shared)
-        if not (in_shared or q.kind == "indirect"):
-            continue
+        if not (in_shared or q.kind == "indirect") or (q.kind == "partial" and len(q.text.split()) < 4):
+            continue  # scare quotes and single words say nothing about when a statement was made
         name = alias.get(q.speaker, q.speaker)
         if name in speakers:
             return name, q.start

@@ -9,6 +9,7 @@ from newsloom.model import Annotated, Evidence, QuoteGroup, Variant
 
 MIN_WORDS = 3
 SAME_QUOTE = 0.75  # share of the shorter wording found in order in the other
+LONG_QUOTE = 10  # words; a quote this long, reworded inside a longer one, is still the same quote
 SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
 
 
@@ -51,7 +52,8 @@ def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
         return True
     # One speaker's quote translated two ways differs in a word or two: accept less overlap when the
     # content words still largely agree.
-    similar_length = min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens)) >= 0.6
+    shorter = min(len(a.tokens), len(b.tokens))
+    similar_length = shorter >= LONG_QUOTE or shorter / max(len(a.tokens), len(b.tokens)) >= 0.6
     if a.speaker and a.speaker == b.speaker and similar_length and score >= SAME_SPEAKER_QUOTE:
         ca, cb = set(content_terms(a.text)), set(content_terms(b.text))
         return len(ca & cb) >= 2 and len(ca & cb) / min(len(ca), len(cb)) >= 0.5

@@ -1,0 +1,31 @@
+"""B-cubed and pairwise scores of bench/clustering.py on a hand-made five-item example."""
+from __future__ import annotations
+
+from pytest import approx
+
+from bench.clustering import b_cubed, pairwise
+
+GOLD = {"a": "G1", "b": "G1", "c": "G1", "d": "G2", "e": "G2"}
+SPLIT = {"a": "x", "b": "x", "c": "y", "d": "y", "e": "y"}  # {a,b} {c,d,e}
+ONE = {k: "all" for k in GOLD}
+SINGLETONS = {k: k for k in GOLD}
+
+
+def test_b_cubed() -> None:
+    """Per-item P: 1, 1, 1/3, 2/3, 2/3 -> 11/15; R: 2/3, 2/3, 1/3, 1, 1 -> 11/15."""
+    assert b_cubed(GOLD, SPLIT) == approx((11 / 15, 11 / 15, 11 / 15))
+    # one cluster: P = (3 * 3/5 + 2 * 2/5) / 5 = 13/25, R = 1, F1 = 26/38
+    assert b_cubed(GOLD, ONE) == approx((13 / 25, 1.0, 13 / 19))
+    # singletons: P = 1, R = (3 * 1/3 + 2 * 1/2) / 5 = 2/5, F1 = 4/7
+    assert b_cubed(GOLD, SINGLETONS) == approx((1.0, 0.4, 4 / 7))
+    assert b_cubed(GOLD, GOLD) == approx((1.0, 1.0, 1.0))
+
+
+def test_pairwise() -> None:
+    """Gold has 4 same-cluster pairs (ab ac bc de); SPLIT predicts 4 (ab cd ce de), 2 of them right."""
+    assert pairwise(GOLD, SPLIT) == approx((0.5, 0.5, 0.5))
+    # one cluster: 10 predicted pairs, 4 right -> P 0.4, R 1, F1 4/7
+    assert pairwise(GOLD, ONE) == approx((0.4, 1.0, 4 / 7))
+    # no predicted pairs: precision taken as 0
+    assert pairwise(GOLD, SINGLETONS) == approx((0.0, 0.0, 0.0))
+    assert pairwise(GOLD, GOLD) == approx((1.0, 1.0, 1.0))
