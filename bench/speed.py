@@ -64,7 +64,8 @@ def main() -> None:
     runs = [run_once(args.paths) for _ in range(args.runs)]
     n = int(runs[0]["reports"])
     stages = ["ingest", "extract", "annotate", "stories", "compare"]
-    print(f"inputs: {', '.join(str(p) for p in args.paths)} ({n} reports), median of {args.runs} runs, one process")
+    shown = [str(p.resolve().relative_to(ROOT)) if p.resolve().is_relative_to(ROOT) else str(p) for p in args.paths]
+    print(f"inputs: {', '.join(shown)} ({n} reports), median of {args.runs} runs, one process")
     print(f"model loading (once per process): {warm:.1f} s\n")
     print("| stage | seconds | reports/s |")
     print("|---|---:|---:|")
