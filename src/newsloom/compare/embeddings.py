@@ -7,6 +7,8 @@ from typing import Sequence
 
 import numpy as np
 
+DIMENSIONS = 384
+
 
 @lru_cache(maxsize=1)
 def load_encoder():
@@ -20,8 +22,10 @@ def load_encoder():
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length embeddings of the texts, one row each."""
+    """Unit-length embeddings of the texts, one row each; repeated texts (wire copies) are encoded once."""
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    vectors = load_encoder().encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    return np.asarray(vectors, dtype=np.float32)
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    unique = list(dict.fromkeys(texts))
+    vectors = load_encoder().encode(unique, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    row = {text: i for i, text in enumerate(unique)}
+    return np.asarray(vectors, dtype=np.float32)[[row[t] for t in texts]]
