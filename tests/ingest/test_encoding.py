@@ -36,7 +36,7 @@ def test_wrong_declared_charset_loses_to_the_bytes() -> None:
 
 
 def test_xml_declaration_and_caller_declared_charset() -> None:
-    raw = f'<?xml version="1.0" encoding="ISO-8859-1"?><p>caf\u00e9 cr\u00e8me</p>'.encode("latin-1")
+    raw = '<?xml version="1.0" encoding="ISO-8859-1"?><p>caf\u00e9 cr\u00e8me</p>'.encode("latin-1")
     assert declared_charset(raw) == "cp1252"
     assert "caf\u00e9 cr\u00e8me" in decode(raw)
     assert decode("Gr\u00fc\u00dfe aus K\u00f6ln".encode("latin-1"), declared="latin-1") == "Gr\u00fc\u00dfe aus K\u00f6ln"
