@@ -86,16 +86,14 @@ def _according_to(span: Span) -> Token | None:
     return None
 
 
-def _kind(text: str, start: int, qstart: int) -> str:
-    """Direct when the quote opens its own clause with a capital; partial when woven into a sentence."""
-    inner = text[qstart:].lstrip()
-    j = start - 1
+def _kind(text: str, mark: int) -> str:
+    """Direct when the quote (opening mark at `mark`) starts its own clause; partial when woven into a sentence."""
+    inner = text[mark + 1 :].lstrip()
+    j = mark - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
     prev = text[j] if j >= 0 else "\n"
-    if inner[:1].isupper() and prev in SENTENCE_OPENERS:
-        return "direct"
-    if inner[:1] in "\u2026." and prev in SENTENCE_OPENERS:
+    if prev in SENTENCE_OPENERS and (inner[:1].isupper() or inner[:1] in "\u2026."):
         return "direct"
     return "partial"
 
@@ -112,7 +110,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         tokens = _tokens_in(doc, qs.start, qs.end)
         if tokens is None or not len(tokens):
             continue
-        kind = _kind(text, qs.start - 1, qs.start)
+        kind = _kind(text, qs.start - 1)
         cue = _cue_for(tokens, quoted)
         speaker = _speaker(resolver, cue, tokens)
         quote = Quote(
