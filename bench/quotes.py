@@ -1,0 +1,247 @@
+"""Quote attribution quality and speed of `newsloom.annotate` on PolNeAR (train or dev split).
+
+    python bench/quotes.py [--data DIR] [--split dev|train] [--limit N]
+
+PolNeAR (github.com/networkdynamics/PolNeAR) marks attributions in BRAT standoff files: each
+`E` event links a Content span, a Cue and (mostly) a Source span. Its data stays outside the
+repository, by default in shared/polnear (a checkout or extract of the PolNeAR repository, only
+data/<split>/text and data/<split>/attributions are read); without it the script prints a message
+and exits 0. Articles annotated by several annotators are scored against the first annotator's file
+(by file name). Do not run the test split except for a final, one-off evaluation.
+
+Scoring, per article, then summed:
+- spans are sets of characters; each fragment is trimmed of white space, quotation marks and
+  edge punctuation (.,;:!?-) first, so a gold content that includes its quotation marks equals a
+  quote found inside them;
+- overlap(a, b) = |a & b| / max(|a|, |b|); gold and predicted contents are paired one-to-one,
+  greedily by highest overlap; "exact" counts pairs with overlap 1, ">=50%" pairs with overlap >= 0.5;
+- quote-marked gold = content whose text, widened by one character each side, holds a double
+  quotation mark; it is compared with our direct and partial quotes, the other gold contents with
+  our indirect quotes, and all gold with all our quotes;
+- source accuracy: of the >=50% pairs whose gold has a Source, the share where our
+  [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker counts as wrong).
+Speed: `annotate()` per article (spaCy parse included, model load excluded) pinned to one core,
+and `find_quotes()` alone on a pre-parsed document.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import re  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
+QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
+TRIM = set(QUOTE_MARKS + "'\u2018\u2019.,;:!?-\u2014\u2013") | {" ", "\t", "\n", "\r", "\u00a0"}
+_TLINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
+_ELINE = re.compile(r"^(E\d+)\t(.*)$")
+
+Span = list[tuple[int, int]]
+
+
+@dataclass
+class Attribution:
+    """One gold attribution: content, cue and source fragments as (start, end) character offsets."""
+
+    content: Span
+    cue: Span = field(default_factory=list)
+    source: Span = field(default_factory=list)
+
+
+@dataclass
+class Counts:
+    """Matching counts of one comparison, summed over articles."""
+
+    gold: int = 0
+    pred: int = 0
+    exact: int = 0
+    half: int = 0
+    src_total: int = 0
+    src_ok: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Add another article's counts to these."""
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def parse_ann(ann: str) -> list[Attribution]:
+    """Attributions of a BRAT .ann file; notes, Discuss/Discard spans and continuation lines are skipped."""
+    spans: dict[str, Span] = {}
+    events: list[str] = []
+    for line in ann.splitlines():
+        if m := _TLINE.match(line):
+            spans[m[1]] = [(int(a), int(b)) for a, b in (p.split() for p in m[3].split(";"))]
+        elif m := _ELINE.match(line):
+            events.append(m[2])
+    found: list[Attribution] = []
+    for event in events:
+        att = Attribution(content=[])
+        for arg in event.split():
+            role, _, ref = arg.partition(":")
+            frags = spans.get(ref, [])
+            if role.startswith("Content"):
+                att.content.extend(frags)
+            elif role == "Cue":
+                att.cue.extend(frags)
+            elif role == "Source":
+                att.source.extend(frags)
+        if att.content:
+            att.content.sort()
+            found.append(att)
+    return found
+
+
+def normalise(text: str, span: Span) -> frozenset[int]:
+    """Characters of the fragments, each trimmed of white space, quotation marks and edge punctuation."""
+    chars: set[int] = set()
+    for start, end in span:
+        while start < end and text[start] in TRIM:
+            start += 1
+        while end > start and text[end - 1] in TRIM:
+            end -= 1
+        chars.update(range(start, end))
+    return frozenset(chars)
+
+
+def overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    """Shared characters over the larger span's size (1.0 only for equal non-empty spans)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+def is_quote_marked(text: str, span: Span) -> bool:
+    """True when the content, widened by one character each side, holds a double quotation mark."""
+    return any(ch in QUOTE_MARKS for s, e in span for ch in text[max(0, s - 1) : e + 1])
+
+
+def spans_touch(a: Span, b: Span) -> bool:
+    """True when any fragment of `a` shares a character with any fragment of `b`."""
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def match(text: str, gold: list[Attribution], pred: list[tuple[Span, Span]]) -> Counts:
+    """Pair gold contents with predicted (content, speaker) spans greedily by overlap and count hits."""
+    gsets = [normalise(text, g.content) for g in gold]
+    psets = [normalise(text, p[0]) for p in pred]
+    pairs = sorted(
+        ((overlap(g, p), i, j) for i, g in enumerate(gsets) for j, p in enumerate(psets)), reverse=True
+    )
+    counts = Counts(gold=len(gold), pred=len(pred))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for score, i, j in pairs:
+        if score < 0.5:
+            break
+        if i in used_g or j in used_p:
+            continue
+        used_g.add(i)
+        used_p.add(j)
+        counts.half += 1
+        counts.exact += score == 1.0
+        if gold[i].source:
+            counts.src_total += 1
+            counts.src_ok += spans_touch(pred[j][1], gold[i].source)
+    return counts
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0 where undefined)."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_split(data: Path, split: str, limit: int | None) -> list[tuple[str, str, list[Attribution]]]:
+    """(name, text, gold attributions) per article, the first annotator's file for each text."""
+    base = data / "data" / split
+    chosen: dict[str, Path] = {}
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    out = []
+    for name, ann in sorted(chosen.items())[:limit]:
+        text_path = base / "text" / f"{name}.txt"
+        if not text_path.exists():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        out.append((name, text, parse_ann(ann.read_text(encoding="utf-8"))))
+    return out
+
+
+def pin_one_core() -> None:
+    """Restrict this process to a single CPU where the platform allows it."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def main() -> None:
+    """Annotate the split's articles, score the quotes and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="PolNeAR checkout (holds data/<split>/)")
+    parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N articles")
+    args = parser.parse_args()
+    if not (args.data / "data" / args.split / "attributions").is_dir():
+        print(f"skipped: PolNeAR {args.split} split not found under {args.data} (pass --data DIR)")
+        return
+    from newsloom.annotate import annotate, load_nlp
+    from newsloom.annotate.entities import doc_mentions
+    from newsloom.annotate.quotes import find_quotes
+    from newsloom.model import Article
+
+    pin_one_core()
+    articles = load_split(args.data, args.split, args.limit)
+    nlp = load_nlp()
+    rows = {"quote-marked": Counts(), "not quote-marked": Counts(), "all": Counts()}
+    kinds = {"direct": 0, "partial": 0, "indirect": 0}
+    annotate_secs = quotes_secs = 0.0
+    for name, text, gold in articles:
+        t = time.perf_counter()
+        quotes = annotate(Article(report_id=name, source=name, text=text)).quotes
+        annotate_secs += time.perf_counter() - t
+        doc = nlp(text)
+        mentions = doc_mentions(doc)
+        t = time.perf_counter()
+        find_quotes(doc, mentions, name)
+        quotes_secs += time.perf_counter() - t
+        for q in quotes:
+            kinds[q.kind] = kinds.get(q.kind, 0) + 1
+        pred = [
+            ([(q.start, q.end)], [(q.speaker_start, q.speaker_end)] if q.speaker_start is not None else [], q.kind)
+            for q in quotes
+        ]
+        marked = [is_quote_marked(text, g.content) for g in gold]
+        for row, gsel, psel in (
+            ("quote-marked", [g for g, m in zip(gold, marked) if m], [p for p in pred if p[2] != "indirect"]),
+            ("not quote-marked", [g for g, m in zip(gold, marked) if not m], [p for p in pred if p[2] == "indirect"]),
+            ("all", gold, pred),
+        ):
+            rows[row].add(match(text, gsel, [(c, s) for c, s, _ in psel]))
+    n = len(articles)
+    print(f"PolNeAR {args.split}: {n} articles, {rows['all'].gold} gold attributions "
+          f"({rows['quote-marked'].gold} quote-marked); ours: {rows['all'].pred} quotes "
+          + ", ".join(f"{v} {k}" for k, v in kinds.items()) + "\n")
+    print("| gold subset (vs our kinds) | gold | ours | exact P | exact R | exact F1 "
+          "| >=50% P | >=50% R | >=50% F1 | source acc (n) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    label = {"quote-marked": "quote-marked (direct+partial)", "not quote-marked": "not quote-marked (indirect)",
+             "all": "all (all)"}
+    for row, c in rows.items():
+        ex = prf(c.exact, c.pred, c.gold)
+        half = prf(c.half, c.pred, c.gold)
+        src = c.src_ok / c.src_total if c.src_total else 0.0
+        cells = " | ".join(f"{v:.3f}" for v in (*ex, *half))
+        print(f"| {label[row]} | {c.gold} | {c.pred} | {cells} | {src:.3f} ({c.src_total}) |")
+    print(f"\nspeed, one core: annotate() {n / annotate_secs:.2f} articles/s ({annotate_secs:.1f} s); "
+          f"find_quotes() alone {n / quotes_secs:.1f} articles/s ({quotes_secs:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()
