@@ -27,3 +27,17 @@ def test_progress_reports_each_stage(tmp_path):
     with SQLiteStore(":memory:") as store:
         Pipeline(store, progress=lambda stage, done, total: seen.append(stage)).run([tmp_path])
     assert {"extract+annotate", "stories", "compare"} <= set(seen)
+
+
+def test_a_story_that_fails_to_compare_keeps_its_reports(tmp_path, monkeypatch):
+    import newsloom.pipeline as pipeline
+
+    def broken(story, anns):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "analyze_story", broken)
+    (tmp_path / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    with SQLiteStore(":memory:") as store:
+        brief = Pipeline(store).run([tmp_path])
+    assert len(brief.stories) == 1 and len(brief.stories[0].reports) == 1
+    assert brief.stories[0].quotes == []

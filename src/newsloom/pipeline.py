@@ -1,6 +1,7 @@
 """The pipeline: chains ingest, extract, annotate, stories, compare and brief over a store and an executor."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -10,11 +11,12 @@ from newsloom.compare import analyze_story
 from newsloom.executors import Executor, LocalExecutor
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
-from newsloom.model import Annotated, Brief, InputStatus, Report, Story
+from newsloom.model import Annotated, Brief, BriefReport, InputStatus, Report, Story, StoryBrief
 from newsloom.stories import group
 from newsloom.store import SQLiteStore, Store
 
 Progress = Callable[[str, int, int], None]
+log = logging.getLogger("newsloom")
 
 
 @dataclass
@@ -40,9 +42,20 @@ def process_report(report: Report) -> ReportResult:
     return ReportResult(InputStatus(report.source, "ok"), ann)
 
 
-def _analyze(job: tuple[Story, list[Annotated]]):
-    """Executor-friendly wrapper around the compare stage."""
-    return analyze_story(*job)
+def _analyze(job: tuple[Story, list[Annotated]]) -> StoryBrief:
+    """Executor-friendly wrapper around the compare stage; a story that fails to compare still lists its reports."""
+    story, anns = job
+    try:
+        return analyze_story(story, anns)
+    except Exception as exc:  # one bad story must not cost the others their brief
+        log.warning("comparing story %s failed: %s: %s", story.id, type(exc).__name__, exc)
+        reports = [
+            BriefReport(id=a.report_id, source=a.article.source, outlet=a.article.outlet, title=a.article.title,
+                        author=a.article.author, published=a.article.published, url=a.article.url, text=a.article.text)
+            for a in anns
+        ]
+        headline = next((a.article.title for a in anns if a.article.title), story.id)
+        return StoryBrief(id=story.id, headline=headline, summary=[], reports=reports)
 
 
 class Pipeline:

@@ -1,0 +1,48 @@
+"""bench/scale.py on a tiny size: the generator, one measured row, the table, and events found as stories."""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import islice
+
+from bench.scale import b_cubed, event_of, measure, render, reports
+from newsloom.stories import StoryIndex
+
+
+def test_generator_is_seeded_and_mentions_match_text() -> None:
+    """Same seed, same reports; every mention's span holds its text; ids carry the event."""
+    first = list(islice(reports(3), 50))
+    again = list(islice(reports(3), 50))
+    assert [a.article.text for a, _ in first] == [a.article.text for a, _ in again]
+    for ann, event in first:
+        assert event_of(ann.report_id) == event and ann.article.published
+        assert ann.mentions and all(ann.article.text[m.start : m.end] == m.text for m in ann.mentions)
+
+
+def test_measure_and_render_structure() -> None:
+    """One row has every figure; the table has a header, a rule, one line per row and the exponents."""
+    rows = [measure(150, probes=20, seed=5), measure(300, probes=20, seed=5)]
+    keys = {"n", "add_s", "per_s", "median_ms", "p95_ms", "rss_mib", "stories", "events", "b3_p", "b3_r"}
+    for row, n in zip(rows, (150, 300)):
+        assert set(row) == keys and row["n"] == n
+        assert row["add_s"] > 0 and 0 < row["median_ms"] <= row["p95_ms"] and row["rss_mib"] > 0
+        assert 0 < row["stories"] <= n + 20
+    table = render(rows).splitlines()
+    assert table[0].startswith("| reports N |") and table[1].startswith("|---:|")
+    assert table[2].startswith("| 150 |") and table[3].startswith("| 300 |")
+    assert "150 -> 300: total add time ~ N^" in table[-1]
+
+
+def test_events_are_recovered_as_stories() -> None:
+    """200 reports: most reports of each multi-report event share one story; B-cubed stays high."""
+    index = StoryIndex()
+    anns = [ann for ann, _ in islice(reports(7), 200)]
+    story_of = {ann.report_id: index.add(ann) for ann in anns}
+    story_of = {rid: index.story_of(rid) for rid in story_of}  # ids may change after merges
+    by_event: dict[int, Counter[str]] = {}
+    for rid, story in story_of.items():
+        by_event.setdefault(event_of(rid), Counter())[story] += 1
+    big = [c for c in by_event.values() if sum(c.values()) >= 3]
+    kept = sum(max(c.values()) for c in big) / sum(sum(c.values()) for c in big)
+    assert kept >= 0.9
+    precision, recall = b_cubed(story_of)
+    assert recall >= 0.9 and precision >= 0.6
