@@ -13,13 +13,16 @@ Scoring, per article, then summed:
 - spans are sets of characters; each fragment is trimmed of white space, quotation marks and
   edge punctuation (.,;:!?-) first, so a gold content that includes its quotation marks equals a
   quote found inside them;
-- overlap(a, b) = |a & b| / max(|a|, |b|); gold and predicted contents are paired one-to-one,
-  greedily by highest overlap; "exact" counts pairs with overlap 1, ">=50%" pairs with overlap >= 0.5;
+- overlap(a, b) = |a & b| / max(|a|, |b|); each predicted quote goes to the gold content it shares
+  most characters with, and a gold content is found when the union of its predictions has overlap 1
+  ("exact") or >= 0.5 (">=50%") with it. PolNeAR keeps a quote split by its cue ("X," she said. "Y")
+  as one content of several fragments, which newsloom reports as two quotes; both then count as
+  correct. Recall = found gold / gold, precision = predictions given to found gold / predictions;
 - quote-marked gold = content whose text, widened by one character each side, holds a double
   quotation mark; it is compared with our direct and partial quotes, the other gold contents with
   our indirect quotes, and all gold with all our quotes;
-- source accuracy: of the >=50% pairs whose gold has a Source, the share where our
-  [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker counts as wrong).
+- source accuracy: of the predictions given to a >=50% found gold content that has a Source, the
+  share whose [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker = wrong).
 Speed: `annotate()` per article (spaCy parse included, model load excluded) pinned to one core,
 and `find_quotes()` alone on a pre-parsed document.
 """
@@ -30,11 +33,11 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import argparse  # noqa: E402
-import re  # noqa: E402
-import time  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 QUOTE_MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
@@ -60,8 +63,10 @@ class Counts:
 
     gold: int = 0
     pred: int = 0
-    exact: int = 0
-    half: int = 0
+    exact_gold: int = 0
+    exact_pred: int = 0
+    half_gold: int = 0
+    half_pred: int = 0
     src_total: int = 0
     src_ok: int = 0
 
@@ -128,34 +133,34 @@ def spans_touch(a: Span, b: Span) -> bool:
 
 
 def match(text: str, gold: list[Attribution], pred: list[tuple[Span, Span]]) -> Counts:
-    """Pair gold contents with predicted (content, speaker) spans greedily by overlap and count hits."""
+    """Give each prediction to the gold content it shares most characters with, then score the unions."""
     gsets = [normalise(text, g.content) for g in gold]
     psets = [normalise(text, p[0]) for p in pred]
-    pairs = sorted(
-        ((overlap(g, p), i, j) for i, g in enumerate(gsets) for j, p in enumerate(psets)), reverse=True
-    )
+    owner: dict[int, list[int]] = {}
+    for j, p in enumerate(psets):
+        shared = [(len(p & g), -i) for i, g in enumerate(gsets)]
+        if shared and max(shared)[0] > 0:
+            owner.setdefault(-max(shared)[1], []).append(j)
     counts = Counts(gold=len(gold), pred=len(pred))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for score, i, j in pairs:
+    for i, js in owner.items():
+        score = overlap(frozenset().union(*(psets[j] for j in js)), gsets[i])
         if score < 0.5:
-            break
-        if i in used_g or j in used_p:
             continue
-        used_g.add(i)
-        used_p.add(j)
-        counts.half += 1
-        counts.exact += score == 1.0
+        counts.half_gold += 1
+        counts.half_pred += len(js)
+        if score == 1.0:
+            counts.exact_gold += 1
+            counts.exact_pred += len(js)
         if gold[i].source:
-            counts.src_total += 1
-            counts.src_ok += spans_touch(pred[j][1], gold[i].source)
+            counts.src_total += len(js)
+            counts.src_ok += sum(spans_touch(pred[j][1], gold[i].source) for j in js)
     return counts
 
 
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts (0 where undefined)."""
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
+def prf(tp_pred: int, tp_gold: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision (correct predictions), recall (found gold) and F1; 0 where undefined."""
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
@@ -234,8 +239,8 @@ def main() -> None:
     label = {"quote-marked": "quote-marked (direct+partial)", "not quote-marked": "not quote-marked (indirect)",
              "all": "all (all)"}
     for row, c in rows.items():
-        ex = prf(c.exact, c.pred, c.gold)
-        half = prf(c.half, c.pred, c.gold)
+        ex = prf(c.exact_pred, c.exact_gold, c.pred, c.gold)
+        half = prf(c.half_pred, c.half_gold, c.pred, c.gold)
         src = c.src_ok / c.src_total if c.src_total else 0.0
         cells = " | ".join(f"{v:.3f}" for v in (*ex, *half))
         print(f"| {label[row]} | {c.gold} | {c.pred} | {cells} | {src:.3f} ({c.src_total}) |")

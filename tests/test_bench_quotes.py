@@ -1,0 +1,119 @@
+"""The quote benchmark's PolNeAR parser and scoring functions on a hand-made article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.quotes import (
+    Attribution,
+    Counts,
+    is_quote_marked,
+    load_split,
+    match,
+    normalise,
+    overlap,
+    parse_ann,
+    prf,
+    spans_touch,
+)
+
+TEXT = (
+    "“We will fix the bridge,” Mayor Ann Lee said. “It opens in May.”\n"
+    "Critics argued that the plan was far too expensive for the town.\n"
+)
+A1, A2 = TEXT.index("We will"), TEXT.index("bridge") + len("bridge,”")
+B1, B2 = TEXT.index("“It"), TEXT.index("May.”") + len("May.”")
+S1, S2 = TEXT.index("Mayor"), TEXT.index(" said")
+C1 = TEXT.index("that the plan")
+C2 = TEXT.index("the town") + len("the town")
+K1 = TEXT.index("Critics")
+ANN = (
+    f"T1\tSource {S1} {S2}\tMayor Ann Lee\n"
+    f"T2\tCue {S2 + 1} {S2 + 5}\tsaid\n"
+    f"T3\tContent {A1 - 1} {A2};{B1} {B2}\t“We will fix the bridge,” “It opens in May.”\n"
+    f"T4\tAttribution {S2 + 1} {S2 + 5}\tsaid\n"
+    f"E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    f"T5\tSource {K1} {K1 + 7}\tCritics\n"
+    f"T6\tCue {K1 + 8} {K1 + 15}\targued\n"
+    f"T7\tContent {C1} {C2}\tthat the plan was far too expensive\n"
+    f"continuation line of a multi-line span text\n"
+    f"T8\tAttribution {K1 + 8} {K1 + 15}\targued\n"
+    f"E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n"
+    f"T9\tDiscuss 0 5\t“We w\n"
+    f"#1\tAnnotatorNotes T9\tunsure\n"
+    f"T10\tCue {C1} {C1 + 4}\tthat\n"
+    f"T11\tContent {C1 + 5} {C2}\tthe plan\n"
+    f"E3\tAttribution:T10 Content:T11\n"
+)
+
+
+def test_parse_ann() -> None:
+    """Events become attributions; fragments, no-source events and stray lines are handled."""
+    atts = parse_ann(ANN)
+    assert len(atts) == 3
+    assert atts[0].content == [(A1 - 1, A2), (B1, B2)]
+    assert atts[0].source == [(S1, S2)] and TEXT[S1:S2] == "Mayor Ann Lee"
+    assert atts[0].cue == [(S2 + 1, S2 + 5)]
+    assert TEXT[slice(*atts[1].source[0])] == "Critics"
+    assert atts[2].source == []
+
+
+def test_normalise_and_overlap() -> None:
+    """Quotation marks and edge punctuation are trimmed; overlap divides by the larger span."""
+    inner = normalise(TEXT, [(A1, A2 - 2)])  # "We will fix the bridge" without ",”"
+    outer = normalise(TEXT, [(A1 - 1, A2)])
+    assert inner == outer and TEXT[min(inner) : max(inner) + 1] == "We will fix the bridge"
+    assert overlap(inner, outer) == 1.0
+    assert overlap(frozenset(range(10)), frozenset(range(5, 20))) == pytest.approx(5 / 15)
+    assert overlap(frozenset(), frozenset({1})) == 0.0
+
+
+def test_quote_marked_and_touch() -> None:
+    """Marks just outside the span count; speakers match a source by any shared character."""
+    atts = parse_ann(ANN)
+    assert is_quote_marked(TEXT, atts[0].content)
+    assert is_quote_marked(TEXT, [(A1, A2 - 2)])  # the opening mark sits one character before
+    assert not is_quote_marked(TEXT, atts[1].content)
+    assert spans_touch([(S1 + 6, S2)], [(S1, S2)])
+    assert not spans_touch([(0, 3)], [(3, 6)])
+
+
+def test_match_merges_split_quote() -> None:
+    """Two predicted pieces of one split quote both count; a wrong speaker and a false quote are scored."""
+    gold = parse_ann(ANN)[:2]
+    pred = [
+        ([(A1, A2 - 2)], [(S1 + 6, S2)]),  # "We will fix the bridge", speaker "Lee"
+        ([(B1 + 1, B2 - 1)], [(0, 2)]),  # "It opens in May.", wrong speaker
+        ([(C1 + 5, C1 + 13)], [(K1, K1 + 7)]),  # "the plan": too short for 50 %
+        ([(TEXT.index("town"), C2)], []),  # another piece of the same gold, still too short
+    ]
+    c = match(TEXT, gold, pred)
+    assert (c.gold, c.pred) == (2, 4)
+    assert (c.exact_gold, c.exact_pred, c.half_gold, c.half_pred) == (1, 2, 1, 2)
+    assert (c.src_total, c.src_ok) == (2, 1)
+    long = [([(C1 + 5, C2 - 1)], [(K1, K1 + 3)])]
+    c2 = match(TEXT, gold, long)
+    assert (c2.exact_gold, c2.half_gold, c2.half_pred, c2.src_ok) == (0, 1, 1, 1)
+    total = Counts()
+    total.add(c)
+    total.add(c2)
+    assert (total.pred, total.half_gold, total.src_total) == (5, 2, 3)
+    p, r, f = prf(total.half_pred, total.half_gold, total.pred, total.gold)
+    assert (p, r) == (pytest.approx(3 / 5), pytest.approx(2 / 4))
+    assert f == pytest.approx(2 * p * r / (p + r))
+    assert prf(0, 0, 0, 0) == (0.0, 0.0, 0.0)
+
+
+def test_load_split_first_annotator(tmp_path: Path) -> None:
+    """One annotation file per text, the first by name; texts without annotations are ignored."""
+    base = tmp_path / "data" / "dev"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "paper_2016-01-01_bridge.txt").write_text(TEXT, encoding="utf-8")
+    (base / "attributions" / "paper_2016-01-01_bridge_aaaa.ann").write_text(ANN, encoding="utf-8")
+    (base / "attributions" / "paper_2016-01-01_bridge_bbbb.ann").write_text("", encoding="utf-8")
+    arts = load_split(tmp_path, "dev", None)
+    assert [(n, t) for n, t, _ in arts] == [("paper_2016-01-01_bridge", TEXT)]
+    assert len(arts[0][2]) == 3
+    assert isinstance(arts[0][2][0], Attribution)
