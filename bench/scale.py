@@ -20,8 +20,10 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any, Iterator
+from itertools import pairwise
+from typing import Any
 
 from newsloom.model import Annotated, Article, Mention
 from newsloom.stories import StoryIndex
@@ -181,7 +183,7 @@ def measure(n: int, probes: int = 300, seed: int = 7) -> dict[str, Any]:
 def exponents(rows: list[dict[str, Any]]) -> list[str]:
     """Growth exponents log(time ratio) / log(N ratio) of total add time between successive sizes."""
     out = []
-    for a, b in zip(rows, rows[1:]):
+    for a, b in pairwise(rows):
         k = math.log(b["add_s"] / a["add_s"]) / math.log(b["n"] / a["n"])
         p = math.log(b["p95_ms"] / a["p95_ms"]) / math.log(b["n"] / a["n"])
         out.append(f"{a['n']} -> {b['n']}: total add time ~ N^{k:.2f} (1 = linear, 2 = quadratic); "
@@ -191,8 +193,9 @@ def exponents(rows: list[dict[str, Any]]) -> list[str]:
 
 def render(rows: list[dict[str, Any]]) -> str:
     """The Markdown table of the measured rows, with the growth exponents below it."""
-    lines = ["| reports N | add all (s) | reports/s | add one at N: median (ms) | p95 (ms) | peak RSS (MiB)"
-             " | stories | events | B³ P | B³ R |", "|" + "---:|" * 10]
+    head = ("| reports N | add all (s) | reports/s | add one at N: median (ms) | p95 (ms) | peak RSS (MiB)"
+            " | stories | events | B³ P | B³ R |")
+    lines = [head, "|" + "---:|" * 10]
     for r in rows:
         lines.append(f"| {r['n']:,} | {r['add_s']:.1f} | {r['per_s']:.0f} | {r['median_ms']:.2f} | "
                      f"{r['p95_ms']:.2f} | {r['rss_mib']:.0f} | {r['stories']:,} | {r['events']:,} | "
