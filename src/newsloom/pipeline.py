@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from newsloom.annotate import annotate
-from newsloom.compare import analyze_story
+from newsloom.compare import analyze_story, brief_reports
 from newsloom.executors import Executor, LocalExecutor
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
-from newsloom.model import Annotated, Brief, BriefReport, InputStatus, Report, Story, StoryBrief
+from newsloom.model import Annotated, Brief, InputStatus, Report, Story, StoryBrief
 from newsloom.stories import group
 from newsloom.store import SQLiteStore, Store
 
@@ -49,13 +49,8 @@ def _analyze(job: tuple[Story, list[Annotated]]) -> StoryBrief:
         return analyze_story(story, anns)
     except Exception as exc:  # one bad story must not cost the others their brief
         log.warning("comparing story %s failed: %s: %s", story.id, type(exc).__name__, exc)
-        reports = [
-            BriefReport(id=a.report_id, source=a.article.source, outlet=a.article.outlet, title=a.article.title,
-                        author=a.article.author, published=a.article.published, url=a.article.url, text=a.article.text)
-            for a in anns
-        ]
         headline = next((a.article.title for a in anns if a.article.title), story.id)
-        return StoryBrief(id=story.id, headline=headline, summary=[], reports=reports)
+        return StoryBrief(id=story.id, headline=headline, summary=[], reports=brief_reports(story, anns))
 
 
 class Pipeline:
@@ -103,8 +98,12 @@ class Pipeline:
 
     def brief(self, story_ids: Sequence[str] | None = None) -> Brief:
         """Compare the reports of each story and assemble the brief."""
-        anns = {a.report_id: a for a in self.store.annotated()}
         stories = [s for s in self.store.stories() if not story_ids or s.id in story_ids]
+        if story_ids:  # a few stories: read only their reports
+            wanted = [self.store.get_annotated(r) for s in stories for r in s.report_ids]
+            anns = {a.report_id: a for a in wanted if a is not None}
+        else:
+            anns = {a.report_id: a for a in self.store.annotated()}
         jobs = [(s, [anns[r] for r in s.report_ids if r in anns]) for s in stories]
         self.progress("compare", 0, len(jobs))
         briefs = []

@@ -14,7 +14,7 @@ from newsloom.compare.timeline import build_timeline
 from newsloom.annotate.speakers import PRONOUNS
 from newsloom.model import Annotated, BriefReport, EntitySummary, Mention, Story, StoryBrief
 
-__all__ = ["analyze_story"]
+__all__ = ["analyze_story", "brief_reports"]
 
 
 def _aliases(anns: list[Annotated]) -> dict[str, str]:
@@ -48,7 +48,7 @@ def _headline(anns: list[Annotated]) -> str:
     return titles[best]
 
 
-def _reports(story: Story, anns: list[Annotated]) -> list[BriefReport]:
+def brief_reports(story: Story, anns: list[Annotated]) -> list[BriefReport]:
     """Brief rows for the story's reports, with copy/rewrite provenance."""
     kinds = {e.copy: e.kind for e in story.edges}
     return [
@@ -80,7 +80,7 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
         id=story.id,
         headline=_headline(members),
         summary=build_summary(claims),
-        reports=_reports(story, members),
+        reports=brief_reports(story, members),
         quotes=ledger,
         claims=claims,
         disagreements=disagreements,

@@ -10,13 +10,14 @@ from typing import Sequence
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-_WORD = re.compile(r"[\w'\u2019]+", re.UNICODE)
+from newsloom.stories.text import words as story_words
+
 _BRACKETS = re.compile(r"[\[\]()]")
 
 
 def words(text: str) -> list[str]:
     """Lowercase word tokens; bracketed insertions are kept as plain text ("align[ed]" -> "aligned")."""
-    return [w.replace("\u2019", "'") for w in _WORD.findall(_BRACKETS.sub("", text).lower())]
+    return story_words(_BRACKETS.sub("", text))
 
 
 def stem(word: str) -> str:
