@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
@@ -61,10 +61,8 @@ def _absolute(text: str, base: date) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _midday(d: date):
+def _midday(d: date) -> datetime:
     """A datetime at noon of `d` (dateparser wants a datetime base)."""
-    from datetime import datetime
-
     return datetime(d.year, d.month, d.day, 12)
 
 

@@ -5,13 +5,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsloom.annotate.entities import SPEECH_LEMMAS
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from newsloom.annotate.speakers import SUBJECT_DEPS, SpeakerMention, SpeakerResolver
 from newsloom.model import Mention, Quote
 
-CUE_LEMMAS = {
-    "say", "tell", "add", "state", "claim", "write", "warn", "call", "remark", "note", "insist", "argue",
-    "explain", "announce", "declare", "stress", "emphasize", "emphasise", "suggest", "ask", "reply",
+CUE_LEMMAS = SPEECH_LEMMAS | {
+    "call", "explain", "announce", "declare", "stress", "emphasize", "emphasise", "suggest", "ask", "reply",
     "respond", "comment", "acknowledge", "admit", "describe", "hail", "deny", "predict", "promise", "vow",
     "concede", "confirm", "assert", "tweet", "post", "recall", "complain", "urge", "quip", "report",
     "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast", "speak",
