@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsloom.annotate import annotate, load_nlp
 from newsloom.compare import analyze_story
-from newsloom.compare.embeddings import load_encoder
+from newsloom.annotate.embeddings import load_encoder
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
 from newsloom.model import InputStatus

@@ -168,7 +168,7 @@ def test_relative_dates_resolved(run):
 
 # Claim alignment still misses one paraphrase of the landslide's extent (one outlet words it far apart
 # from the rest); kept as a strict expected failure so the day it passes, this marker must go.
-KNOWN_GAPS = {("80 metres",): "one outlet's paraphrase of the buried-track figure is not aligned yet"}
+KNOWN_GAPS: dict[tuple[str, ...], str] = {}  # planted claims not aligned yet, as strict xfails
 
 
 @pytest.mark.parametrize("exp", EXPECTED["claims"], ids=lambda e: "+".join(e["contains"]))

@@ -29,6 +29,43 @@ def test_peskov_quoted_with_both_wordings_grouped(brief):
     assert len(vision.reports) == 5
 
 
+def _files(story, report_ids) -> set[str]:
+    """Seed file numbers ("001") of the reports."""
+    return {Path(r.source).name[:3] for r in story.reports if r.id in report_ids}
+
+
+@pytest.mark.parametrize("words, files", [
+    (("voted", "United Nations"), {"001", "003", "004"}),  # "siding with Russia in United Nations votes"
+    (("pragmatist",), {"002", "003", "004"}),
+])
+def test_claim_backed_by_the_three_reports_that_carry_it(brief, words, files):
+    story = brief.stories[0]
+    texts = {r.id: r.text for r in story.reports}
+    groups = [c for c in story.claims if any(all(w in texts[e.report][e.start : e.end] or w in c.text for w in words)
+                                              for e in c.evidence)]
+    best = max(groups, key=lambda c: len(c.reports))
+    assert _files(story, best.reports) == files
+    assert best.independent_reports == 3
+
+
+def test_when_peskov_spoke_is_a_disagreement(brief):
+    story = brief.stories[0]
+    when = next(d for d in story.disagreements if d.about == "when Dmitry Peskov made the remarks")
+    sides = {p.text.split(":")[0]: _files(story, p.reports) for p in when.positions}
+    assert sides["2025-03-02"] == {"000"}
+    assert {"001", "002", "004"} <= sides["2025-02-26"]
+
+
+def test_aligns_and_coincides_are_two_wordings_of_one_sentence(brief):
+    story = brief.stories[0]
+    wordings = [d for d in story.disagreements if d.about == "wording of Dmitry Peskov's quote"
+                and any("coincides" in p.text for p in d.positions)]
+    assert len(wordings) == 1
+    sides = {("aligns" if "aligns" in p.text else "coincides"): _files(story, p.reports) for p in wordings[0].positions}
+    assert sides["aligns"] == {"000", "001"}
+    assert "002" in sides["coincides"] and not sides["coincides"] & sides["aligns"]
+
+
 def test_brief_validates(brief):
     from newsloom.brief import to_json
 

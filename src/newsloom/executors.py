@@ -1,6 +1,7 @@
 """Executors run a step over items; steps never know which executor runs them."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterable, Iterator, Protocol, TypeVar
@@ -26,7 +27,11 @@ class LocalExecutor:
 
 
 class ProcessExecutor:
-    """Runs items across a pool of worker processes (each loads the NLP model once)."""
+    """Runs items across a pool of worker processes (each loads the NLP model once).
+
+    Workers start from a clean server process, not forked from this one: a fork of a process whose
+    torch or BLAS thread pools are running can inherit a held lock and hang.
+    """
 
     def __init__(self, workers: int | None = None, chunksize: int = 4):
         self.workers = workers or max(1, (os.cpu_count() or 2))
@@ -38,7 +43,8 @@ class ProcessExecutor:
         if len(batch) <= 1 or self.workers == 1:
             yield from map(fn, batch)
             return
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(batch))) as pool:
+        context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(batch)), mp_context=context) as pool:
             yield from pool.map(fn, batch, chunksize=self.chunksize)
 
 

@@ -138,6 +138,12 @@ class Claim:
     entities: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    facets: list[tuple[int, int]] = field(default_factory=list)  # clauses stating a claim of their own
+    vectors: bytes | None = None  # float16 sentence embeddings of the claim, then of each facet
+
+    def views(self, text: str) -> list[tuple[int, int, str]]:
+        """The whole claim and each facet as (start, end, text), `text` being the article's clean text."""
+        return [(self.start, self.end, self.text)] + [(s, e, " ".join(text[s:e].split())) for s, e in self.facets]
 
 
 @dataclass

@@ -19,6 +19,11 @@ def test_report_names_fall_back_and_disambiguate():
     assert names == {"a": "Wire (1)", "b": "Wire (2)", "c": "c.html"}
 
 
+def test_report_without_outlet_is_named_by_its_site_not_its_title():
+    row = BriefReport("d", "in/d.html", None, "A very long headline", None, None, "https://www.courier.example/x", "t")
+    assert report_names([row]) == {"d": "courier.example"}
+
+
 def test_pieces_split_overlaps_and_keep_the_text():
     story = StoryBrief("s", "h", [Line("x", [Evidence("a", 2, 6)]), Line("y", [Evidence("a", 4, 8), Evidence("a", 2, 4)]),
                                   Line("z", [Evidence("a", 10, 10)])], [_report("a", "A")])

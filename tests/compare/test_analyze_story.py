@@ -63,3 +63,21 @@ def test_framing_lists_voices_and_unique_claims(brief):
     other = next(f for f in brief.framing if f.report == "other")
     assert "Ilse Varga" in other.voices
     assert any("Fishermen" in c for c in other.unique_claims)
+
+
+def test_claim_backed_by_a_side_clause_of_another_sentence():
+    from newsloom.annotate import annotate
+    from newsloom.model import Article, Story
+
+    texts = {
+        "a": "Since taking office in May, Mayor Ilse Varga has pushed to reopen the old dry dock for cargo ships, "
+             "notably backing the harbour union in two United Nations votes.",
+        "b": "Varga backed the harbour union in two U.N. votes this spring.",
+        "c": "Mayor Ilse Varga sided with the harbour union in two votes at the United Nations.",
+    }
+    anns = [annotate(Article(report_id=r, source=f"{r}.txt", text=t, published="2025-05-18")) for r, t in texts.items()]
+    brief = analyze_story(Story(id="s", report_ids=list(texts)), anns)
+    group = next(c for c in brief.claims if "a" in c.reports)
+    assert set(group.reports) == {"a", "b", "c"}
+    side = next(e for e in group.evidence if e.report == "a")
+    assert texts["a"][side.start : side.end] == "notably backing the harbour union in two United Nations votes"

@@ -54,7 +54,8 @@ def make_annotated(report: Report) -> Annotated:
         ],
         claims=[
             Claim(rid, "the bridge will close on Monday", 30, 57, speaker="Jo Lee",
-                  entities=["Jo Lee"], numbers=["1"], dates=[monday]),
+                  entities=["Jo Lee"], numbers=["1"], dates=[monday], facets=[(45, 57)],
+                  vectors=bytes(range(256)) * 6),
             Claim(rid, "Report 1", 0, 8),
         ],
     )

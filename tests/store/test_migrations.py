@@ -41,10 +41,29 @@ def test_older_db_is_migrated_on_open_and_keeps_its_data(db_path):
         assert s.reports() == [report]
 
 
+def test_claims_stored_before_facets_load_without_them(db_path):
+    report = make_report(1)
+    with SQLiteStore(db_path, migrations=MIGRATIONS[:1]) as s:  # a database of schema version 1
+        s.add_report(report)
+        s._conn.execute(
+            "INSERT INTO articles (report_id, source, text) VALUES (?, ?, ?)", (report.id, "a.txt", "Jo Lee said.")
+        )
+        s._conn.execute("INSERT INTO annotations (report_id) VALUES (?)", (report.id,))
+        s._conn.execute(
+            'INSERT INTO claims (report_id, idx, "start", "end", text, speaker, entities, numbers) '
+            "VALUES (?, 0, 0, 12, 'Jo Lee said.', NULL, '[]', '[]')", (report.id,)
+        )
+        s._conn.commit()
+    with SQLiteStore(db_path) as s:
+        [ann] = s.annotated()
+    assert ann.claims[0].text == "Jo Lee said."
+    assert ann.claims[0].facets == [] and ann.claims[0].vectors is None
+
+
 def test_db_from_newer_code_is_refused(db_path):
     with SQLiteStore(db_path, migrations=MIGRATIONS + (NEXT,)):
         pass
-    with pytest.raises(SchemaVersionError, match=r"version 2 is newer .*upgrade newsloom"):
+    with pytest.raises(SchemaVersionError, match=rf"version {NEXT.version} is newer .*upgrade newsloom"):
         SQLiteStore(db_path)
 
 

@@ -3,20 +3,23 @@ from __future__ import annotations
 
 from newsloom.annotate.claims import find_claims
 from newsloom.annotate.dates import find_dates
+from newsloom.annotate.embeddings import embed_claims
 from newsloom.annotate.entities import doc_mentions, story_aliases
 from newsloom.annotate.nlp import load_nlp
 from newsloom.annotate.quotes import find_quotes
 from newsloom.model import Annotated, Article
 
-__all__ = ["annotate", "story_aliases", "load_nlp"]
+__all__ = ["annotate", "load_nlp", "story_aliases"]
 
 
-def annotate(article: Article) -> Annotated:
-    """Parse an article and attach every span the later stages use."""
+def annotate(article: Article, vectors: bool = True) -> Annotated:
+    """Parse an article and attach every span the later stages use (and claim embeddings unless `vectors` is off)."""
     doc = load_nlp()(article.text)
     mentions = doc_mentions(doc)
     dates = find_dates(doc, article.published)
     quotes = find_quotes(doc, mentions, article.report_id)
     claims = find_claims(doc, mentions, dates, quotes, article.report_id)
+    if vectors and claims:
+        embed_claims(claims, article.text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     return Annotated(article=article, sentences=sentences, mentions=mentions, dates=dates, quotes=quotes, claims=claims)

@@ -11,11 +11,15 @@ FACT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW", "LOC"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 # Wording that marks the outlet's own commentary rather than a checkable statement.
 OPINION = re.compile(
-    r"\b(remains to be seen|raises questions|far-reaching|clear indication|it is unclear|poised to|"
+    r"\b(remains to be seen|raises questions|far-reaching|clear indication|it(?: is|'s|\u2019s) unclear|poised to|"
     r"hangs in the balance|precariously|undoubtedly|arguably|we believe|in our view|must not|should be)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+FACET_DEPS = {"advcl", "conj", "relcl", "acl", "ccomp"}  # clauses that can carry a claim of their own
+FACET_MIN_TOKENS = 5
+FACET_MAX_SHARE = 0.8  # a facet shorter than this share of its claim's tokens adds something
+MAX_FACETS = 3
 
 
 def _numbers(sent: Span) -> list[str]:
@@ -92,8 +96,35 @@ def _claim(doc: Doc, start: int, end: int, mentions, dates, quotes, report_id: s
         return None
     return Claim(
         report_id=report_id, text=_WS.sub(" ", text), start=start, end=end, speaker=speaker,
-        entities=sorted({m.canonical for m in ents}), numbers=numbers, dates=sent_dates,
+        entities=sorted({m.canonical for m in ents}), numbers=numbers, dates=sent_dates, facets=_facets(sent),
     )
+
+
+def _facets(span: Span) -> list[tuple[int, int]]:
+    """Character spans of the clause's embedded clauses ("..., notably siding with Russia in U.N. votes").
+
+    A sentence often states a second claim in a participial, relative or adverbial clause; aligning
+    that clause on its own lets a report back a claim its main clause does not make.
+    """
+    words = [t for t in span if not t.is_punct]
+    found: list[tuple[int, int]] = []
+    for tok in span:
+        if tok.dep_ not in FACET_DEPS or tok.pos_ not in {"VERB", "AUX"} or tok.head.i == tok.i:
+            continue
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+            continue  # "voted to lease the terminal": a purpose, not a claim of its own
+        sub = [t for t in tok.subtree if span.start <= t.i < span.end]
+        body = [t for t in sub if not t.is_punct]
+        if len(body) < FACET_MIN_TOKENS or len(body) > FACET_MAX_SHARE * len(words):
+            continue
+        while sub and (sub[0].is_punct or sub[0].dep_ in {"cc", "mark"}):
+            sub = sub[1:]
+        while sub and sub[-1].is_punct:
+            sub = sub[:-1]
+        if sub:
+            found.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    found.sort(key=lambda f: f[0] - f[1])
+    return sorted(set(found[:MAX_FACETS]))
 
 
 def _attributed_to(quotes: list[Quote], start: int, end: int) -> str | None:

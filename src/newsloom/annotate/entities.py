@@ -9,6 +9,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from newsloom.annotate.acronyms import is_acronym_of
 from newsloom.model import Mention
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -164,7 +165,7 @@ def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
             if label == g_label == "PERSON" and _same_person(name, g_name):
                 group.append((label, name))
                 break
-            if _short_form(name, g_name) and {label, g_label} <= NAME_LABELS:
+            if (_short_form(name, g_name) or is_acronym_of(name, g_name)) and {label, g_label} <= NAME_LABELS:
                 group.append((label, name))
                 break
             if label == g_label and fold(name) == fold(g_name):

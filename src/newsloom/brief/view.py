@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from newsloom.model import Brief, BriefReport, Evidence, InputStatus, StoryBrief
 
@@ -16,8 +17,8 @@ def evidence_text(story: StoryBrief, ev: Evidence) -> str:
 
 
 def report_names(reports: list[BriefReport]) -> dict[str, str]:
-    """Name each report by its outlet (else title, source or id), numbering outlets that repeat."""
-    base = {r.id: r.outlet or r.title or r.source.rsplit("/", 1)[-1] or r.id for r in reports}
+    """Name each report by its outlet (else its web site, source file or id), numbering names that repeat."""
+    base = {r.id: r.outlet or _site(r.url) or r.source.rsplit("/", 1)[-1] or r.id for r in reports}
     counts: dict[str, int] = {}
     for name in base.values():
         counts[name] = counts.get(name, 0) + 1
@@ -29,6 +30,12 @@ def report_names(reports: list[BriefReport]) -> dict[str, str]:
             name = f"{name} ({seen[name]})"
         names[rid] = name
     return names
+
+
+def _site(url: str | None) -> str:
+    """The host of a URL without "www." ("" for none)."""
+    host = urlsplit(url).hostname if url else None
+    return (host or "").removeprefix("www.")
 
 
 @dataclass(frozen=True)

@@ -67,12 +67,12 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
     members = redate([by_id[r] for r in story.report_ids if r in by_id])
     alias = _aliases(members)
     ledger = build_ledger(members, alias)
-    aligned, sim = align_claims(members)
+    aligned, sim = align_claims(members, alias)
     claims = claim_groups(aligned, story)
     disagreements = (
         statement_date_disagreements(members, ledger, alias)
         + number_disagreements([c for a in members for c in a.claims], sim)
-        + wording_disagreements(ledger)
+        + wording_disagreements(ledger, {a.report_id: a.article.text for a in members})
     )
     named = {a.report_id: a.mentions + _speaker_mentions(a) for a in members}
     entities = [EntitySummary(**row) for row in entity_table(named, alias)]

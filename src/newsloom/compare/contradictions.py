@@ -6,9 +6,14 @@ from collections import defaultdict
 
 import numpy as np
 
-from newsloom.compare.textsim import content_terms
+from newsloom.compare.textsim import containment, content_terms, words
 from newsloom.model import Claim, Disagreement, Evidence, Position, QuoteGroup
 
+SAME_SENTENCE = 0.75  # share of the shorter sentence's words found in order in the other
+MIN_SENTENCE_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])")
+_INSERTION = re.compile(r"\([^()]*\)")  # an editor's insertion: "The new (U.S.) administration"
+_QUOTE_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,;:"
 SAME_FIGURE_CONTEXT = 0.5  # claim similarity above which two figures describe the same thing
 _QUANTITY = re.compile(r"(?<![\d\-])\b(\d[\d,.]*(?:\s+(?:million|billion|thousand|percent|per cent))?)\s+([A-Za-z][a-z-]+)")
 
@@ -68,15 +73,69 @@ def _conflicting(items: list[tuple[str, int]], claims: list[Claim], sim: np.ndar
     return dict(sides)
 
 
-def wording_disagreements(ledger: list[QuoteGroup]) -> list[Disagreement]:
-    """Quotes that different reports word differently (translation or transcription variants)."""
+def wording_disagreements(ledger: list[QuoteGroup], texts: dict[str, str]) -> list[Disagreement]:
+    """Sentences of one quote that reports word differently (translation or transcription variants).
+
+    Each quote is cut into sentences and the same sentence is matched across reports, so a report
+    that quotes only the sentences everyone agrees on is not put on a side. A wording that another
+    holds whole (a partial quote) or that differs only by an editor's insertion in parentheses is
+    not a disagreement. `texts` are the reports' clean texts by report id.
+    """
     out: list[Disagreement] = []
     for group in ledger:
-        if len(group.variants) < 2 or len(group.reports) < 2:
+        if len(group.reports) < 2:
             continue
+        pieces = [p for ev in group.evidence for p in _sentences(texts[ev.report], ev)]
         who = group.speaker or "an unnamed speaker"
-        out.append(Disagreement(
-            about=f"wording of {who}'s quote",
-            positions=[Position(v.text, v.reports, v.evidence) for v in group.variants],
-        ))
+        for cluster in _same_sentences(pieces):
+            positions = _wordings(cluster, texts)
+            if len(positions) >= 2:
+                out.append(Disagreement(about=f"wording of {who}'s quote", positions=positions))
     return out
+
+
+def _sentences(text: str, ev: Evidence) -> list[tuple[Evidence, tuple[str, ...]]]:
+    """The sentences of one quoted span, each with its own evidence and comparison tokens."""
+    span = text[ev.start : ev.end]
+    out = []
+    pos = 0
+    for end, nxt in [(m.start(), m.end()) for m in _SENTENCE_BREAK.finditer(span)] + [(len(span), len(span))]:
+        piece = span[pos:end]
+        lead = len(piece) - len(piece.lstrip(_QUOTE_EDGE))
+        trail = len(piece.rstrip(_QUOTE_EDGE))
+        tokens = tuple(words(_INSERTION.sub(" ", piece)))
+        if len(tokens) >= MIN_SENTENCE_WORDS and trail > lead:
+            out.append((Evidence(ev.report, ev.start + pos + lead, ev.start + pos + trail), tokens))
+        pos = nxt
+    return out
+
+
+def _same_sentences(pieces: list[tuple[Evidence, tuple[str, ...]]]) -> list[list[tuple[Evidence, tuple[str, ...]]]]:
+    """Single-link groups of sentences that are one sentence worded alike or nearly so."""
+    groups: list[list[tuple[Evidence, tuple[str, ...]]]] = []
+    for piece in pieces:
+        home = [g for g in groups if any(containment(piece[1], other[1]) >= SAME_SENTENCE for other in g)]
+        merged = [piece] + [p for g in home for p in g]
+        groups = [g for g in groups if g not in home] + [merged]
+    return [g for g in groups if len({ev.report for ev, _ in g}) >= 2]
+
+
+def _wordings(cluster: list[tuple[Evidence, tuple[str, ...]]], texts: dict[str, str]) -> list[Position]:
+    """Distinct wordings of one sentence, a partial wording joining the fuller one that holds it."""
+    by_tokens: dict[tuple[str, ...], list[Evidence]] = defaultdict(list)
+    for ev, tokens in cluster:
+        by_tokens[tokens].append(ev)
+    homes: dict[tuple[str, ...], list[Evidence]] = {}
+    for tokens in sorted(by_tokens, key=lambda t: (-len(t), t)):
+        home = next((h for h in homes if containment(tokens, h) == 1.0), None)
+        homes.setdefault(home or tokens, []).extend(by_tokens[tokens])
+    positions = []
+    for tokens, evidence in homes.items():
+        first = next(ev for ev in evidence if len(words(texts[ev.report][ev.start : ev.end])) >= len(tokens))
+        positions.append(Position(
+            text=" ".join(texts[first.report][first.start : first.end].split()),
+            reports=sorted({ev.report for ev in evidence}),
+            evidence=evidence,
+        ))
+    positions.sort(key=lambda p: (-len(p.reports), p.text))
+    return positions

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from newsloom.compare.embeddings import embed
+from newsloom.annotate.acronyms import is_acronym_of, letters, spell_out
+from newsloom.annotate.embeddings import claim_vectors
 from newsloom.compare.textsim import content_terms, tfidf_matrix
 from newsloom.model import Annotated, Claim, ClaimGroup, Evidence, Story
 
@@ -32,31 +33,67 @@ class AlignedClaim:
         return sorted({c.report_id for c in self.members})
 
 
-def similarity_matrix(claims: list[Claim]) -> np.ndarray:
-    """Claim-to-claim similarity: sentence embeddings and TF-IDF, plus agreement of entities and numbers.
+@dataclass
+class ClaimViews:
+    """Every claim's whole text and facets, with the similarity of each view pair."""
+
+    claims: list[Claim]
+    spans: list[tuple[int, int, str]]  # (start, end, text) of each view
+    owner: np.ndarray  # claim index of each view; a claim's views are contiguous, whole claim first
+    sim: np.ndarray  # view-to-view similarity
+    alias: dict[str, str] = field(default_factory=dict)  # story-wide canonical names
+
+    def best_view(self, i: int, others: list[int]) -> int:
+        """The view of claim `i` most like the claims `others` (its whole text unless a facet fits better)."""
+        rows = np.flatnonzero(self.owner == i)
+        cols = np.flatnonzero(np.isin(self.owner, others))
+        if len(rows) == 1 or not len(cols):
+            return int(rows[0])
+        return int(rows[np.argmax(self.sim[np.ix_(rows, cols)].mean(axis=1))])
+
+
+def claim_views(claims: list[Claim], text_of: dict[str, str], alias: dict[str, str] | None = None) -> ClaimViews:
+    """Views of every claim and their similarities: sentence embeddings blended with TF-IDF.
+
+    A facet is compared with whole claims only, so two side clauses never align claims on their own.
+    Acronyms the story spells out somewhere ("U.N.", "United Nations") count as the same words.
+    """
+    alias = alias or {}
+    expansions = {letters(k): v for k, v in alias.items() if is_acronym_of(k, v)}
+    spans = [v for c in claims for v in c.views(text_of[c.report_id])]
+    owner = np.repeat(np.arange(len(claims)), [1 + len(c.facets) for c in claims])
+    vectors = np.vstack(claim_vectors(claims, text_of)) if claims else np.zeros((0, 384), dtype=np.float32)
+    lexical = tfidf_matrix([content_terms(spell_out(t, expansions)) for _, _, t in spans])
+    sim = EMBEDDING_WEIGHT * (vectors @ vectors.T) + (1 - EMBEDDING_WEIGHT) * (lexical @ lexical.T).toarray()
+    whole = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, dtype=bool)
+    sim[np.ix_(~whole, ~whole)] = -1.0
+    return ClaimViews(claims, spans, owner, sim, alias)
+
+
+def similarity_matrix(views: ClaimViews) -> np.ndarray:
+    """Claim-to-claim similarity: the best pair of their views, plus agreement of entities and numbers.
 
     Claims of the same report get 0: a report does not corroborate itself.
     """
-    texts = [c.text for c in claims]
-    vectors = embed(texts)
-    lexical = tfidf_matrix([content_terms(t) for t in texts])
-    sim = EMBEDDING_WEIGHT * (vectors @ vectors.T) + (1 - EMBEDDING_WEIGHT) * (lexical @ lexical.T)
-    sim += _agreement(claims)
-    reports = np.array([c.report_id for c in claims])
+    starts = np.flatnonzero(np.r_[True, views.owner[1:] != views.owner[:-1]])
+    sim = np.maximum.reduceat(np.maximum.reduceat(views.sim, starts, axis=0), starts, axis=1)
+    sim += _agreement(views.claims, views.alias)
+    reports = np.array([c.report_id for c in views.claims])
     sim[reports[:, None] == reports[None, :]] = 0.0
     return sim
 
 
-def _agreement(claims: list[Claim]) -> np.ndarray:
-    """Bonus for shared named entities (Jaccard) and shared numbers between claims."""
+def _agreement(claims: list[Claim], alias: dict[str, str]) -> np.ndarray:
+    """Bonus for shared named entities (Jaccard, by story-wide name) and shared numbers between claims."""
     n = len(claims)
+    entities = [{alias.get(e, e) for e in c.entities} for c in claims]
     figures = [{f"#{d}" for x in c.numbers for d in _DIGITS.findall(x)} for c in claims]
-    names = sorted({e for c in claims for e in c.entities} | set().union(*figures))
+    names = sorted(set().union(*entities, *figures))
     col = {k: i for i, k in enumerate(names)}
     ents = np.zeros((n, max(1, len(names))), dtype=np.float32)
     nums = np.zeros_like(ents)
-    for i, c in enumerate(claims):
-        for e in c.entities:
+    for i in range(n):
+        for e in entities[i]:
             ents[i, col[e]] = 1.0
         for x in figures[i]:
             nums[i, col[x]] = 1.0
@@ -67,16 +104,18 @@ def _agreement(claims: list[Claim]) -> np.ndarray:
     return ENTITY_BONUS * jaccard + NUMBER_BONUS * ((nums @ nums.T) > 0)
 
 
-def align_claims(anns: list[Annotated]) -> tuple[list[AlignedClaim], np.ndarray]:
+def align_claims(anns: list[Annotated], alias: dict[str, str] | None = None) -> tuple[list[AlignedClaim], np.ndarray]:
     """Average-link clustering of every claim of the story; returns groups and the similarity matrix.
 
     Two claims of one report are kept apart by a large distance, so a group gathers each report at
-    most once unless a report repeats itself.
+    most once unless a report repeats itself. A member that joined through one of its facets is
+    listed with that facet's text and span.
     """
     claims = [c for ann in anns for c in ann.claims]
     if not claims:
         return [], np.zeros((0, 0))
-    sim = similarity_matrix(claims)
+    views = claim_views(claims, {a.report_id: a.article.text for a in anns}, alias)
+    sim = similarity_matrix(views)
     if len(claims) == 1:
         return [AlignedClaim([claims[0]])], sim
     dist = np.clip(1.0 - sim, 0.0, None)
@@ -88,7 +127,18 @@ def align_claims(anns: list[Annotated]) -> tuple[list[AlignedClaim], np.ndarray]
     for i, label in enumerate(labels):
         members.setdefault(int(label), []).append(i)
     _attach_compound_claims(members, sim, reports)
-    return [AlignedClaim([claims[i] for i in idx]) for idx in members.values()], sim
+    return [AlignedClaim([_as_matched(views, i, idx) for i in idx]) for idx in members.values()], sim
+
+
+def _as_matched(views: ClaimViews, i: int, group: list[int]) -> Claim:
+    """Claim `i` as it backs its group: the whole claim, or the facet that matched the others."""
+    v = views.best_view(i, [j for j in group if j != i])
+    claim = views.claims[i]
+    start, end, text = views.spans[v]
+    if (start, end) == (claim.start, claim.end):
+        return claim
+    return replace(claim, text=text, start=start, end=end, facets=[],
+                   dates=[d for d in claim.dates if start <= d.start < end])
 
 
 def _attach_compound_claims(members: dict[int, list[int]], sim: np.ndarray, reports: np.ndarray) -> None:

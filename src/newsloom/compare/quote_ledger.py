@@ -46,7 +46,9 @@ def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
     if a.speaker and b.speaker and a.speaker != b.speaker:
         return False
     if min(len(a.tokens), len(b.tokens)) < MIN_WORDS:
-        return a.tokens == b.tokens and bool(a.speaker and a.speaker == b.speaker)
+        # A word or two quoted ("a pragmatist") is the same quote as a longer one of the same speaker
+        # that holds those words in that order.
+        return bool(a.speaker and a.speaker == b.speaker) and _contains_run(a.tokens, b.tokens)
     score = containment(a.tokens, b.tokens)
     if score >= SAME_QUOTE:
         return True
@@ -58,6 +60,13 @@ def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
         ca, cb = set(content_terms(a.text)), set(content_terms(b.text))
         return len(ca & cb) >= 2 and len(ca & cb) / min(len(ca), len(cb)) >= 0.5
     return False
+
+
+def _contains_run(a: list[str], b: list[str]) -> bool:
+    """True when the shorter token list occurs as one contiguous run inside the longer."""
+    short, long_ = sorted((a, b), key=len)
+    n = len(short)
+    return bool(short) and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
 def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from typing import Sequence
 
 import numpy as np
+from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsloom.stories.text import words as story_words
@@ -42,17 +43,19 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
     return matched / min(len(a), len(b))
 
 
-def tfidf_matrix(docs: Sequence[Sequence[str]]) -> np.ndarray:
-    """Row-normalised TF-IDF matrix (sublinear tf, smoothed idf) of term lists."""
+def tfidf_matrix(docs: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Row-normalised sparse TF-IDF matrix (sublinear tf, smoothed idf) of term lists."""
     vocab: dict[str, int] = {}
-    for terms in docs:
-        for t in terms:
-            vocab.setdefault(t, len(vocab))
-    m = np.zeros((len(docs), max(1, len(vocab))), dtype=np.float32)
+    rows: list[int] = []
+    cols: list[int] = []
+    tf: list[float] = []
     for i, terms in enumerate(docs):
         for t, c in Counter(terms).items():
-            m[i, vocab[t]] = 1.0 + math.log(c)
-    df = (m > 0).sum(axis=0)
-    m *= (np.log((1 + len(docs)) / (1 + df)) + 1.0).astype(np.float32)
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    return m / np.where(norms == 0, 1.0, norms)
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+            tf.append(1.0 + math.log(c))
+    m = sparse.csr_matrix((np.array(tf, dtype=np.float32), (rows, cols)), shape=(len(docs), max(1, len(vocab))))
+    df = np.bincount(np.array(cols, dtype=np.int64), minlength=m.shape[1])
+    m = m @ sparse.diags((np.log((1 + len(docs)) / (1 + df)) + 1.0).astype(np.float32))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1.0 / np.where(norms == 0, 1.0, norms)) @ m)

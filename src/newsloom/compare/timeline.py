@@ -2,26 +2,26 @@
 from __future__ import annotations
 
 from newsloom.compare.corroboration import AlignedClaim, representative
-from newsloom.model import Evidence, TimelineEntry
+from newsloom.model import Claim, Evidence, TimelineEntry
 
 
 def build_timeline(groups: list[AlignedClaim]) -> list[TimelineEntry]:
-    """One entry per (day, claim group), ordered by day then support."""
-    entries: dict[tuple[str, int], TimelineEntry] = {}
+    """One entry per (day, claim group), ordered by day then support.
+
+    An entry reads as the group's most typical claim among those that name that day, so the text
+    shown always states the date it is filed under.
+    """
+    carriers: dict[tuple[str, int], list[Claim]] = {}
     for gi, group in enumerate(groups):
-        rep = representative(group)
         for claim in group.members:
-            for d in claim.dates:
-                if not d.value:
-                    continue
-                key = (d.value, gi)
-                entry = entries.get(key)
-                if entry is None:
-                    entry = entries[key] = TimelineEntry(date=d.value, text=rep.text, reports=[], evidence=[])
-                if claim.report_id not in entry.reports:
-                    entry.reports.append(claim.report_id)
-                entry.evidence.append(Evidence(claim.report_id, d.start, d.end))
-    ordered = sorted(entries.values(), key=lambda e: (e.date, -len(e.reports), e.text))
-    for e in ordered:
-        e.reports.sort()
-    return ordered
+            for value in dict.fromkeys(d.value for d in claim.dates if d.value):
+                carriers.setdefault((value, gi), []).append(claim)
+    entries = []
+    for (value, _), claims in carriers.items():
+        entries.append(TimelineEntry(
+            date=value,
+            text=representative(AlignedClaim(claims)).text,
+            reports=sorted({c.report_id for c in claims}),
+            evidence=[Evidence(c.report_id, d.start, d.end) for c in claims for d in c.dates if d.value == value],
+        ))
+    return sorted(entries, key=lambda e: (e.date, -len(e.reports), e.text))

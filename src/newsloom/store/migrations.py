@@ -189,7 +189,12 @@ CREATE TABLE edge_evidence (
 )
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
+CLAIM_VIEWS = Migration(2, "claim facets and embeddings", """
+ALTER TABLE claims ADD COLUMN facets TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE claims ADD COLUMN vectors {bytes}
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS)
 
 
 def pending(current: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:

@@ -31,7 +31,7 @@ MENTION = ("text", "start", "end", "label", "canonical")
 DATE = ("text", "start", "end", "value")
 QUOTE = ("text", "start", "end", "kind", "cue", "speaker", "speaker_start", "speaker_end",
          "sentence_start", "sentence_end")
-CLAIM = ("text", "start", "end", "speaker", "entities", "numbers")
+CLAIM = ("text", "start", "end", "speaker", "entities", "numbers", "facets", "vectors")
 EDGE = ("copy_id", "original_id", "kind", "similarity")
 EVIDENCE = ("report_id", "start", "end")
 
@@ -124,7 +124,8 @@ def annotation_rows(ann: Annotated) -> list[tuple[Child, list[Row]]]:
     if strays:
         raise StoreError(f"annotations of report {rid} hold spans of report {strays[0].report_id}")
     claims = [(rid, i, c.text, c.start, c.end, c.speaker, to_json(c.entities, f"entities of {rid}"),
-               to_json(c.numbers, f"numbers of {rid}")) for i, c in enumerate(ann.claims)]
+               to_json(c.numbers, f"numbers of {rid}"), to_json(c.facets, f"facets of {rid}"), c.vectors)
+              for i, c in enumerate(ann.claims)]
     dates = [(rid, ci, di, *values(d, DATE))
              for ci, c in enumerate(ann.claims) for di, d in enumerate(c.dates)]
     return [
@@ -144,8 +145,9 @@ def annotated_from(
     rid = article.report_id
     claims = [
         Claim(rid, text, start, end, speaker, json.loads(entities), json.loads(numbers),
-              [DateMention(*d) for d in claim_dates.get(i, [])])
-        for i, (text, start, end, speaker, entities, numbers) in enumerate(spans.get(CLAIMS, []))
+              [DateMention(*d) for d in claim_dates.get(i, [])], [tuple(f) for f in json.loads(facets)],
+              None if vectors is None else bytes(vectors))
+        for i, (text, start, end, speaker, entities, numbers, facets, vectors) in enumerate(spans.get(CLAIMS, []))
     ]
     return Annotated(
         article=article,

@@ -1,7 +1,7 @@
 """Offline sentence embeddings: unit length, paraphrases closer than unrelated sentences, repeats reused."""
 import numpy as np
 
-from newsloom.compare.embeddings import embed
+from newsloom.annotate.embeddings import embed
 
 
 def test_paraphrase_is_closer_than_an_unrelated_sentence():

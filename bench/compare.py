@@ -1,0 +1,114 @@
+"""Speed of the compare stage on one story of N reports: seconds per story, median of runs, one core.
+
+    python bench/compare.py [PATH ...] [--reports 50] [--runs 5]
+
+The base reports are ../shared/seeds when present (five reports of one event), else the bundled
+sample corpus. They are made into N distinct reports of one story: variant k of a base report keeps
+a seeded random 80% of its paragraphs, in order, so every report differs from the others while the
+story still repeats quotes and claims the way real coverage does. Annotation (spaCy, claim
+embeddings) runs first and is not timed; the timed part is `analyze_story` on the whole story:
+quote ledger, claim alignment, disagreements, timeline, framing, summary. For reference the same
+story is also timed with the stored claim embeddings removed, so that compare has to encode them.
+The process is pinned to one core and torch to one thread.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse
+import dataclasses
+import random
+import statistics
+import time
+from pathlib import Path
+
+from newsloom.annotate import annotate
+from newsloom.compare import analyze_story
+from newsloom.extract import ExtractionError, extract_article
+from newsloom.ingest import read_paths
+from newsloom.model import Annotated, Article, Report, Story
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+KEEP = 0.8
+
+
+def base_articles(paths: list[Path]) -> list[Article]:
+    """Clean articles of the inputs (extraction failures are left out)."""
+    out = []
+    for report in read_paths(paths):
+        if isinstance(report, Report):
+            try:
+                out.append(extract_article(report))
+            except ExtractionError:
+                pass
+    return out
+
+
+def variants(bases: list[Article], n: int, seed: int = 7) -> list[Article]:
+    """N distinct articles: base k % len(bases), keeping a seeded random share of its paragraphs."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        base = bases[k % len(bases)]
+        paragraphs = [p for p in base.text.split("\n\n") if p.strip()]
+        if k >= len(bases):
+            keep = max(1, round(KEEP * len(paragraphs)))
+            paragraphs = [paragraphs[i] for i in sorted(rng.sample(range(len(paragraphs)), keep))]
+        out.append(dataclasses.replace(base, report_id=f"r{k:03d}", source=f"{base.source}~{k}",
+                                       text="\n\n".join(paragraphs), segments=[]))
+    return out
+
+
+def without_vectors(anns: list[Annotated]) -> list[Annotated]:
+    """Copies of the annotations whose claims carry no stored embeddings."""
+    return [dataclasses.replace(a, claims=[dataclasses.replace(c, vectors=None) for c in a.claims]) for a in anns]
+
+
+def timed(story: Story, anns: list[Annotated], runs: int) -> list[float]:
+    """Seconds of `analyze_story` for each run."""
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        analyze_story(story, anns)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main() -> None:
+    """Build the story, time the compare stage and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--reports", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    import torch
+
+    torch.set_num_threads(1)
+    paths = args.paths or ([SEEDS] if SEEDS.is_dir() else [ROOT / "samples" / "corpus"])
+    articles = variants(base_articles(paths), args.reports)
+    anns = [annotate(a) for a in articles]
+    story = Story(id="s-bench", report_ids=[a.report_id for a in anns])
+    timed(story, anns[:2], 1)  # load models and warm caches outside the timing
+    stored = timed(story, anns, args.runs)
+    encoded = timed(story, without_vectors(anns), max(1, args.runs // 2))
+    claims = sum(len(a.claims) for a in anns)
+    quotes = sum(len(a.quotes) for a in anns)
+    shown = ", ".join(str(p.resolve().relative_to(ROOT.parent)) if p.resolve().is_relative_to(ROOT.parent)
+                      else str(p) for p in paths)
+    print(f"story: {len(anns)} reports from {shown} ({claims} claims, {quotes} quotes), one core\n")
+    print("| compare stage | median s | min s | max s | runs |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| claim embeddings stored at annotate time | {statistics.median(stored):.2f} | {min(stored):.2f} "
+          f"| {max(stored):.2f} | {len(stored)} |")
+    print(f"| embeddings encoded during compare | {statistics.median(encoded):.2f} | {min(encoded):.2f} "
+          f"| {max(encoded):.2f} | {len(encoded)} |")
+
+
+if __name__ == "__main__":
+    main()

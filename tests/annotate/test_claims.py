@@ -1,0 +1,41 @@
+"""Claims of an article: clause splitting, opinion filtering, and facets (embedded clauses)."""
+import pytest
+
+from newsloom.annotate import annotate
+from newsloom.annotate.embeddings import unpack
+from newsloom.model import Article
+
+TEXT = (
+    "Since taking office in May, Mayor Ilse Varga has worked to strengthen ties with the port, "
+    "notably backing the harbour union in two council votes.\n\n"
+    "It's unclear what the council will decide about the Calderra terminal next year.\n\n"
+    "The council approved the Calderra ferry terminal on Tuesday."
+)
+
+
+@pytest.fixture(scope="module")
+def ann():
+    return annotate(Article(report_id="r", source="r.txt", text=TEXT, published="2025-05-18"))
+
+
+def test_embedded_clause_is_a_facet_of_its_claim(ann):
+    claim = next(c for c in ann.claims if "Since taking office" in c.text)
+    facets = [TEXT[s:e] for s, e in claim.facets]
+    assert "notably backing the harbour union in two council votes" in facets
+    assert all(claim.start <= s < e <= claim.end for s, e in claim.facets)
+
+
+def test_each_claim_carries_embeddings_of_its_views(ann):
+    for claim in ann.claims:
+        vectors = unpack(claim.vectors)
+        assert vectors.shape == (1 + len(claim.facets), 384)
+
+
+def test_outlet_uncertainty_is_not_a_claim(ann):
+    assert not any("unclear" in c.text for c in ann.claims)
+    assert any("approved the Calderra ferry terminal" in c.text for c in ann.claims)
+
+
+def test_embeddings_can_be_left_out():
+    ann = annotate(Article(report_id="r", source="r.txt", text=TEXT), vectors=False)
+    assert ann.claims and all(c.vectors is None for c in ann.claims)
