@@ -2,17 +2,24 @@
 from __future__ import annotations
 
 from newsloom.annotate.entities import entity_table, story_aliases
+from newsloom.annotate.speakers import PRONOUNS
 from newsloom.compare.contradictions import number_disagreements, wording_disagreements
-from newsloom.compare.dating import redate
 from newsloom.compare.corroboration import align_claims, claim_groups
+from newsloom.compare.dating import redate
 from newsloom.compare.framing import build_framing
 from newsloom.compare.quote_ledger import build_ledger
 from newsloom.compare.statement_dates import statement_date_disagreements
 from newsloom.compare.summary import build_summary
 from newsloom.compare.textsim import content_terms
 from newsloom.compare.timeline import build_timeline
-from newsloom.annotate.speakers import PRONOUNS
-from newsloom.model import Annotated, BriefReport, EntitySummary, Mention, Story, StoryBrief
+from newsloom.model import (
+    Annotated,
+    BriefReport,
+    EntitySummary,
+    Mention,
+    Story,
+    StoryBrief,
+)
 
 __all__ = ["analyze_story", "brief_reports"]
 

@@ -147,13 +147,9 @@ def _attach_compound_claims(members: dict[int, list[int]], sim: np.ndarray, repo
         if len(idx) < 2:
             continue
         present = set(reports[idx])
-        extra = [
-            j for j in range(len(reports))
-            if reports[j] not in present and j not in idx and float(sim[j, idx].mean()) >= SAME_CLAIM
-        ]
-        for j in extra:
+        for j in np.flatnonzero(sim[:, idx].mean(axis=1) >= SAME_CLAIM):
             if reports[j] not in present:
-                idx.append(j)
+                idx.append(int(j))
                 present.add(reports[j])
 
 

@@ -32,6 +32,7 @@ def build_framing(anns: list[Annotated], groups: list[AlignedClaim], alias: dict
     """A framing profile per report of the story."""
     n_reports = len(anns)
     widely = [g for g in groups if len(g.reports) >= max(2, (n_reports + 1) // 2)]
+    rep = {id(g): representative(g).text for g in groups}
     out: list[Framing] = []
     for ann in anns:
         rid = ann.report_id
@@ -40,8 +41,8 @@ def build_framing(anns: list[Annotated], groups: list[AlignedClaim], alias: dict
             if q.speaker:
                 name = alias.get(q.speaker, q.speaker)
                 voices[name] = voices.get(name, 0) + 1
-        unique = [representative(g).text for g in groups if g.reports == [rid] and g.members[0].speaker is None]
-        omitted = [representative(g).text for g in widely if rid not in g.reports]
+        unique = [rep[id(g)] for g in groups if g.reports == [rid] and g.members[0].speaker is None]
+        omitted = [rep[id(g)] for g in widely if rid not in g.reports]
         out.append(Framing(
             report=rid,
             loaded_words=loaded_words(ann.article.text),

@@ -4,6 +4,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+from scipy import sparse
+
 from newsloom.compare.textsim import containment, content_terms, words
 from newsloom.model import Annotated, Evidence, QuoteGroup, Variant
 
@@ -69,6 +72,31 @@ def _contains_run(a: list[str], b: list[str]) -> bool:
     return bool(short) and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
+def _candidate_pairs(units: list[QuoteUnit]) -> list[tuple[int, int]]:
+    """Pairs (i < j) that share enough words to pass `_same` at all, found with sparse products.
+
+    Words matched in order cannot outnumber, for each word, the copies both units hold, so the sum
+    over one unit's words present in the other bounds the matched share from above; pairs under the
+    lowest threshold of `_same` are skipped without comparing their wordings.
+    """
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, u in enumerate(units):
+        for t in u.tokens:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    shape = (len(units), max(1, len(vocab)))
+    counts = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    present = counts.copy()
+    present.data[:] = 1.0
+    shared = (counts @ present.T).toarray()
+    bound = np.minimum(shared, shared.T)
+    lengths = np.array([max(1, len(u.tokens)) for u in units], dtype=np.float32)
+    ratio = bound / np.minimum(lengths[:, None], lengths[None, :])
+    i, j = np.nonzero(np.triu(ratio >= min(SAME_QUOTE, SAME_SPEAKER_QUOTE) - 1e-6, k=1))
+    return list(zip(i.tolist(), j.tolist()))
+
+
 def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:
     """Single-link grouping of units that are the same quote (union-find)."""
     parent = list(range(len(units)))
@@ -79,10 +107,9 @@ def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:
             i = parent[i]
         return i
 
-    for i in range(len(units)):
-        for j in range(i + 1, len(units)):
-            if find(i) != find(j) and _same(units[i], units[j]):
-                parent[find(j)] = find(i)
+    for i, j in _candidate_pairs(units):
+        if find(i) != find(j) and _same(units[i], units[j]):
+            parent[find(j)] = find(i)
     grouped: dict[int, list[QuoteUnit]] = {}
     for i, unit in enumerate(units):
         grouped.setdefault(find(i), []).append(unit)

@@ -1,0 +1,29 @@
+"""The quote ledger's grouping: short quotes join longer ones, and the word-count prefilter loses nothing."""
+import random
+
+from newsloom.compare.quote_ledger import QuoteUnit, _candidate_pairs, _groups, _same
+from newsloom.compare.textsim import words
+
+
+def unit(report: str, text: str, speaker: str | None = "Ilse Varga") -> QuoteUnit:
+    return QuoteUnit(report, text, 0, len(text), speaker, "partial", words(text))
+
+
+def test_a_quoted_word_joins_the_longer_quote_of_the_same_speaker():
+    groups = _groups([unit("a", "a pragmatist"), unit("b", "The mayor is a pragmatist, that is all."),
+                      unit("c", "a pragmatist", speaker="Tomas Reyes")])
+    assert sorted(sorted(u.report for u in g) for g in groups) == [["a", "b"], ["c"]]
+
+
+def test_prefilter_keeps_every_pair_the_full_comparison_accepts():
+    rng = random.Random(3)
+    vocab = ["the", "council", "will", "approve", "harbour", "lease", "ferry", "terminal", "this", "week", "after", "a", "long", "debate"]
+    units = []
+    for i in range(80):
+        base = rng.sample(vocab, rng.randint(2, 9))
+        if units and rng.random() < 0.5:  # a rewording of an earlier quote
+            base = list(units[rng.randrange(len(units))].tokens)
+            base[rng.randrange(len(base))] = rng.choice(vocab)
+        units.append(unit(str(i % 7), " ".join(base), speaker=rng.choice(["A", "B", None])))
+    brute = {(i, j) for i in range(len(units)) for j in range(i + 1, len(units)) if _same(units[i], units[j])}
+    assert brute and brute <= set(_candidate_pairs(units))
