@@ -27,3 +27,13 @@ def test_prefilter_keeps_every_pair_the_full_comparison_accepts():
         units.append(unit(str(i % 7), " ".join(base), speaker=rng.choice(["A", "B", None])))
     brute = {(i, j) for i in range(len(units)) for j in range(i + 1, len(units)) if _same(units[i], units[j])}
     assert brute and brute <= set(_candidate_pairs(units))
+
+
+def test_an_editors_insertion_is_not_another_wording():
+    from newsloom.compare.quote_ledger import _variants
+    from newsloom.compare.textsim import quote_words
+
+    texts = ["The new (city) council is changing every rule.", "The new council is changing every rule."]
+    units = [QuoteUnit(r, t, 0, len(t), "Ilse Varga", "direct", quote_words(t)) for r, t in zip("ab", texts)]
+    [variant] = _variants(units)
+    assert variant.reports == ["a", "b"]

@@ -6,13 +6,12 @@ from collections import defaultdict
 
 import numpy as np
 
-from newsloom.compare.textsim import containment, content_terms, words
+from newsloom.compare.textsim import containment, content_terms, quote_words, words
 from newsloom.model import Claim, Disagreement, Evidence, Position, QuoteGroup
 
 SAME_SENTENCE = 0.75  # share of the shorter sentence's words found in order in the other
 MIN_SENTENCE_WORDS = 3
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])")
-_INSERTION = re.compile(r"\([^()]*\)")  # an editor's insertion: "The new (U.S.) administration"
 _QUOTE_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,;:"
 SAME_FIGURE_CONTEXT = 0.5  # claim similarity above which two figures describe the same thing
 _QUANTITY = re.compile(r"(?<![\d\-])\b(\d[\d,.]*(?:\s+(?:million|billion|thousand|percent|per cent))?)\s+([A-Za-z][a-z-]+)")
@@ -103,7 +102,7 @@ def _sentences(text: str, ev: Evidence) -> list[tuple[Evidence, tuple[str, ...]]
         piece = span[pos:end]
         lead = len(piece) - len(piece.lstrip(_QUOTE_EDGE))
         trail = len(piece.rstrip(_QUOTE_EDGE))
-        tokens = tuple(words(_INSERTION.sub(" ", piece)))
+        tokens = tuple(quote_words(piece))
         if len(tokens) >= MIN_SENTENCE_WORDS and trail > lead:
             out.append((Evidence(ev.report, ev.start + pos + lead, ev.start + pos + trail), tokens))
         pos = nxt

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from newsloom.compare.textsim import containment, content_terms, words
+from newsloom.compare.textsim import containment, content_terms, quote_words
 from newsloom.model import Annotated, Evidence, QuoteGroup, Variant
 
 MIN_WORDS = 3
@@ -36,7 +36,7 @@ def quote_units(anns: list[Annotated], alias: dict[str, str]) -> tuple[list[Quot
     for ann in anns:
         for q in ann.quotes:
             speaker = alias.get(q.speaker, q.speaker) if q.speaker else None
-            tokens = words(q.text)
+            tokens = quote_words(q.text)
             if len(tokens) < MIN_WORDS and speaker is None:
                 continue
             unit = QuoteUnit(ann.report_id, q.text, q.start, q.end, speaker, q.kind, tokens)

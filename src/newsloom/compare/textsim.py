@@ -15,11 +15,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsloom.stories.text import words as story_words
 
 _BRACKETS = re.compile(r"[\[\]()]")
+_INSERTION = re.compile(r"\([^()]*\)")  # an editor's insertion in a quote: "The new (U.S.) administration"
 
 
 def words(text: str) -> list[str]:
     """Lowercase word tokens; bracketed insertions are kept as plain text ("align[ed]" -> "aligned")."""
     return story_words(_BRACKETS.sub("", text))
+
+
+def quote_words(text: str) -> list[str]:
+    """Words of a quotation as spoken: an editor's parenthesised insertion is left out."""
+    return words(_INSERTION.sub(" ", text))
 
 
 def stem(word: str) -> str:
