@@ -1,9 +1,10 @@
-"""How each report frames the story: loaded words, whom it quotes, what it alone carries or omits."""
+"""How each report frames the story: loaded words, tone, whom it quotes, what it alone carries or omits."""
 from __future__ import annotations
 
 import re
 
 from newsloom.compare.corroboration import AlignedClaim, representative
+from newsloom.compare.tone import main_actors, tone_toward
 from newsloom.model import Annotated, Framing
 
 # Evaluative or emotive vocabulary that colours a report beyond the facts it states.
@@ -33,6 +34,7 @@ def build_framing(anns: list[Annotated], groups: list[AlignedClaim], alias: dict
     n_reports = len(anns)
     widely = [g for g in groups if len(g.reports) >= max(2, (n_reports + 1) // 2)]
     rep = {id(g): representative(g).text for g in groups}
+    actors = main_actors(anns, alias)
     out: list[Framing] = []
     for ann in anns:
         rid = ann.report_id
@@ -49,5 +51,6 @@ def build_framing(anns: list[Annotated], groups: list[AlignedClaim], alias: dict
             voices=[v for v, _ in sorted(voices.items(), key=lambda kv: (-kv[1], kv[0]))],
             unique_claims=unique[:5],
             omitted_claims=omitted[:5],
+            tone=tone_toward(ann, actors, alias),
         ))
     return out
