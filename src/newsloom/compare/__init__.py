@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newsloom.annotate.entities import entity_table, story_aliases
 from newsloom.annotate.speakers import PRONOUNS
-from newsloom.compare.contradictions import number_disagreements, wording_disagreements
+from newsloom.compare.contradictions import number_disagreements, speaker_disagreements, wording_disagreements
 from newsloom.compare.corroboration import align_claims, claim_groups
 from newsloom.compare.dating import redate
 from newsloom.compare.framing import build_framing
@@ -80,6 +80,7 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
         statement_date_disagreements(members, ledger, alias)
         + number_disagreements([c for a in members for c in a.claims], sim)
         + wording_disagreements(ledger, {a.report_id: a.article.text for a in members})
+        + speaker_disagreements(ledger)
     )
     named = {a.report_id: a.mentions + _speaker_mentions(a) for a in members}
     entities = [EntitySummary(**row) for row in entity_table(named, alias)]

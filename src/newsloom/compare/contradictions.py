@@ -1,4 +1,4 @@
-"""Disagreements between reports over figures and over the wording of a quote."""
+"""Disagreements between reports over figures, the wording of a quote and who said it."""
 from __future__ import annotations
 
 import re
@@ -11,9 +11,11 @@ from newsloom.model import Claim, Disagreement, Evidence, Position, QuoteGroup
 
 SAME_SENTENCE = 0.75  # share of the shorter sentence's words found in order in the other
 MIN_SENTENCE_WORDS = 3
+MIN_ATTRIBUTED_WORDS = 6  # a quote this long, put in two people's mouths, is a disagreement on who said it
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?[A-Z])")
 _QUOTE_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019,;:"
-SAME_FIGURE_CONTEXT = 0.5  # claim similarity above which two figures describe the same thing
+SAME_FIGURE_CONTEXT = 0.5
+CLOCK_WORDS = {"am", "pm", "a", "p", "gmt", "utc", "hours", "hrs", "local"}  # "10.40 pm" is a time, not a count  # claim similarity above which two figures describe the same thing
 _QUANTITY = re.compile(r"(?<![\d\-])\b(\d[\d,.]*(?:\s+(?:million|billion|thousand|percent|per cent))?)\s+([A-Za-z][a-z-]+)")
 
 
@@ -22,7 +24,7 @@ def _quantities(claim: Claim) -> list[tuple[str, str, str]]:
     out = []
     for m in _QUANTITY.finditer(claim.text):
         unit = content_terms(m.group(2))
-        if unit:
+        if unit and m.group(2).lower() not in CLOCK_WORDS:
             out.append((unit[0], m.group(1), m.group(2)))
     return out
 
@@ -138,3 +140,33 @@ def _wordings(cluster: list[tuple[Evidence, tuple[str, ...]]], texts: dict[str, 
         ))
     positions.sort(key=lambda p: (-len(p.reports), p.text))
     return positions
+
+
+def speaker_disagreements(ledger: list[QuoteGroup]) -> list[Disagreement]:
+    """The same words quoted by different reports under different named speakers, side by side.
+
+    Only wordings of at least `MIN_ATTRIBUTED_WORDS` words count, so that a stock phrase two people
+    both used is not taken for one quote; a report's own two speakers are never set against each other.
+    """
+    out: list[Disagreement] = []
+    named = [g for g in ledger if g.speaker]
+    for i, a in enumerate(named):
+        for b in named[i + 1 :]:
+            if a.speaker == b.speaker or not set(a.reports).isdisjoint(b.reports) or not _same_words(a, b):
+                continue
+            shown = a.text if len(a.text) <= len(b.text) else b.text
+            out.append(Disagreement(
+                about=f"who said \u201c{' '.join(shown.strip(_QUOTE_EDGE).split())}\u201d",
+                positions=[Position(f"{g.speaker}", g.reports, g.evidence) for g in (a, b)],
+            ))
+    return out
+
+
+def _same_words(a: QuoteGroup, b: QuoteGroup) -> bool:
+    """True when some wording of one group is mostly found, in order, in a wording of the other."""
+    for va in a.variants:
+        for vb in b.variants:
+            ta, tb = quote_words(va.text), quote_words(vb.text)
+            if min(len(ta), len(tb)) >= MIN_ATTRIBUTED_WORDS and containment(ta, tb) >= SAME_SENTENCE:
+                return True
+    return False
