@@ -39,3 +39,13 @@ def test_outlet_uncertainty_is_not_a_claim(ann):
 def test_embeddings_can_be_left_out():
     ann = annotate(Article(report_id="r", source="r.txt", text=TEXT), vectors=False)
     assert ann.claims and all(c.vectors is None for c in ann.claims)
+
+
+def test_coordinated_clauses_split_only_when_each_has_a_subject():
+    text = ("The council approved the Calderra terminal on Tuesday\u2014over loud protests\u2014and the mayor "
+            "signed the lease on Wednesday. The port authority praised the deal and expects ships in 2027.")
+    ann = annotate(Article(report_id="r", source="r.txt", text=text), vectors=False)
+    texts = [c.text for c in ann.claims]
+    assert "The council approved the Calderra terminal on Tuesday\u2014over loud protests" in texts
+    assert "the mayor signed the lease on Wednesday." in texts
+    assert "The port authority praised the deal and expects ships in 2027." in texts

@@ -60,16 +60,21 @@ def find_claims(
 
 
 def _clauses(sent: Span) -> list[tuple[int, int]]:
-    """Character spans of a sentence's coordinated main clauses ("X runs terminals and expects ships in 2027")."""
+    """Character spans of a sentence's coordinated main clauses when each has its own subject.
+
+    "The council approved X and the mayor signed Y" is two claims; "the port praised X and expects Y"
+    stays one, its second verb phrase being a facet.
+    """
     root = sent.root
     conj = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}), None)
     cc = next((c for c in root.children if c.dep_ == "cc" and conj is not None and c.i < conj.i), None)
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     end = start + len(sent.text.strip())
-    if conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4 or _in_quote_marks(sent, cc):
+    if (conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4 or _in_quote_marks(sent, cc)
+            or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children)):
         return [(start, end)]
     first_end = cc.idx
-    while first_end > start and sent.doc.text[first_end - 1] in " ,;":
+    while first_end > start and sent.doc.text[first_end - 1] in " ,;:\u2014\u2013-":
         first_end -= 1
     return [(start, first_end), (conj.left_edge.idx if conj.left_edge.i > cc.i else conj.idx, end)]
 
