@@ -5,6 +5,7 @@ import re
 
 from newsloom.compare.corroboration import AlignedClaim, representative
 from newsloom.compare.tone import main_actors, tone_toward
+from newsloom.compare.voices import affiliations, voices_by_side
 from newsloom.model import Annotated, Framing
 
 # Evaluative or emotive vocabulary that colours a report beyond the facts it states.
@@ -35,20 +36,16 @@ def build_framing(anns: list[Annotated], groups: list[AlignedClaim], alias: dict
     widely = [g for g in groups if len(g.reports) >= max(2, (n_reports + 1) // 2)]
     rep = {id(g): representative(g).text for g in groups}
     actors = main_actors(anns, alias)
+    sides = affiliations(anns, alias)
     out: list[Framing] = []
     for ann in anns:
         rid = ann.report_id
-        voices: dict[str, int] = {}
-        for q in ann.quotes:
-            if q.speaker:
-                name = alias.get(q.speaker, q.speaker)
-                voices[name] = voices.get(name, 0) + 1
         unique = [rep[id(g)] for g in groups if g.reports == [rid] and g.members[0].speaker is None]
         omitted = [rep[id(g)] for g in widely if rid not in g.reports]
         out.append(Framing(
             report=rid,
             loaded_words=loaded_words(ann.article.text),
-            voices=[v for v, _ in sorted(voices.items(), key=lambda kv: (-kv[1], kv[0]))],
+            voices=voices_by_side(ann, alias, sides),
             unique_claims=unique[:5],
             omitted_claims=omitted[:5],
             tone=tone_toward(ann, actors, alias),

@@ -1,0 +1,32 @@
+"""Voices by side: the body named in a speaker's title or apposition, nationalities folded into countries."""
+import pytest
+
+from newsloom.annotate import annotate
+from newsloom.compare.voices import affiliations, voices_by_side
+from newsloom.model import Article
+
+TEXT = (
+    "\u201cThe harbour deal is done,\u201d Norwegian Finance Minister Ilse Varga said on Tuesday.\n\n"
+    "\u201cWe will fight it in court,\u201d said Tomas Reyes, the Calderra Port Authority lawyer.\n\n"
+    "Norway has long wanted a deeper port.\n\n"
+    "\u201cNothing has been signed,\u201d Dana Okafor said, echoing the Calderra Port Authority.\n\n"
+    "\u201cIt will take years,\u201d Varga added."
+)
+
+
+@pytest.fixture(scope="module")
+def ann():
+    return annotate(Article(report_id="r", source="r.txt", text=TEXT), vectors=False)
+
+
+def test_sides_come_from_titles_and_appositions_only(ann):
+    sides = affiliations([ann], {})
+    assert sides.get("Tomas Reyes") == "Calderra Port Authority"
+    assert sides.get("Ilse Varga") == "Norway"  # "Norwegian" folded into the country the story names
+    assert "Dana Okafor" not in sides  # "echoing Havlund Shipping" is not her title
+
+
+def test_voices_list_most_quoted_first_with_their_side(ann):
+    voices = voices_by_side(ann, {}, {"Ilse Varga": "Norway", "Tomas Reyes": "Calderra Port Authority"})
+    assert voices[0] == "Ilse Varga (Norway)"
+    assert "Tomas Reyes (Calderra Port Authority)" in voices and "Dana Okafor" in voices
