@@ -1,16 +1,22 @@
 """Extraction quality and speed, newsloom vs trafilatura, on the shared evaluation sets.
 
-    python bench/extraction.py [--limit N] [--sets zyte,traf]
+    python bench/extraction.py [--limit N] [--sets zyte,traf,text]
 
 Prints Markdown tables. The data lives outside the repository, in shared/eval/extraction
 (see its README.md for where it comes from and for the official metrics); without it the
 script prints a message and exits 0. Every extractor runs on the same pages in one process,
 one page at a time, so the speed figures are per core and comparable.
+
+The "text" set scores the plain-text cleaner: each Zyte page is rendered to its whole visible
+text (what a reader selecting everything would copy, boilerplate included), the cleaner finds
+the article in it, and the result is scored against the gold body with the Zyte metric.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
+import html
 import json
 import re
 import sys
@@ -24,10 +30,13 @@ from typing import Any
 import trafilatura
 
 from newsloom.extract import ExtractionError, extract_article
+from newsloom.extract.html import parse
+from newsloom.extract.visible import visible_text
+from newsloom.ingest.encoding import decode
 from newsloom.model import Report
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "extraction"
-SETS = ("zyte", "traf")
+SETS = ("zyte", "traf", "text")
 META_FIELDS = ("title", "author", "date")
 
 _TOKEN = re.compile(r"\w+")
@@ -142,6 +151,32 @@ def ours(raw: bytes, url: str) -> tuple[str, Meta]:
     return a.text, {"title": a.title, "author": a.author, "date": a.published}
 
 
+def ours_plain(text: bytes, url: str) -> tuple[str, Meta]:
+    """Run newsloom's plain-text cleaner on a page's visible text (UTF-8 bytes)."""
+    try:
+        a = extract_article(Report.make(url, text, "text", url=url))
+    except ExtractionError:
+        return "", {}
+    return a.text, {"title": a.title, "author": a.author, "date": a.published}
+
+
+def as_is(text: bytes, url: str) -> tuple[str, Meta]:
+    """Return the whole visible text unchanged (the score of not cleaning at all)."""
+    return text.decode("utf-8"), {}
+
+
+def trafilatura_plain(text: bytes, url: str) -> tuple[str, Meta]:
+    """Run `trafilatura.extract` on the visible text given as one `<p>` per line."""
+    lines = "".join(f"<p>{html.escape(line)}</p>" for line in text.decode("utf-8").splitlines() if line.strip())
+    return trafilatura.extract(f"<html><body>{lines}</body></html>", url=url) or "", {}
+
+
+def page_text(raw: bytes) -> bytes:
+    """The whole visible text of an HTML page, as UTF-8 bytes."""
+    tree = parse(decode(raw, None))
+    return visible_text(tree).encode("utf-8") if tree is not None else b""
+
+
 def trafilatura_text(**options: Any) -> Extractor:
     """Return an extractor calling `trafilatura.extract` with the given options."""
     def run(raw: bytes, url: str) -> tuple[str, Meta]:
@@ -162,16 +197,14 @@ def run_all(pages: list[tuple[str, bytes]], extractors: dict[str, Extractor]) ->
     """Run every extractor on every page, page by page, timing each call (after one untimed warm-up call)."""
     runs = {name: Run() for name in extractors}
     for fn in extractors.values() if pages else ():  # loads lazy models and caches untimed
-        try:
+        with contextlib.suppress(Exception):  # a crash is counted in the timed pass
             fn(pages[0][1], pages[0][0])
-        except Exception:  # counted in the timed pass
-            pass
     for url, raw in pages:
         for name, fn in extractors.items():
             t = time.perf_counter()
             try:
                 text, meta = fn(raw, url)
-            except Exception:  # a crash on one page must not end the benchmark; it is counted
+            except Exception:  # noqa: BLE001 - a crash on one page must not end the benchmark; it is counted
                 text, meta = "", {}
                 runs[name].errors += 1
             runs[name].seconds += time.perf_counter() - t
@@ -257,6 +290,22 @@ def bench_traf(limit: int | None) -> tuple[str, list[Any]]:
     return out, speed_row("trafilatura eval", len(pages), runs["newsloom"], runs["trafilatura.extract"])
 
 
+def bench_text(limit: int | None) -> tuple[str, list[Any] | None]:
+    """Score the plain-text cleaner on the visible text of the Zyte pages."""
+    pages, golds = load(EVAL / "scrapinghub-aeb", limit)
+    texts = [(url, page_text(raw)) for url, raw in pages]
+    runs = run_all(texts, {
+        "newsloom (plain-text cleaner)": ours_plain,
+        "no cleaning (whole visible text)": as_is,
+        "trafilatura.extract (one <p> per line)": trafilatura_plain,
+    })
+    gold = [g.get("articleBody", "") for g in golds]
+    rows = score_rows(runs, lambda texts: shingle_scores(zip(texts, gold)))
+    head = ["extractor", "precision", "recall", "F1", "accuracy", "errors"]
+    out = f"### Plain-text cleaning: Zyte pages as visible text ({len(pages)} pages, 4-token shingles)\n\n"
+    return out + table(head, rows), None
+
+
 def speed_row(name: str, n: int, mine: Run, theirs: Run) -> list[Any]:
     """Return a speed table row: docs/s of both and how many times faster newsloom is."""
     ours_rate = n / mine.seconds if mine.seconds else 0.0
@@ -268,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse options, run the chosen sets and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="use only the first N pages of each set")
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated subset of: zyte,traf")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated subset of: zyte,traf,text")
     args = parser.parse_args(argv)
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
     if bad := [s for s in chosen if s not in SETS]:
@@ -277,13 +326,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: evaluation data not found at {EVAL}")
         return 0
     speed = []
-    for name, bench in (("zyte", bench_zyte), ("traf", bench_traf)):
+    for name, bench in (("zyte", bench_zyte), ("traf", bench_traf), ("text", bench_text)):
         if name in chosen:
             text, row = bench(args.limit)
             print(text + "\n", flush=True)
-            speed.append(row)
-    head = ["set", "pages", "newsloom docs/s", "trafilatura.extract docs/s", "newsloom/trafilatura"]
-    print("### Speed (one core, same pages, same run)\n\n" + table(head, speed))
+            if row is not None:
+                speed.append(row)
+    if speed:
+        head = ["set", "pages", "newsloom docs/s", "trafilatura.extract docs/s", "newsloom/trafilatura"]
+        print("### Speed (one core, same pages, same run)\n\n" + table(head, speed))
     return 0
 
 

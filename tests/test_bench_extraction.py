@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from bench import extraction
-from bench.extraction import meta_key, shingle_counts, shingle_scores, snippet_counts, snippet_scores
+from bench.extraction import (
+    meta_key,
+    shingle_counts,
+    shingle_scores,
+    snippet_counts,
+    snippet_scores,
+)
 
 
 def test_shingle_scores_two_pages() -> None:
@@ -49,3 +55,23 @@ def test_skips_without_data(
     monkeypatch.setattr(extraction, "EVAL", tmp_path / "absent")
     assert extraction.main(["--limit", "1"]) == 0
     assert capsys.readouterr().out.startswith("skipped: evaluation data not found")
+
+
+def test_plain_text_set_renders_pages_and_scores_the_cleaner_against_no_cleaning() -> None:
+    """A page becomes its visible text; the cleaner keeps the article and drops the menu, `as_is` keeps both."""
+    page = (b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><h1>Ferries sail again</h1>"
+            b"<p>The ferry between the harbour and the island resumed service on Monday after a week of storms.</p>"
+            b"<p>The operator said the first crossing carried about forty passengers and six cars.</p></body></html>")
+    text = extraction.page_text(page)
+    assert text.decode("utf-8").startswith("Home News\n")
+    cleaned, meta = extraction.ours_plain(text, "https://harbour.example/ferry")
+    assert cleaned.startswith("The ferry between") and "Home" not in cleaned
+    assert meta["title"] == "Ferries sail again"
+    assert extraction.as_is(text, "")[0] == text.decode("utf-8")
+    assert "ferry" in extraction.trafilatura_plain(text, "")[0]  # trafilatura runs on the same text
+
+
+def test_unknown_set_is_rejected(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        extraction.main(["--sets", "nope"])
+    assert "unknown set" in capsys.readouterr().err

@@ -30,6 +30,6 @@ def check_segments(article: Article, source: str) -> None:
 
 
 @pytest.fixture
-def fixture_text() -> "callable":  # type: ignore[valid-type]
+def fixture_text() -> callable:  # type: ignore[valid-type]
     """Read a text fixture by name."""
     return lambda name: (FIXTURES / name).read_text(encoding="utf-8")

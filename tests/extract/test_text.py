@@ -163,3 +163,59 @@ def test_author_bio_that_opens_with_the_byline_name_is_dropped() -> None:
     article = extract(text)
     assert article.author == "Petra Holm"
     assert article.text.endswith("moved out of the centre.")
+
+
+def test_story_lists_comment_threads_cookie_notices_and_relative_times_are_left_out() -> None:
+    teasers = "".join(
+        f"{headline}\n\n{blurb}\n\n3H ago\n\n" for headline, blurb in [
+            ("Council delays vote on harbour parking", "Members asked for a new traffic study first"),
+            ("Storm warning lifted for the coast", "Forecasters expect calm seas through the weekend"),
+            ("School roof repairs finish early", "Pupils return to their classrooms on Monday morning"),
+        ])
+    text = (
+        "This website uses cookies to improve your experience. Accept all cookies to continue browsing the site.\n\n"
+        f"Latest headlines\n\n{teasers}"
+        "Ferry service resumes after the storm\n\nBy Lena Brandt\n\n"
+        "The ferry between the harbour and the island resumed service on Monday after a week of storms.\n\n"
+        "The operator said the first crossing left at seven and carried about forty passengers and six cars.\n\n"
+        "Repairs to the landing stage cost less than expected, the harbour office said in a statement.\n\n"
+        "Residents of the island had relied on a small water taxi while the ferry was suspended.\n\n"
+        "The council thanked the crews who worked through the weekend to reopen the crossing.\n\n"
+        "12 responses to “Ferry service resumes after the storm”\n\n"
+        "islandfan says:\n\nMonday at 9:14 am\n\n"
+        "Finally! We waited far too long for this and the council should explain why it took a whole week.\n\n"
+        "harbourwatch says:\n\nMonday at 9:30 am\n\n"
+        "The crews did a great job, but the water taxi was overcrowded every single day of the closure.\n"
+    )
+    article = extract(text)
+    assert article.text.startswith("The ferry between the harbour and the island resumed service on Monday")
+    assert article.text.endswith("to reopen the crossing.")
+    for chrome in ("cookies", "Storm warning", "3H ago", "says:", "Finally!", "water taxi was overcrowded"):
+        assert chrome not in article.text
+
+
+def test_section_ends_and_credits_in_other_languages() -> None:
+    text = (
+        "Fähre fährt wieder\n\nVon Lena Brandt\n\n"
+        "Die Fähre zwischen Hafen und Insel fährt seit Montag wieder, teilte der Betreiber am Morgen mit.\n\n"
+        "Foto: Omar Haddad\n\n"
+        "Die Reparatur des Anlegers war günstiger als erwartet, sagte eine Sprecherin der Hafenverwaltung.\n\n"
+        "Lesen Sie auch: Neue Buslinie zum Hafen\n\n"
+        "Die Inselbewohner hatten während der Sperrung ein kleines Wassertaxi benutzt, das oft überfüllt war.\n\n"
+        "Mehr zum Thema\n\nNeue Buslinie zum Hafen\n\nKita im Hafenviertel schließt\n\nRathaus bekommt neues Dach\n"
+    )
+    article = extract(text)
+    assert article.author == "Lena Brandt"
+    assert article.text.startswith("Die Fähre zwischen Hafen und Insel")
+    assert article.text.endswith("das oft überfüllt war.")
+    for chrome in ("Foto:", "Lesen Sie auch", "Mehr zum Thema", "Kita"):
+        assert chrome not in article.text
+
+
+def test_japanese_sentences_count_as_prose() -> None:
+    text = ("港のフェリーが再開\n\n"
+            "嵐のため一週間止まっていた港と島を結ぶフェリーが、月曜日の朝から運航を再開しました。\n\n"
+            "運航会社によると、最初の便には約四十人の乗客と六台の車が乗っていたということです。\n")
+    article = extract(text)
+    assert article.title == "港のフェリーが再開"
+    assert article.text.startswith("嵐のため") and article.text.endswith("ということです。")

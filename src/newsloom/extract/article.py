@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from newsloom.extract.html import extract_html
+from newsloom.extract.lines import count_words
 from newsloom.extract.metadata import domain, fill_from_hints, language
 from newsloom.extract.text import find_body
 from newsloom.extract.textmeta import text_metadata
@@ -37,7 +38,7 @@ def extract_article(report: Report) -> Article:
         article = extract_text(report)
     else:
         raise ExtractionError(f"unsupported media type: {report.media_type}")
-    if len(article.text.split()) < MIN_WORDS:
+    if count_words(article.text) < MIN_WORDS:
         raise ExtractionError("no article body found" if not article.text.strip() else "article body too short")
     fill_from_hints(article, report.hints)
     article.url = article.url or report.url

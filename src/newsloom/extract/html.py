@@ -1,19 +1,20 @@
-"""Extract the article body and metadata from HTML: trafilatura first, htmldate and lxml as fallbacks."""
+"""Extract an HTML article: parse once; body from trafilatura (else the article element); metadata from the page."""
 from __future__ import annotations
 
-import copy
-import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
-import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
 
-from newsloom.extract.lines import Kind, byline_parts, classify
-from newsloom.extract.metadata import copyright_holder, find_date, iso_date, person_name
+from newsloom.extract.authors import page_author
+from newsloom.extract.chrome import is_chrome, is_section_end
+from newsloom.extract.dates import page_date
+from newsloom.extract.htmlmeta import canonical_url, outlet, page_title, site_names
+from newsloom.extract.lines import Kind, byline_parts, classify, ends_sentence
+from newsloom.extract.metadata import domain, find_date, person_name
+from newsloom.extract.structured import Structured
 from newsloom.ingest.encoding import decode
 from newsloom.model import Article, Report
 
@@ -22,107 +23,55 @@ _JUNK_TAGS = ("script", "style", "noscript", "nav", "aside", "footer", "header",
 _JUNK_ATTR = re.compile(
     r"comment|related|newsletter|cookie|consent|share|social|promo|advert|\bads?\b|caption|subscribe|sign-?up|"
     r"sidebar|popup|modal|breadcrumb|recommend|author-bio|more-stories|read-more|paywall|banner|byline|dateline",
-    re.I,
-)
+)  # searched in lower-cased class and id values
 _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td")
 _TRUNCATED = (0.25, 0.5)  # trafilatura's text this share of the article element's looks cut short
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+_SHORT_BODY = 300  # characters: a body shorter than this is probably a miss
+_LATE = 0.5  # a "related articles" heading ends the article only after this share of its words
+_TAIL = 0.2  # ... when what follows is this share of the words or less, or mostly not sentences
+_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                               remove_pis=True)
 
 
 def parse(html: str) -> Any:
-    """Parse HTML into an lxml tree (None when there is nothing to parse)."""
+    """Parse HTML into an lxml tree without comments (None when there is nothing to parse)."""
     try:
-        return lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        return lxml.html.fromstring(html.encode("utf-8", "surrogatepass"), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
 
-def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
-    """Yield every JSON object in the page's JSON-LD blocks (nested `@graph` lists included)."""
-    for script in tree.xpath('//script[contains(@type, "ld+json")]'):
-        try:
-            data = json.loads(script.text or "")
-        except (json.JSONDecodeError, TypeError):
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(reversed(item))
-            elif isinstance(item, dict):
-                yield item
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(reversed(item["@graph"]))
+def _furniture(tree: Any) -> set[Any]:
+    """The page-furniture elements of a tree: navigation, asides, forms, captions, and those whose class or id says so."""
+    found = set(tree.iter(*_JUNK_TAGS))
+    found.update(value.getparent() for value in tree.xpath("//@class | //@id") if _JUNK_ATTR.search(value.lower()))
+    return found
 
 
-def _names(value: Any) -> list[str]:
-    """Names of JSON-LD people/organisations given as a string, an object or a list of them."""
-    if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
-    if isinstance(value, dict):
-        value = value.get("name")
-    return [value.strip()] if isinstance(value, str) and value.strip() else []
+def _clean_text(element: Any, junk: set[Any]) -> str:
+    """An element's text without the text of its furniture descendants."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child not in junk:
+            parts.append(_clean_text(child, junk))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
-def _meta(tree: Any, *keys: str) -> str | None:
-    """Return the content of the first `<meta property|name=key>` present."""
-    for key in keys:
-        for value in tree.xpath(f'//meta[@property="{key}" or @name="{key}"]/@content'):
-            if value.strip():
-                return value.strip()
-    return None
+def _inside(element: Any, top: Any, junk: set[Any], stop_at: tuple[str, ...] = ()) -> bool:
+    """True when an element is furniture or sits inside furniture (or inside a `stop_at` block) below `top`."""
+    if element is not top and element in junk:
+        return True
+    for ancestor in element.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag in stop_at or ancestor in junk:
+            return True
+    return False
 
 
-def _structured(tree: Any, prop: str) -> str | None:
-    """Name of the article's `prop` (author, publisher) in JSON-LD or schema.org microdata."""
-    found = next((names for names in (_names(obj.get(prop)) for obj in _json_ld(tree)) if names), None)
-    if found:
-        return "; ".join(dict.fromkeys(found))
-    for element in tree.xpath(f'//*[@itemprop="{prop}"]'):
-        names = element.xpath('.//*[@itemprop="name"]')
-        value = (names[0].get("content") or names[0].text_content()) if names else element.get("content")
-        if value and value.strip():
-            return re.sub(r"\s+", " ", value).strip()
-    return None
-
-
-def html_outlet(tree: Any, sitename: str | None) -> str | None:
-    """Outlet from JSON-LD/microdata publisher, og:site_name, trafilatura's site name or a copyright line."""
-    publisher = _structured(tree, "publisher")
-    if publisher:
-        return publisher
-    site = _meta(tree, "og:site_name", "application-name") or (sitename if sitename and "." not in sitename else None)
-    if site:
-        return site
-    notices = tree.xpath('//text()[contains(., "©") or contains(translate(., "COPYRIGHT", "copyright"), "copyright")]')
-    for notice in reversed(notices):
-        holder = copyright_holder(str(notice))
-        if holder:
-            return holder
-    return None
-
-
-def _author(tree: Any) -> str | None:
-    """Author named in structured data (JSON-LD or microdata), which beats guesses from the page text."""
-    return _structured(tree, "author") if tree is not None else None
-
-
-def _clean_title(title: str | None, outlet: str | None) -> str | None:
-    """Drop an outlet suffix or prefix from a page title ("Headline | Outlet")."""
-    if not title:
-        return None
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1 and outlet:
-        key = re.sub(r"\W+", "", outlet.lower()).removeprefix("the")
-        kept = [p for p in parts if key not in re.sub(r"\W+", "", p.lower())]
-        if kept and len(kept) < len(parts):
-            return " - ".join(kept).strip()
-    return title.strip()
-
-
-def _link_density(element: Any) -> float:
+def _link_density(element: Any, text: str) -> float:
     """Share of an element's text that sits inside links."""
-    text = element.text_content()
     linked = sum(len(a.text_content()) for a in element.iter("a"))
     return linked / len(text) if text else 1.0
 
@@ -132,29 +81,15 @@ def fallback_text(tree: Any) -> tuple[str, bool]:
 
     Returns the text and whether it came from an explicit article container.
     """
-    root = copy.deepcopy(tree)
-    for element in list(root.iter(etree.Element)):
-        attrs = f"{element.get('class', '')} {element.get('id', '')}"
-        junk = element.tag in _JUNK_TAGS or (attrs.strip() and _JUNK_ATTR.search(attrs))
-        if junk and element.getparent() is not None:
-            element.drop_tree()
-    containers = root.xpath('//article|//main|//*[@itemprop="articleBody"]')
-    best = max(containers or [root], key=lambda el: len(el.text_content()))
-    blocks = [el for el in best.iter(*_BLOCKS) if not any(a.tag in _BLOCKS for a in el.iterancestors())]
-    texts = [re.sub(r"\s+", " ", el.text_content()).strip() for el in blocks if _link_density(el) < 0.5]
+    junk = _furniture(tree)
+    containers = [c for c in tree.xpath('//article|//main|//*[@itemprop="articleBody"]') if not _inside(c, tree, junk)]
+    best = max(containers or [tree], key=lambda el: len(el.text_content()))
+    blocks = [el for el in best.iter(*_BLOCKS) if not _inside(el, best, junk, _BLOCKS)]
+    texts = [(el, re.sub(r"\s+", " ", _clean_text(el, junk)).strip()) for el in blocks]
+    kept = [text for el, text in texts if _link_density(el, text) < 0.5]
     if not blocks:
-        texts = [line.strip() for line in best.text_content().splitlines()]
-    return "\n\n".join(t for t in texts if t), bool(containers)
-
-
-def _page_date(tree: Any, found: str | None) -> str | None:
-    """Publication date: trafilatura's, else htmldate's; a bare 1 January (a copyright year) needs a real date."""
-    if found is None:
-        found = iso_date(htmldate.find_date(tree, original_date=True, extensive_search=True))
-    if found and found.endswith("-01-01"):
-        strict = iso_date(htmldate.find_date(tree, original_date=True, extensive_search=False))
-        return found if strict == found else strict
-    return found
+        kept = [line.strip() for line in _clean_text(best, junk).splitlines()]
+    return "\n\n".join(t for t in kept if t), bool(containers)
 
 
 def _paragraphs(text: str, title: str | None) -> tuple[list[str], str | None, str | None]:
@@ -173,27 +108,71 @@ def _paragraphs(text: str, title: str | None) -> tuple[list[str], str | None, st
     return paragraphs, author, date
 
 
-def extract_html(report: Report) -> Article:
-    """Extract body and metadata of an HTML report (the body is empty when nothing usable is found)."""
-    html = decode(report.raw, report.hints.get("charset"))
-    tree = parse(html)
-    doc = trafilatura.bare_extraction(html, url=report.url, favor_precision=True, include_comments=False,
-                                      with_metadata=True) if tree is not None else None
-    fallback, contained = fallback_text(tree) if tree is not None else ("", False)
-    if doc is None and tree is not None:
-        doc = trafilatura.extract_metadata(html, default_url=report.url)
-    meta: dict[str, Any] = doc.as_dict() if doc is not None else {}
-    text = meta.get("text") or ""
+def _ends_here(rest: list[str], seen: int, total: int) -> bool:
+    """True when a list heading, after `seen` of `total` words, is followed by a tail rather than more article."""
+    if seen < _LATE * total:
+        return False
+    sentences = sum(ends_sentence(line) and len(line.split()) >= 8 for line in rest)
+    return sentences <= 0.5 * len(rest) or sum(len(line.split()) for line in rest) <= _TAIL * total
+
+
+def strip_chrome(paragraphs: list[str]) -> list[str]:
+    """Drop furniture lines from extracted paragraphs and cut the tail a late "related articles" heading opens."""
+    total = sum(len(p.split()) for p in paragraphs)
+    kept: list[str] = []
+    seen = 0
+    for index, paragraph in enumerate(paragraphs):
+        if is_section_end(paragraph) and _ends_here(paragraphs[index + 1:], seen, total):
+            break
+        seen += len(paragraph.split())
+        if not is_section_end(paragraph) and not is_chrome(paragraph):
+            kept.append(paragraph)
+    return kept
+
+
+def _body(tree: Any, url: str | None) -> str:
+    """Article text from trafilatura, or from the article element when trafilatura finds nothing or cuts it short.
+
+    Precision mode first; a page where that and the article element give next to nothing gets trafilatura's default
+    mode, which tries harder.
+    """
+    text = _trafilatura(tree, url, precision=True)
+    containers = tree.xpath('//article|//main|//*[@itemprop="articleBody"]')
+    if text.strip() and not containers:
+        return text
     low, high = _TRUNCATED
+    inner = set(containers)
+    outer = [c for c in containers if not any(a in inner for a in c.iterancestors())]  # the longest are outermost
+    if text.strip() and len(text) >= high * max(len(c.text_content()) for c in outer):
+        return text  # the fallback could not be long enough to replace it
+    fallback, contained = fallback_text(tree)
     if not text.strip() or (contained and low * len(fallback) <= len(text) < high * len(fallback)):
         text = fallback  # trafilatura found nothing, or about a quarter to a half of the article element
-    url = report.url or meta.get("url")
-    outlet = html_outlet(tree, meta.get("sitename")) if tree is not None else None
-    title = _clean_title(meta.get("title"), outlet)
-    paragraphs, byline, dateline = _paragraphs(text, title)
-    author = person_name(_author(tree) or meta.get("author") or byline)
-    published = _page_date(tree, iso_date(meta.get("date"))) if tree is not None else None  # last: may prune tree
+    if len(text.strip()) >= _SHORT_BODY:
+        return text
+    default = _trafilatura(tree, url, precision=False)
+    return default if len(default) > len(text) else text
+
+
+def _trafilatura(tree: Any, url: str | None, precision: bool) -> str:
+    """The main text trafilatura finds in a parsed page (it works on its own copy), without comments."""
+    doc = trafilatura.bare_extraction(tree, url=url, favor_precision=precision, include_comments=False,
+                                      with_metadata=False)
+    return (doc.text if doc is not None else "") or ""
+
+
+def extract_html(report: Report) -> Article:
+    """Extract body and metadata of an HTML report (the body is empty when nothing usable is found)."""
+    tree = parse(decode(report.raw, report.hints.get("charset")))
+    if tree is None:
+        return Article(report_id=report.id, source=report.source, text="", url=report.url)
+    data = Structured(tree)
+    url = report.url or canonical_url(data)
+    host = domain(url) or ""
+    title = page_title(data, site_names(data, url), host)
+    paragraphs, byline, dateline = _paragraphs(_body(tree, url), title)
     return Article(
-        report_id=report.id, source=report.source, text="\n\n".join(paragraphs), title=title,
-        author=author, published=published or dateline, outlet=outlet, url=url,
+        report_id=report.id, source=report.source, text="\n\n".join(strip_chrome(paragraphs)), title=title,
+        author=person_name(page_author(data, host) or byline), published=page_date(data, title, url) or dateline,
+        outlet=outlet(data), url=url,
     )

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from newsloom.extract.chrome import is_chrome, is_section_end
 from newsloom.extract.metadata import DATE_RE
 
 
@@ -19,7 +20,8 @@ class Kind(Enum):
     BYLINE = "byline"  # "By NAME", "by · Outlet"
     TEASER = "teaser"  # a promo blurb selling the article (kept out of the body)
     CHROME = "chrome"  # page furniture dropped wherever it is: captions, prompts, "N min read"
-    BARRIER = "barrier"  # a line that ends the article: comments, "Read more" lists, bios, footers
+    SECTION = "section"  # a heading that opens other stories or comments ("Read more", "Related"): usually the end
+    BARRIER = "barrier"  # a line that ends the article: comment metadata, bios, footers
 
 
 @dataclass
@@ -33,8 +35,17 @@ class Line:
 
     @property
     def words(self) -> int:
-        """Number of whitespace-separated words."""
-        return len(self.text.split())
+        """Number of words (see `count_words`)."""
+        return count_words(self.text)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_CHARS_PER_WORD = 2
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words; in Chinese, Japanese or Korean text, about one word per two characters."""
+    return max(len(text.split()), len(_CJK.findall(text)) // _CJK_CHARS_PER_WORD)
 
 
 _CLOSERS = "\"'”’»)]*"
@@ -44,52 +55,70 @@ _AGENCIES = r"(?:Getty Images|AFP|AP|AP Photo|Reuters|EPA|EPA-EFE|Shutterstock|A
 _CAPTION = re.compile(
     rf"\[\+\]|{_AGENCIES}\s*\)?\s*$|\((?:[^()]*[/|])?[^()]*\b(?:photo|image|credit|via)\b[^()]*\)\s*$"
     r"|^(?:photo|image|picture|photograph|credit|caption)s?(?: credit)?\s*[:|]|^photo by\b",
-    re.I,
+    re.IGNORECASE,
 )
 _CALL_TO_ACTION = re.compile(
     r"\b(?:log ?in|logged in|sign ?(?:in|up)|subscribe|register|newsletter|cookies?|accept all|create an account|"
     r"already a (?:member|subscriber)|members? only|free trial|join\b.*\bfor free|download (?:the|our) app)\b|[»›→]\s*$",
-    re.I,
+    re.IGNORECASE,
 )
-_READ_TIME = re.compile(r"^\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)
+_READ_TIME = re.compile(r"^\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _UI_WORDS = re.compile(
     r"^(?:advertisement|advert|sponsored(?: content)?|ad|video|photo|photos|gallery|watch|listen(?: to this article)?|"
     r"play|share(?: this)?(?: article)?|print|email|save|follow|open in app|copy link|tweet|skip to (?:main )?content|"
-    r"menu|search|home|close)$",
-    re.I,
+    r"menu|search|home|close|caption|image|images|image \d+ of \d+|\d+ (?:/ )?of \d+|share this:?)$",
+    re.IGNORECASE,
 )
-_INLINE_MORE = re.compile(r"^(?:read more|read also|also read|related|see also|watch|more|recommended)\s*[:›»>|–-]\s*\S", re.I)
+_INLINE_MORE = re.compile(r"^(?:read more|read also|also read|related|see also|watch|more|recommended)\s*[:›»>|–-]\s*\S", re.IGNORECASE)
 _SECTION_END = re.compile(
     r"^(?:read more|show more|see more|load more|view more|more (?:stories|news|articles|headlines)|"
     r"related(?: articles| stories| content| coverage| posts| news| reading)?|further reading|"
     r"recommended(?: for you| stories| reading)?|you (?:may|might) also like|most (?:read|popular|viewed|shared)|"
     r"trending(?: now| stories)?|latest(?: news| stories| articles)?|top stories|more from [\w .'’&-]{1,40}|"
-    r"editor'?s picks|what to read next|keep reading|up next|avatar|about the author|"
-    r"comments?|\d+ comments?|comments? \(\d+\)|post(?: a)? comment|leave a (?:comment|reply)|add (?:a )?comment|"
-    r"(?:view|show|hide|load) (?:all )?comments|join the (?:conversation|discussion)|reply)\s*[:»›]?$",
-    re.I,
+    r"editor'?s picks|what to read next|keep reading|up next|explore further|more information|further information|"
+    r"sources?|references|citation|provided by|related topics|more in [\w .'’&-]{1,30}|more on this story)\s*[:»›]?$",
+    re.IGNORECASE,
 )
-_COMMENT_META = re.compile(r"^(?!by\b)[^\s·|]{2,40}(?: [^\s·|]+){0,2} · [^·]{1,40}$", re.I)
+_COMMENTS = re.compile(
+    r"^(?:avatar|about the author|comments?|comments? \(\d+\)|post(?: a)? comment|leave a (?:comment|reply)|"
+    r"add (?:a )?comment|(?:view|show|hide|load) (?:all )?comments|join the (?:conversation|discussion)|reply|"
+    r"kommentare?|kommentar schreiben|commentaires?|comentarios?|commenti)\s*[:»›]?$"
+    r"|^\[?\s*\d+ (?:comments?|responses?|replies|reactions|kommentare?|commentaires?|comentarios?)\b.{0,60}$"
+    r"|^(?:top|most) (?:rated |liked |popular )?comments\b|^[\w.-]{2,30}(?: [\w.-]+){0,2} (?:says|said|wrote|schrieb):$",
+    re.IGNORECASE,
+)
+_COMMENT_META = re.compile(r"^(?!by\b)[^\s·|]{2,40}(?: [^\s·|]+){0,2} · [^·]{1,40}$", re.IGNORECASE)
 _REPLY = re.compile(r"^@\w{2,}")
 _PIPE_MENU = re.compile(r"^[\w' ]{1,25}(?:\s*\|\s*[\w' ]{1,25}){2,}$")
-_FORUM_NOTE = re.compile(r"^(?:OP|original poster)(?: note)?\s*:", re.I)
-_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.I)
+_FORUM_NOTE = re.compile(r"^(?:OP|original poster)(?: note)?\s*:", re.IGNORECASE)
+_COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RIGHTS = re.compile(r"\brights\b|\bcopyright\b", re.IGNORECASE)
 _BIO = re.compile(
     r"^(?:we are|i am|i'm)\b|^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} is (?:an?|the) (?:[\w'’&-]+ ){0,4}"
     r"(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|producer)\b"
 )
-_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.I)
-_NEWS_WORDS = re.compile(r"\b(?:news|readers?|journalism|newsroom|updates|stories)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_NEWS_WORDS = re.compile(r"\b(?:news|readers?|journalism|newsroom|updates|stories)\b", re.IGNORECASE)
 _PROMO = re.compile(
     r"(?:^|[.!?]\s+)(?:read on|find out|discover|learn|click|tap|watch|see|don'?t miss|stay tuned|subscribe|sign up)"
     r"\b[^.!?]*!\s*$",
-    re.I,
+    re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:written |posted |reported |words )?by\b:?\s*(.*)$", re.I)
-_ROLES = re.compile(r"\b(?:staff|senior|chief|writer|reporter|correspondent|editor|contributor|and)\b", re.I)
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
+_BYLINE = re.compile(r"^(?:written |posted |reported |words )?(?:by|von|par|por|door)\b:?\s*(.*)$", re.IGNORECASE)
+_ROLES = re.compile(r"\b(?:staff|senior|chief|writer|reporter|correspondent|editor|contributor|and)\b", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?", re.IGNORECASE)
 _DATE_FILLER = {"updated", "published", "posted", "on", "at", "last", "modified", "edt", "est", "gmt", "utc",
                 "bst", "cet", "cest", "pst", "pdt", "et", "|", "-", "–", "·", "•", "/", ","}
+
+
+_UNPUNCTUATED_PROSE = 25  # words a line needs to count as prose without sentence punctuation (else: a headline)
+_AGO = re.compile(r"^(?:updated\s+)?\d+\s*(?:s|m|h|d|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b(?:\s+at\s+"
+                  r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.IGNORECASE)
+_LEGAL = re.compile(r"\bregistered trademarks?\b|\bnot intended to diagnose\b|\bterms of (?:use|service)\b.*\bprivacy\b",
+                    re.IGNORECASE)
+_COOKIES = re.compile(r"\bcookies?\b.*\b(?:website|site|browser|experience|consent|accept|privacy)\b|"
+                      r"\b(?:website|site|browser|experience|consent|accept|privacy)\b.*\bcookies?\b", re.IGNORECASE)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -107,7 +136,7 @@ def split_lines(text: str) -> list[Line]:
 
 def ends_sentence(text: str) -> bool:
     """True when a line ends with sentence punctuation (closing quotes and brackets ignored)."""
-    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", "。", "！", "？"))
 
 
 def capitalised_share(text: str) -> float:
@@ -139,34 +168,40 @@ def is_about_blurb(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """True for running text: a sentence, a long line, or a wrapped continuation line."""
-    words = len(text.split())
+    words = count_words(text)
     headline_like = words <= 20 and capitalised_share(text) >= 0.75
-    if ends_sentence(text) and words >= 3 and not headline_like:
+    if (ends_sentence(text) or text.endswith(":")) and words >= 3 and not headline_like:
         return True
     if text[:1].islower() and words >= 4:
         return True
-    return (words >= 12 and not headline_like) or len(text) >= 200
+    return (words >= _UNPUNCTUATED_PROSE and not headline_like) or len(text) >= 200
 
 
 def classify(text: str) -> Kind:
     """Classify one stripped line on its own (context rules come later)."""
     if not text:
         return Kind.BLANK
-    words = len(text.split())
-    if _SECTION_END.match(text) or _COMMENT_META.match(text) or _REPLY.match(text):
+    words = count_words(text)
+    if _SECTION_END.match(text) or is_section_end(text):
+        return Kind.SECTION
+    if _COMMENTS.match(text) or _COMMENT_META.match(text) or _REPLY.match(text):
         return Kind.BARRIER
     if _COPYRIGHT_LINE.search(text) and words <= 30:
-        return Kind.BARRIER
+        return Kind.BARRIER if _YEAR.search(text) or _RIGHTS.search(text) else Kind.CHROME  # else a photo credit
     if is_about_blurb(text):
         return Kind.BARRIER
     if _CAPTION.search(text) or _READ_TIME.match(text) or _UI_WORDS.match(text) or _INLINE_MORE.match(text):
         return Kind.CHROME
     if _PIPE_MENU.match(text) or _FORUM_NOTE.match(text) or (words <= 15 and _CALL_TO_ACTION.search(text)):
         return Kind.CHROME
+    if is_chrome(text):
+        return Kind.CHROME
     if is_byline(text):
         return Kind.BYLINE
-    if is_date_line(text):
+    if is_date_line(text) or _AGO.match(text):
         return Kind.DATE
+    if words <= 120 and (_COOKIES.search(text) or _LEGAL.search(text)):
+        return Kind.CHROME
     if words <= 60 and _PROMO.search(text):
         return Kind.TEASER
     return Kind.PROSE if is_prose(text) else Kind.HEADING

@@ -5,9 +5,9 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-import dateparser
 import py3langid
 
+from newsloom.extract.textdates import find_dates
 from newsloom.model import Article
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -16,48 +16,41 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"\b(?:{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4})\b",
-    re.I,
+    re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _COPYRIGHT = re.compile(
     r"(?:(?:©|\(c\)|\bcopyright\b)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?"
     r"([A-Z0-9][\w&'’.@ -]{1,60}?)\s*(?:\d{4}\s*)?(?:[.,|•·–—]|\s-\s|\ball rights\b|$)",
-    re.I,
+    re.IGNORECASE,
 )
+_LANGUAGE_SAMPLE = 600  # characters: plenty for the language, and the classifier's time grows with the text
 _NAME_PARTICLES = {"de", "da", "del", "van", "von", "der", "la", "le", "bin", "al"}
 
 
 def iso_date(value: Any) -> str | None:
-    """Normalise a date string (ISO, RFC 822, "March 2, 2025", "3/2/2025", ...) to `YYYY-MM-DD`."""
+    """Normalise a date string (ISO, RFC 822, "March 2, 2025", "3/2/2025", "2.3.2025", ...) to `YYYY-MM-DD`.
+
+    Slashed dates read month first, as in the US and in machine-written metadata.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
-    value = value.strip()
-    iso = _ISO_DATE.match(value)
+    iso = _ISO_DATE.match(value.strip())
     if iso:
         return iso.group(0)
-    order = "DMY" if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", value) else "MDY"
-    settings = {"DATE_ORDER": order, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
-    try:
-        parsed = dateparser.parse(value, settings=settings)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
-        return None
-    return parsed.date().isoformat() if parsed else None
+    return next(iter(find_dates(value, month_first=True)), None)
 
 
 def find_date(line: str) -> str | None:
     """Return the first date written in a line, as `YYYY-MM-DD`."""
-    for match in DATE_RE.finditer(line):
-        found = iso_date(match.group(0))
-        if found:
-            return found
-    return None
+    return iso_date(line) if DATE_RE.search(line) else None
 
 
 def person_name(value: Any) -> str | None:
     """Tidy an author name: strip "By", punctuation and spaces; title-case names written in capitals."""
     if not isinstance(value, str):
         return None
-    name = re.sub(r"^\s*(?:written\s+|posted\s+|reported\s+)?by\s*[:·]?\s*", "", value, flags=re.I)
+    name = re.sub(r"^\s*(?:written\s+|posted\s+|reported\s+)?by\s*[:·]?\s*", "", value, flags=re.IGNORECASE)
     name = re.sub(r"\s+", " ", name).strip(" ,;:|·-–—")
     if not name or not any(ch.isalpha() for ch in name):
         return None
@@ -92,7 +85,7 @@ def language(text: str) -> str | None:
     """Return the ISO 639-1 language code of a text (py3langid), or None for empty text."""
     if not text.strip():
         return None
-    return py3langid.classify(text[:5000])[0]
+    return py3langid.classify(text[:_LANGUAGE_SAMPLE])[0]
 
 
 def fill_from_hints(article: Article, hints: dict[str, Any]) -> Article:

@@ -3,13 +3,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
-from newsloom.extract.lines import Kind, Line, byline_parts, classify, ends_sentence, split_lines
+from newsloom.extract.lines import (
+    Kind,
+    Line,
+    byline_parts,
+    classify,
+    ends_sentence,
+    split_lines,
+)
 from newsloom.model import Segment
 
 # Score of each kind of line in the search for the densest run of prose (prose scores its word count).
-_PENALTY = {Kind.HEADING: 3, Kind.TITLE: 5, Kind.DATE: 8, Kind.BYLINE: 8, Kind.TEASER: 10, Kind.CHROME: 5}
+_PENALTY = {Kind.HEADING: 3, Kind.TITLE: 5, Kind.DATE: 8, Kind.BYLINE: 8, Kind.TEASER: 10, Kind.CHROME: 5,
+            Kind.SECTION: 40}
 _KEEP = {Kind.PROSE, Kind.HEADING}
+_TEASER_WORDS = 60  # a paragraph this long is article text even when headings surround it
+_LIST_ITEMS = 3
+_CLOSING_RUN = 150  # words of article before a barrier that make it the end of the page's article region
+_HEADLINE_WORDS = 4  # a list item's heading is a headline, not a name or a label
+_LIST_ITEM_EDGES = {Kind.HEADING, Kind.BYLINE, Kind.DATE, Kind.SECTION}
 _TITLE_WINDOW = 10  # a repeat of the headline within this many lines closes the page header
 
 
@@ -45,10 +59,10 @@ def _find_title(lines: list[Line]) -> Line | None:
 
 def _join_wrapped(lines: list[Line]) -> None:
     """Mark the pieces of hard-wrapped paragraphs as prose: a line that runs on into, or from, prose."""
-    for line, below in zip(lines, lines[1:]):
+    for line, below in pairwise(lines):
         if line.kind == Kind.PROSE and not ends_sentence(line.text) and below.kind == Kind.HEADING:
             below.kind = Kind.PROSE  # continues an unfinished sentence
-    for line, below in reversed(list(zip(lines, lines[1:]))):
+    for line, below in reversed(list(pairwise(lines))):
         if line.kind == Kind.HEADING and below.kind == Kind.PROSE and below.text[:1].islower():
             line.kind = Kind.PROSE  # its sentence runs on into the next line
 
@@ -64,6 +78,32 @@ def _mark_author_bio(lines: list[Line]) -> None:
     for line in prose[max(1, len(prose) // 2):]:
         if line.text.lower().startswith(name) and line.words <= 80:
             line.kind = Kind.BARRIER
+
+
+def _mark_teasers(lines: list[Line]) -> None:
+    """Mark teasers in lists of stories: short paragraphs cut off with "...", or alone between headings 3+ times in a row."""
+    text_lines = [ln for ln in lines if ln.kind != Kind.BLANK]
+    group: list[Line] = []
+    for before, line, after in zip([None, *text_lines], text_lines, [*text_lines[1:], None]):
+        if line.kind == Kind.PROSE and line.words < _TEASER_WORDS:
+            if line.text.endswith(("...", "…")) and not line.text.endswith(("....", "……")):
+                line.kind = Kind.TEASER
+                continue
+            headed = before is not None and before.kind in _LIST_ITEM_EDGES and before.words >= _HEADLINE_WORDS
+            if headed and (after is None or after.kind in _LIST_ITEM_EDGES):
+                group.append(line)
+                continue
+        if line.kind not in _LIST_ITEM_EDGES:  # the list is over
+            _teasers(group)
+            group = []
+    _teasers(group)
+
+
+def _teasers(group: list[Line]) -> None:
+    """Mark a run of lone short paragraphs as teasers when it is long enough to be a list."""
+    if len(group) >= _LIST_ITEMS:
+        for line in group:
+            line.kind = Kind.TEASER
 
 
 def _blank_separated(lines: list[Line]) -> bool:
@@ -98,11 +138,16 @@ def _mark_context(lines: list[Line]) -> Line | None:
 
 
 def _best_run(lines: list[Line]) -> tuple[int, int] | None:
-    """Return `(first, last)` line indexes of the highest-scoring run of lines between barriers."""
+    """Return `(first, last)` line indexes of the highest-scoring run of lines between barriers.
+
+    A barrier after a run of real length closes the search: what follows it is comments and footers.
+    """
     best: tuple[float, int, int] | None = None
     score, start = 0.0, None
     for line in lines:
         if line.kind == Kind.BARRIER:
+            if best is not None and best[0] >= _CLOSING_RUN:
+                break
             score, start = 0.0, None
             continue
         gain = line.words if line.kind == Kind.PROSE else -_PENALTY.get(line.kind, 0)
@@ -159,6 +204,7 @@ def find_body(text: str) -> Body:
     _join_wrapped(lines)
     _mark_author_bio(lines)
     title = _mark_context(lines)
+    _mark_teasers(lines)
     run = _best_run(lines)
     if run is not None:
         first, last = run

@@ -4,14 +4,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsloom.extract.lines import Kind, Line, byline_parts, capitalised_share, ends_sentence
+from newsloom.extract.lines import (
+    Kind,
+    Line,
+    byline_parts,
+    capitalised_share,
+    ends_sentence,
+)
 from newsloom.extract.metadata import copyright_holder, find_date, person_name
 from newsloom.extract.text import Body
 
 _DESK = re.compile(r"\bnews (?:team|desk|staff|room) (?:of|at) (the )?([A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*){0,5})")
-_DESK_LINE = re.compile(r"^(.{2,60}?)\s+(?:news desk|news team|newsroom|staff|desk|editorial team)$", re.I)
+_DESK_LINE = re.compile(r"^(.{2,60}?)\s+(?:news desk|news team|newsroom|staff|desk|editorial team)$", re.IGNORECASE)
 _SELF_DOMAIN = re.compile(r"^([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,})\s+is\s+(?:an?|the)\b")
-_ROLE_WORDS = re.compile(r"\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist)\b", re.I)
+_ROLE_WORDS = re.compile(r"\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist)\b", re.IGNORECASE)
 
 
 @dataclass
