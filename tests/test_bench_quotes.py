@@ -15,6 +15,7 @@ from bench.quotes import (
     overlap,
     parse_ann,
     prf,
+    score_article,
     spans_touch,
 )
 
@@ -117,3 +118,31 @@ def test_load_split_first_annotator(tmp_path: Path) -> None:
     assert [(n, t) for n, t, _ in arts] == [("paper_2016-01-01_bridge", TEXT)]
     assert len(arts[0][2]) == 3
     assert isinstance(arts[0][2][0], Attribution)
+
+
+def test_normalise_ignores_white_space_and_punctuation() -> None:
+    """A gold quote cut into one fragment per sentence equals the whole quote found in one piece."""
+    text = "\u201cIt opens in May. It closes in June.\u201d"
+    whole = normalise(text, [(1, len(text) - 1)])
+    cut = normalise(text, [(0, text.index(" It")), (text.index("It closes"), len(text))])
+    assert whole == cut and overlap(whole, cut) == 1.0
+
+
+def test_typewriter_marks_count_as_quotation_marks() -> None:
+    text = "''We will fix it,'' she said."
+    assert is_quote_marked(text, [(2, 16)])
+    assert not is_quote_marked(text, [(20, 28)])
+
+
+def test_score_article_splits_gold_and_ours_by_the_same_mark_test() -> None:
+    """Indirect speech weaving in quoted words is scored against quote-marked gold."""
+    text = 'Ann Lee said the plan was "far too costly" for the town.'
+    content = [(text.index("the plan"), text.index(" for the town") + len(" for the town"))]
+    gold = [Attribution(content=content, source=[(0, 7)])]
+    woven = (content, [(0, 7)])
+    words = ([(text.index("far"), text.index('costly"') + 6)], [(0, 7)])
+    rows = score_article(text, gold, [woven, words])
+    assert (rows["quote-marked"].gold, rows["quote-marked"].pred) == (1, 2)
+    assert rows["quote-marked"].exact_gold == 1 and rows["quote-marked"].src_ok == 2
+    assert (rows["not quote-marked"].gold, rows["not quote-marked"].pred) == (0, 0)
+    assert rows["all"].half_pred == 2

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from difflib import SequenceMatcher
-from typing import Iterable
 
 from spacy.tokens import Doc
 
@@ -16,7 +16,7 @@ KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WO
 _TITLES = re.compile(
     r"^(?:(?:the|president|vice president|sen\.|senator|rep\.|mr\.|mrs\.|ms\.|dr\.|prime minister|"
     r"foreign minister|minister|mayor|gov\.|governor|spokesman|spokeswoman|spokesperson|gen\.|general)\s+)+",
-    re.I,
+    re.IGNORECASE,
 )
 ORG_WORDS = {
     "maritime", "group", "holdings", "inc", "ltd", "company", "corp", "bank", "union", "council", "authority",

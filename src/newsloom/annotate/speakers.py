@@ -1,14 +1,17 @@
 """Speaker resolution: names, pronouns, role nouns, organisations and anonymous sources."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.entities import clean_name, expand_person
+from newsloom.annotate.gender import PRONOUN_GENDER, article_genders
 from newsloom.model import Mention
 
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
+RELATIVES = {"who", "that", "which"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ANONYMOUS_DETS = {"a", "an", "one", "some", "several", "two", "three"}
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
@@ -46,9 +49,13 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
         self.doc = doc
+        self.text = doc.text
+        self.sents = list(doc.sents)
         self.people = [m for m in mentions if m.label == "PERSON"]
         self.orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP"}]
         self.roles = self._role_map()
+        self.genders = article_genders(self.text, self.sents, self.people, self.roles)
+        self._firsts = [s.start for s in self.sents]
         self.last_speaker: SpeakerMention | None = None
 
     def _entity_in(self, start: int, end: int, pool: list[Mention]) -> Mention | None:
@@ -65,7 +72,7 @@ class SpeakerResolver:
                 continue
             head = span.root
             np = noun_phrase(head)
-            words = [t for t in np if t.i < span.start and t.pos_ in {"NOUN", "PROPN"} and not t.ent_type_ == "PERSON"]
+            words = [t for t in np if t.i < span.start and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "PERSON"]
             words += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
             if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                 words.append(head.head)
@@ -81,10 +88,17 @@ class SpeakerResolver:
         low = tok.lower_
         if low in PRONOUNS and tok.pos_ == "PRON":
             return SpeakerMention(tok.idx, tok.idx + len(tok), self._antecedent(tok))
+        if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+            return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name)
+        named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said"
+            tok = named[0]
+            np = noun_phrase(tok)
+            start, end = np.start_char, np.end_char
         first = np[0].lower_
         if first in ANONYMOUS_DETS or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
             end = _extend_anonymous(tok)
-            return SpeakerMention(start, end, self.doc.text[start:end])
+            return SpeakerMention(start, end, self.text[start:end])
         person = self._entity_in(start, end, self.people)
         if person is not None:
             return SpeakerMention(person.start, person.end, person.canonical)
@@ -96,26 +110,36 @@ class SpeakerResolver:
             return SpeakerMention(org.start, org.end, org.canonical)
         if tok.pos_ == "PROPN":
             names = [t for t in np if t.pos_ == "PROPN"]
-            name = clean_name(self.doc.text[names[0].idx : end])
+            name = clean_name(self.text[names[0].idx : end])
             full = [p.canonical for p in self.people if " " in p.canonical]
-            return SpeakerMention(names[0].idx, end, expand_person(name, full, self.doc.text))
+            return SpeakerMention(names[0].idx, end, expand_person(name, full, self.text))
         return SpeakerMention(start, end, None)
 
     def _antecedent(self, tok: Token) -> str | None:
-        """The person a pronoun refers to: the salient person of the preceding sentences, or the last speaker."""
-        sent_start = tok.sent.start_char
-        before_in_sentence = [p for p in self.people if sent_start <= p.start < tok.idx]
+        """Whom a pronoun stands for: a person of matching gender named earlier in the sentence, else the
+        subject of a recent sentence, else the last speaker; "they" goes to an organisation, "I"/"we" to none."""
+        low = tok.lower_
+        if low in {"i", "we"}:
+            return None
+        here = bisect_right(self._firsts, tok.i) - 1
+        sent = self.sents[here]
+        if low == "they":
+            orgs = [o for o in self.orgs if sent.start_char - 600 <= o.start < tok.idx]
+            return orgs[-1].canonical if orgs else None
+        gender = PRONOUN_GENDER.get(low)
+        people = [p for p in self.people if self.genders.get(p.canonical, gender) == gender]
+        before_in_sentence = [p for p in people if sent.start_char <= p.start < tok.idx]
         if before_in_sentence:
             return before_in_sentence[-1].canonical
-        prev_sents = [s for s in self.doc.sents if s.end_char <= sent_start][-4:]
-        for sent in reversed(prev_sents):
-            inside = [p for p in self.people if sent.start_char <= p.start < sent.end_char]
+        for prev in reversed(self.sents[max(0, here - 4) : here]):
+            inside = [p for p in people if prev.start_char <= p.start < prev.end_char]
             subjects = [p for p in inside if _is_subject(self.doc, p)]
             if subjects:
                 return subjects[0].canonical
-        if self.last_speaker is not None:
-            return self.last_speaker.name
-        nearby = [p for p in self.people if p.start < sent_start]
+        last = self.last_speaker
+        if last is not None and last.name and self.genders.get(last.name, gender) == gender:
+            return last.name
+        nearby = [p for p in people if p.start < sent.start_char]
         return nearby[-1].canonical if nearby else None
 
 

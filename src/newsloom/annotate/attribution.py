@@ -1,0 +1,143 @@
+"""Who a quotation belongs to: the cue and subject next to its marks, else the cue verb the parse gives it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsloom.annotate.cues import (
+    CUE_LEMMAS,
+    FINITE_TAGS,
+    Spans,
+    cue_for,
+    speaker_of,
+    subject_of,
+)
+
+Attribution = tuple[Token | None, Token | None]
+_CLAUSE_END = set(",?!\u2014\u2013-")
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+_IN_SOURCE = _NOMINAL | {"DET", "ADJ", "NUM", "PUNCT", "ADV", "AUX", "PART", "ADP", "X", "SYM"}
+_WINDOW = 14
+_SPEAKING_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_SPEAKING_PRONOUNS = {"he", "she", "they", "who"}
+
+
+def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> Attribution:
+    """The cue and the speaker's token of the quoted tokens `span` (either may be None)."""
+    doc = span.doc
+    if _ends_clause(doc, span):
+        found = _cue_after(doc, span)
+        if found is not None:
+            return found
+    found = _cue_before(doc, span, sent_of)
+    if found is not None:
+        return found
+    cue = cue_for(span, quoted)
+    if cue is None:
+        return _framing_verb(span)
+    subj = speaker_of(cue)
+    if subj is not None and span.start <= subj.i < span.end:
+        subj = None
+    return cue, subj
+
+
+def _framing_verb(span: Span) -> Attribution:
+    """For words quoted inside a sentence ("mocked Rubio for 'having a tough night'"), the verb that
+    frames them when its subject can speak: a person, an organisation or a personal pronoun."""
+    inside = range(span.start, span.end)
+    for anc in span.root.ancestors:
+        if anc.i in inside or anc.pos_ != "VERB":
+            continue
+        subj = subject_of(anc)
+        if subj is not None and (subj.ent_type_ in _SPEAKING_ENTS or subj.lower_ in _SPEAKING_PRONOUNS):
+            return anc, subj
+        return None, None
+    return None, None
+
+
+def _ends_clause(doc: Doc, span: Span) -> bool:
+    """True when the quotation closes a clause: it ends with a comma, ? or !, or a comma follows its mark."""
+    last = span[-1].text[-1:]
+    if last in _CLAUSE_END:
+        return True
+    i = span.end
+    while i < len(doc) and (doc[i].is_quote or doc[i].is_space):
+        i += 1
+    return i < len(doc) and doc[i].text == ","
+
+
+def _cue_after(doc: Doc, span: Span) -> Attribution | None:
+    """`"...," the mayor said` / `"...," said Ann Lee`: a cue verb opening the words after the quotation."""
+    i = span.end
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == ","):
+        i += 1
+    seen_nominal = False
+    for j in range(i, min(len(doc), i + _WINDOW)):
+        tok = doc[j]
+        if tok.is_space:
+            return None
+        if tok.pos_ == "VERB" or (j > i and _verb_tagged_noun(tok)):
+            # any finite verb right after the quotation reports it ("...," Trump shot back); "adding" leads on
+            if tok.lemma_.lower() not in CUE_LEMMAS and (tok.tag_ not in FINITE_TAGS or j == i):
+                return None
+            return (tok, _source_near(doc, tok, i, j)) if tok.tag_ != "VBG" else None
+        if tok.is_quote or tok.text in {";", ":", "."} or tok.pos_ not in _IN_SOURCE:
+            return None
+        if tok.pos_ == "ADP" and not seen_nominal:
+            return None
+        seen_nominal = seen_nominal or tok.pos_ in _NOMINAL
+    return None
+
+
+def _verb_tagged_noun(tok: Token) -> bool:
+    """A cue verb the tagger took for a noun, closing its clause ("..., the two write.")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_LEMMAS and (nxt is None or nxt.is_punct)
+
+
+def _source_near(doc: Doc, verb: Token, start: int, end: int) -> Token | None:
+    """The speaker of a cue found after a quotation: its subject, or the noun phrase beside it."""
+    subj = speaker_of(verb)
+    if end == start:  # "said Ann Lee": the phrase follows the verb
+        if subj is not None and subj.i > verb.i:
+            return subj
+        stop = next((t.i for t in doc[verb.i + 1 : verb.i + 6] if t.is_punct), verb.i + 6)
+        after = [t for t in doc[verb.i + 1 : stop] if t.pos_ in _NOMINAL | {"NUM"}]
+        return _np_head(after[0], verb.i + 1, stop) if after else None
+    if subj is not None and start <= subj.i < end:
+        return subj
+    heads = [t for t in doc[start:end] if t.pos_ in _NOMINAL and not start <= t.head.i < end]
+    return heads[0] if heads else None
+
+
+def _np_head(tok: Token, start: int, end: int) -> Token:
+    """Climb from a name part to the head of its phrase ("Ann" -> "Lee") within [start, end)."""
+    while tok.dep_ in {"compound", "flat", "amod", "det"} and start <= tok.head.i < end:
+        tok = tok.head
+    return tok
+
+
+def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribution | None:
+    """`X said: "..."` (also across a paragraph break) and `X said, "..."`."""
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    if k < 1:
+        return None
+    mark = doc[k]
+    if mark.text == ",":
+        for tok in reversed(doc[max(0, k - 8) : k]):  # "she said, ..." / "Trump issued a statement, ..."
+            if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "acl"}:
+                return tok, speaker_of(tok)
+        return None
+    if mark.text != ":":
+        return None
+    sent = sent_of(k)
+    root = sent.root
+    verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"]
+    verb = root if root.i < k and root.pos_ in {"VERB", "AUX"} else (verbs[-1] if verbs else None)
+    if verb is None:  # "Carl Bialik: ..." as in an interview transcript
+        before = doc[k - 1]
+        return (mark, before) if before.pos_ in {"PROPN", "NOUN"} else None
+    return verb, speaker_of(verb)

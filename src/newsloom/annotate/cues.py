@@ -1,0 +1,121 @@
+"""Cue words of attribution and the syntax around them: speech verbs, their subjects, "according to"."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsloom.annotate.entities import SPEECH_LEMMAS
+from newsloom.annotate.speakers import SUBJECT_DEPS
+
+CUE_LEMMAS = SPEECH_LEMMAS | {
+    "call", "explain", "announce", "declare", "stress", "emphasize", "emphasise", "suggest", "ask", "reply",
+    "respond", "comment", "acknowledge", "admit", "describe", "hail", "deny", "predict", "promise", "vow",
+    "concede", "confirm", "assert", "tweet", "post", "recall", "complain", "urge", "quip", "report",
+    "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast", "speak",
+    "answer", "exclaim", "shout", "chant", "joke", "muse", "pledge", "scream", "yell", "whisper", "demand",
+    "read", "wonder", "retort", "counter", "plead",
+}
+# Verbs whose clausal complement is reported speech or a stated position ("X argued that ...").
+REPORT_LEMMAS = SPEECH_LEMMAS | {
+    "announce", "stress", "emphasize", "emphasise", "suggest", "deny", "confirm", "assert", "predict",
+    "acknowledge", "admit", "concede", "explain", "report", "reply", "respond", "answer", "declare", "contend",
+    "maintain", "indicate", "reveal", "recall", "complain", "allege", "testify", "agree", "estimate",
+    "conclude", "find", "show", "point", "promise", "vow", "pledge", "boast", "mention", "observe", "signal",
+    "hint", "caution", "speculate", "joke", "tweet", "post", "ask", "wonder", "reason", "concur", "stipulate",
+    "charge", "swear", "guarantee", "assure", "forecast",
+}
+# Stated beliefs and expectations ("officials believe the fire was set"): journalists quote them as positions.
+BELIEF_LEMMAS = {"think", "believe", "hope", "fear", "worry", "doubt", "feel", "expect", "suspect", "bet"}
+# "X called the plan a 'gift'" / "X described the vote as historic": the object and its description.
+LABEL_LEMMAS = {"call", "describe", "label", "brand", "dub", "term", "deem", "characterize", "characterise"}
+CLIMB_DEPS = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+Spans = list[tuple[int, int]]
+
+
+def in_quotes(tok: Token, quoted: Spans) -> bool:
+    """True when the token lies inside any quoted span."""
+    return any(s <= tok.idx < e for s, e in quoted)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, climbing through participles and conjuncts ("..., adding that ...")."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+        agents = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return agents[0]
+        if cur.dep_ in CLIMB_DEPS and cur.head is not cur:
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def speaker_of(verb: Token) -> Token | None:
+    """The subject of a cue verb; for a finite verb the parse left without one, the name just before it."""
+    subj = subject_of(verb)
+    if subj is not None or verb.tag_ not in FINITE_TAGS or verb.i == 0:
+        return subj
+    i = verb.i - 1
+    while i > 0 and verb.doc[i].text in {",", "(", ")"}:
+        i -= 1
+    before = verb.doc[i]
+    return before if before.pos_ in {"PROPN", "NOUN"} and not before.is_quote else None
+
+
+def according_to(tok: Token) -> Token | None:
+    """The source X when `tok` is the word "according" of "according to X"."""
+    if tok.lower_ != "according":
+        return None
+    for to in tok.children:
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if to.lower_ == "to" and objs:
+            return objs[0]
+    return None
+
+
+def according_in(sent: Span) -> Token | None:
+    """The source of the first "according to X" in a sentence."""
+    for tok in sent:
+        source = according_to(tok)
+        if source is not None:
+            return source
+    return None
+
+
+def cue_for(span: Span, quoted: Spans) -> Token | None:
+    """The cue verb governing a quoted span: an ancestor speech verb, else one nearby in its sentence."""
+    inside = set(range(span.start, span.end))
+    for tok in span:
+        if tok.head.i in inside and tok.head is not tok:
+            continue
+        cues = [
+            anc for anc in [tok, *tok.ancestors]
+            if anc.i not in inside and anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ in {"VERB", "AUX"}
+            and not _so_called(anc)
+        ]
+        if cues and cues[0].lemma_.lower() in SPEECH_LEMMAS:
+            return cues[0]
+        if cues:  # "X said Fox was calling 'every hour'": the reporting verb framing the others speaks
+            framing = [c for c in cues[1:] if c.lemma_.lower() in REPORT_LEMMAS and subject_of(c) is not None]
+            return framing[-1] if framing else cues[0]
+    doc = span.doc
+    sent_start, sent_end = doc[span.start].sent.start, doc[span.end - 1].sent.end
+    candidates = [
+        t for t in doc[sent_start:sent_end]
+        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and not in_quotes(t, quoted) and not _so_called(t)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+
+
+def _so_called(tok: Token) -> bool:
+    """The "called" of "so-called", which marks scare quotes rather than anyone's words."""
+    return tok.lower_ == "called" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "so"

@@ -1,0 +1,101 @@
+"""Grammatical gender of the people an article names, so "she said" is not given to a man."""
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left
+from collections import Counter, defaultdict
+
+from spacy.tokens import Span
+
+from newsloom.model import Mention
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                  "herself": "f"}
+_HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+               "madam": "f", "dame": "f", "lady": "f", "lord": "m"}
+_NOUNS = {
+    "f": {"spokeswoman", "congresswoman", "chairwoman", "businesswoman", "actress", "wife", "mother", "daughter",
+          "sister", "grandmother", "woman", "girl", "queen", "widow", "councilwoman", "first lady", "niece",
+          "aunt", "mom", "princess", "duchess", "stateswoman", "anchorwoman", "policewoman"},
+    "m": {"spokesman", "congressman", "chairman", "businessman", "actor", "husband", "father", "son", "brother",
+          "grandfather", "man", "boy", "king", "widower", "councilman", "nephew", "uncle", "dad", "prince",
+          "duke", "statesman", "anchorman", "policeman"},
+}
+_FEMALE_NAMES = (
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra "
+    "ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura "
+    "cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine "
+    "debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly "
+    "christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann "
+    "teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn "
+    "beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla "
+    "hillary hilary nikki carly condoleezza sonia elena ruth kellyanne huma sheryl oprah michele nancy "
+    "angela theresa marine ivanka melania chelsea tulsi kirsten amy kamala elizabeth debbie jill dana "
+    "hope sarah stacey stacy meghan gwen kristen katie kate jane joni susana nikki mia ana eva irene ines inès "
+    "ilse annika sabine orla mirela yvonne claire valerie marsha lindsey tammy donna loretta kelly ayanna"
+)
+_MALE_NAMES = (
+    "james robert john michael william david richard joseph thomas charles christopher daniel matthew "
+    "anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason "
+    "jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel "
+    "gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas "
+    "zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl "
+    "arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne "
+    "elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie bernard ted marco "
+    "jeb mitt mike chris rand ben newt rudy reince corey bill hugh lindsey mitch harry chuck tim tom jim "
+    "joe al dick rick ricky steve dmitry vladimir sergei sergey recep xi shinzo francois emmanuel boris "
+    "nigel angelo luis carlos jorge mohammed muhammad ahmed omar hassan ali tomas luca dominik ruben "
+    "reid evan marty martin bob rob ron jon jonah jared kellan paul pete rahm lou ed "
+    "kevin newt jeff jeffrey stephen hank fred freddy herman rex sean elliott eliot todd"
+)
+_FIRST_NAMES = {"f": set(_FEMALE_NAMES.split()), "m": set(_MALE_NAMES.split())}
+
+
+def name_gender(canonical: str) -> str | None:
+    """Gender suggested by a person's first name, when it is a common and unambiguous one."""
+    first = canonical.split()[0].lower().strip(".") if canonical.split() else ""
+    female, male = first in _FIRST_NAMES["f"], first in _FIRST_NAMES["m"]
+    return "f" if female and not male else "m" if male and not female else None
+
+
+def article_genders(
+    text: str, sents: list[Span], people: list[Mention], roles: dict[str, str]
+) -> dict[str, str]:
+    """Gender per canonical person, by majority of the article's cues (honorifics, gendered role nouns,
+    "he"/"she" opening the sentence after one naming only that person), else by the first name."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for person in people:
+        before = text[max(0, person.start - 6) : person.start].split()
+        for word in [person.text.split()[0].lower()] + ([before[-1].lower()] if before else []):
+            if word in _HONORIFICS:
+                votes[person.canonical][_HONORIFICS[word]] += 1
+    for noun, canonical in roles.items():
+        for gender, nouns in _NOUNS.items():
+            if noun in nouns:
+                votes[canonical][gender] += 1
+    _chain_votes(sents, people, votes)
+    genders: dict[str, str] = {}
+    for person in people:
+        tally = votes.get(person.canonical)
+        if tally and tally["f"] != tally["m"]:
+            genders[person.canonical] = "f" if tally["f"] > tally["m"] else "m"
+        elif (guess := name_gender(person.canonical)) is not None:
+            genders[person.canonical] = guess
+    return genders
+
+
+def _chain_votes(sents: list[Span], people: list[Mention], votes: dict[str, Counter[str]]) -> None:
+    """A sentence naming one person, then a sentence whose subject is "he" or "she" before any name: a vote."""
+    ordered = sorted(people, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    for first, second in itertools.pairwise(sents):
+        lo, hi = bisect_left(starts, first.start_char), bisect_left(starts, first.end_char)
+        named = {m.canonical for m in ordered[lo:hi]}
+        if len(named) != 1:
+            continue
+        for tok in second:
+            if tok.ent_type_ == "PERSON":
+                break
+            if tok.dep_ == "nsubj" and tok.lower_ in {"he", "she"}:
+                votes[named.pop()][PRONOUN_GENDER[tok.lower_]] += 1
+                break

@@ -1,0 +1,153 @@
+"""Attribution patterns on hand-written sentences: cues around the marks, reported speech, pronouns."""
+import pytest
+
+from newsloom.annotate import load_nlp
+from newsloom.annotate.entities import doc_mentions
+from newsloom.annotate.gender import name_gender
+from newsloom.annotate.quotemarks import find_quoted_spans
+from newsloom.annotate.quotes import find_quotes
+from newsloom.model import Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    """All quotes of a hand-written text."""
+    doc = load_nlp()(text)
+    return find_quotes(doc, doc_mentions(doc), "t")
+
+
+def _one(quotes: list[Quote], fragment: str, kind: str | None = None) -> Quote:
+    """The quote (of `kind`, if given) whose text contains `fragment`."""
+    found = [q for q in quotes if fragment in q.text and (kind is None or q.kind == kind)]
+    assert found, (fragment, [(q.kind, q.text) for q in quotes])
+    return found[0]
+
+
+def _mention(text: str, q: Quote) -> str:
+    """The speaker mention as written."""
+    return text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else ""
+
+
+def test_typewriter_and_mixed_marks():
+    text = "''We are ready,'' Ms. Lind said. \u201cThe ferry sails at noon,\" she added. \"Be on time.\u201d"
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == [
+        "We are ready,", "The ferry sails at noon,", "Be on time.",
+    ]
+
+
+def test_reported_speech_keeps_that_and_woven_quote():
+    text = 'Mayor Ilse Varga said that the contract was "a gift to the builders" and would cost too much.'
+    quotes = _quotes(text)
+    reported = _one(quotes, "contract", "indirect")
+    assert reported.text == 'that the contract was "a gift to the builders" and would cost too much'
+    assert reported.speaker == "Ilse Varga"
+    partial = _one(quotes, "a gift to the builders", "partial")
+    assert partial.speaker == "Ilse Varga"
+    assert quotes.index(partial) < quotes.index(reported)  # quoted passages come first
+
+
+def test_according_to_and_parenthetical_cue():
+    text = (
+        "The dredging will start next month, according to the harbour authority.\n\n"
+        "The new terminal, Varga said, will open in June."
+    )
+    quotes = _quotes(text)
+    according = _one(quotes, "dredging")
+    assert according.text == "The dredging will start next month" and according.cue == "according to"
+    assert _mention(text, according) == "the harbour authority"
+    aside = _one(quotes, "terminal")
+    assert aside.text.startswith("The new terminal") and aside.text.endswith("will open in June")
+    assert _mention(text, aside) == "Varga"
+
+
+def test_label_verb_reports_object_and_description():
+    text = 'Tomas Reyes called the contract "a gift to the builders" on Monday.'
+    reported = _one(_quotes(text), "contract", "indirect")
+    assert reported.text.startswith('the contract "a gift to the builders"')
+    assert reported.speaker == "Tomas Reyes"
+
+
+def test_stated_belief_inside_a_statement_is_one_attribution():
+    text = "Tomas Reyes said he believes the harbour deal is far too generous to the builders."
+    reported = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in reported] == ["he believes the harbour deal is far too generous to the builders"]
+
+
+def test_scare_quotes_are_not_quotes():
+    text = 'The so-called "harbour tax" was dropped from the budget last year.'
+    assert _quotes(text) == []
+
+
+def test_titles_in_quotation_marks_are_not_quotes():
+    text = 'Ilse Varga told the hosts of "Morning Harbour" that the ferry deal was done.'
+    quotes = _quotes(text)
+    assert [q.kind for q in quotes] == ["indirect"] and quotes[0].text == "that the ferry deal was done"
+
+
+def test_colon_introduces_next_paragraph():
+    text = (
+        "Dana Okafor, the council spokeswoman, explained the delay at length:\n\n"
+        "\u201cWe had to wait for the state grant before any work could start.\u201d"
+    )
+    q = _one(_quotes(text), "state grant")
+    assert q.speaker == "Dana Okafor"
+
+
+def test_any_verb_after_the_quote_and_its_subject():
+    text = '"The council never listened to us," the fishermen shot back on Friday.'
+    q = _one(_quotes(text), "never listened")
+    assert q.kind == "direct" and _mention(text, q) == "the fishermen"
+
+
+def test_appositive_names_the_speaker():
+    text = 'In a statement, her adviser, Tomas Reyes, said: "The vote was fair and the result is final."'
+    assert _one(_quotes(text), "vote was fair").speaker == "Tomas Reyes"
+
+
+def test_framing_verb_gives_partial_quote_its_speaker_and_clause():
+    text = 'Ilse Varga mocked the council for "dragging its feet" on the ferry plan.'
+    quotes = _quotes(text)
+    assert _one(quotes, "dragging its feet", "partial").speaker == "Ilse Varga"
+    assert _one(quotes, "the council for", "indirect").text.endswith("on the ferry plan")
+
+
+def test_headline_attribution():
+    text = "Varga: Terminal will open in June\n\nMayor Ilse Varga spoke to reporters on Tuesday."
+    q = _one(_quotes(text), "Terminal will open")
+    assert q.text == "Terminal will open in June" and q.speaker == "Ilse Varga" and q.cue == ":"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            (
+                "Mayor Ilse Varga met the fisherman Tomas Reyes at the harbour on Monday. "
+                '"We were promised a fair deal," he said.'
+            ),
+            "fair deal", "Tomas Reyes",
+        ),
+        (
+            (
+                "Ms. Dana Okafor and Tomas Reyes met at the harbour on Monday. "
+                '"The council heard every objection," she said.'
+            ),
+            "every objection", "Dana Okafor",
+        ),
+    ],
+)
+def test_pronoun_agrees_in_gender(text, fragment, speaker):
+    assert _one(_quotes(text), fragment).speaker == speaker
+
+
+def test_they_and_we_are_not_people():
+    text = (
+        "Tomas Reyes joined the Harbour Workers Union in March. "
+        '"We will not accept the plan," they said in a statement.'
+    )
+    q = _one(_quotes(text), "not accept")
+    assert _mention(text, q) == "they" and q.speaker == "Harbour Workers Union"
+
+
+def test_first_name_gender():
+    assert name_gender("Ilse Varga") == "f" and name_gender("Tomas Reyes") == "m"
+    assert name_gender("Lindsey Graham") is None and name_gender("Okafor") is None
