@@ -9,6 +9,7 @@ from newsloom.annotate.dates import parse_iso
 from newsloom.model import Annotated, DateMention, Disagreement, Evidence, Position, QuoteGroup
 
 AIRED = re.compile(r"\b(aired|air|broadcast|published|released|reported|posted|ran|shown)\b", re.I)
+MAX_ACCOUNTS = 2  # more distinct days than this: the reports date different remarks, not one remark
 VAGUE_EARLIER = re.compile(r"\bearlier\s+(in\s+the|this)\s+week\b", re.I)
 
 
@@ -52,7 +53,12 @@ POSSESSED_REMARKS = re.compile(
 def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, str]) -> list[DateClaim]:
     """When a report says each widely quoted speaker made their remarks."""
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
-    shared = [(ev.start, ev.end) for g in ledger if len(g.reports) >= 2 for ev in g.evidence if ev.report == ann.report_id]
+    shared = [
+        (ev.start, ev.end)
+        for g in ledger if len(g.reports) >= 2
+        for ev in g.evidence + [e for p in g.paraphrases for e in p.evidence]
+        if ev.report == ann.report_id
+    ]
     text = ann.article.text
     quotes = sorted(ann.quotes, key=lambda q: q.start)
     out: list[DateClaim] = []
@@ -127,7 +133,11 @@ def _merge_bounds(by_value: dict[str, list[DateClaim]]) -> dict[str, list[DateCl
 
 
 def statement_date_disagreements(anns: list[Annotated], ledger: list[QuoteGroup], alias: dict[str, str]) -> list[Disagreement]:
-    """Reports placing the same speaker's remarks on different days."""
+    """Reports placing the same speaker's remarks on different days.
+
+    A speaker whose remarks the reports put on more than `MAX_ACCOUNTS` days is left out: that is a
+    head of state or other frequent speaker quoted from several occasions, not one remark misdated.
+    """
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
     claims = [c for ann in anns for c in statement_dates(ann, ledger, alias)]
     out: list[Disagreement] = []
@@ -137,7 +147,7 @@ def statement_date_disagreements(anns: list[Annotated], ledger: list[QuoteGroup]
             if c.speaker == speaker:
                 by_value[c.value].append(c)
         by_value = _merge_bounds(by_value)
-        if len(by_value) < 2:
+        if not 2 <= len(by_value) <= MAX_ACCOUNTS:
             continue
         positions = []
         for value, items in sorted(by_value.items()):
