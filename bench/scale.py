@@ -1,11 +1,13 @@
 """How story grouping scales: add N synthetic reports to a StoryIndex; time, per-add latency, peak RSS.
 
-    python bench/scale.py [--sizes 10000,100000] [--probes 300] [--seed 7]
+    python bench/scale.py [--sizes 10000,100000] [--probes 300] [--seed 7] [--progress]
 
 Reports come from a seeded generator of fictional events (own people, organisation, place, date and
 sentence pool); each report mixes its event's sentences with synonym and name substitutions, and some
 are wire copies. Mentions are built directly, so only the stories stage is measured, not NLP. Each size
-runs in its own subprocess so its peak RSS is clean. Prints a Markdown table and growth exponents.
+runs in its own subprocess so its peak RSS is clean; the index's own memory is that peak less the RSS
+before the first add (the interpreter and imports). Prints a Markdown table and growth exponents of
+time and memory; `--progress` also reports time and RSS at every tenth of each size on stderr.
 """
 from __future__ import annotations
 
@@ -153,22 +155,29 @@ def b_cubed(story_of: dict[str, str]) -> tuple[float, float]:
     return precision, recall
 
 
-def measure(n: int, probes: int = 300, seed: int = 7) -> dict[str, Any]:
+def rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(n: int, probes: int = 300, seed: int = 7, progress: bool = False) -> dict[str, Any]:
     """Add `n` reports, then time `probes` more one at a time; returns the figures of one table row."""
     stream, index = reports(seed), StoryIndex()
-    spent = 0.0
-    for _ in range(n):
+    base, spent = rss_mib(), 0.0
+    for i in range(1, n + 1):
         ann, _ = next(stream)
         t = time.perf_counter()
         index.add(ann)
         spent += time.perf_counter() - t
+        if progress and i % max(1, n // 10) == 0:
+            print(f"N={i}: {spent:.0f} s adding, peak RSS {rss_mib():.0f} MiB", file=sys.stderr, flush=True)
     probe = [next(stream) for _ in range(probes)]
     lat = []
     for ann, _ in probe:
         t = time.perf_counter()
         index.add(ann)
         lat.append(time.perf_counter() - t)
-    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = rss_mib()
     stories = index.stories()
     story_of = {rid: s.id for s in stories for rid in s.report_ids}
     precision, recall = b_cubed(story_of)
@@ -176,30 +185,37 @@ def measure(n: int, probes: int = 300, seed: int = 7) -> dict[str, Any]:
     return {"n": n, "add_s": spent, "per_s": n / spent if spent else 0.0,
             "median_ms": 1000 * statistics.median(lat) if lat else 0.0,
             "p95_ms": 1000 * lat[min(len(lat) - 1, int(0.95 * len(lat)))] if lat else 0.0,
-            "rss_mib": rss_mib, "stories": len(stories), "events": len({event_of(r) for r in story_of}),
+            "rss_mib": peak, "index_kb": (peak - base) * 1024 / (n + probes),
+            "stories": len(stories), "events": len({event_of(r) for r in story_of}),
             "b3_p": precision, "b3_r": recall}
 
 
+def _growth(a: dict[str, Any], b: dict[str, Any], ya: float, yb: float) -> float:
+    """Exponent k of y ~ N^k between two rows: log(yb / ya) / log(Nb / Na) (tiny values floored)."""
+    return math.log(max(yb, 1e-9) / max(ya, 1e-9)) / math.log(b["n"] / a["n"])
+
+
 def exponents(rows: list[dict[str, Any]]) -> list[str]:
-    """Growth exponents log(time ratio) / log(N ratio) of total add time between successive sizes."""
+    """Growth exponents of total add time, p95 latency and index memory between successive sizes."""
     out = []
     for a, b in pairwise(rows):
-        k = math.log(b["add_s"] / a["add_s"]) / math.log(b["n"] / a["n"])
-        p = math.log(b["p95_ms"] / a["p95_ms"]) / math.log(b["n"] / a["n"])
+        k = _growth(a, b, a["add_s"], b["add_s"])
+        p = _growth(a, b, a["p95_ms"], b["p95_ms"])
+        m = _growth(a, b, a["index_kb"] * a["n"], b["index_kb"] * b["n"])
         out.append(f"{a['n']} -> {b['n']}: total add time ~ N^{k:.2f} (1 = linear, 2 = quadratic); "
-                   f"p95 per add ~ N^{p:.2f}")
+                   f"p95 per add ~ N^{p:.2f}; index memory ~ N^{m:.2f}")
     return out
 
 
 def render(rows: list[dict[str, Any]]) -> str:
     """The Markdown table of the measured rows, with the growth exponents below it."""
     head = ("| reports N | add all (s) | reports/s | add one at N: median (ms) | p95 (ms) | peak RSS (MiB)"
-            " | stories | events | B³ P | B³ R |")
-    lines = [head, "|" + "---:|" * 10]
+            " | index KB/report | stories | events | B³ P | B³ R |")
+    lines = [head, "|" + "---:|" * 11]
     for r in rows:
         lines.append(f"| {r['n']:,} | {r['add_s']:.1f} | {r['per_s']:.0f} | {r['median_ms']:.2f} | "
-                     f"{r['p95_ms']:.2f} | {r['rss_mib']:.0f} | {r['stories']:,} | {r['events']:,} | "
-                     f"{r['b3_p']:.3f} | {r['b3_r']:.3f} |")
+                     f"{r['p95_ms']:.2f} | {r['rss_mib']:.0f} | {r['index_kb']:.2f} | {r['stories']:,} | "
+                     f"{r['events']:,} | {r['b3_p']:.3f} | {r['b3_r']:.3f} |")
     return "\n".join(lines + [""] + exponents(rows))
 
 
@@ -209,15 +225,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated report counts")
     parser.add_argument("--probes", type=int, default=300, help="reports timed one by one at size N")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--progress", action="store_true", help="time and RSS at every tenth of a size, on stderr")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: measure one size, print JSON
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(measure(args.one, args.probes, args.seed)))
+        print(json.dumps(measure(args.one, args.probes, args.seed, args.progress)))
         return
     rows = []
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
         cmd = [sys.executable, __file__, "--one", str(n), "--probes", str(args.probes), "--seed", str(args.seed)]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        done = subprocess.run(cmd + ["--progress"] * args.progress, stdout=subprocess.PIPE, text=True, check=True)
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(f"measured N={n}", file=sys.stderr, flush=True)
     print(render(rows))

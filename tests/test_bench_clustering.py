@@ -1,9 +1,9 @@
-"""B-cubed and pairwise scores of bench/clustering.py on a hand-made five-item example."""
+"""B-cubed and pairwise scores of bench/clustering.py on a hand-made five-item example; topic halves."""
 from __future__ import annotations
 
 from pytest import approx
 
-from bench.clustering import b_cubed, pairwise
+from bench.clustering import b_cubed, even, odd, only, pairwise, topic
 
 GOLD = {"a": "G1", "b": "G1", "c": "G1", "d": "G2", "e": "G2"}
 SPLIT = {"a": "x", "b": "x", "c": "y", "d": "y", "e": "y"}  # {a,b} {c,d,e}
@@ -29,3 +29,11 @@ def test_pairwise() -> None:
     # no predicted pairs: precision taken as 0
     assert pairwise(GOLD, SINGLETONS) == approx((0.0, 0.0, 0.0))
     assert pairwise(GOLD, GOLD) == approx((1.0, 1.0, 1.0))
+
+
+def test_topic_halves():
+    """ECB+ ids start with their topic; a half keeps the labels of its topics' documents."""
+    labels = {"1_2ecb": "x", "12_3ecbplus": "y", "35_10ecb": "x"}
+    assert [topic(d) for d in labels] == [1, 12, 35]
+    assert only(labels, odd) == {"1_2ecb": "x", "35_10ecb": "x"}
+    assert only(labels, even) == {"12_3ecbplus": "y"}

@@ -4,7 +4,9 @@ from __future__ import annotations
 from collections import Counter
 from itertools import islice
 
-from bench.scale import b_cubed, event_of, measure, render, reports
+from pytest import approx
+
+from bench.scale import _growth, b_cubed, event_of, exponents, measure, render, reports
 from newsloom.stories import StoryIndex
 
 
@@ -18,18 +20,32 @@ def test_generator_is_seeded_and_mentions_match_text() -> None:
         assert ann.mentions and all(ann.article.text[m.start : m.end] == m.text for m in ann.mentions)
 
 
-def test_measure_and_render_structure() -> None:
+def test_measure_and_render_structure(capsys) -> None:
     """One row has every figure; the table has a header, a rule, one line per row and the exponents."""
-    rows = [measure(150, probes=20, seed=5), measure(300, probes=20, seed=5)]
-    keys = {"n", "add_s", "per_s", "median_ms", "p95_ms", "rss_mib", "stories", "events", "b3_p", "b3_r"}
+    rows = [measure(150, probes=20, seed=5, progress=True), measure(300, probes=20, seed=5)]
+    progress = capsys.readouterr().err.splitlines()
+    assert len(progress) == 10 and progress[-1].startswith("N=150: ") and "MiB" in progress[-1]
+    keys = {"n", "add_s", "per_s", "median_ms", "p95_ms", "rss_mib", "index_kb", "stories", "events", "b3_p",
+            "b3_r"}
     for row, n in zip(rows, (150, 300)):
         assert set(row) == keys and row["n"] == n
         assert row["add_s"] > 0 and 0 < row["median_ms"] <= row["p95_ms"] and row["rss_mib"] > 0
+        assert row["index_kb"] >= 0
         assert 0 < row["stories"] <= n + 20
     table = render(rows).splitlines()
     assert table[0].startswith("| reports N |") and table[1].startswith("|---:|")
     assert table[2].startswith("| 150 |") and table[3].startswith("| 300 |")
-    assert "150 -> 300: total add time ~ N^" in table[-1]
+    assert "150 -> 300: total add time ~ N^" in table[-1] and "index memory ~ N^" in table[-1]
+
+
+def test_growth_exponents() -> None:
+    """Ten times the reports: ten times the time is N^1, a hundred times the memory N^2."""
+    small = {"n": 1000, "add_s": 2.0, "p95_ms": 3.0, "index_kb": 1.0}
+    big = {"n": 10000, "add_s": 20.0, "p95_ms": 3.0, "index_kb": 10.0}
+    assert _growth(small, big, 2.0, 20.0) == approx(1.0)
+    assert exponents([small, big]) == [
+        ("1000 -> 10000: total add time ~ N^1.00 (1 = linear, 2 = quadratic); p95 per add ~ N^0.00; "
+        "index memory ~ N^2.00")]
 
 
 def test_events_are_recovered_as_stories() -> None:

@@ -1,12 +1,46 @@
-"""Grouping reports into stories: splits, merges, time, order independence, ids."""
+"""Grouping reports into stories: features, scores, splits, merges, time, order independence, ids."""
 from __future__ import annotations
 
 import random
 
-from newsloom.stories import StoryIndex, cluster, group
+from pytest import MonkeyPatch, approx
+
+from newsloom.stories import StoryIndex, cluster, group, similarity
 from newsloom.stories.clustering import story_id
+from newsloom.stories.similarity import ReportFeatures, combine
+from newsloom.stories.splitting import bisect
+from newsloom.stories.text import lead_weighted_terms, number_counts
 from tests.stories import news
 from tests.stories.news import make
+
+BOUT = {"Arvo Lindqvist": "PERSON", "Lindqvist": "PERSON", "Marco Delacroix": "PERSON", "Delacroix": "PERSON",
+        "Owen Kerrigan": "PERSON", "Kerrigan": "PERSON", "Hallstrom Arena": "FAC", "Varberg": "GPE",
+        "World Boxing Union": "ORG"}
+FIGHT_2019 = [
+    ("Arvo Lindqvist kept his World Boxing Union heavyweight title on Saturday, stopping Marco Delacroix in "
+     "the seventh round at the Hallstrom Arena in Varberg. The champion, now 41-2 with 33 knockouts, dropped "
+     "the challenger twice before the referee waved it off after 2 minutes 14 seconds of round 7. A crowd of "
+     "18,500 watched the 2019 bout. Delacroix, 29, had never been stopped before."),
+    ("Heavyweight champion Arvo Lindqvist defended his belt with a seventh-round stoppage of Marco Delacroix in "
+     "Varberg on Saturday night. Lindqvist improved to 41-2 and 33 knockouts; Delacroix, 29, fell to 24-1. "
+     "The fight at the Hallstrom Arena drew 18,500 fans, a record for the venue in 2019. Lindqvist said he "
+     "wanted a unification bout next."),
+]
+FIGHT_2023 = [
+    ("Arvo Lindqvist is still the champion. The 38-year-old needed four rounds to get rid of Owen Kerrigan in "
+     "front of his home crowd, landing a left hook to the body that left the challenger on his knees for the "
+     "full count. Lindqvist, who has 47 wins, was cut over the right eye in round 3. About 21,000 fans saw his "
+     "2023 defence."),
+    ("Owen Kerrigan's big night lasted less than four rounds. The 34-year-old from the north was counted out "
+     "after a body shot from Arvo Lindqvist in Varberg, and afterwards asked for a rematch. Lindqvist, who "
+     "needed stitches for a cut, said he would fight on in 2024. Kerrigan is now 30-5."),
+]
+ROUNDUP = (
+    "Two deadly earthquakes struck a week apart. In Turkey, AFAD said the magnitude 6.4 quake near Yesilyurt "
+    "in Malatya killed 31 people, and Erdogan promised new homes in Malatya and Adiyaman. In Peru, the "
+    "Geophysical Institute measured Thursday's earthquake near Chala at magnitude 6.9; INDECI said 12 people "
+    "died in Arequipa, and Boluarte declared an emergency in Caraveli and 14 other districts."
+)
 
 
 def partition(stories) -> set[frozenset[str]]:
@@ -35,6 +69,78 @@ def mixed():
         make("tcp", news.substitute(news.TRAIN_ORIGINAL), "2024-03-10", news.DERAILMENT),
         make("jan", news.JOBS_JAN, "2024-02-02", news.JOBS),
     ]
+
+
+def fights():
+    """The same champion's title defences at home, in 2019 and 2023, two undated reports each."""
+    return ([make(f"a{i}", text, None, BOUT) for i, text in enumerate(FIGHT_2019)]
+            + [make(f"b{i}", text, None, BOUT) for i, text in enumerate(FIGHT_2023)])
+
+
+def test_number_counts_take_whole_number_tokens():
+    text = "A 6.1-magnitude quake on July 7, 2012 killed 1,200 people; 23 were hurt at 12:45 in the 1980s town."
+    assert number_counts(text) == {"6.1": 1, "7": 1, "2012": 1, "1200": 1, "23": 1, "12:45": 1}
+
+
+def test_lead_sentences_weigh_three_times():
+    ann = make("x", "Quake hits Malatya. Rescuers dig. Aid arrives. Malatya mourns quake victims.")
+    assert lead_weighted_terms(ann) == {"quake": 4.0, "hits": 3.0, "malatya": 4.0, "rescuer": 3.0, "dig": 3.0,
+                                        "aid": 3.0, "arrive": 3.0, "mourn": 1.0, "victim": 1.0}
+
+
+def test_numbers_sit_among_entities_and_stay_out_of_retrieval_keys():
+    feats = ReportFeatures.of(make("b1", FIGHT_2023[1], None, BOUT))
+    names = {k: w for k, w in feats.entities.items() if not k.startswith("#")}
+    numbers = {k: w for k, w in feats.entities.items() if k.startswith("#")}
+    assert set(numbers) == {"#34", "#2024", "#30", "#5"} and "kerrigan" in names
+    assert sum(names.values()) == approx(1.0) and sum(numbers.values()) == approx(1.0)
+    index = StoryIndex()
+    index.add(make("b1", FIGHT_2023[1], None, BOUT))
+    assert not any(key.startswith("e:#") for key in index._keys(feats))
+
+
+def test_combine_leaves_out_what_a_side_lacks():
+    assert combine(0.4, None, None, None, 0.5) == approx(0.4)
+    assert combine(0.4, 0.2, None, None, 0.5) == approx(0.3)
+    assert combine(0.4, 0.2, 0.0, None, 0.5) == approx(0.225)  # 0.375 text, 0.375 names, 0.25 numbers
+    assert combine(0.4, None, 0.0, None, 0.5) == approx(0.24)
+    assert combine(0.4, 0.2, 0.0, 12.0, 0.5) < 0.225 / 4
+
+
+def test_numbers_keep_a_similar_event_apart(monkeypatch: MonkeyPatch):
+    reports = fights()
+    assert partition(cluster(reports)) == {frozenset({"a0", "a1"}), frozenset({"b0", "b1"})}
+    index = StoryIndex.fitted(reports)
+    for ann in reports:
+        index.add(ann)
+    assert index.score(reports[3], ["a0", "a1"]) < index.threshold  # other year, tally, record, ages
+    monkeypatch.setattr(similarity, "NUMBER_WEIGHT", 0.0)
+    assert index.score(reports[3], ["a0", "a1"]) >= index.threshold  # the words alone would join them
+
+
+def test_bisect_separates_two_events_and_keeps_one_whole():
+    two = quakes()
+    index = StoryIndex.fitted(two)
+    feats = [ReportFeatures.of(a) for a in two]
+    halves = bisect(feats, index._score, index.threshold)
+    assert halves is not None and {frozenset(h) for h in halves} == partition(cluster(two))
+    one = [a for a in two if a.report_id.startswith("tr")]
+    one += [make(f"c{i}", news.substitute(a.article.text, offset=i), "2024-03-05", news.MALATYA)
+            for i, a in enumerate(one)]
+    assert bisect([ReportFeatures.of(a) for a in one], index._score, index.threshold) is None
+
+
+def test_story_that_absorbed_two_events_splits_at_eight_reports():
+    index = StoryIndex()
+    for ann in quakes():
+        index.add(ann)
+    both = news.MALATYA | news.AREQUIPA
+    index.add(make("both", ROUNDUP, "2024-03-08", both))  # a roundup bridges the two quake stories
+    index.add(make("tr4", news.substitute(news.QUAKE_TR_1), "2024-03-08", news.MALATYA))
+    assert len(index.stories()) == 1
+    index.add(make("pe3", news.substitute(news.QUAKE_PE_1), "2024-03-08", news.AREQUIPA))
+    got = partition(index.stories())
+    assert len(got) == 2 and {"tr1", "tr2", "tr3", "tr4"} in [set(s) - {"both"} for s in got]
 
 
 def test_similar_but_different_events_stay_apart():

@@ -1,26 +1,51 @@
-"""Shingles, MinHash estimates, and the text helpers under them."""
+"""Shingles, MinHash signatures, and the text helpers under them."""
 from __future__ import annotations
 
-from newsloom.stories.fingerprints import fingerprint, jaccard, shingles
-from newsloom.stories.text import content_terms, entity_counts, published_day, split_sentences, words
+import numpy as np
+
+from newsloom.stories.fingerprints import (
+    NUM_PERM,
+    estimate_jaccard,
+    fingerprint,
+    jaccard,
+    shingles,
+    signature,
+    text_signature,
+)
+from newsloom.stories.text import (
+    content_terms,
+    entity_counts,
+    published_day,
+    split_sentences,
+    words,
+)
 from tests.stories import news
 from tests.stories.news import make
 
 
 def test_shingles_are_five_word_windows():
-    tokens = "one two three four five six seven".split()
+    tokens = ["one", "two", "three", "four", "five", "six", "seven"]
     assert shingles(tokens) == {
         "one two three four five", "two three four five six", "three four five six seven"}
     assert shingles(["short", "text"]) == {"short text"} and shingles([]) == frozenset()
 
 
-def test_minhash_estimate_tracks_exact_jaccard():
+def test_fingerprint_jaccard_is_exact():
     a = fingerprint(make("a", news.TRAIN_ORIGINAL))
     b = fingerprint(make("b", news.substitute(news.TRAIN_ORIGINAL)))
-    exact = jaccard(a.shingles, b.shingles)
-    assert 0.5 < exact < 0.8 and abs(a.jaccard(b) - exact) < 0.12
-    assert a.jaccard(fingerprint(make("c", news.TRAIN_ORIGINAL))) == 1.0
-    assert a.jaccard(fingerprint(make("d", news.RATES_1))) < 0.05
+    assert a.jaccard(b) == jaccard(a.shingles, b.shingles) and 0.5 < a.jaccard(b) < 0.8
+    assert a.containment_in(fingerprint(make("c", news.TRAIN_ORIGINAL + " More to follow."))) == 1.0
+
+
+def test_signature_is_compact_and_its_estimate_tracks_exact_jaccard():
+    original, altered = news.TRAIN_ORIGINAL, news.substitute(news.TRAIN_ORIGINAL)
+    sig = text_signature(original)
+    assert sig is not None and sig.dtype == np.uint32 and sig.shape == (NUM_PERM,)
+    exact = jaccard(shingles(words(original)), shingles(words(altered)))
+    assert abs(estimate_jaccard(sig, text_signature(altered)) - exact) < 0.12
+    assert estimate_jaccard(sig, text_signature(original.upper())) == 1.0
+    assert estimate_jaccard(sig, text_signature(news.RATES_1)) < 0.05
+    assert signature(frozenset()) is None and text_signature(" ... ") is None
 
 
 def test_fingerprints_ignore_case_and_quote_style():

@@ -5,8 +5,8 @@ import numpy as np
 
 from newsloom.model import Story
 from newsloom.stories import find_copies, group
-from newsloom.stories.alignment import align, mask_quotes
-from newsloom.stories.provenance import chronology
+from newsloom.stories.alignment import Sentences, align, mask_quotes, similarity_matrix
+from newsloom.stories.provenance import REWRITE, chronology, compare, prepare
 from tests.stories import news
 from tests.stories.news import make
 
@@ -159,3 +159,31 @@ def test_empty_and_tiny_reports_do_not_break_anything():
     anns = [make("empty", ""), make("tiny", "Storm."), make("wire", news.TRAIN_ORIGINAL)]
     assert edges(anns) == {}
     assert sorted(r for s in group(anns) for r in s.report_ids) == ["empty", "tiny", "wire"]
+
+
+BRIDGE_A = (
+    "Storm Edda closes Brackley bridge\n"
+    "The Brackley river bridge was shut on Tuesday after storm Edda damaged two of its pillars, the county said.\n"
+    "Engineers will inspect the structure before it reopens to traffic.\n"
+    "Buses will use a diversion through Hollin Cross."
+)
+BRIDGE_B = (
+    "Brackley crossing shut for weeks after Edda\n"
+    "County officials shut the river crossing at Brackley on Tuesday night when gales from Edda cracked its "
+    "supports.\n"
+    "Repairs could take a month, a council spokesman said, and cost about two million pounds.\n"
+    "School buses are going the long way round through Hollin Cross."
+)
+
+
+def test_short_reports_sharing_facts_but_not_phrasing_are_not_rewrites():
+    anns = [make("a", BRIDGE_A, "2024-03-09"), make("b", BRIDGE_B, "2024-03-10")]
+    reports = prepare(anns, story_of(anns))
+    pairs = align(similarity_matrix(reports["b"].sentences, reports["a"].sentences), REWRITE)
+    assert len(pairs) == 3 and all(s < 0.45 for *_, s in pairs)  # 3 of 4 sentences loosely alike
+    assert compare(reports["b"], reports["a"]) is None and edges(anns) == {}
+
+
+def test_datelines_are_not_comparable_sentences():
+    ann = make("a", "June 6, 2013 11:34PM\nThe bridge was closed on Monday after engineers found cracks.")
+    assert Sentences.of(ann).comparable == [False, True]

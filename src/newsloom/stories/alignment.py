@@ -12,7 +12,7 @@ from newsloom.model import Annotated
 from newsloom.stories.text import content_terms, sentence_spans
 
 CHAR_GRAM = 4
-MIN_TERMS = 3  # sentences with fewer content words outside quotes carry no sign of copying
+MIN_TERMS = 3  # sentences with fewer content words (numbers aside) outside quotes carry no sign of copying
 OWN_SHARE = 0.5  # nor do sentences that are mostly quotation (shared quotes are not shared writing)
 _QUOTED = re.compile(
     r"\u201c[^\u201d]*\u201d"  # “curly double”
@@ -25,6 +25,11 @@ _QUOTED = re.compile(
 def mask_quotes(text: str) -> str:
     """The text with quoted material blanked out (same length, so offsets still hold)."""
     return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def _wordy(terms: list[str]) -> set[str]:
+    """The distinct terms without digits (a dateline's numbers are no sign of shared writing)."""
+    return {t for t in terms if not any(c.isdigit() for c in t)}
 
 
 def char_grams(terms: list[str], size: int = CHAR_GRAM) -> Counter[str]:
@@ -47,13 +52,13 @@ class Sentences:
     comparable: list[bool]
 
     @classmethod
-    def of(cls, ann: Annotated) -> "Sentences":
+    def of(cls, ann: Annotated) -> Sentences:
         """Split (or take) the report's sentences and describe each by its own words, quotes left out."""
         text, masked = ann.article.text, mask_quotes(ann.article.text)
         spans = sentence_spans(ann)
         own = [content_terms(masked[s:e]) for s, e in spans]
         sizes = [len(set(content_terms(text[s:e]))) for s, e in spans]
-        counted = [len(set(w)) >= MIN_TERMS and len(set(w)) >= OWN_SHARE * n for w, n in zip(own, sizes)]
+        counted = [len(_wordy(w)) >= MIN_TERMS and len(set(w)) >= OWN_SHARE * n for w, n in zip(own, sizes)]
         return cls(ann.report_id, spans, [frozenset(w) for w in own], [char_grams(w) for w in own], counted)
 
     @property
@@ -95,7 +100,7 @@ class SentenceMatrices:
     sizes: np.ndarray
 
     @classmethod
-    def of(cls, sentences: Sentences, words: Vocabulary, grams: Vocabulary) -> "SentenceMatrices":
+    def of(cls, sentences: Sentences, words: Vocabulary, grams: Vocabulary) -> SentenceMatrices:
         """Encode one report's sentences over the story's word and n-gram vocabularies."""
         return cls(
             sentences,

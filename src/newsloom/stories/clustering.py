@@ -6,11 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from datasketch import MinHashLSH
-
 from newsloom.model import Annotated, Story
-from newsloom.stories.fingerprints import NUM_PERM
+from newsloom.stories.featurestore import FeatureStore
 from newsloom.stories.similarity import (
+    NUMBER,
     Centroid,
     DocFreq,
     ReportFeatures,
@@ -18,9 +17,10 @@ from newsloom.stories.similarity import (
     entity_similarity,
     text_similarity,
 )
+from newsloom.stories.splitting import bisect
 from newsloom.stories.text import published_day
 
-THRESHOLD = 0.2
+THRESHOLD = 0.185
 MERGE_MARGIN = 0.1
 TEXT_WEIGHT = 0.5
 NEAR_DUPLICATE = 0.6
@@ -28,6 +28,7 @@ RARE_TERMS = 12
 MAX_CANDIDATES = 30
 MAX_POSTINGS = 400
 REFINE_GAIN = 0.02
+SPLIT_SIZES = frozenset({8, 16, 32, 64})
 
 
 def story_id(report_ids: list[str], days: dict[str, date | None]) -> str:
@@ -48,17 +49,20 @@ class _Cluster:
 class StoryIndex:
     """Adds reports one at a time, each joining the most similar story, founding one, or merging some.
 
-    Score = 0.5 TF-IDF cosine + 0.5 entity weighted Jaccard (text alone when a side names no entity),
+    Score = weighted mean of TF-IDF cosine (lead sentences counting thrice), weighted Jaccard of the
+    names and weighted Jaccard of the numbers (0.375 / 0.375 / 0.25, over the parts both sides have),
     times a penalty past 5 days between the report and the story's date range. A report joins the
-    best story scoring >= `threshold` (0.2); any other story it scores >= threshold + 0.1 with is
+    best story scoring >= `threshold` (0.185); any other story it scores >= threshold + 0.1 with is
     merged in (the report bridges them; at the bare threshold merges cost ECB+ 3 points of B-cubed).
     A report is compared with each candidate story's *centroid* (sums of member vectors), not its best
     member: a centroid resists chaining, where a run of pairwise-similar reports drifts from one event
-    into a similar but different one (two earthquakes in one week). A near-duplicate of any member
-    (MinHash Jaccard >= 0.6) scores 1 with that member's story, which covers copies in big, diverse
-    stories whose centroid a single report resembles less. Candidates come from an inverted index on
-    entity names and each report's 12 highest TF-IDF terms plus MinHash LSH, so an add scores at most
-    30 stories however many reports are stored.
+    into a similar but different one (two earthquakes in one week). A centroid does attract a similar
+    event's reports once it is big, so when a story reaches 8, 16, 32 or 64 reports it is split in two
+    if its halves score below the threshold with each other (`splitting.bisect`). A near-duplicate of
+    any member (MinHash Jaccard >= 0.6) scores 1 with that member's story, which covers copies in big,
+    diverse stories whose centroid a single report resembles less. Candidates come from an inverted
+    index on entity names and each report's 12 highest TF-IDF terms plus MinHash LSH, so an add scores
+    at most 30 stories however many reports are stored.
     """
 
     def __init__(
@@ -74,15 +78,15 @@ class StoryIndex:
         self._frozen = term_df is not None and entity_df is not None
         self.term_df = term_df if term_df is not None else DocFreq()
         self.entity_df = entity_df if entity_df is not None else DocFreq()
-        self._feats: dict[str, ReportFeatures] = {}
+        self._store = FeatureStore()  # features of the added reports, compact
+        self._fitted: dict[str, ReportFeatures] = {}  # features extracted up front, until added
         self._cluster_of: dict[str, int] = {}
         self._clusters: dict[int, _Cluster] = {}
         self._postings: dict[str, set[int]] = {}
-        self._lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
         self._next = 0
 
     @classmethod
-    def fitted(cls, anns: list[Annotated], **kwargs: float) -> "StoryIndex":
+    def fitted(cls, anns: list[Annotated], **kwargs: float) -> StoryIndex:
         """An empty index whose IDF statistics come from `anns` up front and stay fixed while adding."""
         feats = [ReportFeatures.of(a) for a in anns]
         term_df, entity_df = DocFreq(), DocFreq()
@@ -90,7 +94,7 @@ class StoryIndex:
             term_df.add(f.terms)
             entity_df.add(f.entities)
         index = cls(term_df=term_df, entity_df=entity_df, **kwargs)
-        index._feats.update((f.report_id, f) for f in feats)
+        index._fitted.update((f.report_id, f) for f in feats)
         return index
 
     def add(self, ann: Annotated) -> str:
@@ -98,8 +102,7 @@ class StoryIndex:
         rid = ann.report_id
         if rid in self._cluster_of:
             return self.story_of(rid)
-        feats = self._feats.get(rid) or ReportFeatures.of(ann)
-        self._feats[rid] = feats
+        feats = self._fitted.pop(rid, None) or ReportFeatures.of(ann)
         if not self._frozen:
             self.term_df.add(feats.terms)
             self.entity_df.add(feats.entities)
@@ -110,7 +113,10 @@ class StoryIndex:
             self._next += 1
             self._clusters[best] = _Cluster()
         bridged = [c for c, score in scores.items() if c != best and score >= self.threshold + MERGE_MARGIN]
-        self._join(self._merge([best, *bridged]), feats)
+        target = self._merge([best, *bridged])
+        self._join(target, self._store.add(feats))
+        if len(self._clusters[target].members) in SPLIT_SIZES:
+            self._split(target)
         return self.story_of(rid)
 
     def story_of(self, report_id: str) -> str:
@@ -121,7 +127,7 @@ class StoryIndex:
         """Current stories (no copy edges), members by publication day then id, stories by id."""
         out = []
         for cluster in self._clusters.values():
-            members = sorted(cluster.members, key=lambda r: (self._feats[r].day or date.max, r))
+            members = sorted(cluster.members, key=lambda r: (self._store.day(r) or date.max, r))
             out.append(Story(id=self._id(cluster), report_ids=members))
         return sorted(out, key=lambda s: s.id)
 
@@ -129,8 +135,10 @@ class StoryIndex:
         """Score a report against the centroid of the given stored reports (for inspection and tests)."""
         centroid = Centroid()
         for rid in report_ids:
-            centroid.add(self._feats[rid])
-        return self._score(self._feats.get(ann.report_id) or ReportFeatures.of(ann), centroid)
+            centroid.add(self._store.get(rid))
+        rid = ann.report_id
+        feats = self._store.get(rid) if rid in self._store else self._fitted.get(rid) or ReportFeatures.of(ann)
+        return self._score(feats, centroid)
 
     def refine(self, order: list[str]) -> int:
         """Move each report (in `order`) to another story that fits it clearly better than its own.
@@ -141,7 +149,7 @@ class StoryIndex:
         """
         moved = 0
         for rid in order:
-            feats, own = self._feats[rid], self._cluster_of[rid]
+            feats, own = self._store.get(rid), self._cluster_of[rid]
             cluster = self._clusters[own]
             stay = self._score(feats, cluster.centroid, member=True) if len(cluster.members) > 1 else 0.0
             others = [(score, -c) for c, score in self._scores(feats) if c != own and score >= self.threshold]
@@ -162,20 +170,34 @@ class StoryIndex:
         else:
             cluster.centroid = Centroid()
             for member in cluster.members:
-                cluster.centroid.add(self._feats[member])
-        if self._feats[rid].fingerprint.shingles:
-            self._lsh.remove(rid)
-        self._join(target, self._feats[rid])
+                cluster.centroid.add(self._store.get(member))
+        self._join(target, self._store.get(rid))
+
+    def _split(self, target: int) -> None:
+        """Split a story in two when `bisect` finds halves that do not belong together."""
+        feats = [self._store.get(rid) for rid in self._clusters[target].members]
+        halves = bisect(feats, self._score, self.threshold)
+        if halves is None:
+            return
+        for key in self._clusters[target].keys:
+            self._postings[key].discard(target)
+        other = self._next
+        self._next += 1
+        self._clusters[target], self._clusters[other] = _Cluster(), _Cluster()
+        stay = set(halves[0] if feats[0].report_id in halves[0] else halves[1])
+        for f in feats:
+            self._join(target if f.report_id in stay else other, f)
 
     def _id(self, cluster: _Cluster) -> str:
         """Deterministic id of a cluster."""
-        return story_id(cluster.members, {r: self._feats[r].day for r in cluster.members})
+        return story_id(cluster.members, {r: self._store.day(r) for r in cluster.members})
 
     def _score(self, feats: ReportFeatures, centroid: Centroid, member: bool = False) -> float:
         """Combined similarity of a report and a story centroid (which holds it when a `member`)."""
         text = text_similarity(feats, centroid, self.term_df, member)
-        ents = entity_similarity(feats, centroid, self.entity_df, member)
-        return combine(text, ents, centroid.gap_days(feats.day), self.text_weight)
+        names = entity_similarity(feats, centroid, self.entity_df, member)
+        numbers = entity_similarity(feats, centroid, self.entity_df, member, numbers=True)
+        return combine(text, names, numbers, centroid.gap_days(feats.day), self.text_weight)
 
     def _scores(self, feats: ReportFeatures) -> list[tuple[int, float]]:
         """Candidate stories with their similarity to the report, near-duplicates scoring 1."""
@@ -184,8 +206,7 @@ class StoryIndex:
             posting = self._postings.get(key, ())
             if len(posting) <= MAX_POSTINGS:
                 hits.update(posting)
-        twins = {self._cluster_of[r] for r in self._lsh.query(feats.fingerprint.minhash)
-                 if feats.fingerprint.jaccard(self._feats[r].fingerprint) >= NEAR_DUPLICATE}
+        twins = {self._cluster_of[r] for r in self._store.near(feats.signature, NEAR_DUPLICATE)}
         ranked = sorted(hits, key=lambda c: (-hits[c], c))[:MAX_CANDIDATES]
         scored = [(c, 1.0 if c in twins else self._score(feats, self._clusters[c].centroid))
                   for c in sorted(set(ranked) | twins)]
@@ -194,7 +215,7 @@ class StoryIndex:
     def _keys(self, feats: ReportFeatures) -> set[str]:
         """Retrieval keys of a report: its entity names and its highest TF-IDF terms."""
         rare = sorted(feats.terms, key=lambda t: (-feats.terms[t] * self.term_df.idf(t), t))[:RARE_TERMS]
-        return {"e:" + e for e in feats.entities} | {"t:" + t for t in rare}
+        return {"e:" + e for e in feats.entities if not e.startswith(NUMBER)} | {"t:" + t for t in rare}
 
     def _merge(self, clusters: list[int]) -> int:
         """Fold all given clusters into the biggest (lowest number on ties) and return it."""
@@ -223,8 +244,6 @@ class StoryIndex:
         for key in self._keys(feats):
             self._postings.setdefault(key, set()).add(target)
             cluster.keys.add(key)
-        if feats.fingerprint.shingles:
-            self._lsh.insert(feats.report_id, feats.fingerprint.minhash)
 
 
 def _arrival_free_key(ann: Annotated) -> tuple[date, str, str]:
@@ -237,8 +256,8 @@ def cluster(anns: list[Annotated], **kwargs: float) -> list[Story]:
     """Group reports into stories (no edges); the partition is the same for any order of `anns`.
 
     The guarantee holds because IDF statistics are fitted on all reports first, the incremental index
-    then sees them sorted by (publication day, report id, text hash), never in input order, and one
-    `refine` pass in that same order follows.
+    then sees them sorted by (publication day, report id, text hash), never in input order (splits
+    happen at the same adds), and one `refine` pass in that same order follows.
     """
     index = StoryIndex.fitted(anns, **kwargs)
     order = sorted(anns, key=_arrival_free_key)

@@ -1,9 +1,10 @@
-"""Word-shingle MinHash fingerprints of articles and Jaccard helpers."""
+"""Word-shingle fingerprints of articles: exact shingle sets, compact MinHash signatures, Jaccard helpers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from datasketch import LeanMinHash, MinHash
+import numpy as np
+from datasketch import MinHash
 
 from newsloom.model import Annotated
 from newsloom.stories.text import words
@@ -11,6 +12,7 @@ from newsloom.stories.text import words
 NUM_PERM = 128
 SHINGLE_SIZE = 5
 SEED = 1
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations  # drawn once, not per report
 
 
 def shingles(tokens: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
@@ -20,16 +22,23 @@ def shingles(tokens: list[str], size: int = SHINGLE_SIZE) -> frozenset[str]:
     return frozenset(" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
 
 
-def minhash(items: frozenset[str], num_perm: int = NUM_PERM) -> LeanMinHash:
-    """A MinHash signature of a set of strings."""
-    sketch = MinHash(num_perm=num_perm, seed=SEED)
-    sketch.update_batch(item.encode("utf-8") for item in sorted(items))
-    return LeanMinHash(sketch)
+def signature(items: frozenset[str]) -> np.ndarray | None:
+    """MinHash signature of a set of strings as NUM_PERM uint32 values; None for the empty set."""
+    if not items:
+        return None
+    sketch = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS)
+    sketch.update_batch([item.encode("utf-8") for item in items])
+    return sketch.hashvalues.astype(np.uint32)  # MinHash keeps 32-bit values in uint64 slots
 
 
-def estimate_jaccard(a: LeanMinHash, b: LeanMinHash) -> float:
-    """MinHash estimate of the Jaccard similarity of the two underlying sets."""
-    return float(a.jaccard(b))
+def text_signature(text: str) -> np.ndarray | None:
+    """MinHash signature of a text's 5-word shingles (normalised lowercase tokens); None when empty."""
+    return signature(shingles(words(text)))
+
+
+def estimate_jaccard(signature: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """MinHash estimates of Jaccard similarity (share of equal values) of a signature and one or more others."""
+    return np.count_nonzero(others == signature, axis=-1) / signature.shape[-1]
 
 
 def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
@@ -45,24 +54,20 @@ def containment(part: frozenset[str] | set[str], whole: frozenset[str] | set[str
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """The shingle set and MinHash signature of one report's text."""
+    """The exact word-shingle set of one report's text (what copy detection compares)."""
 
     report_id: str
     shingles: frozenset[str]
-    minhash: LeanMinHash
 
-    def jaccard(self, other: "Fingerprint") -> float:
-        """MinHash-estimated Jaccard similarity of the two reports' shingle sets."""
-        if not self.shingles or not other.shingles:
-            return 0.0
-        return estimate_jaccard(self.minhash, other.minhash)
+    def jaccard(self, other: Fingerprint) -> float:
+        """Exact Jaccard similarity of the two reports' shingle sets."""
+        return jaccard(self.shingles, other.shingles)
 
-    def containment_in(self, other: "Fingerprint") -> float:
+    def containment_in(self, other: Fingerprint) -> float:
         """Exact share of this report's shingles that also occur in `other`."""
         return containment(self.shingles, other.shingles)
 
 
 def fingerprint(ann: Annotated) -> Fingerprint:
-    """Fingerprint a report: 5-word shingles of its normalised lowercase tokens, MinHashed."""
-    grams = shingles(words(ann.article.text))
-    return Fingerprint(ann.report_id, grams, minhash(grams))
+    """Fingerprint a report: the 5-word shingles of its normalised lowercase tokens."""
+    return Fingerprint(ann.report_id, shingles(words(ann.article.text)))

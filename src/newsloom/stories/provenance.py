@@ -6,15 +6,28 @@ from datetime import date, time
 from typing import Literal
 
 from newsloom.model import Annotated, CopyEdge, Evidence, Story
-from newsloom.stories.alignment import SentenceMatrices, Sentences, Vocabulary, align, similarity_matrix
-from newsloom.stories.fingerprints import Fingerprint, containment, fingerprint, jaccard, shingles
+from newsloom.stories.alignment import (
+    SentenceMatrices,
+    Sentences,
+    Vocabulary,
+    align,
+    similarity_matrix,
+)
+from newsloom.stories.fingerprints import (
+    Fingerprint,
+    containment,
+    fingerprint,
+    jaccard,
+    shingles,
+)
 from newsloom.stories.text import content_terms, has_time, published_at, words
 
-COPY_JACCARD = 0.5  # MinHash Jaccard of 5-word shingles: ~5% of words changed still scores ~0.6
+COPY_JACCARD = 0.5  # exact Jaccard of 5-word shingles: ~5% of words changed still scores ~0.6
 COPY_CONTAINMENT = 0.7  # share of one report's shingles inside the other (excerpts, expansions)
 IDENTICAL = 0.8  # sentence similarity of a near-identical sentence
 REWRITE = 0.35  # sentence similarity of a paraphrased sentence
 SHARE = 0.6  # share of the later report's sentences that must align
+REWRITE_SCORE = 0.4  # and their summed similarity over all its comparable sentences (unaligned ones count 0)
 MIN_SENTENCES = 3  # a rewrite needs at least this many comparable sentences
 PREFILTER = 0.08  # content-word Jaccard below which two reports are not compared sentence by sentence
 CHAIN_SLACK = 0.05  # an earlier source this close to the best parent is preferred (clear chain)
@@ -31,12 +44,12 @@ class ReportText:
     sentences: SentenceMatrices
 
     @classmethod
-    def of(cls, ann: Annotated, word_vocab: Vocabulary, gram_vocab: Vocabulary) -> "ReportText":
+    def of(cls, ann: Annotated, word_vocab: Vocabulary, gram_vocab: Vocabulary) -> ReportText:
         """Describe one report over the story's shared vocabularies."""
         matrices = SentenceMatrices.of(Sentences.of(ann), word_vocab, gram_vocab)
         return cls(ann, fingerprint(ann), frozenset(content_terms(ann.article.text)), matrices)
 
-    def verbatim_in(self, other: "ReportText") -> list[int]:
+    def verbatim_in(self, other: ReportText) -> list[int]:
         """Indexes of this report's sentences whose word shingles mostly occur in `other`."""
         text = self.ann.article.text
         return [
@@ -65,8 +78,10 @@ def compare(later: ReportText, earlier: ReportText) -> Match | None:
 
     Copy: shingle Jaccard >= 0.5, either report's shingles >= 70% inside the other, or >= 60% of the
     later report's comparable sentences near-identical (>= 0.8) to earlier ones in order. Rewrite:
-    >= 60% of them (and at least 3) align in order with similarity >= 0.35. Quoted material is left
-    out of sentence comparisons, so independent reports quoting the same words do not look copied.
+    >= 60% of them (and at least 3) align in order with similarity >= 0.35, and the aligned similarities
+    sum to >= 0.4 per comparable sentence (same-event reports share facts, not phrasing). Quoted
+    material is left out of sentence comparisons, so independent reports quoting the same words do
+    not look copied.
     Evidence: the later report's aligned sentences, and for copies also its verbatim ones.
     """
     a, b = later.fingerprint, earlier.fingerprint
@@ -85,7 +100,7 @@ def compare(later: ReportText, earlier: ReportText) -> Match | None:
     ):
         kind, similarity = "copy", max(score, shingle_jaccard)
         aligned |= set(later.verbatim_in(earlier))
-    elif counted >= MIN_SENTENCES and len(pairs) / counted >= SHARE:
+    elif counted >= MIN_SENTENCES and len(pairs) / counted >= SHARE and score >= REWRITE_SCORE:
         kind, similarity = "rewrite", score
     else:
         return None

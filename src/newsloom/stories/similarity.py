@@ -1,20 +1,29 @@
-"""Sparse-vector similarity of a report and a story: TF-IDF cosine, entity overlap, time penalty."""
+"""Sparse-vector similarity of a report and a story: TF-IDF cosine, entity and number overlap, time penalty."""
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Mapping
+
+import numpy as np
 
 from newsloom.model import Annotated
-from newsloom.stories.fingerprints import Fingerprint, fingerprint
-from newsloom.stories.text import content_terms, entity_counts, published_day
+from newsloom.stories.fingerprints import text_signature
+from newsloom.stories.text import (
+    entity_counts,
+    lead_weighted_terms,
+    number_counts,
+    published_day,
+)
 
 Vector = dict[str, float]
 TIME_GRACE_DAYS = 5.0
 TIME_DECAY_DAYS = 5.0
 BACKGROUND_DOCS = 20
+NUMBER = "#"  # key prefix of the numbers among a report's entity weights
+NUMBER_WEIGHT = 0.25
 
 
 class DocFreq:
@@ -45,9 +54,15 @@ class DocFreq:
         return value
 
 
-def sublinear(counts: Mapping[str, int]) -> Vector:
+def sublinear(counts: Mapping[str, float]) -> Vector:
     """Sublinear term weights `1 + log(count)`."""
     return {key: 1.0 + math.log(c) for key, c in counts.items() if c > 0}
+
+
+def shares(counts: Mapping[str, float]) -> Vector:
+    """Sublinear weights scaled to sum to 1."""
+    vec = sublinear(counts)
+    return scaled(vec, sum(vec.values()))
 
 
 def scaled(vec: Mapping[str, float], total: float) -> Vector:
@@ -78,33 +93,46 @@ def time_factor(gap_days: float | None) -> float:
     return math.exp(-(gap_days - TIME_GRACE_DAYS) / TIME_DECAY_DAYS)
 
 
-def combine(text: float, entities: float | None, gap_days: float | None, text_weight: float) -> float:
-    """Blend text and entity similarity (text alone when either side names no entity), time-penalised."""
-    score = text if entities is None else text_weight * text + (1.0 - text_weight) * entities
+def combine(
+    text: float, names: float | None, numbers: float | None, gap_days: float | None, text_weight: float
+) -> float:
+    """Weighted mean of text, name and number similarity, over those both sides have; time-penalised.
+
+    Numbers weigh `NUMBER_WEIGHT`, text and names share the rest by `text_weight`; a side without
+    names (or numbers) leaves that part out rather than counting it as a mismatch.
+    """
+    parts = [(text_weight * (1.0 - NUMBER_WEIGHT), text), ((1.0 - text_weight) * (1.0 - NUMBER_WEIGHT), names),
+             (NUMBER_WEIGHT, numbers)]
+    total = sum(w for w, s in parts if s is not None)
+    score = sum(w * s for w, s in parts if s is not None) / total if total else 0.0
     return score * time_factor(gap_days)
 
 
 @dataclass
 class ReportFeatures:
-    """What clustering needs of one report: unit term vector, entity weights, day, fingerprint."""
+    """What clustering needs of one report: unit term vector, entity weights, day, MinHash signature.
+
+    `entities` holds two weight vectors that each sum to 1: the names, and under `NUMBER`-prefixed keys
+    the numbers the text writes (tolls, magnitudes, ages, scores, years tell similar events apart).
+    """
 
     report_id: str
     day: date | None
     terms: Vector
     entities: Vector
-    fingerprint: Fingerprint
+    signature: np.ndarray | None  # of the 5-word shingles; None when the text has no words
 
     @classmethod
-    def of(cls, ann: Annotated) -> "ReportFeatures":
+    def of(cls, ann: Annotated) -> ReportFeatures:
         """Extract the features of an annotated report."""
-        terms = sublinear(Counter(content_terms(ann.article.text)))
-        ents = sublinear(entity_counts(ann))
+        terms = sublinear(lead_weighted_terms(ann))
+        numbers = shares(number_counts(ann.article.text))
         return cls(
             report_id=ann.report_id,
             day=published_day(ann.article.published),
             terms=scaled(terms, l2(terms)),
-            entities=scaled(ents, sum(ents.values())),
-            fingerprint=fingerprint(ann),
+            entities=shares(entity_counts(ann)) | {NUMBER + n: w for n, w in numbers.items()},
+            signature=text_signature(ann.article.text),
         )
 
 
@@ -128,7 +156,7 @@ class Centroid:
             self.last = max(self.last or feats.day, feats.day)
         self.version += 1
 
-    def absorb(self, other: "Centroid") -> None:
+    def absorb(self, other: Centroid) -> None:
         """Fold another story's sums in (a merge)."""
         add_into(self.terms, other.terms)
         add_into(self.entities, other.entities)
@@ -148,9 +176,10 @@ class Centroid:
         """IDF-weighted norm of the term sums (cached until the story or the corpus grows by 5%)."""
         return self._cached("terms", df, lambda: l2(weighted(self.terms, df)))
 
-    def entity_mass(self, df: DocFreq) -> float:
-        """IDF-weighted total of the entity sums (cached like `term_norm`)."""
-        return self._cached("entities", df, lambda: sum(weighted(self.entities, df).values()))
+    def entity_mass(self, df: DocFreq, numbers: bool = False) -> float:
+        """IDF-weighted total of the name (or number) sums (cached like `term_norm`)."""
+        return self._cached("numbers" if numbers else "names", df, lambda: sum(
+            w * df.idf(k) for k, w in self.entities.items() if k.startswith(NUMBER) == numbers))
 
     def _cached(self, key: str, df: DocFreq, compute: Callable[[], float]) -> float:
         """A value derived from the sums and IDF, recomputed when either has moved on."""
@@ -175,15 +204,15 @@ def text_similarity(feats: ReportFeatures, centroid: Centroid, df: DocFreq, memb
 
 
 def entity_similarity(
-    feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False
+    feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False, numbers: bool = False
 ) -> float | None:
-    """Weighted Jaccard of report and story IDF-weighted entity shares; None when either names none.
+    """Weighted Jaccard of report and story IDF-weighted name (or number) shares; None when a side has none.
 
-    Both sides sum to 1, so `sum(max) = 2 - sum(min)` and only the report's own entities are visited.
+    Both sides sum to 1, so `sum(max) = 2 - sum(min)` and only the report's own keys are visited.
     """
-    mine = weighted(feats.entities, df)
+    mine = {k: w * df.idf(k) for k, w in feats.entities.items() if k.startswith(NUMBER) == numbers}
     own = sum(mine.values())
-    theirs = centroid.entity_mass(df) - (own if member else 0.0)
+    theirs = centroid.entity_mass(df, numbers) - (own if member else 0.0)
     if own <= 1e-12 or theirs <= 1e-9:
         return None
     shared = 0.0

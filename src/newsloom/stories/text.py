@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -23,9 +23,13 @@ _NEWS_STOP = {
 }
 STOPWORDS = frozenset(STOP_WORDS) | _NEWS_STOP
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "EVENT", "LOC", "FAC"})
-_TITLE = re.compile(r"^(?:the|president|pres|prime minister|minister|mr|mrs|ms|dr|sen|gov|gen)\.?\s+", re.I)
+_TITLE = re.compile(r"^(?:the|president|pres|prime minister|minister|mr|mrs|ms|dr|sen|gov|gen)\.?\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _STRAIGHT_QUOTES = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+_NUMBER = re.compile(r"(?<![\w.,:])\d+(?:[.,:]\d+)*(?!\w)")  # a whole token: not "3rd", "1980s", "A380"
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+LEAD_SENTENCES = 3
+LEAD_WEIGHT = 3.0
 
 
 def normalise(text: str) -> str:
@@ -57,6 +61,27 @@ def content_terms(text: str) -> list[str]:
         if term not in STOPWORDS:
             out.append(term)
     return out
+
+
+def lead_weighted_terms(ann: Annotated, lead: int = LEAD_SENTENCES, weight: float = LEAD_WEIGHT) -> dict[str, float]:
+    """Content-term counts, occurrences in the first `lead` sentences counting `weight` times.
+
+    News is written top down: the lead says what happened, later paragraphs recall background and
+    earlier, similar events, so the lead's words say best which event a report is about.
+    """
+    text = ann.article.text
+    spans = sentence_spans(ann)[:lead]
+    end = spans[-1][1] if spans else 0
+    counts: dict[str, float] = {}
+    for part, each in ((text[:end], weight), (text[end:], 1.0)):
+        for term in content_terms(part):
+            counts[term] = counts.get(term, 0.0) + each
+    return counts
+
+
+def number_counts(text: str) -> Counter[str]:
+    """How often each number is written as a token of its own ("23", "6.1", "2008", "1,200" as "1200")."""
+    return Counter(_THOUSANDS.sub("", n) for n in _NUMBER.findall(text))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -95,7 +120,7 @@ def sentence_spans(ann: Annotated) -> list[tuple[int, int]]:
 
 def entity_key(name: str) -> str:
     """A comparison key for an entity name: folded, titles and possessives stripped."""
-    key = normalise(name).strip(" .,;:\"'()[]")
+    key = normalise(name).strip(" .,;:\"'()[]#")
     key = _POSSESSIVE.sub("", _TITLE.sub("", key))
     return re.sub(r"\s+", " ", key).strip()
 
@@ -125,7 +150,7 @@ def published_at(value: str | None) -> datetime | None:
         except ValueError:
             return None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment
 
 
