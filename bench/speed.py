@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsloom.annotate import annotate, load_nlp
 from newsloom.compare import analyze_story
-from newsloom.annotate.embeddings import load_encoder
+from newsloom.annotate.embeddings import embed_claims, load_encoder
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
 from newsloom.model import InputStatus
@@ -38,7 +38,8 @@ def run_once(paths: list[Path]) -> dict[str, float]:
             pass
     times["extract"] = time.perf_counter() - t
     t = time.perf_counter()
-    anns = [annotate(a) for a in articles]
+    anns = [annotate(a, vectors=False) for a in articles]
+    embed_claims([c for a in anns for c in a.claims], {a.report_id: a.article.text for a in anns})  # as the pipeline
     times["annotate"] = time.perf_counter() - t
     t = time.perf_counter()
     stories = group(anns)

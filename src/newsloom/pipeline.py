@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from newsloom.annotate import annotate
+from newsloom.annotate.embeddings import embed_claims
 from newsloom.compare import analyze_story, brief_reports
 from newsloom.executors import Executor, LocalExecutor
 from newsloom.extract import ExtractionError, extract_article
@@ -17,6 +18,7 @@ from newsloom.store import SQLiteStore, Store
 
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger("newsloom")
+EMBED_BATCH = 32  # reports whose claims are embedded in one encoder pass
 
 
 @dataclass
@@ -36,7 +38,7 @@ def process_report(report: Report) -> ReportResult:
     except Exception as exc:  # a broken document must not stop the run
         return ReportResult(InputStatus(report.source, "failed", f"extraction error: {type(exc).__name__}: {exc}"))
     try:
-        ann = annotate(article)
+        ann = annotate(article, vectors=False)  # claim embeddings are computed in batches by the pipeline
     except Exception as exc:
         return ReportResult(InputStatus(report.source, "failed", f"annotation error: {type(exc).__name__}: {exc}"))
     return ReportResult(InputStatus(report.source, "ok"), ann)
@@ -78,14 +80,31 @@ class Pipeline:
             self.store.record_input(status)
         total = len(fresh)
         self.progress("extract+annotate", 0, total)
+        batch: list[ReportResult] = []
         for done, result in enumerate(self.executor.map(process_report, fresh), 1):
+            batch.append(result)
+            if len(batch) == EMBED_BATCH or done == total:
+                self._keep(batch)
+                statuses += [r.status for r in batch]
+                batch = []
+            self.progress("extract+annotate", done, total)
+        return statuses
+
+    def _keep(self, results: list[ReportResult]) -> None:
+        """Embed the claims of a batch of results in one encoder pass, then store them and their statuses.
+
+        If embedding fails the annotations are stored without vectors; compare encodes them later.
+        """
+        anns = [r.annotated for r in results if r.annotated is not None]
+        try:
+            embed_claims([c for a in anns for c in a.claims], {a.report_id: a.article.text for a in anns})
+        except Exception as exc:  # embeddings are an optimisation: never lose a report over them
+            log.warning("embedding claims failed, compare will encode them: %s: %s", type(exc).__name__, exc)
+        for result in results:
             if result.annotated is not None:
                 self.store.put_article(result.annotated.article)
                 self.store.put_annotated(result.annotated)
             self.store.record_input(result.status)
-            statuses.append(result.status)
-            self.progress("extract+annotate", done, total)
-        return statuses
 
     def build_stories(self) -> list[Story]:
         """Group every stored article into stories and find copies; stores the result."""

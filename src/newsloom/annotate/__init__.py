@@ -20,6 +20,6 @@ def annotate(article: Article, vectors: bool = True) -> Annotated:
     quotes = find_quotes(doc, mentions, article.report_id)
     claims = find_claims(doc, mentions, dates, quotes, article.report_id)
     if vectors and claims:
-        embed_claims(claims, article.text)
+        embed_claims(claims, {article.report_id: article.text})
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     return Annotated(article=article, sentences=sentences, mentions=mentions, dates=dates, quotes=quotes, claims=claims)

@@ -43,24 +43,29 @@ def unpack(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f2").astype(np.float32).reshape(-1, DIMENSIONS)
 
 
-def embed_claims(claims: list[Claim], text: str) -> None:
-    """Store on each claim the embeddings of its text and of its facets (one encoder pass per article)."""
-    views = [[v for _, _, v in c.views(text)] for c in claims]
-    vectors = embed([v for vs in views for v in vs])
-    row = 0
-    for claim, vs in zip(claims, views):
-        claim.vectors = pack(vectors[row : row + len(vs)])
-        row += len(vs)
+def embed_claims(claims: list[Claim], text_of: dict[str, str]) -> None:
+    """Store on each claim the embeddings of its text and facets, in one encoder pass for all of them.
+
+    `text_of` gives the clean text of each claim's report; claims of many reports may go together,
+    which is faster than one pass per report.
+    """
+    for claim, vectors in zip(claims, _encode_views(claims, text_of)):
+        claim.vectors = pack(vectors)
 
 
 def claim_vectors(claims: list[Claim], text_of: dict[str, str]) -> list[np.ndarray]:
     """Per claim, the rows of its whole-claim and facet embeddings; stored ones are reused, others encoded."""
     missing = [c for c in claims if c.vectors is None or len(unpack(c.vectors)) != 1 + len(c.facets)]
-    views = [[v for _, _, v in c.views(text_of[c.report_id])] for c in missing]
-    fresh = embed([v for vs in views for v in vs])
-    encoded: dict[int, np.ndarray] = {}
-    row = 0
-    for claim, vs in zip(missing, views):
-        encoded[id(claim)] = fresh[row : row + len(vs)]
+    fresh = {id(c): v for c, v in zip(missing, _encode_views(missing, text_of))}
+    return [fresh[id(c)] if id(c) in fresh else unpack(c.vectors) for c in claims]
+
+
+def _encode_views(claims: list[Claim], text_of: dict[str, str]) -> list[np.ndarray]:
+    """Embeddings of every claim's views (whole claim, then facets), one block of rows per claim."""
+    views = [[v for _, _, v in c.views(text_of[c.report_id])] for c in claims]
+    flat = embed([v for vs in views for v in vs])
+    out, row = [], 0
+    for vs in views:
+        out.append(flat[row : row + len(vs)])
         row += len(vs)
-    return [encoded[id(c)] if id(c) in encoded else unpack(c.vectors) for c in claims]
+    return out
