@@ -37,3 +37,17 @@ def test_an_editors_insertion_is_not_another_wording():
     units = [QuoteUnit(r, t, 0, len(t), "Ilse Varga", "direct", quote_words(t)) for r, t in zip("ab", texts)]
     [variant] = _variants(units)
     assert variant.reports == ["a", "b"]
+
+
+def test_identical_paraphrases_are_one_line_with_both_reports():
+    from newsloom.compare.quote_ledger import _attach_paraphrases
+    from newsloom.model import Evidence, QuoteGroup, Variant
+
+    quote = "We will open the new harbour terminal to ships in the spring"
+    ev = Evidence("a", 0, len(quote))
+    group = QuoteGroup("Ilse Varga", quote, ["a"], [Variant(quote, ["a"], [ev])], [ev])
+    said = "the new harbour terminal would open to ships in the spring"
+    indirect = [QuoteUnit(r, said, 0, len(said), "Ilse Varga", "indirect", words(said)) for r in ("b", "c")]
+    _attach_paraphrases([group], indirect)
+    [para] = group.paraphrases
+    assert para.reports == ["b", "c"] and len(para.evidence) == 2

@@ -174,5 +174,12 @@ def _attach_paraphrases(ledger: list[QuoteGroup], indirect: list[QuoteUnit]) -> 
             score = len(shared) / len(terms)
             if score > best_score:
                 best, best_score = group, score
-        if best is not None and best_score >= 0.5:
-            best.paraphrases.append(Variant(unit.text, [unit.report], [Evidence(unit.report, unit.start, unit.end)]))
+        if best is None or best_score < 0.5:
+            continue
+        evidence = Evidence(unit.report, unit.start, unit.end)
+        same = next((p for p in best.paraphrases if quote_words(p.text) == unit.tokens), None)
+        if same is None:
+            best.paraphrases.append(Variant(unit.text, [unit.report], [evidence]))
+        else:  # a copy's identical paraphrase is one more report carrying it, not another line
+            same.reports = sorted({*same.reports, unit.report})
+            same.evidence.append(evidence)
