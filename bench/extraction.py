@@ -142,22 +142,23 @@ class Run:
     errors: int = 0
 
 
-def ours(raw: bytes, url: str) -> tuple[str, Meta]:
-    """Run newsloom's extract stage; empty text and metadata when it finds no article."""
+def _extract(raw: bytes, url: str, media_type: str) -> tuple[str, Meta]:
+    """Run newsloom's extract stage on one input; empty text and metadata when it finds no article."""
     try:
-        a = extract_article(Report.make(url, raw, "html", url=url))
+        a = extract_article(Report.make(url, raw, media_type, url=url))
     except ExtractionError:
         return "", {}
     return a.text, {"title": a.title, "author": a.author, "date": a.published}
+
+
+def ours(raw: bytes, url: str) -> tuple[str, Meta]:
+    """Run newsloom's HTML extraction on a page."""
+    return _extract(raw, url, "html")
 
 
 def ours_plain(text: bytes, url: str) -> tuple[str, Meta]:
     """Run newsloom's plain-text cleaner on a page's visible text (UTF-8 bytes)."""
-    try:
-        a = extract_article(Report.make(url, text, "text", url=url))
-    except ExtractionError:
-        return "", {}
-    return a.text, {"title": a.title, "author": a.author, "date": a.published}
+    return _extract(text, url, "text")
 
 
 def as_is(text: bytes, url: str) -> tuple[str, Meta]:
