@@ -9,7 +9,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from newsloom.annotate.acronyms import is_acronym_of, letters, spell_out
-from newsloom.annotate.embeddings import claim_vectors
+from newsloom.annotate.embeddings import DIMENSIONS, claim_vectors
 from newsloom.compare.textsim import content_terms, tfidf_matrix
 from newsloom.model import Annotated, Claim, ClaimGroup, Evidence, Story
 
@@ -43,6 +43,11 @@ class ClaimViews:
     sim: np.ndarray  # view-to-view similarity
     alias: dict[str, str] = field(default_factory=dict)  # story-wide canonical names
 
+    @property
+    def starts(self) -> np.ndarray:
+        """Index of each claim's first view (its whole text)."""
+        return whole_views(self.owner)
+
     def best_view(self, i: int, others: list[int]) -> int:
         """The view of claim `i` most like the claims `others` (its whole text unless a facet fits better)."""
         rows = np.flatnonzero(self.owner == i)
@@ -62,12 +67,18 @@ def claim_views(claims: list[Claim], text_of: dict[str, str], alias: dict[str, s
     expansions = {letters(k): v for k, v in alias.items() if is_acronym_of(k, v)}
     spans = [v for c in claims for v in c.views(text_of[c.report_id])]
     owner = np.repeat(np.arange(len(claims)), [1 + len(c.facets) for c in claims])
-    vectors = np.vstack(claim_vectors(claims, text_of)) if claims else np.zeros((0, 384), dtype=np.float32)
+    vectors = np.vstack(claim_vectors(claims, text_of)) if claims else np.zeros((0, DIMENSIONS), dtype=np.float32)
     lexical = tfidf_matrix([content_terms(spell_out(t, expansions)) for _, _, t in spans])
     sim = EMBEDDING_WEIGHT * (vectors @ vectors.T) + (1 - EMBEDDING_WEIGHT) * (lexical @ lexical.T).toarray()
-    whole = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, dtype=bool)
-    sim[np.ix_(~whole, ~whole)] = -1.0
+    facet = np.ones(len(owner), dtype=bool)
+    facet[whole_views(owner)] = False
+    sim[np.ix_(facet, facet)] = -1.0
     return ClaimViews(claims, spans, owner, sim, alias)
+
+
+def whole_views(owner: np.ndarray) -> np.ndarray:
+    """Positions of each claim's whole-text view, given the claim index of every view."""
+    return np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else np.zeros(0, dtype=np.int64)
 
 
 def similarity_matrix(views: ClaimViews) -> np.ndarray:
@@ -75,7 +86,7 @@ def similarity_matrix(views: ClaimViews) -> np.ndarray:
 
     Claims of the same report get 0: a report does not corroborate itself.
     """
-    starts = np.flatnonzero(np.r_[True, views.owner[1:] != views.owner[:-1]])
+    starts = views.starts
     sim = np.maximum.reduceat(np.maximum.reduceat(views.sim, starts, axis=0), starts, axis=1)
     sim += _agreement(views.claims, views.alias)
     reports = np.array([c.report_id for c in views.claims])
