@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -194,9 +195,10 @@ class StoryIndex:
 
     def _score(self, feats: ReportFeatures, centroid: Centroid, member: bool = False) -> float:
         """Combined similarity of a report and a story centroid (which holds it when a `member`)."""
-        text = text_similarity(feats, centroid, self.term_df, member)
-        names = entity_similarity(feats, centroid, self.entity_df, member)
-        numbers = entity_similarity(feats, centroid, self.entity_df, member, numbers=True)
+        view = feats.weighted(self.term_df, self.entity_df)
+        text = text_similarity(feats, centroid, self.term_df, member, view)
+        names = entity_similarity(feats, centroid, self.entity_df, member, view=view)
+        numbers = entity_similarity(feats, centroid, self.entity_df, member, numbers=True, view=view)
         return combine(text, names, numbers, centroid.gap_days(feats.day), self.text_weight)
 
     def _scores(self, feats: ReportFeatures) -> list[tuple[int, float]]:
@@ -207,15 +209,16 @@ class StoryIndex:
             if len(posting) <= MAX_POSTINGS:
                 hits.update(posting)
         twins = {self._cluster_of[r] for r in self._store.near(feats.signature, NEAR_DUPLICATE)}
-        ranked = sorted(hits, key=lambda c: (-hits[c], c))[:MAX_CANDIDATES]
+        ranked = heapq.nsmallest(MAX_CANDIDATES, hits, key=lambda c: (-hits[c], c))
         scored = [(c, 1.0 if c in twins else self._score(feats, self._clusters[c].centroid))
                   for c in sorted(set(ranked) | twins)]
         return scored
 
     def _keys(self, feats: ReportFeatures) -> set[str]:
         """Retrieval keys of a report: its entity names and its highest TF-IDF terms."""
-        rare = sorted(feats.terms, key=lambda t: (-feats.terms[t] * self.term_df.idf(t), t))[:RARE_TERMS]
-        return {"e:" + e for e in feats.entities if not e.startswith(NUMBER)} | {"t:" + t for t in rare}
+        weighted = feats.weighted(self.term_df, self.entity_df).terms
+        rare = sorted(weighted, key=lambda row: (-row[1], row[0]))[:RARE_TERMS]
+        return {"e:" + e for e in feats.entities if not e.startswith(NUMBER)} | {"t:" + row[0] for row in rare}
 
     def _merge(self, clusters: list[int]) -> int:
         """Fold all given clusters into the biggest (lowest number on ties) and return it."""

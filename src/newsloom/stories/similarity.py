@@ -108,6 +108,26 @@ def combine(
     return score * time_factor(gap_days)
 
 
+@dataclass(frozen=True)
+class Weighted:
+    """A report's vectors under one state of the IDF statistics: (key, weight x IDF, IDF) triples."""
+
+    terms: list[tuple[str, float, float]]
+    terms_sq: float  # squared norm of the IDF-weighted terms
+    parts: dict[bool, tuple[list[tuple[str, float, float]], float]]  # numbers? -> (triples, their total)
+
+    @classmethod
+    def of(cls, terms: Vector, entities: Vector, term_df: DocFreq, entity_df: DocFreq) -> Weighted:
+        """Weigh a report's term and entity vectors by IDF once, for scoring it against many stories."""
+        term_rows = [(t, w * term_df.idf(t), term_df.idf(t)) for t, w in terms.items()]
+        parts = {}
+        for numbers in (False, True):
+            rows = [(k, w * entity_df.idf(k), entity_df.idf(k)) for k, w in entities.items()
+                    if k.startswith(NUMBER) == numbers]
+            parts[numbers] = (rows, sum(w for _, w, _ in rows))
+        return cls(term_rows, sum(w * w for _, w, _ in term_rows), parts)
+
+
 @dataclass
 class ReportFeatures:
     """What clustering needs of one report: unit term vector, entity weights, day, MinHash signature.
@@ -121,6 +141,7 @@ class ReportFeatures:
     terms: Vector
     entities: Vector
     signature: np.ndarray | None  # of the 5-word shingles; None when the text has no words
+    _weighted: tuple[DocFreq, int, DocFreq, int, Weighted] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, ann: Annotated) -> ReportFeatures:
@@ -134,6 +155,15 @@ class ReportFeatures:
             entities=shares(entity_counts(ann)) | {NUMBER + n: w for n, w in numbers.items()},
             signature=text_signature(ann.article.text),
         )
+
+    def weighted(self, term_df: DocFreq, entity_df: DocFreq) -> Weighted:
+        """The IDF-weighted view of this report, kept until either statistics object counts a document."""
+        hit = self._weighted
+        if hit and hit[0] is term_df and hit[1] == term_df.n and hit[2] is entity_df and hit[3] == entity_df.n:
+            return hit[4]
+        view = Weighted.of(self.terms, self.entities, term_df, entity_df)
+        self._weighted = (term_df, term_df.n, entity_df, entity_df.n, view)
+        return view
 
 
 @dataclass
@@ -191,11 +221,15 @@ class Centroid:
         return value
 
 
-def text_similarity(feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False) -> float:
-    """TF-IDF cosine of a report and a story centroid (with the report taken out when a `member`)."""
-    report = weighted(feats.terms, df)
-    dot = sum(w * centroid.terms.get(t, 0.0) * df.idf(t) for t, w in report.items())
-    own = sum(w * w for w in report.values())
+def text_similarity(feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False,
+                    view: Weighted | None = None) -> float:
+    """TF-IDF cosine of a report and a story centroid (with the report taken out when a `member`).
+
+    `view` is the report's IDF-weighted view under `df` when the caller already has it.
+    """
+    view = view or Weighted.of(feats.terms, {}, df, df)
+    dot = sum(w * centroid.terms.get(t, 0.0) * idf for t, w, idf in view.terms)
+    own = view.terms_sq
     norm_sq = centroid.term_norm(df) ** 2
     if member:
         dot, norm_sq = dot - own, norm_sq - 2 * dot + own
@@ -204,19 +238,20 @@ def text_similarity(feats: ReportFeatures, centroid: Centroid, df: DocFreq, memb
 
 
 def entity_similarity(
-    feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False, numbers: bool = False
+    feats: ReportFeatures, centroid: Centroid, df: DocFreq, member: bool = False, numbers: bool = False,
+    view: Weighted | None = None,
 ) -> float | None:
     """Weighted Jaccard of report and story IDF-weighted name (or number) shares; None when a side has none.
 
     Both sides sum to 1, so `sum(max) = 2 - sum(min)` and only the report's own keys are visited.
+    `view` is the report's IDF-weighted view under `df` when the caller already has it.
     """
-    mine = {k: w * df.idf(k) for k, w in feats.entities.items() if k.startswith(NUMBER) == numbers}
-    own = sum(mine.values())
+    mine, own = (view or Weighted.of({}, feats.entities, df, df)).parts[numbers]
     theirs = centroid.entity_mass(df, numbers) - (own if member else 0.0)
     if own <= 1e-12 or theirs <= 1e-9:
         return None
     shared = 0.0
-    for key, weight in mine.items():
+    for key, weight, idf in mine:
         rest = centroid.entities.get(key, 0.0) - (feats.entities[key] if member else 0.0)
-        shared += min(weight / own, max(rest, 0.0) * df.idf(key) / theirs)
+        shared += min(weight / own, max(rest, 0.0) * idf / theirs)
     return shared / (2.0 - shared)
