@@ -134,6 +134,11 @@ def test_copies_and_rewrites(run):
     story = _story_of(brief, ids[EXPECTED["stories"][0][0]])
     got = {(r.id, r.copy_of, r.copy_kind) for r in story.reports if r.copy_of}
     assert got == {(ids[c["copy"]], ids[c["original"]], c["kind"]) for c in EXPECTED["copies"]}
+    texts = {r.id: r.text for r in story.reports}
+    for r in story.reports:
+        if r.copy_of:  # the shared passages, read in the copy and in its source
+            assert {ev.report for ev in r.copy_evidence} == {r.id, r.copy_of}
+            assert all(texts[ev.report][ev.start:ev.end].strip() for ev in r.copy_evidence)
 
 
 def test_disagreements(run):

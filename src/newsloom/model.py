@@ -227,6 +227,8 @@ class BriefReport:
     text: str
     copy_of: str | None = None
     copy_kind: str | None = None
+    copy_similarity: float | None = None
+    copy_evidence: list[Evidence] = field(default_factory=list)  # shared passages, in this report then the source
 
 
 @dataclass

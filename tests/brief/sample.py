@@ -34,6 +34,9 @@ QUOTE_B = "We won't reopen the bridge until every beam is replaced"
 SIX_MONTHS = "The closure is expected to last six months"
 A_YEAR = "Officials said the closure could last as long as a year"
 COST = "She said the repairs would cost about $4 million"
+REWRITTEN = "The Harlan Street bridge in Marrow Creek has been shut after cracks were found in its support beams."
+REWRITTEN_FROM = ("The Harlan Street bridge was closed on Tuesday after inspectors found cracks "
+                  "in two of its support beams, city officials said.")
 
 
 def make_brief() -> Brief:
@@ -44,7 +47,8 @@ def make_brief() -> Brief:
                     published="2031-05-06", url="https://valley-courier.example/bridge", text=COURIER_TEXT),
         BriefReport(id=DAILY, source="inputs/daily.html", outlet="Riverside Daily",
                     title="Bridge shut <b>indefinitely</b>", author=None, published="2031-05-07",
-                    url="javascript:alert(1)", text=DAILY_TEXT, copy_of=COURIER, copy_kind="rewrite"),
+                    url="javascript:alert(1)", text=DAILY_TEXT, copy_of=COURIER, copy_kind="rewrite",
+                    copy_similarity=0.61, copy_evidence=[span(DAILY, REWRITTEN), span(COURIER, REWRITTEN_FROM)]),
     ]
     story = StoryBrief(
         id="story-1",

@@ -81,6 +81,7 @@ def test_html_shows_every_section(brief):
         assert f"<h3>{heading}</h3>" in text
     assert QUOTE_A in text and QUOTE_B.replace("'", "&#39;") in text
     assert 'class="badge rewrite">rewrite of Valley Courier<' in text
+    assert "similarity 0.61" in text and "shared passages" in text
     assert '<div class="sides">' in text and "2 reports / 1 independent" in text
     assert "no article text found: page is a cookie wall" in text
 

@@ -1,5 +1,7 @@
+import re
+
 from newsloom.brief import evidence_text, to_markdown
-from tests.brief.sample import A_YEAR, QUOTE_A, QUOTE_B, SIX_MONTHS
+from tests.brief.sample import A_YEAR, QUOTE_A, QUOTE_B, REWRITTEN, REWRITTEN_FROM, SIX_MONTHS
 
 
 def test_markdown_shows_who_said_what_with_outlets(brief):
@@ -18,6 +20,17 @@ def test_markdown_reports_table_names_copies(brief):
     assert "| R2 | Riverside Daily |" in text and "rewrite of Valley Courier" in text
     assert "Dana Whitfield" in text and "(<https://valley-courier.example/bridge>)" in text
     assert "javascript:" not in text
+
+
+def test_markdown_provenance_footnotes_shared_passages_on_both_sides(brief):
+    text = to_markdown(brief)
+    line = next(li for li in text.splitlines() if li.startswith("- **Riverside Daily** is a rewrite"))
+    assert "similarity 0.61" in line and "1 shared passage [^" in line and "; in the source [^" in line
+    notes = dict(li.split("]: ", 1) for li in text.splitlines() if li.startswith("[^"))
+    cited = [notes["[^" + n] for n in re.findall(r"\[\^(\d+)\]", line)]
+    assert len(cited) == 2
+    assert cited[0].startswith("Riverside Daily") and f"“{REWRITTEN}”" in cited[0]
+    assert cited[1].startswith("Valley Courier") and f"“{REWRITTEN_FROM}”" in cited[1]
 
 
 def test_markdown_sets_disagreements_side_by_side(brief):

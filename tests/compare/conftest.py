@@ -2,7 +2,7 @@
 import pytest
 
 from newsloom.annotate import annotate
-from newsloom.model import Article, CopyEdge, Story
+from newsloom.model import Article, CopyEdge, Evidence, Story
 
 WIRE = (
     "The Calderra city council voted 7-2 on Tuesday to approve a new ferry terminal at the old harbour.\n\n"
@@ -38,4 +38,5 @@ def story_anns():
 def story():
     """The story with the copy edge the stories stage would find."""
     return Story(id="s-test", report_ids=["wire", "copy", "other"],
-                 edges=[CopyEdge(copy="copy", original="wire", kind="copy", similarity=1.0)])
+                 edges=[CopyEdge(copy="copy", original="wire", kind="copy", similarity=1.0,
+                                 evidence=[Evidence("copy", 0, 40), Evidence("wire", 0, 40)])])

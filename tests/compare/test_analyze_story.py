@@ -53,10 +53,12 @@ def test_timeline_resolves_relative_days(brief):
     assert "2025-05-13" in dates  # "on Tuesday" before a Sunday publication
 
 
-def test_copy_provenance_in_reports(brief):
+def test_copy_provenance_in_reports(brief, story):
     rows = {r.id: r for r in brief.reports}
     assert rows["copy"].copy_of == "wire" and rows["copy"].copy_kind == "copy"
-    assert rows["other"].copy_of is None
+    assert rows["copy"].copy_similarity == 1.0
+    assert rows["copy"].copy_evidence == story.edges[0].evidence
+    assert rows["other"].copy_of is None and rows["other"].copy_evidence == []
 
 
 def test_framing_lists_voices_and_unique_claims(brief):

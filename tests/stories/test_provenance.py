@@ -28,10 +28,16 @@ def test_copy_with_five_percent_of_words_changed():
     (edge,) = story.edges
     assert (edge.copy, edge.original, edge.kind) == ("blog", "wire", "copy")
     assert 0.8 <= edge.similarity <= 1.0
-    assert edge.evidence and all(ev.report == "blog" for ev in edge.evidence)
+    reports = [ev.report for ev in edge.evidence]
+    assert reports == sorted(reports, key=lambda r: r != "blog"), "the copy's passages come first"
+    assert set(reports) == {"blog", "wire"}
+    texts = {"blog": copy.article.text, "wire": original.article.text}
     for ev in edge.evidence:
-        assert copy.article.text[ev.start:ev.end].strip() == copy.article.text[ev.start:ev.end]
+        passage = texts[ev.report][ev.start:ev.end]
+        assert passage.strip() == passage
         assert ev.end - ev.start > 20
+    shared = [texts["wire"][ev.start:ev.end] for ev in edge.evidence if ev.report == "wire"]
+    assert all(p in news.TRAIN_ORIGINAL for p in shared) and len(shared) >= 5
 
 
 def test_sentence_by_sentence_paraphrase_is_a_rewrite():
@@ -152,7 +158,8 @@ def test_verbatim_copy_of_quotes_still_has_evidence():
     anns = [make("ministry", statement, "2024-03-05"), make("paper", statement, "2024-03-06")]
     (edge,) = find_copies(anns, story_of(anns)).edges
     assert (edge.copy, edge.original, edge.kind) == ("paper", "ministry", "copy")
-    assert [(ev.start, ev.end) for ev in edge.evidence] == [(0, 76), (77, len(statement))]
+    assert [(ev.report, ev.start, ev.end) for ev in edge.evidence] == [
+        ("paper", 0, 76), ("paper", 77, len(statement)), ("ministry", 0, 76), ("ministry", 77, len(statement))]
 
 
 def test_empty_and_tiny_reports_do_not_break_anything():

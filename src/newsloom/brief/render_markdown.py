@@ -96,7 +96,20 @@ def _reports(view: StoryView) -> list[str]:
             title = f"[{title}](<{_url(view.link(r))}>)"
         out.append(f"| {view.tags[r.id]} | {md(view.names[r.id])} | {title} | {md(r.author) or '—'} | "
                    f"{md(r.published) or '—'} | {md(view.derivation(r)) or 'original'} |")
-    return out + [""]
+    return out + [""] + _provenance(view)
+
+
+def _provenance(view: StoryView) -> list[str]:
+    """Each copy or rewrite with its similarity and the passages it shares with its source, footnoted."""
+    out = []
+    for r in view.story.reports:
+        if not r.copy_of:
+            continue
+        mine, theirs = view.shared(r)
+        similarity = f", similarity {r.copy_similarity:.2f}" if r.copy_similarity is not None else ""
+        out.append(f"- **{md(view.names[r.id])}** is a {md(view.derivation(r))}{similarity}: "
+                   f"{_count(len(mine), 'shared passage')} {_notes(mine)}; in the source {_notes(theirs)}".rstrip())
+    return (["### Provenance", ""] + out + [""]) if out else []
 
 
 def _url(url: str) -> str:

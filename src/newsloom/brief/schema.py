@@ -63,11 +63,22 @@ def _reference_problems(doc: dict[str, Any]) -> Iterator[str]:
         for r, report in enumerate(story["reports"]):
             if report["copy_of"] is not None and (report["copy_of"] not in texts or report["copy_of"] == report["id"]):
                 yield f"{at}.reports[{r}].copy_of: {report['copy_of']!r} is not another report of this story"
+            yield from _copy_evidence_problems(f"{at}.reports[{r}]", report, texts)
         for path, node in _sourced_items(story, at):
             yield from _item_problems(path, node, texts)
         for f, framing in enumerate(story["framing"]):
             if framing["report"] not in texts:
                 yield f"{at}.framing[{f}].report: unknown report {framing['report']!r}"
+
+
+def _copy_evidence_problems(path: str, report: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
+    """Check that a report's shared passages lie in the report or its source."""
+    pair = {report["id"], report["copy_of"]}
+    for i, ev in enumerate(report.get("copy_evidence", [])):
+        if ev["report"] not in pair:
+            yield f"{path}.copy_evidence[{i}].report: {ev['report']!r} is neither the copy nor its source"
+        else:
+            yield from _span_problems(f"{path}.copy_evidence", [ev], texts)
 
 
 def _sourced_items(story: dict[str, Any], at: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -92,9 +103,14 @@ def _item_problems(path: str, item: dict[str, Any], texts: dict[str, str]) -> It
             yield f"{path}.reports[{i}]: unknown report {rid!r}"
     if item.get("independent_reports", 0) > len(ids):
         yield f"{path}.independent_reports: {item['independent_reports']} exceeds its {len(ids)} reports"
-    for i, ev in enumerate(item.get("evidence", [])):
+    yield from _span_problems(f"{path}.evidence", item.get("evidence", []), texts)
+
+
+def _span_problems(path: str, evidence: list[dict[str, Any]], texts: dict[str, str]) -> Iterator[str]:
+    """Check that each evidence span names a report of the story and lies inside its text."""
+    for i, ev in enumerate(evidence):
         text = texts.get(ev["report"])
         if text is None:
-            yield f"{path}.evidence[{i}].report: unknown report {ev['report']!r}"
+            yield f"{path}[{i}].report: unknown report {ev['report']!r}"
         elif not ev["start"] <= ev["end"] <= len(text):
-            yield f"{path}.evidence[{i}]: span [{ev['start']}, {ev['end']}) lies outside the report's {len(text)} characters"
+            yield f"{path}[{i}]: span [{ev['start']}, {ev['end']}) lies outside the report's {len(text)} characters"

@@ -115,6 +115,11 @@ class StoryView:
         url = (report.url or "").strip()
         return url if url.lower().startswith(("http://", "https://")) else None
 
+    def shared(self, report: BriefReport) -> tuple[list[Ref], list[Ref]]:
+        """The numbered passages a copy shares with its source: (in the copy, in the source)."""
+        refs = self.refs(report.copy_evidence)
+        return [r for r in refs if r.evidence.report == report.id], [r for r in refs if r.evidence.report != report.id]
+
     def copies(self, report: BriefReport) -> list[str]:
         """Names of the reports that copy or rewrite this one."""
         return [self.names[r.id] for r in self.story.reports if r.copy_of == report.id]
@@ -156,6 +161,8 @@ def _evidence_in_reading_order(story: StoryBrief) -> Iterable[list[Evidence]]:
     """Every evidence list of a story, in the order the brief shows them."""
     for line in story.summary:
         yield line.evidence
+    for report in story.reports:
+        yield report.copy_evidence
     for quote in story.quotes:
         yield quote.evidence
         for variant in [*quote.variants, *quote.paraphrases]:

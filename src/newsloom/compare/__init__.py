@@ -57,15 +57,18 @@ def _headline(anns: list[Annotated]) -> str:
 
 def brief_reports(story: Story, anns: list[Annotated]) -> list[BriefReport]:
     """Brief rows for the story's reports, with copy/rewrite provenance."""
-    kinds = {e.copy: e.kind for e in story.edges}
-    return [
-        BriefReport(
+    edges = {e.copy: e for e in story.edges}
+    rows = []
+    for a in anns:
+        edge = edges.get(a.report_id)
+        rows.append(BriefReport(
             id=a.report_id, source=a.article.source, outlet=a.article.outlet, title=a.article.title,
             author=a.article.author, published=a.article.published, url=a.article.url, text=a.article.text,
-            copy_of=story.copy_of(a.report_id), copy_kind=kinds.get(a.report_id),
-        )
-        for a in anns
-    ]
+            copy_of=edge.original if edge else None, copy_kind=edge.kind if edge else None,
+            copy_similarity=edge.similarity if edge else None,
+            copy_evidence=list(edge.evidence) if edge else [],
+        ))
+    return rows
 
 
 def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:

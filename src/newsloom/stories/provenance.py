@@ -49,6 +49,11 @@ class ReportText:
         matrices = SentenceMatrices.of(Sentences.of(ann), word_vocab, gram_vocab)
         return cls(ann, fingerprint(ann), frozenset(content_terms(ann.article.text)), matrices)
 
+    def evidence(self, indexes: set[int]) -> tuple[Evidence, ...]:
+        """Evidence spans of the given sentences of this report, in reading order."""
+        spans = self.sentences.sentences.spans
+        return tuple(Evidence(self.ann.report_id, *spans[i]) for i in sorted(indexes))
+
     def verbatim_in(self, other: ReportText) -> list[int]:
         """Indexes of this report's sentences whose word shingles mostly occur in `other`."""
         text = self.ann.article.text
@@ -82,7 +87,8 @@ def compare(later: ReportText, earlier: ReportText) -> Match | None:
     sum to >= 0.4 per comparable sentence (same-event reports share facts, not phrasing). Quoted
     material is left out of sentence comparisons, so independent reports quoting the same words do
     not look copied.
-    Evidence: the later report's aligned sentences, and for copies also its verbatim ones.
+    Evidence: the later report's aligned sentences (for copies also its verbatim ones), then the
+    earlier report's sentences they match, so each shared passage can be read on both sides.
     """
     a, b = later.fingerprint, earlier.fingerprint
     shingle_jaccard = a.jaccard(b)
@@ -93,19 +99,19 @@ def compare(later: ReportText, earlier: ReportText) -> Match | None:
     counted = int(later.sentences.sentences.counted.sum())
     identical = sum(1 for _, _, s in pairs if s >= IDENTICAL)
     score = sum(s for _, _, s in pairs) / counted if counted else 0.0
-    aligned = {i for i, _, _ in pairs}
+    aligned, matched = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
     kind: Literal["copy", "rewrite"]
     if shingle_jaccard >= COPY_JACCARD or contained >= COPY_CONTAINMENT or (
         counted >= 2 and identical / counted >= SHARE
     ):
         kind, similarity = "copy", max(score, shingle_jaccard)
         aligned |= set(later.verbatim_in(earlier))
+        matched |= set(earlier.verbatim_in(later))
     elif counted >= MIN_SENTENCES and len(pairs) / counted >= SHARE and score >= REWRITE_SCORE:
         kind, similarity = "rewrite", score
     else:
         return None
-    spans = later.sentences.sentences.spans
-    evidence = tuple(Evidence(later.ann.report_id, *spans[i]) for i in sorted(aligned))
+    evidence = later.evidence(aligned) + earlier.evidence(matched)
     return Match(later.ann.report_id, earlier.ann.report_id, kind, min(1.0, similarity), evidence)
 
 
