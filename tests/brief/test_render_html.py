@@ -81,7 +81,9 @@ def test_html_shows_every_section(brief):
         assert f"<h3>{heading}</h3>" in text
     assert QUOTE_A in text and QUOTE_B.replace("'", "&#39;") in text
     assert 'class="badge rewrite">rewrite of Valley Courier<' in text
-    assert "similarity 0.61" in text and "shared passages" in text
+    shared = re.search(r'<details class="shared">.*?</details>', text, re.S).group(0)
+    assert "1 shared passage, similarity 0.61" in shared and "in Valley Courier" in shared
+    assert len(re.findall(r'href="#ev\d+"', shared)) == 2
     assert '<div class="sides">' in text and "2 reports / 1 independent" in text
     assert "no article text found: page is a cookie wall" in text
 
