@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 
 from newsloom.web.desk import display_source, safe_filename
 from tests.web.conftest import FERRY_GAZETTE, ferry_story
@@ -75,3 +76,17 @@ def test_safe_filename_keeps_only_the_name():
     assert safe_filename("C:\\reports\\a b.html") == "a b.html"
     assert safe_filename("...") == "upload"
     assert safe_filename("<script>.txt") == "_script_.txt"
+
+
+def test_uploaded_wire_copy_shows_its_shared_passages(fresh_client):
+    copy = FERRY_GAZETTE.replace("Published 3 March 2031", "Published 4 March 2031").replace(
+        "By Jonas Wilde\nAldwyn Gazette", "By Jonas Wilde\nHarbour Lights Weekly")
+    upload(fresh_client, ("ferry-copy.txt", copy.encode(), "text/plain"))
+    story = next(s for s in fresh_client.get("/api/stories").json() if s["reports"] == 3)
+    page = fresh_client.get(f"/stories/{story['id']}").text
+    shared = re.search(r'<details class="shared">(.*?)</details>', page, re.S)
+    assert shared and re.search(r"\d+ shared passages?, similarity (0\.9\d|1\.00)", shared.group(1))
+    anchors = re.findall(r'href="#(ev\d+)"', shared.group(1))
+    assert len(anchors) >= 4  # passages in the copy and in the Gazette
+    for anchor in anchors:
+        assert re.search(rf'(<mark id="{anchor}"|<span class="anchor" id="{anchor}">)', page), anchor
