@@ -98,6 +98,8 @@ def test_store_commands_and_reingest_is_a_no_op(inputs, tmp_path):
     assert "0 ok" in again.output and "same content" in again.output
     listed = runner.invoke(app, ["stories", "--db", db])
     assert listed.exit_code == 0 and listed.stdout.strip()
+    rebuilt = runner.invoke(app, ["stories", "--db", db, "--rebuild"])
+    assert rebuilt.exit_code == 0 and rebuilt.stdout == listed.stdout
     brief = runner.invoke(app, ["brief", "--db", db, "--format", "md"])
     assert brief.exit_code == 0 and "Petra Lund" in brief.stdout
 

@@ -1,4 +1,6 @@
 """The pipeline runs the same under the in-process and process-pool executors."""
+import pytest
+
 from newsloom.executors import LocalExecutor, ProcessExecutor
 from newsloom.pipeline import Pipeline
 from newsloom.store import SQLiteStore
@@ -74,3 +76,41 @@ def test_a_failing_encoder_loses_no_report(tmp_path, monkeypatch):
         anns = store.annotated()
     assert [s.status for s in statuses] == ["ok"] and len(anns) == 1
     assert all(c.vectors is None for c in anns[0].claims)
+
+
+def test_a_second_run_places_only_the_new_reports(tmp_path, monkeypatch):
+    import newsloom.pipeline as pipeline_module
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "a.txt").write_text(CHROME_REPORT, encoding="utf-8")
+    (tmp_path / "two" / "b.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    with SQLiteStore(tmp_path / "news.db") as store:
+        pipeline = Pipeline(store)
+        pipeline.ingest([tmp_path / "one"])
+        assert [len(s.report_ids) for s in pipeline.build_stories()] == [1]
+        assert store.get_state(pipeline_module.STORY_INDEX)
+        pipeline.ingest([tmp_path / "two"])
+        full = pipeline_module.grouped
+        monkeypatch.setattr(pipeline_module, "grouped", lambda anns: pytest.fail("grouped everything anew"))
+        kept = pipeline.build_stories()
+        assert [len(s.report_ids) for s in kept] == [2]
+        monkeypatch.setattr(pipeline_module, "grouped", full)
+        rebuilt = pipeline.build_stories(rebuild=True)
+    assert [(s.id, s.report_ids, s.edges) for s in kept] == [(s.id, s.report_ids, s.edges) for s in rebuilt]
+
+
+def test_an_unreadable_kept_index_means_grouping_anew(tmp_path, caplog):
+    import newsloom.pipeline as pipeline_module
+
+    (tmp_path / "a.txt").write_text(CHROME_REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    with SQLiteStore(":memory:") as store:
+        pipeline = Pipeline(store)
+        pipeline.ingest([tmp_path])
+        store.put_state(pipeline_module.STORY_INDEX, b"not an index")
+        with caplog.at_level("WARNING", logger="newsloom"):
+            stories = pipeline.build_stories()
+        assert [len(s.report_ids) for s in stories] == [2]
+        assert "grouping every report anew" in caplog.text
+        assert store.get_state(pipeline_module.STORY_INDEX).startswith(b"newsloom.story-index/")

@@ -118,10 +118,13 @@ def ingest(paths: List[Path] = PathsArg, db: str = DbOpt, workers: int = Workers
 
 
 @app.command()
-def stories(db: str = DbOpt) -> None:
-    """Group the stored reports into stories and list them."""
+def stories(
+    db: str = DbOpt,
+    rebuild: bool = typer.Option(False, "--rebuild", help="Group every report anew instead of placing only new ones."),
+) -> None:
+    """Place newly stored reports in stories (all of them the first time) and list the stories."""
     with _store(db) as store:
-        found = Pipeline(store).build_stories()
+        found = Pipeline(store).build_stories(rebuild=rebuild)
         titles = {a.report_id: (a.title or a.source) for a in store.articles()}
     for story in found:
         sys.stdout.write(f"{story.id}\t{len(story.report_ids)} reports\t{titles.get(story.report_ids[0], '')}\n")

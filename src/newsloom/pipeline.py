@@ -13,12 +13,13 @@ from newsloom.executors import Executor, LocalExecutor
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
 from newsloom.model import Annotated, Brief, InputStatus, Report, Story, StoryBrief
-from newsloom.stories import group
+from newsloom.stories import StoryIndex, grouped, regroup
 from newsloom.store import SQLiteStore, Store
 
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger("newsloom")
 EMBED_BATCH = 32  # reports whose claims are embedded in one encoder pass
+STORY_INDEX = "story_index"  # the store's name for the kept story index
 
 
 @dataclass
@@ -106,14 +107,43 @@ class Pipeline:
                 self.store.put_annotated(result.annotated)
             self.store.record_input(result.status)
 
-    def build_stories(self) -> list[Story]:
-        """Group every stored article into stories and find copies; stores the result."""
-        anns = self.store.annotated()
+    def build_stories(self, rebuild: bool = False) -> list[Story]:
+        """Place the stored articles in stories and find copies; stores the result.
+
+        With a story index kept from the last run, only reports added since are placed (and copies
+        looked for again only in the stories they change); otherwise, or with `rebuild`, every
+        report is grouped anew, which gives the same stories whatever order the reports came in.
+        """
         self.progress("stories", 0, 1)
-        stories = group(anns)
+        arrival = self.store.annotated_ids()
+        index = None if rebuild else self._kept_index(arrival)
+        stories = None
+        if index is not None:
+            new = [ann for ann in map(self.store.get_annotated, (r for r in arrival if r not in index)) if ann]
+            stories = regroup(index, new, self.store.stories(), self._load, arrival)
+        if stories is None:
+            stories, index = grouped(self.store.annotated())
         self.store.put_stories(stories)
+        self.store.put_state(STORY_INDEX, index.dumps())
         self.progress("stories", 1, 1)
         return stories
+
+    def _kept_index(self, arrival: list[str]) -> StoryIndex | None:
+        """The story index kept by the last run, if it is readable and all its reports are still stored."""
+        data = self.store.get_state(STORY_INDEX)
+        if data is None:
+            return None
+        try:
+            index = StoryIndex.loads(data)
+        except ValueError as exc:
+            log.warning("grouping every report anew: %s", exc)
+            return None
+        stored = set(arrival)
+        return index if all(rid in stored for rid in index.report_ids()) else None
+
+    def _load(self, report_ids: list[str]) -> list[Annotated]:
+        """The stored annotated articles of some reports, in the given order."""
+        return [ann for ann in map(self.store.get_annotated, report_ids) if ann is not None]
 
     def brief(self, story_ids: Sequence[str] | None = None) -> Brief:
         """Compare the reports of each story and assemble the brief."""

@@ -118,7 +118,19 @@ def test_annotated_round_trip(store):
     assert store.get_annotated(reports[0].id) == anns[0]
     assert store.get_annotated(reports[2].id) is None
     assert store.annotated() == anns
+    assert store.annotated_ids() == [a.report_id for a in anns]
     assert store.get_article(reports[1].id) == anns[1].article
+
+
+def test_state_is_kept_replaced_and_persists(db_path):
+    with SQLiteStore(db_path) as store:
+        assert store.get_state("story_index") is None
+        store.put_state("story_index", b"\x00first")
+        store.put_state("story_index", b"\x00second\xff")
+        store.put_state("other", b"")
+    with SQLiteStore(db_path) as store:
+        assert store.get_state("story_index") == b"\x00second\xff"
+        assert store.get_state("other") == b""
 
 
 def test_annotations_are_span_rows(store):

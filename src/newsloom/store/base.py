@@ -68,6 +68,18 @@ class Store(ABC):
         """Every annotated article, in the order their reports were added."""
 
     @abstractmethod
+    def annotated_ids(self) -> list[str]:
+        """Ids of the reports whose articles are annotated, in the order the reports were added."""
+
+    @abstractmethod
+    def put_state(self, name: str, value: bytes) -> None:
+        """Keep a named piece of a stage's state (such as the story index), replacing the last one."""
+
+    @abstractmethod
+    def get_state(self, name: str) -> bytes | None:
+        """The named state last kept, or None."""
+
+    @abstractmethod
     def put_stories(self, stories: list[Story]) -> None:
         """Replace the whole story assignment (stories, members, copy edges and their evidence)."""
 

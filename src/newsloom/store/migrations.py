@@ -194,7 +194,14 @@ ALTER TABLE claims ADD COLUMN facets TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE claims ADD COLUMN vectors {bytes}
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS)
+STATE = Migration(3, "kept state of the stories stage", """
+CREATE TABLE state (
+    name TEXT PRIMARY KEY,
+    value {bytes} NOT NULL
+)
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS, STATE)
 
 
 def pending(current: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:

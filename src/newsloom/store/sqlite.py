@@ -203,6 +203,23 @@ class SQLiteStore(Store):
             out.append(rows.annotated_from(article, by_table, claim_dates.get(article.report_id, {})))
         return out
 
+    def annotated_ids(self) -> list[str]:
+        with self._tx() as c:
+            query = "SELECT n.report_id FROM annotations n JOIN reports r ON r.id = n.report_id ORDER BY r.seq"
+            return [row[0] for row in c.execute(query)]
+
+    # ---- kept state ----
+
+    def put_state(self, name: str, value: bytes) -> None:
+        with self._tx(f"state {name}") as c:
+            c.execute("INSERT INTO state (name, value) VALUES (?, ?) "
+                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+
+    def get_state(self, name: str) -> bytes | None:
+        with self._tx() as c:
+            row = c.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
+        return bytes(row[0]) if row else None
+
     # ---- stories ----
 
     def put_stories(self, stories: list[Story]) -> None:

@@ -1,11 +1,15 @@
 """Stories stage: group annotated reports into stories and find who copied whom."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsloom.model import Annotated, Story
-from newsloom.stories.clustering import StoryIndex, cluster
+from newsloom.stories.clustering import StoryIndex, add_batch, build_index, cluster
 from newsloom.stories.provenance import find_copies
 
-__all__ = ["StoryIndex", "cluster", "find_copies", "group"]
+__all__ = ["StoryIndex", "cluster", "find_copies", "group", "grouped", "regroup"]
+
+Loader = Callable[[list[str]], list[Annotated]]  # report ids -> their annotated articles, in arrival order
 
 
 def group(anns: list[Annotated]) -> list[Story]:
@@ -14,9 +18,51 @@ def group(anns: list[Annotated]) -> list[Story]:
     The partition does not depend on the order of `anns`; the order only breaks ties between
     undated (or same-time) reports when deciding which one is the original.
     """
-    position = {ann.report_id: i for i, ann in enumerate(anns)}
-    stories = []
-    for story in cluster(anns):
-        members = [anns[i] for i in sorted(position[rid] for rid in story.report_ids)]
-        stories.append(find_copies(members, story))
+    return grouped(anns)[0]
+
+
+def grouped(anns: list[Annotated]) -> tuple[list[Story], StoryIndex]:
+    """`group`, and the index it built, to keep for adding reports later (`regroup`)."""
+    index = build_index(anns)
+    by_id = {ann.report_id: ann for ann in anns}
+    return _ordered(_with_copies(index, [], lambda ids: [by_id[r] for r in ids], [a.report_id for a in anns])), index
+
+
+def regroup(index: StoryIndex, new: list[Annotated], previous: list[Story], load: Loader,
+            arrival: list[str]) -> list[Story] | None:
+    """Add new reports to a kept index; copies are looked for again only in stories that changed.
+
+    `previous` are the stories last built from `index`; None when they no longer match it (the
+    caller then groups everything anew). Stories whose members did not change keep their edges.
+    `arrival` lists every report id in arrival order (ties between undated originals follow it).
+    Unlike `group`, the result can depend on the order in which batches arrive: a report placed in
+    an earlier batch is only moved by the second look new reports get, not by a full regrouping.
+    """
+    if _partition(index.stories()) != _partition(previous):
+        return None
+    add_batch(index, new)
+    return _ordered(_with_copies(index, previous, load, arrival))
+
+
+def _with_copies(index: StoryIndex, previous: list[Story], load: Loader, arrival: list[str]) -> list[Story]:
+    """The index's stories with copy edges: kept from `previous` where a story is unchanged."""
+    kept = {(s.id, tuple(s.report_ids)): s for s in previous}
+    position = {rid: i for i, rid in enumerate(arrival)}
+    out = []
+    for story in index.stories():
+        same = kept.get((story.id, tuple(story.report_ids)))
+        if same is None:
+            members = sorted(story.report_ids, key=lambda rid: position.get(rid, len(position)))
+            same = find_copies(load(members), story)
+        out.append(same)
+    return out
+
+
+def _ordered(stories: list[Story]) -> list[Story]:
+    """Biggest story first, then by id."""
     return sorted(stories, key=lambda s: (-len(s.report_ids), s.id))
+
+
+def _partition(stories: list[Story]) -> set[frozenset[str]]:
+    """Stories as a set of sets of report ids."""
+    return {frozenset(s.report_ids) for s in stories}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,7 @@ MAX_CANDIDATES = 30
 MAX_POSTINGS = 400
 REFINE_GAIN = 0.02
 SPLIT_SIZES = frozenset({8, 16, 32, 64})
+FORMAT = b"newsloom.story-index/1\n"  # header of `StoryIndex.dumps`; bump when the index's layout changes
 
 
 def story_id(report_ids: list[str], days: dict[str, date | None]) -> str:
@@ -119,6 +121,38 @@ class StoryIndex:
         if len(self._clusters[target].members) in SPLIT_SIZES:
             self._split(target)
         return self.story_of(rid)
+
+    def __contains__(self, report_id: str) -> bool:
+        """True once the report was added."""
+        return report_id in self._cluster_of
+
+    def report_ids(self) -> list[str]:
+        """Every report added, in order of addition."""
+        return list(self._cluster_of)
+
+    def thaw(self) -> None:
+        """Let reports added from now on count in the IDF statistics (a fitted index keeps them fixed)."""
+        self._frozen = False
+
+    def dumps(self) -> bytes:
+        """The whole index as bytes, to keep in a store between runs (see `loads`)."""
+        return FORMAT + pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def loads(cls, data: bytes) -> StoryIndex:
+        """An index from `dumps` bytes; ValueError when they are not one of this version.
+
+        The bytes are a pickle: load only what this program wrote into your own store.
+        """
+        if not data.startswith(FORMAT):
+            raise ValueError("not a story index of this newsloom version")
+        try:
+            index = pickle.loads(data[len(FORMAT):])
+        except Exception as exc:  # a truncated or foreign pickle fails in many ways
+            raise ValueError(f"unreadable story index: {exc}") from exc
+        if not isinstance(index, cls):
+            raise ValueError("the kept state is not a story index")
+        return index
 
     def story_of(self, report_id: str) -> str:
         """Id of the story a report was placed in."""
@@ -255,16 +289,31 @@ def _arrival_free_key(ann: Annotated) -> tuple[date, str, str]:
     return (published_day(ann.article.published) or date.max, ann.report_id, digest)
 
 
-def cluster(anns: list[Annotated], **kwargs: float) -> list[Story]:
-    """Group reports into stories (no edges); the partition is the same for any order of `anns`.
+def build_index(anns: list[Annotated], **kwargs: float) -> StoryIndex:
+    """The index of all the reports at once; its partition is the same for any order of `anns`.
 
     The guarantee holds because IDF statistics are fitted on all reports first, the incremental index
     then sees them sorted by (publication day, report id, text hash), never in input order (splits
-    happen at the same adds), and one `refine` pass in that same order follows.
+    happen at the same adds), and one `refine` pass in that same order follows. The returned index
+    is thawed: reports added later count in its IDF statistics.
     """
     index = StoryIndex.fitted(anns, **kwargs)
     order = sorted(anns, key=_arrival_free_key)
     for ann in order:
         index.add(ann)
     index.refine([ann.report_id for ann in order])
-    return index.stories()
+    index.thaw()
+    return index
+
+
+def add_batch(index: StoryIndex, anns: list[Annotated]) -> None:
+    """Add a batch of new reports (in an order independent of the batch's) and give each a second look."""
+    order = [ann for ann in sorted(anns, key=_arrival_free_key) if ann.report_id not in index]
+    for ann in order:
+        index.add(ann)
+    index.refine([ann.report_id for ann in order])
+
+
+def cluster(anns: list[Annotated], **kwargs: float) -> list[Story]:
+    """Group reports into stories (no edges); the partition is the same for any order of `anns`."""
+    return build_index(anns, **kwargs).stories()
