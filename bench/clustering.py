@@ -1,11 +1,15 @@
 """Story-clustering quality on ECB+ dev (topics 1-35): B-cubed and pairwise scores, ours vs a TF-IDF baseline.
 
-    python bench/clustering.py [--limit-topics N] [--cache DIR] [--sweep 0.17,0.18,0.19]
+    python bench/clustering.py [--limit-topics N] [--cache DIR] [--sweep 0.17,0.18,0.19] [--batches 10 --orders 5]
 
 All documents are clustered together, without topic labels. The baseline is TF-IDF cosine with
 average-link agglomerative clustering cut at a fixed similarity. Prints a Markdown table, with our
 scores also over the odd and the even topics alone (tune on one half, check on the other); `--sweep`
-adds a table of our scores at other join thresholds. The data (evaluation only, never copied into
+adds a table of our scores at other join thresholds. `--batches N` also feeds the documents in N batches, as
+a kept index does between runs (the first batch grouped at once, each later one added to it, all grouped
+anew whenever the documents have doubled, and for comparison never), in
+`--orders` random orders, and scores each result against the gold and against the one-shot grouping,
+which bounds how much arrival order changes the stories. The data (evaluation only, never copied into
 the repo) lives outside the repository; without it the script says so and exits 0.
 """
 from __future__ import annotations
@@ -15,6 +19,7 @@ import hashlib
 import json
 import math
 import pickle
+import random
 import re
 import time
 from collections import Counter, defaultdict
@@ -29,6 +34,7 @@ from scipy.spatial.distance import squareform
 from newsloom.annotate import annotate, load_nlp
 from newsloom.model import Annotated, Article
 from newsloom.stories import cluster
+from newsloom.stories.clustering import add_batch, build_index, outgrown
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "eval" / "clustering" / "ecbplus-dev"
 BASELINE_SIMILARITY = 0.2  # average-link cut for the TF-IDF baseline, chosen once on this set
@@ -155,6 +161,37 @@ def ours(anns: list[Annotated], **kwargs: float) -> Labels:
     return {rid: story.id for story in cluster(anns, **kwargs) for rid in story.report_ids}
 
 
+def in_batches(anns: list[Annotated], batches: int, seed: int, regroup: bool) -> Labels:
+    """Stories when the reports arrive shuffled in `batches` batches: the first grouped, the rest added
+    (and everything grouped anew whenever the reports have doubled, as the pipeline does, if `regroup`)."""
+    order = list(anns)
+    random.Random(seed).shuffle(order)
+    size = math.ceil(len(order) / batches)
+    parts = [order[i : i + size] for i in range(0, len(order), size)]
+    index, seen = build_index(parts[0]), list(parts[0])
+    for part in parts[1:]:
+        seen += part
+        if regroup and outgrown(index, len(seen)):
+            index = build_index(seen)
+        else:
+            add_batch(index, part)
+    return {rid: story.id for story in index.stories() for rid in story.report_ids}
+
+
+def arrival_rows(anns: list[Annotated], gold: Labels, one_shot: Labels, batches: int, orders: int) -> list[str]:
+    """Markdown rows: each arrival order's scores against the gold and against the one-shot stories."""
+    rows = []
+    for seed in range(1, orders + 1):
+        for regroup in (True, False):
+            t = time.perf_counter()
+            pred = in_batches(anns, batches, seed, regroup)
+            took = time.perf_counter() - t
+            how = "grouped anew at each doubling" if regroup else "never grouped anew"
+            rows.append(f"| order {seed}, {how} | {b_cubed(gold, pred)[2]:.3f} | {pairwise(gold, pred)[2]:.3f} | "
+                        f"{b_cubed(one_shot, pred)[2]:.3f} | {took:.2f} |")
+    return rows
+
+
 def topic(doc_id: str) -> int:
     """The ECB+ topic number of a document id ("12_3ecbplus" -> 12)."""
     return int(doc_id.split("_")[0])
@@ -201,6 +238,8 @@ def main() -> None:
     parser.add_argument("--limit-topics", type=int, default=None, metavar="N", help="only the first N topics")
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR", help="keep annotated pickles here")
     parser.add_argument("--sweep", default="", metavar="T1,T2,...", help="also score these join thresholds")
+    parser.add_argument("--batches", type=int, default=0, metavar="N", help="also feed the documents in N batches")
+    parser.add_argument("--orders", type=int, default=5, metavar="K", help="random arrival orders for --batches")
     args = parser.parse_args()
     path = DATA / "docs.jsonl"
     if not path.exists():
@@ -231,6 +270,11 @@ def main() -> None:
     print(row("newsloom, even topics' documents", only(gold, even), only(pred, even), None))
     print(row(f"TF-IDF + average-link @ {BASELINE_SIMILARITY:g}", gold, base, base_secs))
     print("\nReference (README): TF-IDF + average-link, threshold tuned, all 982 ECB+ docs: B³ F1 0.87, pair F1 0.82.")
+    if args.batches:
+        print(f"\nArrival in {args.batches} batches, shuffled (the first grouped at once, later ones added to the kept index):\n")
+        print("| arrival order | B³ F1 | pair F1 | B³ F1 against the one-shot stories | seconds |")
+        print("|---|---:|---:|---:|---:|")
+        print("\n".join(arrival_rows(anns, gold, pred, args.batches, args.orders)))
     if args.sweep:
         print("\n| join threshold | B³ F1 | B³ F1 odd topics | B³ F1 even topics | pair F1 |")
         print("|---:|---:|---:|---:|---:|")

@@ -37,3 +37,17 @@ def test_topic_halves():
     assert [topic(d) for d in labels] == [1, 12, 35]
     assert only(labels, odd) == {"1_2ecb": "x", "35_10ecb": "x"}
     assert only(labels, even) == {"12_3ecbplus": "y"}
+
+
+def test_arrival_in_batches_places_every_report_and_one_batch_is_the_one_shot() -> None:
+    from bench.clustering import arrival_rows, in_batches, ours
+    from tests.stories.test_clustering import mixed
+
+    anns = mixed()
+    one_shot = ours(anns)
+    assert in_batches(anns, 1, seed=3, regroup=False) == one_shot
+    for regroup in (True, False):
+        assert set(in_batches(anns, 4, seed=3, regroup=regroup)) == set(one_shot)
+    gold = {a.report_id: a.report_id[:2] for a in anns}
+    rows = arrival_rows(anns, gold, one_shot, batches=4, orders=2)
+    assert len(rows) == 4 and rows[0].startswith("| order 1, grouped anew at each doubling |")

@@ -91,6 +91,7 @@ def test_a_second_run_places_only_the_new_reports(tmp_path, monkeypatch):
         assert [len(s.report_ids) for s in pipeline.build_stories()] == [1]
         assert store.get_state(pipeline_module.STORY_INDEX)
         pipeline.ingest([tmp_path / "two"])
+        monkeypatch.setattr("newsloom.stories.clustering.REGROUP_GROWTH", 3.0)  # 1 -> 2 reports is no doubling here
         full = pipeline_module.grouped
         monkeypatch.setattr(pipeline_module, "grouped", lambda anns: pytest.fail("grouped everything anew"))
         kept = pipeline.build_stories()
@@ -114,3 +115,22 @@ def test_an_unreadable_kept_index_means_grouping_anew(tmp_path, caplog):
         assert [len(s.report_ids) for s in stories] == [2]
         assert "grouping every report anew" in caplog.text
         assert store.get_state(pipeline_module.STORY_INDEX).startswith(b"newsloom.story-index/")
+
+
+def test_a_store_that_doubled_is_grouped_anew(tmp_path, monkeypatch):
+    import newsloom.pipeline as pipeline_module
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "a.txt").write_text(CHROME_REPORT, encoding="utf-8")
+    (tmp_path / "two" / "b.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    calls = []
+    real = pipeline_module.grouped
+    monkeypatch.setattr(pipeline_module, "grouped", lambda anns: calls.append(len(anns)) or real(anns))
+    with SQLiteStore(":memory:") as store:
+        pipeline = Pipeline(store)
+        pipeline.ingest([tmp_path / "one"])
+        pipeline.build_stories()
+        pipeline.ingest([tmp_path / "two"])
+        assert [len(s.report_ids) for s in pipeline.build_stories()] == [2]
+    assert calls == [1, 2]

@@ -6,7 +6,7 @@ import pickle
 import pytest
 
 from newsloom.stories import StoryIndex, group, grouped, regroup
-from newsloom.stories.clustering import FORMAT
+from newsloom.stories.clustering import FORMAT, outgrown
 from tests.stories.test_clustering import mixed, partition
 
 
@@ -50,7 +50,7 @@ def test_new_reports_join_their_stories_and_unchanged_stories_keep_their_edges()
 
 def test_a_batch_lands_the_same_in_any_order():
     anns = mixed()
-    first, later = anns[:5], anns[5:]
+    first, later = anns[:7], anns[7:]
     results = []
     for batch in (later, later[::-1]):
         before, index = grouped(first)
@@ -62,5 +62,13 @@ def test_a_batch_lands_the_same_in_any_order():
 
 def test_stories_that_no_longer_match_the_index_are_refused():
     anns = mixed()
+    before, index = grouped(anns[:7])
+    assert regroup(index, anns[7:], before[1:], lambda ids: [], [a.report_id for a in anns]) is None
+
+
+def test_a_doubled_store_is_grouped_anew():
+    anns = mixed()
     before, index = grouped(anns[:5])
-    assert regroup(index, anns[5:], before[1:], lambda ids: [], []) is None
+    assert index.built_from == 5
+    assert not outgrown(index, 9) and outgrown(index, 10)
+    assert regroup(index, anns[5:], before, lambda ids: [], [a.report_id for a in anns]) is None

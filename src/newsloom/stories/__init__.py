@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsloom.model import Annotated, Story
-from newsloom.stories.clustering import StoryIndex, add_batch, build_index, cluster
+from newsloom.stories.clustering import StoryIndex, add_batch, build_index, cluster, outgrown
 from newsloom.stories.provenance import find_copies
 
 __all__ = ["StoryIndex", "cluster", "find_copies", "group", "grouped", "regroup"]
@@ -32,13 +32,14 @@ def regroup(index: StoryIndex, new: list[Annotated], previous: list[Story], load
             arrival: list[str]) -> list[Story] | None:
     """Add new reports to a kept index; copies are looked for again only in stories that changed.
 
-    `previous` are the stories last built from `index`; None when they no longer match it (the
-    caller then groups everything anew). Stories whose members did not change keep their edges.
-    `arrival` lists every report id in arrival order (ties between undated originals follow it).
-    Unlike `group`, the result can depend on the order in which batches arrive: a report placed in
-    an earlier batch is only moved by the second look new reports get, not by a full regrouping.
+    `previous` are the stories last built from `index`. Returns None when they no longer match it, or
+    when the store has doubled since the index was built (`outgrown`): the caller then groups every
+    report anew. Stories whose members did not change keep their edges. `arrival` lists every report
+    id in arrival order (ties between undated originals follow it). Unlike `group`, the result can
+    depend on the order in which batches arrive, but only for the reports placed since the last full
+    grouping, never more than half of them (`python bench/clustering.py --batches 10` measures it).
     """
-    if _partition(index.stories()) != _partition(previous):
+    if outgrown(index, len(arrival)) or _partition(index.stories()) != _partition(previous):
         return None
     add_batch(index, new)
     return _ordered(_with_copies(index, previous, load, arrival))

@@ -31,6 +31,7 @@ MAX_CANDIDATES = 30
 MAX_POSTINGS = 400
 REFINE_GAIN = 0.02
 SPLIT_SIZES = frozenset({8, 16, 32, 64})
+REGROUP_GROWTH = 2.0
 FORMAT = b"newsloom.story-index/1\n"  # header of `StoryIndex.dumps`; bump when the index's layout changes
 
 
@@ -87,6 +88,7 @@ class StoryIndex:
         self._clusters: dict[int, _Cluster] = {}
         self._postings: dict[str, set[int]] = {}
         self._next = 0
+        self.built_from = 0  # reports grouped at once when the index was built (`build_index`)
 
     @classmethod
     def fitted(cls, anns: list[Annotated], **kwargs: float) -> StoryIndex:
@@ -303,7 +305,17 @@ def build_index(anns: list[Annotated], **kwargs: float) -> StoryIndex:
         index.add(ann)
     index.refine([ann.report_id for ann in order])
     index.thaw()
+    index.built_from = len(index.report_ids())
     return index
+
+
+def outgrown(index: StoryIndex, total: int) -> bool:
+    """Whether `total` reports are `REGROUP_GROWTH` times those the index was built from (time to group anew).
+
+    Grouping anew at each doubling costs about two full groupings' worth of work per report over the
+    index's life, and keeps at least half of the reports placed by the order-independent grouping.
+    """
+    return total >= REGROUP_GROWTH * max(1, index.built_from)
 
 
 def add_batch(index: StoryIndex, anns: list[Annotated]) -> None:
