@@ -1,13 +1,15 @@
 """How story grouping scales: add N synthetic reports to a StoryIndex; time, per-add latency, peak RSS.
 
-    python bench/scale.py [--sizes 10000,100000] [--probes 300] [--seed 7] [--progress]
+    python bench/scale.py [--sizes 10000,100000] [--probes 300] [--seed 7] [--progress] [--kept]
 
 Reports come from a seeded generator of fictional events (own people, organisation, place, date and
 sentence pool); each report mixes its event's sentences with synonym and name substitutions, and some
 are wire copies. Mentions are built directly, so only the stories stage is measured, not NLP. Each size
 runs in its own subprocess so its peak RSS is clean; the index's own memory is that peak less the RSS
 before the first add (the interpreter and imports). Prints a Markdown table and growth exponents of
-time and memory; `--progress` also reports time and RSS at every tenth of each size on stderr.
+time and memory; `--progress` also reports time and RSS at every tenth of each size on stderr. `--kept` also
+times what the pipeline does between runs with the index kept in the store (after the peak is read, so
+it does not count in it): turning the index into bytes, its size, and reading it back.
 """
 from __future__ import annotations
 
@@ -160,7 +162,17 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(n: int, probes: int = 300, seed: int = 7, progress: bool = False) -> dict[str, Any]:
+def kept(index: StoryIndex) -> dict[str, float]:
+    """Seconds to turn the index into bytes and back, and their size in MiB."""
+    t = time.perf_counter()
+    data = index.dumps()
+    dumped = time.perf_counter() - t
+    t = time.perf_counter()
+    StoryIndex.loads(data)
+    return {"dump_s": dumped, "load_s": time.perf_counter() - t, "kept_mib": len(data) / 2**20}
+
+
+def measure(n: int, probes: int = 300, seed: int = 7, progress: bool = False, keep: bool = False) -> dict[str, Any]:
     """Add `n` reports, then time `probes` more one at a time; returns the figures of one table row."""
     stream, index = reports(seed), StoryIndex()
     base, spent = rss_mib(), 0.0
@@ -182,7 +194,7 @@ def measure(n: int, probes: int = 300, seed: int = 7, progress: bool = False) ->
     story_of = {rid: s.id for s in stories for rid in s.report_ids}
     precision, recall = b_cubed(story_of)
     lat.sort()
-    return {"n": n, "add_s": spent, "per_s": n / spent if spent else 0.0,
+    return (kept(index) if keep else {}) | {"n": n, "add_s": spent, "per_s": n / spent if spent else 0.0,
             "median_ms": 1000 * statistics.median(lat) if lat else 0.0,
             "p95_ms": 1000 * lat[min(len(lat) - 1, int(0.95 * len(lat)))] if lat else 0.0,
             "rss_mib": peak, "index_kb": (peak - base) * 1024 / (n + probes),
@@ -216,7 +228,11 @@ def render(rows: list[dict[str, Any]]) -> str:
         lines.append(f"| {r['n']:,} | {r['add_s']:.1f} | {r['per_s']:.0f} | {r['median_ms']:.2f} | "
                      f"{r['p95_ms']:.2f} | {r['rss_mib']:.0f} | {r['index_kb']:.2f} | {r['stories']:,} | "
                      f"{r['events']:,} | {r['b3_p']:.3f} | {r['b3_r']:.3f} |")
-    return "\n".join(lines + [""] + exponents(rows))
+    out = lines + [""] + exponents(rows)
+    if all("dump_s" in r for r in rows):
+        out += ["", "| reports N | index as bytes (MiB) | to bytes (s) | from bytes (s) |", "|---:|---:|---:|---:|"]
+        out += [f"| {r['n']:,} | {r['kept_mib']:.0f} | {r['dump_s']:.2f} | {r['load_s']:.2f} |" for r in rows]
+    return "\n".join(out)
 
 
 def main() -> None:
@@ -226,15 +242,17 @@ def main() -> None:
     parser.add_argument("--probes", type=int, default=300, help="reports timed one by one at size N")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--progress", action="store_true", help="time and RSS at every tenth of a size, on stderr")
+    parser.add_argument("--kept", action="store_true", help="also time the index's round trip through bytes")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: measure one size, print JSON
     args = parser.parse_args()
     if args.one is not None:
-        print(json.dumps(measure(args.one, args.probes, args.seed, args.progress)))
+        print(json.dumps(measure(args.one, args.probes, args.seed, args.progress, args.kept)))
         return
     rows = []
     for n in (int(s) for s in args.sizes.split(",") if s.strip()):
         cmd = [sys.executable, __file__, "--one", str(n), "--probes", str(args.probes), "--seed", str(args.seed)]
-        done = subprocess.run(cmd + ["--progress"] * args.progress, stdout=subprocess.PIPE, text=True, check=True)
+        flags = ["--progress"] * args.progress + ["--kept"] * args.kept
+        done = subprocess.run(cmd + flags, stdout=subprocess.PIPE, text=True, check=True)
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(f"measured N={n}", file=sys.stderr, flush=True)
     print(render(rows))

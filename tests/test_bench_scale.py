@@ -62,3 +62,14 @@ def test_events_are_recovered_as_stories() -> None:
     assert kept >= 0.9
     precision, recall = b_cubed(story_of)
     assert recall >= 0.9 and precision >= 0.6
+
+
+def test_kept_index_round_trip_is_timed_and_tabled() -> None:
+    """With `keep`, a row also has the index's size as bytes and both directions' seconds; a second table."""
+    rows = [measure(120, probes=10, seed=5, keep=True), measure(240, probes=10, seed=5, keep=True)]
+    for row in rows:
+        assert row["kept_mib"] > 0 and row["dump_s"] > 0 and row["load_s"] > 0
+    table = render(rows).splitlines()
+    assert "| reports N | index as bytes (MiB) | to bytes (s) | from bytes (s) |" in table
+    assert table[-1].startswith("| 240 |")
+    assert "index as bytes" not in render([measure(120, probes=10, seed=5)])
