@@ -69,7 +69,7 @@ def create_app(db: str) -> FastAPI:
 
     @app.post("/upload")
     def upload(files: Annotated[list[UploadFile] | None, File()] = None) -> RedirectResponse:
-        """Ingest the uploaded files, rebuild the stories and show each input's status."""
+        """Ingest the uploaded files, place them in stories and show each input's status."""
         chosen = [(f.filename, f.file) for f in files or [] if f.filename]
         if not chosen:
             return RedirectResponse("/?missing=1#add", status_code=303)

@@ -84,7 +84,7 @@ class Desk:
     # ---- uploads ----
 
     def upload(self, files: Iterable[tuple[str, BinaryIO]]) -> str:
-        """Ingest uploaded files, rebuild the stories and return a token for the inputs' statuses."""
+        """Ingest uploaded files, place them in stories and return a token for the inputs' statuses."""
         with self._work, tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX) as folder:
             paths = save_uploads(files, Path(folder))
             pipeline = Pipeline(self.store)
