@@ -134,3 +134,21 @@ def test_a_store_that_doubled_is_grouped_anew(tmp_path, monkeypatch):
         pipeline.ingest([tmp_path / "two"])
         assert [len(s.report_ids) for s in pipeline.build_stories()] == [2]
     assert calls == [1, 2]
+
+
+def test_stories_are_stored_when_the_index_cannot_be_kept(tmp_path, monkeypatch, caplog):
+    from newsloom.store import StoreError
+
+    (tmp_path / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    with SQLiteStore(":memory:") as store:
+        pipeline = Pipeline(store)
+        pipeline.ingest([tmp_path])
+
+        def full(name, value):
+            raise StoreError("disk full")
+
+        monkeypatch.setattr(store, "put_state", full)
+        with caplog.at_level("WARNING", logger="newsloom"):
+            stories = pipeline.build_stories()
+        assert store.stories() == stories and len(stories) == 1
+    assert "story index not kept: disk full" in caplog.text

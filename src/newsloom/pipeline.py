@@ -14,7 +14,7 @@ from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
 from newsloom.model import Annotated, Brief, InputStatus, Report, Story, StoryBrief
 from newsloom.stories import StoryIndex, grouped, regroup
-from newsloom.store import SQLiteStore, Store
+from newsloom.store import SQLiteStore, Store, StoreError
 
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger("newsloom")
@@ -124,7 +124,10 @@ class Pipeline:
         if stories is None:
             stories, index = grouped(self.store.annotated())
         self.store.put_stories(stories)
-        self.store.put_state(STORY_INDEX, index.dumps())
+        try:
+            self.store.put_state(STORY_INDEX, index.dumps())
+        except StoreError as exc:  # the stories are stored; the next run groups everything anew
+            log.warning("story index not kept: %s", exc)
         self.progress("stories", 1, 1)
         return stories
 

@@ -133,6 +133,19 @@ def test_state_is_kept_replaced_and_persists(db_path):
         assert store.get_state("other") == b""
 
 
+def test_big_state_is_kept_in_parts(store, monkeypatch):
+    import newsloom.store.sqlite as sqlite_module
+
+    monkeypatch.setattr(sqlite_module, "STATE_PART", 4)
+    value = bytes(range(10)) * 3
+    store.put_state("story_index", value)
+    assert store._conn.execute("SELECT COUNT(*) FROM state").fetchone()[0] == 8
+    assert store.get_state("story_index") == value
+    store.put_state("story_index", b"short")
+    assert store.get_state("story_index") == b"short"
+    assert store._conn.execute("SELECT COUNT(*) FROM state").fetchone()[0] == 2
+
+
 def test_annotations_are_span_rows(store):
     report = make_report(1)
     store.add_report(report)

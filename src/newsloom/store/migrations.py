@@ -196,8 +196,10 @@ ALTER TABLE claims ADD COLUMN vectors {bytes}
 
 STATE = Migration(3, "kept state of the stories stage", """
 CREATE TABLE state (
-    name TEXT PRIMARY KEY,
-    value {bytes} NOT NULL
+    name TEXT NOT NULL,
+    part INTEGER NOT NULL,
+    value {bytes} NOT NULL,
+    PRIMARY KEY (name, part)
 )
 """)
 

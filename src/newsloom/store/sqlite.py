@@ -16,6 +16,7 @@ from newsloom.store.migrations import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE
 from newsloom.store.rows import Child, Row, columns
 
 MEMORY = ":memory:"
+STATE_PART = 256 * 2**20  # bytes of kept state per row (SQLite refuses values over about 1 GB)
 
 
 class SQLiteStore(Store):
@@ -211,14 +212,18 @@ class SQLiteStore(Store):
     # ---- kept state ----
 
     def put_state(self, name: str, value: bytes) -> None:
-        with self._tx(f"state {name}") as c:
-            c.execute("INSERT INTO state (name, value) VALUES (?, ?) "
-                      "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
+        parts = [(name, i, value[at : at + STATE_PART]) for i, at in enumerate(range(0, max(1, len(value)), STATE_PART))]
+        try:
+            with self._tx(f"state {name}") as c:
+                c.execute("DELETE FROM state WHERE name = ?", (name,))
+                c.executemany("INSERT INTO state (name, part, value) VALUES (?, ?, ?)", parts)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot keep state {name}: {exc}") from exc
 
     def get_state(self, name: str) -> bytes | None:
         with self._tx() as c:
-            row = c.execute("SELECT value FROM state WHERE name = ?", (name,)).fetchone()
-        return bytes(row[0]) if row else None
+            parts = c.execute("SELECT value FROM state WHERE name = ? ORDER BY part", (name,)).fetchall()
+        return b"".join(bytes(p[0]) for p in parts) if parts else None
 
     # ---- stories ----
 
