@@ -1,6 +1,7 @@
 """Copy detection on real news text: recall of planted copies and rewrites, precision on independent reports.
 
     python -m bench.copies [--data FILE] [--seed 7] [--wordnet DIR] [--limit-topics N] [--show-false]
+                           [--one-story] [--all-pairs] [--kinds "sub 5%,paraphrase"]
 
 Base texts are the ECB+ dev documents (`../shared/eval/clustering/ecbplus-dev/docs.jsonl`, tokenizer
 spacing undone, one sentence a line; read at run time and never copied into the repository; without
@@ -29,6 +30,9 @@ real text reuse, so such pairs are neither negatives nor counted. Some remaining
 rewrites of one wire story or press release without 10 words in common; their edges count as false,
 so precision is a lower bound. Odd topics are the dev half (the only ones looked at while changing the
 detector); even topics are held out. Prints Markdown tables; `--show-false` lists false edges on stderr.
+`--one-story` puts every topic's reports into one story of over a thousand, where each report is compared
+only with its closest earlier reports (`provenance.MAX_SOURCES`); `--all-pairs` compares every pair
+instead, to see what that cap costs in recall and saves in time.
 """
 from __future__ import annotations
 
@@ -51,8 +55,8 @@ from bench.rewrites import (
     paraphrase,
     substitute,
 )
-from newsloom.model import Annotated, Article, Story
-from newsloom.stories import find_copies
+from newsloom.model import Annotated, Article, CopyEdge, Story
+from newsloom.stories import find_copies, provenance
 
 ORIGINAL_DAY, COPY_DAY = "2024-01-01", "2024-01-02"
 MIN_SENTENCES, MIN_WORDS = 3, 60
@@ -149,39 +153,60 @@ class Tally:
         return self.found / counted if counted else 1.0
 
 
-def run(topics: dict[int, list[Doc]], name: str, seed: int, lexicon: Lexicon, pool: list[str],
-        show_false: bool = False) -> dict[str, Tally]:
-    """Plant one derivative kind in every topic, detect copies, and count per half (dev, held-out)."""
-    tallies = {"dev": Tally(), "held-out": Tally()}
+def plant(topics: dict[int, list[Doc]], name: str, seed: int, lexicon: Lexicon,
+          pool: list[str]) -> dict[int, list[Annotated]]:
+    """Each topic's originals and, for half of its eligible documents, one derivative of kind `name`."""
+    planted = {}
     for topic, docs in topics.items():
-        tally = tallies["dev" if topic % 2 else "held-out"]
         pick = random.Random(f"{seed}:{topic}")  # same bases for every kind
         eligible = [d for d in docs if d.eligible]
         bases = pick.sample(eligible, len(eligible) // 2)
         rng = random.Random(f"{seed}:{topic}:{name}")
         anns = [report(d.doc_id, d.text, ORIGINAL_DAY) for d in docs]
         anns += [report(f"{b.doc_id}~copy", derive(b, KINDS[name], rng, lexicon, pool), COPY_DAY) for b in bases]
-        story = find_copies(anns, Story(id=f"topic-{topic}", report_ids=[a.report_id for a in anns]))
-        event, reuse = {d.doc_id: d.event for d in docs}, reused(docs)
-        tally.planted += len(bases)
-        for edge in story.edges:
-            tally.edges += 1
-            base = edge.copy.removesuffix("~copy")
-            if edge.copy != base and (edge.original == base or {base, edge.original} in reuse):
-                tally.found += 1  # at its base, or at the text its base already reused
-                tally.as_copy += edge.kind == "copy"
-                continue
-            if {edge.copy, edge.original} in reuse:
-                tally.reuse += 1
-                continue
-            if edge.copy == base:
-                same = event[edge.copy] == event[edge.original]
-                tally.same_event += same
-                tally.other_event += not same
-            if show_false:
-                print(f"false edge [{name}]: {edge.copy} -> {edge.original} {edge.kind} {edge.similarity:.3f}",
-                      file=sys.stderr)
-    return tallies
+        planted[topic] = anns
+    return planted
+
+
+def detect(planted: dict[int, list[Annotated]], one_story: bool) -> tuple[list[CopyEdge], float]:
+    """Copy edges found in each topic as its own story (or in all topics as one), and the seconds it took."""
+    groups = [[a for anns in planted.values() for a in anns]] if one_story else list(planted.values())
+    start = time.perf_counter()
+    edges = [e for anns in groups
+             for e in find_copies(anns, Story(id="story", report_ids=[a.report_id for a in anns])).edges]
+    return edges, time.perf_counter() - start
+
+
+def run(topics: dict[int, list[Doc]], name: str, seed: int, lexicon: Lexicon, pool: list[str],
+        show_false: bool = False, one_story: bool = False) -> tuple[dict[str, Tally], float]:
+    """Plant one derivative kind in every topic, detect copies, count per half (dev, held-out); and the seconds."""
+    planted = plant(topics, name, seed, lexicon, pool)
+    edges, seconds = detect(planted, one_story)
+    tallies = {"dev": Tally(), "held-out": Tally()}
+    half = {a.report_id: tallies["dev" if topic % 2 else "held-out"] for topic, anns in planted.items() for a in anns}
+    event = {d.doc_id: d.event for docs in topics.values() for d in docs}
+    reuse = set().union(*(reused(docs) for docs in topics.values()))
+    for rid, tally in half.items():
+        tally.planted += rid.endswith("~copy")
+    for edge in edges:
+        tally = half[edge.copy]
+        tally.edges += 1
+        base = edge.copy.removesuffix("~copy")
+        if edge.copy != base and (edge.original == base or {base, edge.original} in reuse):
+            tally.found += 1  # at its base, or at the text its base already reused
+            tally.as_copy += edge.kind == "copy"
+            continue
+        if {edge.copy, edge.original} in reuse:
+            tally.reuse += 1
+            continue
+        if edge.copy == base:
+            same = event[edge.copy] == event[edge.original]
+            tally.same_event += same
+            tally.other_event += not same
+        if show_false:
+            print(f"false edge [{name}]: {edge.copy} -> {edge.original} {edge.kind} {edge.similarity:.3f}",
+                  file=sys.stderr)
+    return tallies, seconds
 
 
 def pairs(topics: dict[int, list[Doc]], dev: bool) -> tuple[int, int, int]:
@@ -236,7 +261,11 @@ def main() -> None:
     parser.add_argument("--limit-topics", type=int, default=None, metavar="N", help="only the first N topics")
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated derivative kinds to run")
     parser.add_argument("--show-false", action="store_true", help="list every false edge on stderr")
+    parser.add_argument("--one-story", action="store_true", help="all topics as one story (a big-story test)")
+    parser.add_argument("--all-pairs", action="store_true", help="compare every pair, not the closest sources")
     args = parser.parse_args()
+    if args.all_pairs:
+        provenance.MAX_SOURCES = 10**9
     if not args.data.exists():
         print(f"skipped: ECB+ dev data not found at {args.data}")
         return
@@ -245,10 +274,14 @@ def main() -> None:
     pool = sorted({w for docs in topics.values() for d in docs for w in re.findall(r"\b[a-z]{4,}\b", d.text)})
     n_docs = sum(len(docs) for docs in topics.values())
     print(f"ECB+ dev: {n_docs} documents in {len(topics)} topics (odd topics dev, even held out), seed {args.seed}.")
-    start, results = time.perf_counter(), {}
+    start, results, seconds = time.perf_counter(), {}, {}
     for name in [k.strip() for k in args.kinds.split(",") if k.strip()]:
-        results[name] = run(topics, name, args.seed, lexicon, pool, args.show_false)
+        results[name], seconds[name] = run(topics, name, args.seed, lexicon, pool, args.show_false, args.one_story)
+    shape = "all topics as one story" if args.one_story else "each topic its own story"
+    sources = "every earlier report" if args.all_pairs else f"the {provenance.MAX_SOURCES} closest earlier reports"
+    print(f"Stories: {shape}; each report compared with {sources}.")
     print(render(results, topics, lexicon))
+    print("\ncopy detection: " + ", ".join(f"{name} {s:.1f} s" for name, s in seconds.items()))
     print(f"\n{time.perf_counter() - start:.0f} s")
 
 

@@ -79,13 +79,16 @@ def test_run_and_tables_on_a_tiny_corpus(tmp_path: Path, monkeypatch, capsys) ->
     data = write_corpus(tmp_path)
     topics = load(data)
     assert sorted(topics) == [1, 2] and all(d.eligible for docs in topics.values() for d in docs)
-    tallies = run(topics, "sub 2%", 7, LEXICON, POOL)
+    tallies, seconds = run(topics, "sub 2%", 7, LEXICON, POOL)
     assert tallies["dev"].planted == 2 and tallies["held-out"].planted == 2
-    assert tallies["dev"].recall() == 1.0 and tallies["held-out"].precision() == 1.0
+    assert tallies["dev"].recall() == 1.0 and tallies["held-out"].precision() == 1.0 and seconds > 0
     monkeypatch.setattr(sys, "argv", ["copies", "--data", str(data), "--wordnet", str(tmp_path)])
     copies.main()
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("ECB+ dev: 9 documents in 2 topics") and out[1].startswith("Synonyms: built-in list")
+    assert out[0].startswith("ECB+ dev: 9 documents in 2 topics")
+    assert out[1] == "Stories: each topic its own story; each report compared with the 40 closest earlier reports."
+    assert out[2].startswith("Synonyms: built-in list")
+    assert any(line.startswith("copy detection: sub 2% ") for line in out)
     table = [line for line in out if line.startswith("| ")]
     assert table[0].startswith("| planted derivative |") and len(table) == 1 + 5 + 1 + 6
     assert [row.split(" | ")[0] for row in table[1:6]] == [f"| {k}" for k in copies.KINDS]
@@ -96,3 +99,13 @@ def test_main_skips_without_data(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "argv", ["copies", "--data", str(tmp_path / "missing.jsonl")])
     copies.main()
     assert capsys.readouterr().out.startswith("skipped: ECB+ dev data not found")
+
+
+def test_one_story_of_all_topics_with_few_sources_still_finds_the_copies(tmp_path: Path, monkeypatch) -> None:
+    from newsloom.stories import provenance
+
+    topics = load(write_corpus(tmp_path))
+    monkeypatch.setattr(provenance, "MAX_SOURCES", 3)  # 13 reports in one story: the cap is in play
+    tallies, _ = run(topics, "sub 2%", 7, LEXICON, POOL, one_story=True)
+    assert sum(t.planted for t in tallies.values()) == 4
+    assert all(t.recall() == 1.0 for t in tallies.values())

@@ -194,3 +194,26 @@ def test_short_reports_sharing_facts_but_not_phrasing_are_not_rewrites():
 def test_datelines_are_not_comparable_sentences():
     ann = make("a", "June 6, 2013 11:34PM\nThe bridge was closed on Monday after engineers found cracks.")
     assert Sentences.of(ann).comparable == [False, True]
+
+
+def test_in_a_big_story_each_report_meets_its_closest_sources(monkeypatch):
+    from newsloom.stories import provenance
+
+    others = [news.QUAKE_TR_1, news.QUAKE_TR_2, news.QUAKE_TR_3, news.QUAKE_PE_1, news.QUAKE_PE_2, news.RATES_1,
+              news.RATES_2, news.JOBS_JAN, news.JOBS_FEB, news.STRIKE_UNION_1, news.STRIKE_UNION_2]
+    anns = [make("wire", news.TRAIN_ORIGINAL, "2024-03-09")]
+    anns += [make(f"o{i}", text, "2024-03-09") for i, text in enumerate(others)]
+    anns += [make("site", news.TRAIN_REWRITE, "2024-03-10"), make("blog", news.substitute(news.TRAIN_ORIGINAL),
+                                                                    "2024-03-10")]
+    order = chronology(anns, [a.report_id for a in anns])
+    reports = prepare(anns, story_of(anns))
+    listed = provenance.sources(reports, order, limit=3)
+    assert [len(e) for e in listed] == [0, 1, 2, 3] + [3] * (len(order) - 4)
+    assert all(set(e) <= set(order[:k]) for k, e in enumerate(listed))
+    assert "wire" in listed[order.index("site")] and "wire" in listed[order.index("blog")]
+    assert provenance.sources(reports, order, limit=len(order)) == [order[:k] for k in range(len(order))]
+    every_pair = edges(anns)
+    monkeypatch.setattr(provenance, "MAX_SOURCES", 3)
+    capped = edges(anns)
+    assert capped["site"] == ("wire", "rewrite") and capped["blog"] == ("wire", "copy")
+    assert capped == every_pair

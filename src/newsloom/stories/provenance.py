@@ -5,6 +5,9 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import Literal
 
+import numpy as np
+from scipy import sparse
+
 from newsloom.model import Annotated, CopyEdge, Evidence, Story
 from newsloom.stories.alignment import (
     SentenceMatrices,
@@ -32,6 +35,8 @@ MIN_SENTENCES = 3  # a rewrite needs at least this many comparable sentences
 PREFILTER = 0.08  # content-word Jaccard below which two reports are not compared sentence by sentence
 CHAIN_SLACK = 0.05  # an earlier source this close to the best parent is preferred (clear chain)
 VERBATIM = 0.5  # a copy's sentence with this share of its shingles in the original is shared text
+MAX_SOURCES = 40  # earlier reports a report is compared with in a big story (the most alike in words)
+SOURCE_BLOCK = 256  # reports whose candidate sources are ranked in one sparse product
 
 
 @dataclass
@@ -152,21 +157,53 @@ def _rank(match: Match) -> tuple[bool, float]:
     return (match.kind == "copy", match.similarity)
 
 
+def sources(reports: dict[str, ReportText], order: list[str], limit: int | None = None) -> list[list[str]]:
+    """For each report (in `order`), the earlier reports worth comparing with it: all of them up to
+    `limit` (`MAX_SOURCES`), else the `limit` sharing the largest part of the smaller one's content words.
+
+    Overlap over the smaller report ranks an excerpt or an expanded copy as high as a whole copy.
+    Computed by blocks of one sparse product, so a story of thousands costs n x limit comparisons,
+    not n squared.
+    """
+    limit = MAX_SOURCES if limit is None else limit
+    if len(order) <= limit + 1:
+        return [order[:k] for k in range(len(order))]
+    vocab: dict[str, int] = {}
+    cols = [[vocab.setdefault(t, len(vocab)) for t in reports[rid].terms] for rid in order]
+    ptr = np.cumsum([0] + [len(c) for c in cols])
+    flat = np.array([c for row in cols for c in row], dtype=np.int64)
+    x = sparse.csr_matrix((np.ones(len(flat)), flat, ptr), shape=(len(order), max(1, len(vocab))))
+    sizes = np.diff(ptr).astype(float)
+    out: list[list[str]] = [order[:k] for k in range(limit + 1)]
+    for start in range(limit + 1, len(order), SOURCE_BLOCK):
+        rows = np.arange(start, min(len(order), start + SOURCE_BLOCK))
+        shared = (x[rows] @ x[: rows[-1]].T).toarray()
+        smaller = np.minimum(sizes[rows, None], sizes[None, : rows[-1]])
+        overlap = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+        for i, k in enumerate(rows.tolist()):
+            row = overlap[i, :k]
+            best = np.argpartition(-row, limit - 1)[:limit]
+            out.append([order[j] for j in sorted(best.tolist())])
+    return out
+
+
 def find_copies(anns: list[Annotated], story: Story) -> Story:
     """Return the story with copy edges: each report points at most at one earlier report it derives from.
 
-    A report's parent is its best match among earlier reports; when that parent itself derives from
-    an earlier report that the report matches nearly as well (within 0.05, same or stronger kind),
-    the edge goes to that earlier source instead, so a copy of a copy points at the first source.
+    A report's parent is its best match among earlier reports (the `MAX_SOURCES` most alike in words
+    when there are more); when that parent itself derives from an earlier report that the report
+    matches nearly as well (within 0.05, same or stronger kind), the edge goes to that earlier source
+    instead, so a copy of a copy points at the first source.
     """
     reports = prepare(anns, story)
     order = chronology(anns, story.report_ids)
     parent: dict[str, Match] = {}
-    for k, rid in enumerate(order):
-        matches = {m.original: m for m in (compare(reports[rid], reports[e]) for e in order[:k]) if m}
+    position = {rid: k for k, rid in enumerate(order)}
+    for rid, earlier in zip(order, sources(reports, order)):
+        matches = {m.original: m for m in (compare(reports[rid], reports[e]) for e in earlier) if m}
         if not matches:
             continue
-        best = max(matches.values(), key=lambda m: (*_rank(m), -order.index(m.original)))
+        best = max(matches.values(), key=lambda m: (*_rank(m), -position[m.original]))
         while best.original in parent:
             source = matches.get(parent[best.original].original)
             if not source or _rank(source) < (_rank(best)[0], best.similarity - CHAIN_SLACK):
