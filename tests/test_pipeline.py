@@ -152,3 +152,28 @@ def test_stories_are_stored_when_the_index_cannot_be_kept(tmp_path, monkeypatch,
             stories = pipeline.build_stories()
         assert store.stories() == stories and len(stories) == 1
     assert "story index not kept: disk full" in caplog.text
+
+
+def test_a_pipeline_holds_its_index_until_another_replaces_it(tmp_path, monkeypatch):
+    from newsloom.stories import StoryIndex
+
+    for i, text in enumerate([CHROME_REPORT, OTHER_REPORT, OTHER_REPORT.replace("Monday", "Tuesday")]):
+        (tmp_path / str(i)).mkdir()
+        (tmp_path / str(i) / "r.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr("newsloom.stories.clustering.REGROUP_GROWTH", 10.0)
+    loads = []
+    real = StoryIndex.loads
+    monkeypatch.setattr(StoryIndex, "loads", classmethod(lambda cls, data: loads.append(len(data)) or real(data)))
+    with SQLiteStore(tmp_path / "news.db") as store:
+        first, second = Pipeline(store), Pipeline(store)
+        first.ingest([tmp_path / "0"])
+        first.build_stories()
+        first.ingest([tmp_path / "1"])
+        first.build_stories()
+        assert loads == []  # its own index, held in memory
+        second.ingest([tmp_path / "2"])
+        second.build_stories()
+        assert len(loads) == 1  # read from the store
+        first.build_stories()
+        assert len(loads) == 2  # the second pipeline replaced it: read again
+        assert sum(len(s.report_ids) for s in store.stories()) == 3

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -20,6 +21,7 @@ Progress = Callable[[str, int, int], None]
 log = logging.getLogger("newsloom")
 EMBED_BATCH = 32  # reports whose claims are embedded in one encoder pass
 STORY_INDEX = "story_index"  # the store's name for the kept story index
+STORY_INDEX_TOKEN = "story_index_token"  # changes whenever the kept story index does
 
 
 @dataclass
@@ -63,6 +65,7 @@ class Pipeline:
         self.store = store
         self.executor = executor or LocalExecutor()
         self.progress = progress or (lambda stage, done, total: None)
+        self._held: tuple[bytes, StoryIndex] | None = None  # the story index this pipeline last kept, and its token
 
     def ingest(self, paths: Sequence[str | Path]) -> list[InputStatus]:
         """Read, extract and annotate every input; already-stored content is skipped."""
@@ -117,6 +120,7 @@ class Pipeline:
         self.progress("stories", 0, 1)
         arrival = self.store.annotated_ids()
         index = None if rebuild else self._kept_index(arrival)
+        self._held = None  # the index is about to change; it is held again once kept
         stories = None
         if index is not None:
             new = [ann for ann in map(self.store.get_annotated, (r for r in arrival if r not in index)) if ann]
@@ -124,23 +128,39 @@ class Pipeline:
         if stories is None:
             stories, index = grouped(self.store.annotated())
         self.store.put_stories(stories)
-        try:
-            self.store.put_state(STORY_INDEX, index.dumps())
-        except StoreError as exc:  # the stories are stored; the next run groups everything anew
-            log.warning("story index not kept: %s", exc)
+        self._keep_index(index)
         self.progress("stories", 1, 1)
         return stories
 
-    def _kept_index(self, arrival: list[str]) -> StoryIndex | None:
-        """The story index kept by the last run, if it is readable and all its reports are still stored."""
-        data = self.store.get_state(STORY_INDEX)
-        if data is None:
-            return None
+    def _keep_index(self, index: StoryIndex) -> None:
+        """Keep the index in the store under a fresh token, and hold it in memory for this pipeline's next run."""
+        token = secrets.token_bytes(16)
         try:
-            index = StoryIndex.loads(data)
-        except ValueError as exc:
-            log.warning("grouping every report anew: %s", exc)
-            return None
+            self.store.put_state(STORY_INDEX_TOKEN, b"")  # no holder may trust its copy while the index changes
+            self.store.put_state(STORY_INDEX, index.dumps())
+            self.store.put_state(STORY_INDEX_TOKEN, token)
+        except StoreError as exc:  # the stories are stored; the next run groups everything anew
+            log.warning("story index not kept: %s", exc)
+            return
+        self._held = (token, index)
+
+    def _kept_index(self, arrival: list[str]) -> StoryIndex | None:
+        """The story index kept by the last run, if it is readable and all its reports are still stored.
+
+        The copy this pipeline holds is used when the store's token says nobody has replaced it since.
+        """
+        token = self.store.get_state(STORY_INDEX_TOKEN)
+        if self._held is not None and token == self._held[0]:
+            index = self._held[1]
+        else:
+            data = self.store.get_state(STORY_INDEX)
+            if data is None:
+                return None
+            try:
+                index = StoryIndex.loads(data)
+            except ValueError as exc:
+                log.warning("grouping every report anew: %s", exc)
+                return None
         stored = set(arrival)
         return index if all(rid in stored for rid in index.report_ids()) else None
 

@@ -29,6 +29,7 @@ class Desk:
 
     def __init__(self, store: Store):
         self.store = store
+        self._pipeline = Pipeline(store)  # one for the app's life: it holds the story index between uploads
         self._work = threading.RLock()
         self._briefs: dict[str, tuple[tuple[str, ...], StoryBrief]] = {}
         self._uploads: OrderedDict[str, list[InputStatus]] = OrderedDict()
@@ -76,7 +77,7 @@ class Desk:
             missing = [s for s in stories if self._cached(s) is None]
             if not missing:
                 return
-            computed = {sb.id: sb for sb in Pipeline(self.store).brief([s.id for s in missing]).stories}
+            computed = {sb.id: sb for sb in self._pipeline.brief([s.id for s in missing]).stories}
             for story in missing:
                 if story.id in computed:
                     self._briefs[story.id] = (tuple(story.report_ids), computed[story.id])
@@ -87,9 +88,8 @@ class Desk:
         """Ingest uploaded files, place them in stories and return a token for the inputs' statuses."""
         with self._work, tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX) as folder:
             paths = save_uploads(files, Path(folder))
-            pipeline = Pipeline(self.store)
-            statuses = pipeline.ingest(paths)
-            pipeline.build_stories()
+            statuses = self._pipeline.ingest(paths)
+            self._pipeline.build_stories()
             self._briefs.clear()
             token = secrets.token_urlsafe(8)
             self._uploads[token] = statuses
