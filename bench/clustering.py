@@ -271,7 +271,8 @@ def main() -> None:
     print(row(f"TF-IDF + average-link @ {BASELINE_SIMILARITY:g}", gold, base, base_secs))
     print("\nReference (README): TF-IDF + average-link, threshold tuned, all 982 ECB+ docs: B³ F1 0.87, pair F1 0.82.")
     if args.batches:
-        print(f"\nArrival in {args.batches} batches, shuffled (the first grouped at once, later ones added to the kept index):\n")
+        print(f"\nArrival in {args.batches} batches, shuffled "
+              "(the first grouped at once, later ones added to the kept index):\n")
         print("| arrival order | B³ F1 | pair F1 | B³ F1 against the one-shot stories | seconds |")
         print("|---|---:|---:|---:|---:|")
         print("\n".join(arrival_rows(anns, gold, pred, args.batches, args.orders)))

@@ -212,7 +212,8 @@ class SQLiteStore(Store):
     # ---- kept state ----
 
     def put_state(self, name: str, value: bytes) -> None:
-        parts = [(name, i, value[at : at + STATE_PART]) for i, at in enumerate(range(0, max(1, len(value)), STATE_PART))]
+        starts = range(0, max(1, len(value)), STATE_PART)
+        parts = [(name, i, value[at : at + STATE_PART]) for i, at in enumerate(starts)]
         try:
             with self._tx(f"state {name}") as c:
                 c.execute("DELETE FROM state WHERE name = ?", (name,))
