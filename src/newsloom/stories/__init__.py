@@ -25,7 +25,8 @@ def grouped(anns: list[Annotated]) -> tuple[list[Story], StoryIndex]:
     """`group`, and the index it built, to keep for adding reports later (`regroup`)."""
     index = build_index(anns)
     by_id = {ann.report_id: ann for ann in anns}
-    return _ordered(_with_copies(index, [], lambda ids: [by_id[r] for r in ids], [a.report_id for a in anns])), index
+    stories = _with_copies(index, [], lambda ids: [by_id[r] for r in ids], [a.report_id for a in anns])
+    return _ordered(stories), index
 
 
 def regroup(index: StoryIndex, new: list[Annotated], previous: list[Story], load: Loader,
