@@ -217,3 +217,38 @@ def test_in_a_big_story_each_report_meets_its_closest_sources(monkeypatch):
     capped = edges(anns)
     assert capped["site"] == ("wire", "rewrite") and capped["blog"] == ("wire", "copy")
     assert capped == every_pair
+
+
+def test_a_grown_story_compares_only_its_new_reports(monkeypatch):
+    from newsloom.stories import provenance
+
+    first = [make("wire", news.TRAIN_ORIGINAL, "2024-03-09T08:00:00"),
+             make("quotes", news.TRAIN_QUOTES_1, "2024-03-09T09:00:00"),
+             make("site", news.TRAIN_REWRITE, "2024-03-09T10:00:00")]
+    later = [make("blog", news.substitute(news.TRAIN_ORIGINAL), "2024-03-10T08:00:00"),
+             make("more", news.TRAIN_QUOTES_2, "2024-03-10T09:00:00")]
+    settled = find_copies(first, story_of(first))
+    calls = []
+    real = provenance.compare
+    monkeypatch.setattr(provenance, "compare", lambda a, b: calls.append(a.ann.report_id) or real(a, b))
+    grown = find_copies(first + later, story_of(first + later), settled=settled)
+    assert set(calls) == {"blog", "more"}
+    calls.clear()
+    assert grown.edges == find_copies(first + later, story_of(first + later)).edges
+    assert set(calls) == {"quotes", "site", "blog", "more"}
+    assert {e.copy: e.original for e in grown.edges} == {"site": "wire", "blog": "wire"}
+
+
+def test_a_grown_story_with_an_earlier_newcomer_is_compared_anew(monkeypatch):
+    from newsloom.stories import provenance
+
+    first = [make("site", news.TRAIN_REWRITE, "2024-03-10"), make("blog", news.substitute(news.TRAIN_ORIGINAL),
+                                                                   "2024-03-10")]
+    settled = find_copies(first, story_of(first))
+    newcomer = make("wire", news.TRAIN_ORIGINAL, "2024-03-09")  # published before the settled reports
+    calls = []
+    real = provenance.compare
+    monkeypatch.setattr(provenance, "compare", lambda a, b: calls.append(a.ann.report_id) or real(a, b))
+    grown = find_copies(first + [newcomer], story_of(first + [newcomer]), settled=settled)
+    assert {"site", "blog"} <= set(calls)
+    assert {e.copy: e.original for e in grown.edges} == {"site": "wire", "blog": "wire"}

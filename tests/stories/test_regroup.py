@@ -72,3 +72,21 @@ def test_a_doubled_store_is_grouped_anew():
     assert index.built_from == 5
     assert not outgrown(index, 9) and outgrown(index, 10)
     assert regroup(index, anns[5:], before, lambda ids: [], [a.report_id for a in anns]) is None
+
+
+def test_a_story_that_grows_compares_only_its_newcomers(monkeypatch):
+    from newsloom.stories import provenance
+
+    anns = mixed()
+    first = [a for a in anns if a.report_id != "tcp"]
+    before, index = grouped(first)
+    calls = []
+    real = provenance.compare
+    monkeypatch.setattr(provenance, "compare", lambda a, b: calls.append(a.ann.report_id) or real(a, b))
+    by_id = {a.report_id: a for a in anns}
+    after = regroup(index, [by_id["tcp"]], before, lambda ids: [by_id[r] for r in ids],
+                    [a.report_id for a in first] + ["tcp"])
+    assert set(calls) == {"tcp"}
+    train = next(s for s in after if "tcp" in s.report_ids)
+    assert train.edges == next(s for s in group(anns) if "tcp" in s.report_ids).edges
+    assert {e.copy: e.original for e in train.edges} == {"trw": "t0", "tcp": "t0"}

@@ -47,15 +47,16 @@ def regroup(index: StoryIndex, new: list[Annotated], previous: list[Story], load
 
 
 def _with_copies(index: StoryIndex, previous: list[Story], load: Loader, arrival: list[str]) -> list[Story]:
-    """The index's stories with copy edges: kept from `previous` where a story is unchanged."""
-    kept = {(s.id, tuple(s.report_ids)): s for s in previous}
+    """The index's stories with copy edges: kept from `previous` where a story is unchanged, and for a
+    story that grew, kept for its earlier reports when the new ones come after them."""
+    before = {s.id: s for s in previous}
     position = {rid: i for i, rid in enumerate(arrival)}
     out = []
     for story in index.stories():
-        same = kept.get((story.id, tuple(story.report_ids)))
-        if same is None:
+        same = before.get(story.id)
+        if same is None or same.report_ids != story.report_ids:
             members = sorted(story.report_ids, key=lambda rid: position.get(rid, len(position)))
-            same = find_copies(load(members), story)
+            same = find_copies(load(members), story, settled=same)
         out.append(same)
     return out
 

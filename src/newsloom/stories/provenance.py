@@ -157,25 +157,26 @@ def _rank(match: Match) -> tuple[bool, float]:
     return (match.kind == "copy", match.similarity)
 
 
-def sources(reports: dict[str, ReportText], order: list[str], limit: int | None = None) -> list[list[str]]:
+def sources(reports: dict[str, ReportText], order: list[str], limit: int | None = None,
+            first: int = 0) -> list[list[str]]:
     """For each report (in `order`), the earlier reports worth comparing with it: all of them up to
     `limit` (`MAX_SOURCES`), else the `limit` sharing the largest part of the smaller one's content words.
 
     Overlap over the smaller report ranks an excerpt or an expanded copy as high as a whole copy.
     Computed by blocks of one sparse product, so a story of thousands costs n x limit comparisons,
-    not n squared.
+    not n squared. The reports before `first` (already settled) get no sources.
     """
     limit = MAX_SOURCES if limit is None else limit
+    out: list[list[str]] = [[] for _ in range(first)] + [order[:k] for k in range(first, min(len(order), limit + 1))]
     if len(order) <= limit + 1:
-        return [order[:k] for k in range(len(order))]
+        return out
     vocab: dict[str, int] = {}
     cols = [[vocab.setdefault(t, len(vocab)) for t in reports[rid].terms] for rid in order]
     ptr = np.cumsum([0] + [len(c) for c in cols])
     flat = np.array([c for row in cols for c in row], dtype=np.int64)
     x = sparse.csr_matrix((np.ones(len(flat)), flat, ptr), shape=(len(order), max(1, len(vocab))))
     sizes = np.diff(ptr).astype(float)
-    out: list[list[str]] = [order[:k] for k in range(limit + 1)]
-    for start in range(limit + 1, len(order), SOURCE_BLOCK):
+    for start in range(max(first, limit + 1), len(order), SOURCE_BLOCK):
         rows = np.arange(start, min(len(order), start + SOURCE_BLOCK))
         shared = (x[rows] @ x[: rows[-1]].T).toarray()
         smaller = np.minimum(sizes[rows, None], sizes[None, : rows[-1]])
@@ -187,28 +188,45 @@ def sources(reports: dict[str, ReportText], order: list[str], limit: int | None 
     return out
 
 
-def find_copies(anns: list[Annotated], story: Story) -> Story:
+def settled_edges(anns: list[Annotated], order: list[str], settled: Story | None) -> dict[str, CopyEdge | None]:
+    """The reports of an earlier state of the story with their edges, when they still come first in
+    `order` and in the same order (their sources are then unchanged); else nothing is settled."""
+    if settled is None or not set(settled.report_ids) <= set(order):
+        return {}
+    members = set(settled.report_ids)
+    before = chronology([a for a in anns if a.report_id in members], settled.report_ids)
+    if order[: len(before)] != before:
+        return {}
+    edges = {e.copy: e for e in settled.edges}
+    return {rid: edges.get(rid) for rid in before}
+
+
+def find_copies(anns: list[Annotated], story: Story, settled: Story | None = None) -> Story:
     """Return the story with copy edges: each report points at most at one earlier report it derives from.
 
     A report's parent is its best match among earlier reports (the `MAX_SOURCES` most alike in words
     when there are more); when that parent itself derives from an earlier report that the report
     matches nearly as well (within 0.05, same or stronger kind), the edge goes to that earlier source
-    instead, so a copy of a copy points at the first source.
+    instead, so a copy of a copy points at the first source. `settled` is an earlier state of the
+    story: when its reports still come first, their edges are kept and only the reports after them
+    are compared, which gives the same edges as comparing all.
     """
     reports = prepare(anns, story)
     order = chronology(anns, story.report_ids)
-    parent: dict[str, Match] = {}
+    kept = settled_edges(anns, order, settled)
+    chosen: dict[str, CopyEdge] = {rid: edge for rid, edge in kept.items() if edge is not None}
     position = {rid: k for k, rid in enumerate(order)}
-    for rid, earlier in zip(order, sources(reports, order)):
+    for rid, earlier in zip(order, sources(reports, order, first=len(kept))):
+        if rid in kept:
+            continue
         matches = {m.original: m for m in (compare(reports[rid], reports[e]) for e in earlier) if m}
         if not matches:
             continue
         best = max(matches.values(), key=lambda m: (*_rank(m), -position[m.original]))
-        while best.original in parent:
-            source = matches.get(parent[best.original].original)
+        while best.original in chosen:
+            source = matches.get(chosen[best.original].original)
             if not source or _rank(source) < (_rank(best)[0], best.similarity - CHAIN_SLACK):
                 break
             best = source
-        parent[rid] = best
-    edges = [parent[rid].edge() for rid in order if rid in parent]
-    return replace(story, edges=edges)
+        chosen[rid] = best.edge()
+    return replace(story, edges=[chosen[rid] for rid in order if rid in chosen])
