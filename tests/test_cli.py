@@ -98,8 +98,11 @@ def test_store_commands_and_reingest_is_a_no_op(inputs, tmp_path):
     assert "0 ok" in again.output and "same content" in again.output
     listed = runner.invoke(app, ["stories", "--db", db])
     assert listed.exit_code == 0 and listed.stdout.strip()
+    assert "grouped all 3 reports anew" in listed.stderr
+    kept = runner.invoke(app, ["stories", "--db", db])
+    assert kept.stdout == listed.stdout and "placed 0 new reports in the story index kept" in kept.stderr
     rebuilt = runner.invoke(app, ["stories", "--db", db, "--rebuild"])
-    assert rebuilt.exit_code == 0 and rebuilt.stdout == listed.stdout
+    assert rebuilt.exit_code == 0 and rebuilt.stdout == listed.stdout and "anew" in rebuilt.stderr
     brief = runner.invoke(app, ["brief", "--db", db, "--format", "md"])
     assert brief.exit_code == 0 and "Petra Lund" in brief.stdout
 

@@ -124,8 +124,12 @@ def stories(
 ) -> None:
     """Place newly stored reports in stories (all of them the first time) and list the stories."""
     with _store(db) as store:
-        found = Pipeline(store).build_stories(rebuild=rebuild)
+        pipeline = Pipeline(store)
+        found = pipeline.build_stories(rebuild=rebuild)
         titles = {a.report_id: (a.title or a.source) for a in store.articles()}
+    placed = (f"grouped all {sum(len(s.report_ids) for s in found)} reports anew" if pipeline.placed is None
+              else f"placed {pipeline.placed} new reports in the story index kept from the last run")
+    err.print(f"{len(found)} stories: {placed}")
     for story in found:
         sys.stdout.write(f"{story.id}\t{len(story.report_ids)} reports\t{titles.get(story.report_ids[0], '')}\n")
 

@@ -66,6 +66,7 @@ class Pipeline:
         self.executor = executor or LocalExecutor()
         self.progress = progress or (lambda stage, done, total: None)
         self._held: tuple[bytes, StoryIndex] | None = None  # the story index this pipeline last kept, and its token
+        self.placed: int | None = None  # reports the last build_stories placed in a kept index (None: grouped all)
 
     def ingest(self, paths: Sequence[str | Path]) -> list[InputStatus]:
         """Read, extract and annotate every input; already-stored content is skipped."""
@@ -125,8 +126,10 @@ class Pipeline:
         if index is not None:
             new = [ann for ann in map(self.store.get_annotated, (r for r in arrival if r not in index)) if ann]
             stories = regroup(index, new, self.store.stories(), self._load, arrival)
+            self.placed = len(new)
         if stories is None:
             stories, index = grouped(self.store.annotated())
+            self.placed = None
         self.store.put_stories(stories)
         self._keep_index(index)
         self.progress("stories", 1, 1)
