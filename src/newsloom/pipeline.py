@@ -124,7 +124,7 @@ class Pipeline:
         self._held = None  # the index is about to change; it is held again once kept
         stories = None
         if index is not None:
-            new = [ann for ann in map(self.store.get_annotated, (r for r in arrival if r not in index)) if ann]
+            new = self._load([r for r in arrival if r not in index])
             stories = regroup(index, new, self.store.stories(), self._load, arrival)
             self.placed = len(new)
         if stories is None:

@@ -120,6 +120,12 @@ class StoryView:
         refs = self.refs(report.copy_evidence)
         return [r for r in refs if r.evidence.report == report.id], [r for r in refs if r.evidence.report != report.id]
 
+    def shared_label(self, report: BriefReport) -> str:
+        """"18 shared passages, similarity 0.92": how much a copy shares with its source."""
+        n = len(self.shared(report)[0])
+        similarity = f", similarity {report.copy_similarity:.2f}" if report.copy_similarity is not None else ""
+        return f"{n} shared passage{'' if n == 1 else 's'}{similarity}"
+
     def copies(self, report: BriefReport) -> list[str]:
         """Names of the reports that copy or rewrite this one."""
         return [self.names[r.id] for r in self.story.reports if r.copy_of == report.id]

@@ -119,11 +119,11 @@ class Weighted:
     @classmethod
     def of(cls, terms: Vector, entities: Vector, term_df: DocFreq, entity_df: DocFreq) -> Weighted:
         """Weigh a report's term and entity vectors by IDF once, for scoring it against many stories."""
-        term_rows = [(t, w * term_df.idf(t), term_df.idf(t)) for t, w in terms.items()]
+        term_rows = [(t, w * idf, idf) for t, w in terms.items() for idf in (term_df.idf(t),)]
         parts = {}
         for numbers in (False, True):
-            rows = [(k, w * entity_df.idf(k), entity_df.idf(k)) for k, w in entities.items()
-                    if k.startswith(NUMBER) == numbers]
+            rows = [(k, w * idf, idf) for k, w in entities.items() if k.startswith(NUMBER) == numbers
+                    for idf in (entity_df.idf(k),)]
             parts[numbers] = (rows, sum(w for _, w, _ in rows))
         return cls(term_rows, sum(w * w for _, w, _ in term_rows), parts)
 
