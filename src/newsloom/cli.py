@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsloom.executors import make_executor
-from newsloom.model import InputStatus
-from newsloom.pipeline import Pipeline, process_report
+from newsloom.pipeline import Pipeline, document_executor, process_inputs
 from newsloom.store import StoreError, open_store
+from newsloom.workers import Limits
 
 app = typer.Typer(
     help="newsloom: turn many news reports into stories and sourced briefs.",
@@ -38,6 +38,22 @@ class Fmt(str, Enum):
 PathsArg = typer.Argument(..., help="Files, directories (recursed), WARC, RSS/Atom, JSON or JSONL inputs.")
 DbOpt = typer.Option("newsloom.db", "--db", help="Store: a SQLite file path or sqlite:///path.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction and analysis.")
+TimeLimitOpt = typer.Option(
+    Limits.seconds, "--time-limit", min=0, help="Seconds one document may take before it fails (0: no limit)."
+)
+MemoryLimitOpt = typer.Option(
+    Limits.memory_mb, "--memory-limit", min=0, help="Megabytes one document may add to its worker (0: no limit)."
+)
+
+
+@contextmanager
+def documents(workers: int, seconds: float, memory_mb: int) -> Iterator:
+    """Worker processes that run each document under its time and memory limits."""
+    executor = document_executor(workers, Limits(seconds, memory_mb))
+    try:
+        yield executor
+    finally:
+        executor.close()
 
 
 def fail(reason: str) -> None:
@@ -87,6 +103,8 @@ def analyze(
     fmt: Fmt = typer.Option(Fmt.json, "--format", "-f", help="Brief format: json, md, html, or all (into -o DIR)."),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the brief here instead of stdout."),
     workers: int = WorkersOpt,
+    time_limit: float = TimeLimitOpt,
+    memory_limit: int = MemoryLimitOpt,
 ) -> None:
     """One shot, no store needed: read the inputs, group stories and print the sourced brief."""
     from newsloom.brief import render
@@ -96,7 +114,7 @@ def analyze(
     if fmt is Fmt.all and out is None:
         fail("--format all writes brief.json, brief.md and brief.html into a directory: give it with -o DIR")
     with progress_bar() as progress:
-        brief = run(paths, workers=workers, progress=progress)
+        brief = run(paths, workers=workers, progress=progress, limits=Limits(time_limit, memory_limit))
     if fmt is Fmt.all:
         for name in ("json", "md", "html"):
             _emit(render(brief, name), out / f"brief.{name}")
@@ -105,11 +123,20 @@ def analyze(
 
 
 @app.command()
-def ingest(paths: List[Path] = PathsArg, db: str = DbOpt, workers: int = WorkersOpt) -> None:
-    """Add inputs to the store (extracted and annotated); content already stored is skipped."""
+def ingest(
+    paths: List[Path] = PathsArg,
+    db: str = DbOpt,
+    workers: int = WorkersOpt,
+    retry_failed: bool = typer.Option(
+        False, "--retry-failed", help="Process again the reports that failed or gave no article (after an upgrade)."
+    ),
+    time_limit: float = TimeLimitOpt,
+    memory_limit: int = MemoryLimitOpt,
+) -> None:
+    """Add inputs to the store (extracted and annotated); a re-run finishes what an interrupted run left."""
     _check_paths(paths)
-    with _store(db) as store, progress_bar() as progress:
-        statuses = Pipeline(store, make_executor(workers), progress).ingest(paths)
+    with _store(db) as store, progress_bar() as progress, documents(workers, time_limit, memory_limit) as docs:
+        statuses = Pipeline(store, make_executor(workers), progress, docs).ingest(paths, retry_failed)
     counts = {s: sum(1 for x in statuses if x.status == s) for s in ("ok", "skipped", "failed")}
     err.print(f"ingested: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed")
     for s in statuses:
@@ -154,18 +181,9 @@ def brief(
 
 
 def _records(paths: List[Path], workers: int):
-    """Process inputs one-shot: yields (status, annotated or None) per input in input order."""
-    from newsloom.ingest import read_paths
-
-    items = list(read_paths(paths))
-    reports = [i for i in items if not isinstance(i, InputStatus)]
-    results = iter(make_executor(workers).map(process_report, reports))
-    for item in items:
-        if isinstance(item, InputStatus):
-            yield item, None, None
-        else:
-            res = next(results)
-            yield res.status, res.annotated, item
+    """Process inputs one-shot under the default limits: (status, annotated or None, report) per input, in order."""
+    with documents(workers, Limits.seconds, Limits.memory_mb) as docs:
+        yield from process_inputs(paths, docs)
 
 
 def _jsonl(row: dict) -> None:

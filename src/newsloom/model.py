@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Status = Literal["ok", "skipped", "failed"]
+ReportStage = Literal["stored", "extracted", "annotated", "skipped", "failed"]
+DONE_STAGES: tuple[ReportStage, ...] = ("annotated", "skipped", "failed")  # a re-run leaves these alone
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 
@@ -33,6 +35,16 @@ class InputStatus:
 
     source: str
     status: Status
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ReportState:
+    """Where one stored report stands: stored, extracted, annotated, or skipped/failed with a reason."""
+
+    report_id: str
+    source: str
+    state: ReportStage
     reason: str = ""
 
 

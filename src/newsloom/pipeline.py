@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -13,9 +15,10 @@ from newsloom.compare import analyze_story, brief_reports
 from newsloom.executors import Executor, LocalExecutor
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
-from newsloom.model import Annotated, Brief, InputStatus, Report, Story, StoryBrief
+from newsloom.model import Annotated, Brief, InputStatus, Report, ReportStage, Story, StoryBrief
 from newsloom.stories import StoryIndex, grouped, regroup
 from newsloom.store import SQLiteStore, Store, StoreError
+from newsloom.workers import GuardedExecutor, Limits
 
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger("newsloom")
@@ -30,21 +33,76 @@ class ReportResult:
 
     status: InputStatus
     annotated: Annotated | None = None
+    report_id: str = ""
+
+    @property
+    def stage(self) -> ReportStage:
+        """The report's state once this result is stored."""
+        return "annotated" if self.annotated is not None else self.status.status  # type: ignore[return-value]
 
 
 def process_report(report: Report) -> ReportResult:
     """Extract and annotate one report; any failure becomes a status with its reason."""
+    rid, source = report.id, report.source
     try:
         article = extract_article(report)
     except ExtractionError as exc:
-        return ReportResult(InputStatus(report.source, "skipped", f"no article text: {exc}"))
+        return ReportResult(InputStatus(source, "skipped", f"no article text: {exc}"), report_id=rid)
     except Exception as exc:  # a broken document must not stop the run
-        return ReportResult(InputStatus(report.source, "failed", f"extraction error: {type(exc).__name__}: {exc}"))
+        reason = f"extraction error: {type(exc).__name__}: {exc}"
+        return ReportResult(InputStatus(source, "failed", reason), report_id=rid)
     try:
         ann = annotate(article, vectors=False)  # claim embeddings are computed in batches by the pipeline
     except Exception as exc:
-        return ReportResult(InputStatus(report.source, "failed", f"annotation error: {type(exc).__name__}: {exc}"))
-    return ReportResult(InputStatus(report.source, "ok"), ann)
+        reason = f"annotation error: {type(exc).__name__}: {exc}"
+        return ReportResult(InputStatus(source, "failed", reason), report_id=rid)
+    return ReportResult(InputStatus(source, "ok"), ann, rid)
+
+
+def over_limit(report: Report, reason: str) -> ReportResult:
+    """The result of a report whose worker was stopped (over a limit, or died) before it finished."""
+    return ReportResult(InputStatus(report.source, "failed", reason), report_id=report.id)
+
+
+def warm_worker() -> None:
+    """Load the NLP model in a worker before it is given documents (not counted against their limits)."""
+    from newsloom.annotate.nlp import load_nlp
+
+    load_nlp()
+
+
+def document_executor(workers: int, limits: Limits | None) -> Executor:
+    """Where documents are processed: guarded worker processes under `limits`, else the plain executor."""
+    from newsloom.executors import make_executor
+
+    if limits is None:
+        return make_executor(workers)
+    return GuardedExecutor(over_limit, workers=workers, limits=limits, warmup=warm_worker)
+
+
+def process_inputs(
+    paths: Sequence[str | Path], executor: Executor
+) -> Iterator[tuple[InputStatus, Annotated | None, Report | None]]:
+    """Read and process inputs one-shot, lazily: (status, annotated or None, report or None) per input, in order."""
+    waiting: deque[Report | InputStatus] = deque()
+
+    def reports() -> Iterator[Report]:
+        for item in read_paths(paths):
+            waiting.append(item)
+            if isinstance(item, Report):
+                yield item
+
+    for result in executor.map(process_report, reports()):
+        while waiting:
+            item = waiting.popleft()
+            if isinstance(item, InputStatus):
+                yield item, None, None
+            else:
+                yield result.status, result.annotated, item
+                break
+    for item in waiting:
+        if isinstance(item, InputStatus):
+            yield item, None, None
 
 
 def _analyze(job: tuple[Story, list[Annotated]]) -> StoryBrief:
@@ -61,39 +119,56 @@ def _analyze(job: tuple[Story, list[Annotated]]) -> StoryBrief:
 class Pipeline:
     """Runs the stages against a store; the executor decides where per-item work runs."""
 
-    def __init__(self, store: Store, executor: Executor | None = None, progress: Progress | None = None):
+    def __init__(
+        self,
+        store: Store,
+        executor: Executor | None = None,
+        progress: Progress | None = None,
+        documents: Executor | None = None,
+    ):
         self.store = store
         self.executor = executor or LocalExecutor()
+        self.documents = documents or self.executor  # where each report is extracted and annotated
         self.progress = progress or (lambda stage, done, total: None)
         self._held: tuple[bytes, StoryIndex] | None = None  # the story index this pipeline last kept, and its token
         self.placed: int | None = None  # reports the last build_stories placed in a kept index (None: grouped all)
 
-    def ingest(self, paths: Sequence[str | Path]) -> list[InputStatus]:
-        """Read, extract and annotate every input; already-stored content is skipped."""
-        statuses: list[InputStatus] = []
-        fresh: list[Report] = []
+    def ingest(self, paths: Sequence[str | Path], retry_failed: bool = False) -> list[InputStatus]:
+        """Store every input, then extract and annotate every report not processed to the end.
+
+        Each report's state is kept in the store, so a run killed at any point loses nothing: the
+        next run processes what was left. Content stored from another input is skipped as a
+        duplicate; an input read again is not a duplicate of itself. `retry_failed` processes
+        reports that failed or yielded no article again.
+        """
+        seen: dict[str, None] = {}
         for item in read_paths(paths):
+            seen[item.source] = None
             if isinstance(item, InputStatus):
-                statuses.append(item)
+                self.store.record_input(item)
             elif not self.store.add_report(item):
-                known = self.store.get_report(item.id)
-                where = known.source if known else "an earlier input"
-                statuses.append(InputStatus(item.source, "skipped", f"same content as {where}"))
-            else:
-                fresh.append(item)
-        for status in statuses:
-            self.store.record_input(status)
-        total = len(fresh)
+                known = self.store.report_state(item.id)
+                if known is None or known.source != item.source:
+                    where = known.source if known else "an earlier input"
+                    self.store.record_input(InputStatus(item.source, "skipped", f"same content as {where}"))
+        self.process_pending(retry_failed)
+        return [s for s in self.store.inputs() if s.source in seen]
+
+    def process_pending(self, retry_failed: bool = False) -> int:
+        """Extract and annotate the stored reports whose processing has not ended; returns how many."""
+        pending = self.store.pending_reports(("failed", "skipped") if retry_failed else ())
+        total = len(pending)
         self.progress("extract+annotate", 0, total)
+        stored = (r for r in map(self.store.get_report, pending) if r is not None)
         batch: list[ReportResult] = []
-        for done, result in enumerate(self.executor.map(process_report, fresh), 1):
+        for done, result in enumerate(self.documents.map(process_report, stored), 1):
             batch.append(result)
-            if len(batch) == EMBED_BATCH or done == total:
+            if len(batch) == EMBED_BATCH:
                 self._keep(batch)
-                statuses += [r.status for r in batch]
                 batch = []
             self.progress("extract+annotate", done, total)
-        return statuses
+        self._keep(batch)
+        return total
 
     def _keep(self, results: list[ReportResult]) -> None:
         """Embed the claims of a batch of results in one encoder pass, then store them and their statuses.
@@ -101,15 +176,14 @@ class Pipeline:
         If embedding fails the annotations are stored without vectors; compare encodes them later.
         """
         anns = [r.annotated for r in results if r.annotated is not None]
+        if not results:
+            return
         try:
             embed_claims([c for a in anns for c in a.claims], {a.report_id: a.article.text for a in anns})
         except Exception as exc:  # embeddings are an optimisation: never lose a report over them
             log.warning("embedding claims failed, compare will encode them: %s: %s", type(exc).__name__, exc)
         for result in results:
-            if result.annotated is not None:
-                self.store.put_article(result.annotated.article)
-                self.store.put_annotated(result.annotated)
-            self.store.record_input(result.status)
+            self.store.finish_report(result.report_id, result.stage, result.status, result.annotated)
 
     def build_stories(self, rebuild: bool = False) -> list[Story]:
         """Place the stored articles in stories and find copies; stores the result.
@@ -194,11 +268,25 @@ class Pipeline:
         return self.brief()
 
 
-def analyze(paths: Sequence[str | Path] | str | Path, workers: int = 1, progress: Progress | None = None) -> Brief:
-    """One-shot analysis of some inputs with a throwaway in-memory store."""
+def analyze(
+    paths: Sequence[str | Path] | str | Path,
+    workers: int = 1,
+    progress: Progress | None = None,
+    limits: Limits | None = Limits(),
+) -> Brief:
+    """One-shot analysis of some inputs with a throwaway in-memory store.
+
+    Each document is processed in a worker process under `limits` (None: in this process, unguarded).
+    """
     from newsloom.executors import make_executor
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    with SQLiteStore(":memory:") as store:
-        return Pipeline(store, make_executor(workers), progress).run(paths)
+    documents = document_executor(workers, limits)
+    try:
+        with SQLiteStore(":memory:") as store:
+            return Pipeline(store, make_executor(workers), progress, documents).run(paths)
+    finally:
+        close = getattr(documents, "close", None)
+        if close is not None:
+            close()

@@ -5,7 +5,7 @@ from abc import ABC, abstractmethod
 from types import TracebackType
 from typing import Self
 
-from newsloom.model import Annotated, Article, InputStatus, Report, Story
+from newsloom.model import Annotated, Article, InputStatus, Report, ReportStage, ReportState, Story
 
 
 class StoreError(Exception):
@@ -42,6 +42,24 @@ class Store(ABC):
     @abstractmethod
     def inputs(self) -> list[InputStatus]:
         """The latest status of each source, in the order sources were first recorded."""
+
+    @abstractmethod
+    def input_status(self, source: str) -> InputStatus | None:
+        """The latest status recorded for one source, or None."""
+
+    @abstractmethod
+    def report_state(self, report_id: str) -> ReportState | None:
+        """Where the report with this id stands, or None when it is not stored."""
+
+    @abstractmethod
+    def pending_reports(self, retry: tuple[ReportStage, ...] = ()) -> list[str]:
+        """Ids of reports not processed to the end (and of those in `retry` states), in the order added."""
+
+    @abstractmethod
+    def finish_report(
+        self, report_id: str, state: ReportStage, status: InputStatus, annotated: Annotated | None = None
+    ) -> None:
+        """In one transaction: store a report's annotations (if any), its final state and its input's status."""
 
     @abstractmethod
     def put_article(self, article: Article) -> None:

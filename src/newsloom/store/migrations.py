@@ -203,7 +203,15 @@ CREATE TABLE state (
 )
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS, STATE)
+REPORT_STATES = Migration(4, "explicit state of each report", """
+ALTER TABLE reports ADD COLUMN state TEXT NOT NULL DEFAULT 'stored';
+ALTER TABLE reports ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+UPDATE reports SET state = 'extracted' WHERE id IN (SELECT report_id FROM articles);
+UPDATE reports SET state = 'annotated' WHERE id IN (SELECT report_id FROM annotations);
+CREATE INDEX reports_state ON reports (state, seq)
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES)
 
 
 def pending(current: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from newsloom.model import Annotated, Article, InputStatus, Report, Story
+from newsloom.model import DONE_STAGES, Annotated, Article, InputStatus, Report, ReportStage, ReportState, Story
 from newsloom.store import rows
 from newsloom.store.base import Store, StoreError
 from newsloom.store.migrations import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE, Migration, pending
@@ -122,12 +122,42 @@ class SQLiteStore(Store):
 
     def record_input(self, status: InputStatus) -> None:
         with self._tx(f"input status of {status.source}") as c:
-            c.execute(
-                "INSERT INTO inputs (seq, source, status, reason) "
-                "VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM inputs), ?, ?, ?) "
-                "ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason",
-                (status.source, status.status, status.reason),
-            )
+            self._record_input(c, status)
+
+    @staticmethod
+    def _record_input(c: sqlite3.Connection, status: InputStatus) -> None:
+        c.execute(
+            "INSERT INTO inputs (seq, source, status, reason) "
+            "VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM inputs), ?, ?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason",
+            (status.source, status.status, status.reason),
+        )
+
+    def input_status(self, source: str) -> InputStatus | None:
+        with self._tx() as c:
+            row = c.execute("SELECT source, status, reason FROM inputs WHERE source = ?", (source,)).fetchone()
+        return InputStatus(*row) if row else None
+
+    def report_state(self, report_id: str) -> ReportState | None:
+        with self._tx() as c:
+            row = c.execute("SELECT id, source, state, reason FROM reports WHERE id = ?", (report_id,)).fetchone()
+        return ReportState(*row) if row else None
+
+    def pending_reports(self, retry: tuple[ReportStage, ...] = ()) -> list[str]:
+        done = [s for s in DONE_STAGES if s not in retry]
+        marks = ", ".join("?" * len(done))
+        with self._tx() as c:
+            return [r[0] for r in c.execute(f"SELECT id FROM reports WHERE state NOT IN ({marks}) ORDER BY seq", done)]
+
+    def finish_report(
+        self, report_id: str, state: ReportStage, status: InputStatus, annotated: Annotated | None = None
+    ) -> None:
+        spans = rows.annotation_rows(annotated) if annotated is not None else []
+        with self._tx(f"result of report {report_id}") as c:
+            if annotated is not None:
+                self._write_annotated(c, annotated, spans)
+            c.execute("UPDATE reports SET state = ?, reason = ? WHERE id = ?", (state, status.reason, report_id))
+            self._record_input(c, status)
 
     def inputs(self) -> list[InputStatus]:
         with self._tx() as c:
@@ -139,6 +169,11 @@ class SQLiteStore(Store):
     def put_article(self, article: Article) -> None:
         with self._tx(f"article of report {article.report_id}") as c:
             self._write_article(c, article)
+            c.execute(
+                "UPDATE reports SET state = CASE WHEN EXISTS (SELECT 1 FROM annotations WHERE report_id = ?) "
+                "THEN 'annotated' ELSE 'extracted' END, reason = '' WHERE id = ?",
+                (article.report_id, article.report_id),
+            )
 
     def _write_article(self, c: sqlite3.Connection, article: Article) -> None:
         """Upsert an article; drop its annotations when its text changed (their offsets are stale)."""
@@ -179,11 +214,16 @@ class SQLiteStore(Store):
     def put_annotated(self, ann: Annotated) -> None:
         spans = rows.annotation_rows(ann)
         with self._tx(f"annotations of report {ann.report_id}") as c:
-            self._write_article(c, ann.article)
-            c.execute("DELETE FROM annotations WHERE report_id = ?", (ann.report_id,))
-            c.execute("INSERT INTO annotations (report_id) VALUES (?)", (ann.report_id,))
-            for child, data in spans:
-                self._insert(c, child.table, child.all_columns, data)
+            self._write_annotated(c, ann, spans)
+
+    def _write_annotated(self, c: sqlite3.Connection, ann: Annotated, spans: list) -> None:
+        """Write an article and its span rows in place of any earlier annotations."""
+        self._write_article(c, ann.article)
+        c.execute("DELETE FROM annotations WHERE report_id = ?", (ann.report_id,))
+        c.execute("INSERT INTO annotations (report_id) VALUES (?)", (ann.report_id,))
+        c.execute("UPDATE reports SET state = 'annotated', reason = '' WHERE id = ?", (ann.report_id,))
+        for child, data in spans:
+            self._insert(c, child.table, child.all_columns, data)
 
     def get_annotated(self, report_id: str) -> Annotated | None:
         found = self._annotated(report_id)

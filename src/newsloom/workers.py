@@ -1,0 +1,242 @@
+"""Worker processes that run one document at a time under a time and memory budget, replaced when killed."""
+from __future__ import annotations
+
+import ctypes
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+log = logging.getLogger("newsloom")
+POLL_SECONDS = 0.05  # how often busy workers are checked against their budget
+WARMUP_SECONDS = 300.0  # a worker that cannot load its models in this long is given up
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost: wall-clock seconds and memory growth of its worker (0: no limit)."""
+
+    seconds: float = 30.0
+    memory_mb: int = 1024
+
+    def describe(self) -> str:
+        """The limits in words, for logs and help."""
+        time_part = f"{self.seconds:g} s" if self.seconds else "no time limit"
+        memory_part = f"{self.memory_mb} MB" if self.memory_mb else "no memory limit"
+        return f"{time_part}, {memory_part} per document"
+
+
+def resident_bytes(pid: int) -> int:
+    """Resident memory of a process (0 when it cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as stat:
+            return int(stat.read().split()[1]) * PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _serve(conn: Connection, warmup: Callable[[], object] | None) -> None:
+    """A worker's loop: warm up, say so, then run `(index, fn, item)` tasks until told to stop."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    if warmup is not None:
+        warmup()
+    conn.send(("ready", None))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, fn, item = task
+        try:
+            conn.send((index, ("ok", fn(item))))
+        except BaseException as exc:  # noqa: BLE001 - the parent turns it into a failed result
+            conn.send((index, ("error", f"{type(exc).__name__}: {exc}")))
+
+
+class _Worker:
+    """One worker process, its pipe, and the task it is running."""
+
+    def __init__(self, context: multiprocessing.context.BaseContext, warmup: Callable[[], object] | None):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, warmup), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.started_at = time.monotonic()
+        self.task: int | None = None
+        self.baseline = 0
+
+    def give(self, index: int, fn: Callable, item: object) -> None:
+        """Send a task and start its clock and memory baseline."""
+        self.task, self.started_at = index, time.monotonic()
+        self.baseline = resident_bytes(self.process.pid or 0)
+        self.conn.send((index, fn, item))
+
+    def over(self, limits: Limits) -> str | None:
+        """Which limit the running task is over, or None."""
+        if self.task is None:
+            return None
+        if limits.seconds and time.monotonic() - self.started_at > limits.seconds:
+            return f"over the time limit ({limits.seconds:g} s per document)"
+        grown = resident_bytes(self.process.pid or 0) - self.baseline
+        if limits.memory_mb and grown > limits.memory_mb * 2**20:
+            return f"over the memory limit ({limits.memory_mb} MB per document)"
+        return None
+
+    def kill(self) -> None:
+        """Stop the process at once and release its pipe."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        """Ask the process to finish, then make sure it has."""
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=2)
+        self.kill()
+
+
+class GuardedExecutor(Generic[T, R]):
+    """Maps a function over items in worker processes; an item over its limits gets `fallback(item, reason)`.
+
+    A worker running an item past its time or memory budget is killed and replaced, so one bad
+    document costs at most its limit and the run goes on. Results come back in input order.
+    """
+
+    def __init__(
+        self,
+        fallback: Callable[[T, str], R],
+        workers: int = 1,
+        limits: Limits = Limits(),
+        warmup: Callable[[], object] | None = None,
+    ):
+        self.fallback = fallback
+        self.workers = max(1, workers)
+        self.limits = limits
+        self.warmup = warmup
+        self._context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        self._pool: list[_Worker] = []
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Apply `fn` to every item in the workers, reading items lazily, yielding results in order."""
+        self._drop_busy()
+        source = iter(items)
+        queued: dict[int, T] = {}
+        results: dict[int, R] = {}
+        next_in, next_out, exhausted = 0, 0, False
+        while self._pool or not exhausted or queued:
+            while not exhausted and len(queued) < 2 * self.workers:
+                try:
+                    queued[next_in] = next(source)
+                    next_in += 1
+                except StopIteration:
+                    exhausted = True
+            if not queued:
+                break
+            self._fill()
+            self._dispatch(fn, queued)
+            self._collect(queued, results)
+            while next_out in results:
+                yield results.pop(next_out)
+                next_out += 1
+
+    def _drop_busy(self) -> None:
+        """Stop workers still running items of an earlier, abandoned map."""
+        for worker in [w for w in self._pool if w.task is not None]:
+            worker.kill()
+            self._pool.remove(worker)
+
+    def _fill(self) -> None:
+        """Start workers up to the pool size."""
+        while len(self._pool) < self.workers:
+            self._pool.append(_Worker(self._context, self.warmup))
+
+    def _dispatch(self, fn: Callable[[T], R], queued: dict[int, T]) -> None:
+        """Give each idle, ready worker the oldest item nobody runs yet."""
+        running = {w.task for w in self._pool}
+        waiting = (i for i in sorted(queued) if i not in running)
+        for worker in self._pool:
+            if worker.ready and worker.task is None:
+                index = next(waiting, None)
+                if index is None:
+                    return
+                worker.give(index, fn, queued[index])
+
+    def _collect(self, queued: dict[int, T], results: dict[int, R]) -> None:
+        """Wait briefly for messages; take results, replace dead or over-budget workers."""
+        ready = wait([w.conn for w in self._pool], timeout=POLL_SECONDS)
+        for worker in list(self._pool):
+            if worker.conn in ready:
+                try:
+                    index, message = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._lose(worker, queued, results, self._death_reason(worker))
+                    continue
+                if index == "ready":
+                    worker.ready = True
+                    continue
+                worker.task = None
+                kind, value = message
+                item = queued.pop(index)
+                results[index] = value if kind == "ok" else self.fallback(item, f"error: {value}")
+                continue
+            reason = worker.over(self.limits)
+            if reason is None and not worker.ready and time.monotonic() - worker.started_at > WARMUP_SECONDS:
+                raise RuntimeError(f"a worker process did not start within {WARMUP_SECONDS:g} s")
+            if reason is not None:
+                log.warning("stopping a worker: %s", reason)
+                self._lose(worker, queued, results, reason)
+
+    @staticmethod
+    def _death_reason(worker: _Worker) -> str:
+        """Why a worker's pipe closed, in words."""
+        worker.process.join(timeout=1)
+        code = worker.process.exitcode
+        if code is not None and code < 0:
+            return f"worker process died (signal {signal.Signals(-code).name})"
+        return f"worker process died (exit code {code})"
+
+    def _lose(self, worker: _Worker, queued: dict[int, T], results: dict[int, R], reason: str) -> None:
+        """Drop a worker; its item (if any) fails with `reason`; a worker that never warmed up is fatal."""
+        was_ready, index = worker.ready, worker.task
+        worker.kill()
+        self._pool.remove(worker)
+        if index is not None:
+            results[index] = self.fallback(queued.pop(index), reason)
+        elif not was_ready:
+            raise RuntimeError(f"a worker process could not start: {reason}")
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for worker in self._pool:
+            worker.stop()
+        self._pool.clear()
+
+    def __enter__(self) -> GuardedExecutor[T, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

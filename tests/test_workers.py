@@ -1,0 +1,102 @@
+"""Guarded worker processes: a document over its time or memory budget fails alone and the run goes on."""
+import os
+import signal
+import time
+
+import pytest
+
+from newsloom.workers import GuardedExecutor, Limits
+
+
+def double(n: int) -> int:
+    return n * 2
+
+
+def slow_on_three(n: int) -> int:
+    if n == 3:
+        time.sleep(60)
+    return n * 2
+
+
+def hungry_on_two(n: int) -> int:
+    if n == 2:
+        hoard = bytearray(400 * 2**20)  # touched pages count as resident
+        for at in range(0, len(hoard), 4096):
+            hoard[at] = 1
+        time.sleep(60)
+    return n * 2
+
+
+def dies_on_one(n: int) -> int:
+    if n == 1:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n * 2
+
+
+def raises_on_zero(n: int) -> int:
+    if n == 0:
+        raise ValueError("bad item")
+    return n * 2
+
+
+def failed(n: int, reason: str) -> str:
+    return f"failed {n}: {reason}"
+
+
+@pytest.fixture
+def guarded():
+    executors = []
+
+    def make(**kw) -> GuardedExecutor:
+        executors.append(GuardedExecutor(failed, **kw))
+        return executors[-1]
+
+    yield make
+    for executor in executors:
+        executor.close()
+
+
+def test_results_come_back_in_input_order(guarded):
+    assert list(guarded(workers=2).map(double, range(10))) == [n * 2 for n in range(10)]
+
+
+def test_a_slow_item_fails_on_time_and_the_rest_go_on(guarded):
+    started = time.monotonic()
+    out = list(guarded(workers=1, limits=Limits(seconds=1.5, memory_mb=0)).map(slow_on_three, range(6)))
+    assert out[3] == "failed 3: over the time limit (1.5 s per document)"
+    assert [o for i, o in enumerate(out) if i != 3] == [0, 2, 4, 8, 10]
+    assert time.monotonic() - started < 30
+
+
+def test_a_hungry_item_fails_on_memory(guarded):
+    out = list(guarded(workers=1, limits=Limits(seconds=20, memory_mb=100)).map(hungry_on_two, range(4)))
+    assert out == [0, 2, "failed 2: over the memory limit (100 MB per document)", 6]
+
+
+def test_a_worker_that_dies_is_replaced(guarded):
+    out = list(guarded(workers=2).map(dies_on_one, range(4)))
+    assert out[1] == "failed 1: worker process died (signal SIGKILL)"
+    assert [out[0], out[2], out[3]] == [0, 4, 6]
+
+
+def test_an_exception_is_a_failed_result(guarded):
+    out = list(guarded().map(raises_on_zero, range(3)))
+    assert out == ["failed 0: error: ValueError: bad item", 2, 4]
+
+
+def test_items_are_read_lazily(guarded):
+    read = []
+
+    def items():
+        for n in range(100):
+            read.append(n)
+            yield n
+
+    results = guarded(workers=1).map(double, items())
+    assert next(results) == 0
+    assert len(read) <= 4
+
+
+def test_limits_describe_themselves():
+    assert Limits(30, 1024).describe() == "30 s, 1024 MB per document"
+    assert Limits(0, 0).describe() == "no time limit, no memory limit per document"
