@@ -211,7 +211,28 @@ UPDATE reports SET state = 'annotated' WHERE id IN (SELECT report_id FROM annota
 CREATE INDEX reports_state ON reports (state, seq)
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES)
+QUOTE_BASIS = Migration(5, "how each quote's speaker was found", """
+ALTER TABLE quotes ADD COLUMN basis TEXT;
+ALTER TABLE quotes ADD COLUMN confidence DOUBLE PRECISION
+""")
+
+SOURCE_CITES = Migration(6, "upstream sources each sentence cites", """
+CREATE TABLE source_cites (
+    report_id TEXT NOT NULL REFERENCES annotations (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    role TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    PRIMARY KEY (report_id, idx)
+)
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES)
 
 
 def pending(current: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
