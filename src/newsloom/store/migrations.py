@@ -232,7 +232,23 @@ CREATE TABLE source_cites (
 )
 """)
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES)
+CORRECTIONS = Migration(7, "correction and update notices of each report", """
+CREATE TABLE corrections (
+    report_id TEXT NOT NULL REFERENCES annotations (report_id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    date_text TEXT NOT NULL,
+    date TEXT,
+    PRIMARY KEY (report_id, idx)
+)
+""")
+
+MIGRATIONS: tuple[Migration, ...] = (
+    INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS,
+)
 
 
 def pending(current: int, migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
