@@ -117,6 +117,41 @@ def test_an_unreadable_kept_index_means_grouping_anew(tmp_path, caplog):
         assert store.get_state(pipeline_module.STORY_INDEX).startswith(b"newsloom.story-index/")
 
 
+class _Planted:
+    """Unpickling this creates the file at `path`."""
+
+    def __init__(self, path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return open, (self.path, "w")
+
+
+@pytest.mark.parametrize("header", [b"newsloom.story-index/1\n", b"newsloom.story-index/2\n"])
+def test_a_crafted_kept_index_runs_nothing_and_stories_are_grouped_anew(tmp_path, header):
+    import pickle
+
+    import newsloom.pipeline as pipeline_module
+
+    marker = tmp_path / "ran"
+    payload = pickle.dumps(_Planted(marker))
+    pickle.loads(payload).close()  # the payload is live: unpickled, it creates the marker
+    assert marker.exists()
+    marker.unlink()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(CHROME_REPORT, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    with SQLiteStore(tmp_path / "shared.db") as store:
+        Pipeline(store).ingest([tmp_path / "in"])
+        store.put_state(pipeline_module.STORY_INDEX, header + payload)
+    with SQLiteStore(tmp_path / "shared.db") as store:
+        pipeline = Pipeline(store)
+        stories = pipeline.build_stories()
+        assert not marker.exists()
+        assert pipeline.placed is None and [len(s.report_ids) for s in stories] == [2]
+        assert pipeline_module.StoryIndex.loads(store.get_state(pipeline_module.STORY_INDEX)).report_ids()
+
+
 def test_a_store_that_doubled_is_grouped_anew(tmp_path, monkeypatch):
     import newsloom.pipeline as pipeline_module
 

@@ -33,6 +33,25 @@ class Column:
         self._blocks[block][offset] = row
         self._size += 1
 
+    @classmethod
+    def of(cls, rows: np.ndarray, block: int = BLOCK) -> Column:
+        """A column holding `rows` (one array, first axis the rows), of their dtype and row width."""
+        column = cls(rows.dtype, rows.shape[1] if rows.ndim == 2 else None, block)
+        for start in range(0, len(rows), block):
+            chunk = np.empty((block, *rows.shape[1:]), dtype=rows.dtype)
+            chunk[: len(rows) - start] = rows[start : start + block]
+            column._blocks.append(chunk)
+        column._size = len(rows)
+        return column
+
+    def rows(self) -> np.ndarray:
+        """Every row, gathered into one array."""
+        out = np.empty((self._size, *self._shape), dtype=self._dtype)
+        for i, block in enumerate(self._blocks):
+            start = i * self._block
+            out[start : start + self._block] = block[: self._size - start]
+        return out
+
     def __getitem__(self, i: int) -> np.ndarray:
         """Row `i` (a copy for vector rows, a numpy scalar otherwise)."""
         if not 0 <= i < self._size:
@@ -79,6 +98,40 @@ class Ragged:
         self._weights[-1][start:end] = weights
         self._used = end
         self._where.append((len(self._keys) - 1, start, end))
+
+    @classmethod
+    def of(cls, keys: np.ndarray, weights: np.ndarray, lengths: np.ndarray, block: int = BLOCK) -> Ragged:
+        """Rows of `lengths` entries each, from parallel flat `keys` and `weights`, laid out as `append` would."""
+        ends = np.cumsum(lengths, dtype=np.int64)
+        starts = ends - lengths
+        if len(keys) != len(weights) or (int(ends[-1]) if len(ends) else 0) != len(keys):
+            raise ValueError("row lengths do not add up to the entries")
+        ragged = cls(block)
+        where = np.empty((len(lengths), 3), dtype=np.int32)
+        first = 0
+        while first < len(lengths):
+            base = int(starts[first])
+            size = max(block, int(lengths[first]))
+            last = int(np.searchsorted(ends, base + size, "right"))
+            ragged._keys.append(np.empty(size, dtype=np.uint32))
+            ragged._weights.append(np.empty(size, dtype=np.float32))
+            ragged._used = int(ends[last - 1]) - base
+            ragged._keys[-1][: ragged._used] = keys[base : base + ragged._used]
+            ragged._weights[-1][: ragged._used] = weights[base : base + ragged._used]
+            where[first:last] = np.stack([np.full(last - first, len(ragged._keys) - 1),
+                                          starts[first:last] - base, ends[first:last] - base], axis=1)
+            first = last
+        ragged._where = Column.of(where)
+        return ragged
+
+    def flat(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every row's keys and weights end to end, and each row's length (read back with `of`)."""
+        where = self._where.rows()
+        last = np.searchsorted(where[:, 0], np.arange(len(self._keys)), "right") - 1  # rows fill blocks in turn
+        ends = where[last, 2].tolist()
+        keys = np.concatenate([k[:end] for k, end in zip(self._keys, ends)] or [np.empty(0, np.uint32)])
+        weights = np.concatenate([w[:end] for w, end in zip(self._weights, ends)] or [np.empty(0, np.float32)])
+        return keys, weights, where[:, 2] - where[:, 1]
 
     def row(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         """Key numbers and weights of row `i` (copies)."""

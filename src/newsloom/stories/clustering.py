@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import pickle
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from newsloom.model import Annotated, Story
 from newsloom.stories.featurestore import FeatureStore
+from newsloom.stories.persist import IndexParts, dump, load
 from newsloom.stories.similarity import (
     NUMBER,
     Centroid,
@@ -32,7 +32,7 @@ MAX_POSTINGS = 400
 REFINE_GAIN = 0.02
 SPLIT_SIZES = frozenset({8, 16, 32, 64})
 REGROUP_GROWTH = 2.0
-FORMAT = b"newsloom.story-index/1\n"  # header of `StoryIndex.dumps`; bump when the index's layout changes
+FORMAT = b"newsloom.story-index/2\n"  # header of `StoryIndex.dumps`; bump when the index's layout changes
 
 
 def story_id(report_ids: list[str], days: dict[str, date | None]) -> str:
@@ -137,23 +137,29 @@ class StoryIndex:
         self._frozen = False
 
     def dumps(self) -> bytes:
-        """The whole index as bytes, to keep in a store between runs (see `loads`)."""
-        return FORMAT + pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        """The whole index as data-only bytes, to keep in a store between runs (see `loads`)."""
+        clusters = {c: (cl.members, cl.centroid, cl.keys) for c, cl in self._clusters.items()}
+        return FORMAT + dump(IndexParts(self.threshold, self.text_weight, self._frozen, self._next, self.built_from,
+                                        self.term_df, self.entity_df, self._store, self._fitted, clusters))
 
     @classmethod
     def loads(cls, data: bytes) -> StoryIndex:
-        """An index from `dumps` bytes; ValueError when they are not one of this version.
+        """An index from `dumps` bytes; ValueError when they are not one of this version or do not hold together.
 
-        The bytes are a pickle: load only what this program wrote into your own store.
+        Reading runs no code from the bytes (numbers and JSON only), so a crafted store cannot run any.
         """
         if not data.startswith(FORMAT):
             raise ValueError("not a story index of this newsloom version")
-        try:
-            index = pickle.loads(data[len(FORMAT):])
-        except Exception as exc:  # a truncated or foreign pickle fails in many ways
-            raise ValueError(f"unreadable story index: {exc}") from exc
-        if not isinstance(index, cls):
-            raise ValueError("the kept state is not a story index")
+        parts = load(memoryview(data)[len(FORMAT):])
+        index = cls(parts.threshold, parts.text_weight, parts.term_df, parts.entity_df)
+        index._frozen, index._next, index.built_from = parts.frozen, parts.next_cluster, parts.built_from
+        index._store, index._fitted = parts.store, parts.fitted
+        for c, (members, centroid, keys) in parts.clusters.items():
+            index._clusters[c] = _Cluster(members, centroid, keys)
+            for key in keys:
+                index._postings.setdefault(key, set()).add(c)
+        owner = {rid: c for c, cluster in index._clusters.items() for rid in cluster.members}
+        index._cluster_of = {rid: owner[rid] for rid in index._store.report_ids()}
         return index
 
     def story_of(self, report_id: str) -> str:

@@ -1,9 +1,11 @@
 """Every stored report's clustering features in flat numpy arrays, with near-duplicate lookup."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from newsloom.stories.arrays import Column, Ragged
 from newsloom.stories.fingerprints import NUM_PERM, estimate_jaccard
@@ -11,6 +13,14 @@ from newsloom.stories.lsh import BandIndex
 from newsloom.stories.similarity import ReportFeatures, Vector
 
 NO_DAY = -1
+LAST_DAY = date.max.toordinal()
+STATE: dict[str, tuple[DTypeLike, int]] = {  # name -> dtype, dimensions of the arrays of `FeatureStore.state`
+    **{f"{part}.{field}": (dtype, 1) for part in ("terms", "entities")
+       for field, dtype in (("keys", np.uint32), ("weights", np.float32), ("lengths", np.int32))},
+    "days": (np.int32, 1), "signatures": (np.uint32, 2), "signed": (np.bool_, 1),
+    "lsh.keys": (np.uint64, 2), "lsh.numbers": (np.int32, 2), "lsh.fresh_keys": (np.uint64, 2),
+    "lsh.fresh_numbers": (np.int32, 1),
+}
 
 
 class FeatureStore:
@@ -32,6 +42,41 @@ class FeatureStore:
         self._signatures = Column(np.uint32, width=NUM_PERM)
         self._signed = Column(np.bool_)
         self._lsh = BandIndex()
+
+    @classmethod
+    def of(cls, ids: list[str], keys: list[str], rows: int, arrays: Mapping[str, np.ndarray]) -> FeatureStore:
+        """A store from the parts of `state`; ValueError when they do not fit together."""
+        n = len(ids)
+        days, signatures, signed = arrays["days"], arrays["signatures"], arrays["signed"]
+        if len(set(ids)) != n or len(set(keys)) != len(keys):
+            raise ValueError("a report id or key named twice")
+        if days.shape != (n,) or signatures.shape != (n, NUM_PERM) or signed.shape != (n,):
+            raise ValueError("per-report arrays of another length than the report ids")
+        if np.any((days != NO_DAY) & ((days < 1) | (days > LAST_DAY))):
+            raise ValueError("a day outside the calendar")
+        lsh = [arrays["lsh." + name] for name in ("keys", "numbers", "fresh_keys", "fresh_numbers")]
+        if any(len(a) and (a.min() < 0 or a.max() >= n) for a in (lsh[1].ravel(), lsh[3])):
+            raise ValueError("near-duplicate lookup names reports that are not stored")
+        store = cls()
+        store._ids, store._keys = ids, keys
+        store._number = {rid: i for i, rid in enumerate(ids)}
+        store._key_number = {key: i for i, key in enumerate(keys)}
+        store._terms, store._entities = (_ragged(arrays, part, n, len(keys)) for part in ("terms", "entities"))
+        store._days, store._signatures, store._signed = Column.of(days), Column.of(signatures), Column.of(signed)
+        store._lsh = BandIndex.of(rows, NUM_PERM, *lsh)
+        return store
+
+    def state(self) -> tuple[list[str], list[str], int, dict[str, np.ndarray]]:
+        """Report ids, key names, LSH rows per band and the arrays named in `STATE` (read back with `of`)."""
+        arrays = {"days": self._days.rows(), "signatures": self._signatures.rows(), "signed": self._signed.rows()}
+        for part, ragged in (("terms", self._terms), ("entities", self._entities)):
+            arrays.update(zip((f"{part}.keys", f"{part}.weights", f"{part}.lengths"), ragged.flat()))
+        arrays.update({"lsh." + name: array for name, array in self._lsh.arrays().items()})
+        return self._ids, self._keys, self._lsh.rows, arrays
+
+    def report_ids(self) -> list[str]:
+        """Every stored report id, in order of addition."""
+        return list(self._ids)
 
     def __contains__(self, report_id: str) -> bool:
         """True once the report was added."""
@@ -95,3 +140,11 @@ class FeatureStore:
         """A sparse vector back from key numbers and weights."""
         keys, weights = row
         return dict(zip([self._keys[k] for k in keys.tolist()], weights.tolist()))
+
+
+def _ragged(arrays: Mapping[str, np.ndarray], part: str, rows: int, keys: int) -> Ragged:
+    """The `part` rows of `FeatureStore.state` arrays, checked against the numbers of reports and keys."""
+    numbers, weights, lengths = (arrays[f"{part}.{field}"] for field in ("keys", "weights", "lengths"))
+    if lengths.shape != (rows,) or np.any(lengths < 0) or (len(numbers) and int(numbers.max()) >= keys):
+        raise ValueError(f"{part}: rows that do not fit the reports and keys")
+    return Ragged.of(numbers, weights, lengths)

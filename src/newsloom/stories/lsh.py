@@ -25,6 +25,29 @@ class BandIndex:
         self._fresh_numbers = np.empty(FRESH, dtype=np.int32)
         self._fresh = 0
 
+    @classmethod
+    def of(cls, rows: int, width: int, keys: np.ndarray, numbers: np.ndarray, fresh_keys: np.ndarray,
+           fresh_numbers: np.ndarray) -> BandIndex:
+        """An index from the arrays of `arrays` (a band per row of `keys`) over signatures of `width` values.
+
+        ValueError when the arrays do not fit together or the bands need more than `width` values.
+        """
+        bands = len(keys)
+        fits = (1 <= bands and 1 <= rows and bands * rows <= width and keys.shape == numbers.shape
+                and fresh_keys.shape == (len(fresh_numbers), bands) and len(fresh_numbers) < FRESH)
+        if not fits or np.any(keys[:, 1:] < keys[:, :-1]):
+            raise ValueError("band arrays that do not fit together")
+        index = cls(bands, rows)
+        index._keys, index._numbers = [k.copy() for k in keys], [n.copy() for n in numbers]
+        index._fresh = len(fresh_numbers)
+        index._fresh_keys[: index._fresh], index._fresh_numbers[: index._fresh] = fresh_keys, fresh_numbers
+        return index
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """Each band's sorted hashes and report numbers (one row per band), and the inserts not merged yet."""
+        return {"keys": np.stack(self._keys), "numbers": np.stack(self._numbers),
+                "fresh_keys": self._fresh_keys[: self._fresh], "fresh_numbers": self._fresh_numbers[: self._fresh]}
+
     def __len__(self) -> int:
         """Number of reports inserted."""
         return len(self._keys[0]) + self._fresh
