@@ -9,6 +9,7 @@ from typing import Any
 
 import feedparser
 
+from newsloom.ingest import limits
 from newsloom.ingest.sniff import looks_html
 from newsloom.model import InputStatus, Report
 
@@ -65,5 +66,9 @@ def read_feed(raw: bytes, source: str) -> Iterator[Report | InputStatus]:
             yield InputStatus(entry_source, "skipped", "feed entry has no content or summary")
             continue
         body, media = found
+        refused = limits.too_long(len(body), media)
+        if refused:
+            yield InputStatus(entry_source, "skipped", refused)
+            continue
         hints = entry_hints(entry, outlet)
         yield Report.make(entry_source, body.encode("utf-8"), media, url=hints.get("url"), hints=hints)

@@ -1,13 +1,15 @@
-"""Walk input paths (files, directories) and dispatch each file to the reader its bytes call for."""
+"""Read one input file: sniff what its bytes are and dispatch it to the reader they call for."""
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
+from newsloom.ingest import limits
 from newsloom.ingest.feeds import read_feed
-from newsloom.ingest.records import read_json_text
+from newsloom.ingest.records import read_json_text, read_jsonl
 from newsloom.ingest.sniff import is_warc, sniff
+from newsloom.ingest.sourcecode import looks_like_code
 from newsloom.ingest.warc import read_warc
 from newsloom.model import InputStatus, Report
 
@@ -16,28 +18,72 @@ _SKIP_REASONS = {
     "binary": "binary or unsupported content",
     "xml": "XML document that is neither a feed nor HTML",
 }
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "named pipe (FIFO)"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
+CODE_REASON = "source code or script, not a news report"
+_HEAD = 64 * 1024
 
 
-def read_file(path: Path, source: str) -> Iterator[Report | InputStatus]:
-    """Yield the reports one file holds (or one status saying why it holds none)."""
-    with path.open("rb") as stream:
-        head = stream.read(4096)
-    if is_warc(head):
-        yield from read_warc(path, source)
-        return
-    raw = path.read_bytes()
-    kind, text = sniff(raw)
+def special_file(mode: int) -> str | None:
+    """Return why a file of this mode is not read (a FIFO, socket or device), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "special file")
+    return f"{kind}, not a regular file"
+
+
+def read_document(raw: bytes, source: str, name: str = "") -> Iterator[Report | InputStatus]:
+    """Yield the reports a whole document's bytes hold (or one status saying why they hold none)."""
+    kind, text, raw = sniff(raw)
     if kind in _SKIP_REASONS:
         yield InputStatus(source, "skipped", _SKIP_REASONS[kind])
     elif kind == "json":
         yield from read_json_text(text, source)
     elif kind == "feed":
         yield from read_feed(raw, source)
+    elif refused := limits.too_long(len(text), kind):
+        yield InputStatus(source, "skipped", refused)
+    elif looks_like_code(text if kind == "text" else "", name):
+        yield InputStatus(source, "skipped", CODE_REASON)
     else:
         yield Report.make(source, raw, kind)
 
 
-def _safe_read(path: Path, source: str) -> Iterator[Report | InputStatus]:
+def _opens_jsonl(head: bytes) -> bool:
+    """True when the first bytes of a file start a JSON object (read on as JSON Lines)."""
+    return head.replace(b"\x00", b"").decode("utf-8", "replace").lstrip("\ufeff \t\r\n").startswith("{")
+
+
+def read_file(path: Path, source: str) -> Iterator[Report | InputStatus]:
+    """Yield the reports one file holds (or one status saying why it holds none); large files are not read whole."""
+    special = special_file(path.stat().st_mode)
+    if special is not None:
+        yield InputStatus(source, "skipped", special)
+        return
+    with path.open("rb") as stream:
+        head = stream.read(_HEAD)
+        if is_warc(head):
+            stream.seek(0)
+            yield from read_warc(stream, source)
+            return
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            if _opens_jsonl(head):
+                stream.seek(0)
+                yield from read_jsonl(stream, source)
+            else:
+                limit = limits.megabytes(limits.MAX_FILE_BYTES)
+                yield InputStatus(source, "skipped", f"file of {limits.megabytes(size)}, over the {limit} limit")
+            return
+        raw = head + stream.read()
+    yield from read_document(raw, source, path.name)
+
+
+def safe_read(path: Path, source: str) -> Iterator[Report | InputStatus]:
     """Read one file, turning any error into a failed status after what was already read."""
     try:
         yield from read_file(path, source)
@@ -45,52 +91,3 @@ def _safe_read(path: Path, source: str) -> Iterator[Report | InputStatus]:
         yield InputStatus(source, "failed", f"unreadable: {error.strerror or error}")
     except Exception as error:  # noqa: BLE001 - bad input must never stop a run
         yield InputStatus(source, "failed", f"{type(error).__name__}: {error}")
-
-
-def _walk(directory: Path, seen: set[str]) -> Iterator[Report | InputStatus]:
-    """Yield everything under a directory, in sorted name order, skipping hidden entries."""
-    real = os.path.realpath(directory)
-    if real in seen:
-        return
-    seen.add(real)
-    try:
-        entries = sorted(e for e in os.listdir(directory) if not e.startswith("."))
-    except OSError as error:
-        yield InputStatus(str(directory), "failed", f"unreadable directory: {error.strerror or error}")
-        return
-    for name in entries:
-        child = directory / name
-        if child.is_dir():
-            yield from _walk(child, seen)
-        elif child.is_file():
-            yield from _safe_read(child, str(child))
-
-
-def _read_path(path: Path) -> Iterator[Report | InputStatus]:
-    """Yield the items of one input path, or a status when it yields nothing."""
-    if path.is_dir():
-        produced = False
-        for item in _walk(path, set()):
-            produced = True
-            yield item
-        if not produced:
-            yield InputStatus(str(path), "skipped", "directory holds no files")
-    elif path.is_file():
-        yield from _safe_read(path, str(path))
-    elif path.exists():
-        yield InputStatus(str(path), "skipped", "not a regular file or directory")
-    else:
-        yield InputStatus(str(path), "failed", "no such file or directory")
-
-
-def read_paths(paths: Sequence[str | Path]) -> Iterator[Report | InputStatus]:
-    """Yield a Report per document found under `paths` and a status per input that yields nothing."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    arrival = 0
-    for path in paths:
-        for item in _read_path(Path(path)):
-            if isinstance(item, Report):
-                item.arrival = arrival
-                arrival += 1
-            yield item

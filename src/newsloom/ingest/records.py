@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from io import BytesIO
+from typing import Any, BinaryIO
 
+from newsloom.ingest import limits
+from newsloom.ingest.encoding import decode
 from newsloom.ingest.sniff import looks_html
 from newsloom.model import InputStatus, Report
 
@@ -21,6 +24,9 @@ def record_to_report(record: Any, source: str) -> Report | InputStatus:
         return InputStatus(source, "skipped", "record has no non-empty text, html or content field")
     body: str = record[field]
     media = field if field != "content" else ("html" if looks_html(body) else "text")
+    refused = limits.too_long(len(body), media)
+    if refused:
+        return InputStatus(source, "skipped", refused)
     hints: dict[str, Any] = {}
     for key, hint in HINT_FIELDS.items():
         value = record.get(key)
@@ -35,7 +41,7 @@ def read_json_text(text: str, source: str) -> Iterator[Report | InputStatus]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as whole_error:
-        yield from _read_jsonl(text, source, whole_error)
+        yield from read_jsonl(BytesIO(text.encode("utf-8")), source, whole_error)
         return
     if isinstance(data, list):
         if not data:
@@ -46,22 +52,31 @@ def read_json_text(text: str, source: str) -> Iterator[Report | InputStatus]:
         yield record_to_report(data, source)
 
 
-def _read_jsonl(text: str, source: str, whole_error: json.JSONDecodeError) -> Iterator[Report | InputStatus]:
-    """Yield one report per JSONL line; a malformed line becomes a failed status and reading goes on."""
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    try:
-        json.loads(first)
-    except json.JSONDecodeError:
-        yield InputStatus(source, "failed", f"malformed JSON: {whole_error}")
-        return
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+def read_jsonl(stream: BinaryIO, source: str, whole_error: Exception | None = None) -> Iterator[Report | InputStatus]:
+    """Yield one report per JSONL line, read line by line; a malformed or oversized line gets its own status.
+
+    When the first record is not JSON the whole input fails (with `whole_error`, the error of reading
+    it as one JSON document, when there is one).
+    """
+    first = True
+    for number, line in limits.capped_lines(stream, limits.MAX_RECORD_BYTES):
         line_source = f"{source}#{number}"
+        if line is None:
+            first = False
+            yield InputStatus(line_source, "skipped", f"record over {limits.megabytes(limits.MAX_RECORD_BYTES)}")
+            continue
+        text = decode(line.replace(b"\x00", b"")).strip()
+        if not text:
+            continue
         try:
-            record = json.loads(line)
+            record = json.loads(text)
         except json.JSONDecodeError as error:
+            if first:
+                yield InputStatus(source, "failed", f"malformed JSON: {whole_error or error}")
+                return
             yield InputStatus(line_source, "failed", f"malformed JSON line: {error}")
             continue
+        first = False
         yield record_to_report(record, line_source)
+    if first:
+        yield InputStatus(source, "skipped", "no JSON records")

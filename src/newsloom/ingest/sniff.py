@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from newsloom.ingest.encoding import bom_encoding, decode
 
@@ -13,8 +13,14 @@ Kind = Literal["warc", "feed", "json", "html", "text", "empty", "binary", "xml"]
 _GZIP = b"\x1f\x8b"
 _BINARY_MAGIC = (
     b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x7fELF",
-    b"\xfd7zXZ", b"7z\xbc\xaf", b"\x00\x00\x01\x00",
+    b"\xfd7zXZ", b"7z\xbc\xaf", b"\x00\x00\x01\x00", b"SQLite format 3\x00", b"\x28\xb5\x2f\xfd",
+    b"Rar!\x1a\x07", b"\xd0\xcf\x11\xe0", b"OggS", b"fLaC", b"\x00asm", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe",
 )
+# Control bytes that never occur in text (tab, newlines, form feed and escape are allowed).
+_CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20), 0x7f])
+_MAX_CONTROL_SHARE = 0.05
+_MAX_NUL_SHARE = 0.3
+_WIDE_PROBE = 4096
 _PROLOG = r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^>]*>)\s*)*"
 _FEED_ROOT = re.compile(_PROLOG + r"<(?:rss|feed|rdf:RDF)\b", re.I | re.S)
 _HTML_START = re.compile(_PROLOG + r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|section|h[1-6])\b",
@@ -37,7 +43,7 @@ def is_warc(head: bytes) -> bool:
     """True when the bytes start a WARC file, plain or gzip-compressed."""
     if head.startswith(_GZIP):
         head = gunzip_head(head)
-    return head.startswith(b"WARC/1.") or head.startswith(b"WARC/0.")
+    return head.startswith(b"WARC/")
 
 
 def looks_html(text: str) -> bool:
@@ -47,11 +53,43 @@ def looks_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:20000])) >= 3
 
 
-def is_binary(raw: bytes) -> bool:
-    """True for bytes that are not text: known binary magic numbers, or NULs outside UTF-16/32."""
+def wide_encoding(raw: bytes) -> str | None:
+    """Name UTF-16/32 text without a byte-order mark from where its NULs fall (Latin script), else None."""
+    probe = raw[:_WIDE_PROBE]
+    probe = probe[: len(probe) - len(probe) % 4]
+    if len(probe) < 8 or b"\x00" not in probe:
+        return None
+    zeros = [probe[i::4].count(0) / (len(probe) // 4) for i in range(4)]
+    if zeros[2] > 0.9 and zeros[3] > 0.9 and zeros[0] < 0.5:
+        return "utf-32-le"
+    if zeros[0] > 0.9 and zeros[1] > 0.9 and zeros[3] < 0.5:
+        return "utf-32-be"
+    if min(zeros[1], zeros[3]) > 0.6 and max(zeros[0], zeros[2]) < 0.2:
+        return "utf-16-le"
+    if min(zeros[0], zeros[2]) > 0.6 and max(zeros[1], zeros[3]) < 0.2:
+        return "utf-16-be"
+    return None
+
+
+def text_bytes(raw: bytes) -> bytes | None:
+    """Return the bytes of a text document ready to decode, or None when they are not text.
+
+    Known binary formats and bytes dense in NULs or control codes are not text; UTF-16/32 without a
+    byte-order mark becomes UTF-8; stray NULs in other text are dropped.
+    """
     if raw.startswith(_BINARY_MAGIC) or raw.startswith(_GZIP):
-        return True
-    return b"\x00" in raw[:8192] and bom_encoding(raw) is None
+        return None
+    if bom_encoding(raw) is not None:
+        return raw
+    wide = wide_encoding(raw)
+    if wide is not None:
+        return raw[: len(raw) - len(raw) % (4 if "32" in wide else 2)].decode(wide, "replace").encode("utf-8")
+    nuls = raw.count(0)
+    if nuls > _MAX_NUL_SHARE * len(raw):
+        return None
+    if len(raw) - len(raw.translate(None, _CONTROL_BYTES)) > _MAX_CONTROL_SHARE * len(raw):
+        return None
+    return raw.replace(b"\x00", b"") if nuls else raw
 
 
 def _looks_json(text: str) -> bool:
@@ -85,13 +123,24 @@ def sniff_text(text: str) -> Kind:
     return "text"
 
 
-def sniff(raw: bytes) -> tuple[Kind, str]:
-    """Classify raw bytes; also return the decoded text (empty for WARC, binary and empty input)."""
+class Sniffed(NamedTuple):
+    """What some bytes are, their decoded text, and the bytes to keep (stray NULs dropped)."""
+
+    kind: Kind
+    text: str
+    raw: bytes
+
+
+def sniff(raw: bytes) -> Sniffed:
+    """Classify raw bytes; the text is empty for WARC, binary and empty input."""
     if not raw.strip():
-        return "empty", ""
+        return Sniffed("empty", "", raw)
     if is_warc(raw[:4096]):
-        return "warc", ""
-    if is_binary(raw):
-        return "binary", ""
-    text = decode(raw)
-    return sniff_text(text), text
+        return Sniffed("warc", "", raw)
+    clean = text_bytes(raw)
+    if clean is None:
+        return Sniffed("binary", "", raw)
+    if not clean.strip():
+        return Sniffed("empty", "", clean)
+    text = decode(clean)
+    return Sniffed(sniff_text(text), text, clean)
