@@ -101,3 +101,13 @@ def test_a_single_path_string_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "one.txt"
     path.write_bytes(TEXT)
     assert [i.source for i in read_paths(str(path))] == [str(path)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("start", ["<script>var seen = 1;\n", "<style>\n  .box { opacity: 1; }\n"])
+def test_page_saved_from_its_first_script_or_style_is_html(tmp_path: Path, start: str) -> None:
+    path = tmp_path / "page.html"
+    filler = "/* layout */\n" * 2000  # no tags in the first 20,000 characters
+    closing = start[1:start.index(">")]
+    path.write_text(f"{start}{filler}</{closing}><div><h1>Strike ends</h1><p>Ferries sail on Monday.</p></div>")
+    [report] = _all(path)
+    assert isinstance(report, Report) and report.media_type == "html"
