@@ -28,7 +28,7 @@ CODE_REASON = "source code or script, not a news report"
 _HEAD = 64 * 1024
 
 
-def special_file(mode: int) -> str | None:
+def _special_file(mode: int) -> str | None:
     """Return why a file of this mode is not read (a FIFO, socket or device), or None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -60,9 +60,10 @@ def _opens_jsonl(head: bytes) -> bool:
 
 def read_file(path: Path, source: str) -> Iterator[Report | InputStatus]:
     """Yield the reports one file holds (or one status saying why it holds none); large files are not read whole."""
-    special = special_file(path.stat().st_mode)
+    info = path.stat()
+    special = _special_file(info.st_mode)
     if special is not None:
-        yield InputStatus(source, "skipped", special)
+        yield InputStatus(source, "skipped", special)  # never opened: opening a FIFO would block
         return
     with path.open("rb") as stream:
         head = stream.read(_HEAD)
@@ -70,7 +71,7 @@ def read_file(path: Path, source: str) -> Iterator[Report | InputStatus]:
             stream.seek(0)
             yield from read_warc(stream, source)
             return
-        size = path.stat().st_size
+        size = info.st_size
         if size > limits.MAX_FILE_BYTES:
             if _opens_jsonl(head):
                 stream.seek(0)

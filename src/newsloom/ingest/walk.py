@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsloom.ingest.reader import safe_read, special_file
+from newsloom.ingest.reader import safe_read
 from newsloom.model import InputStatus, Report
 
 LEAVES_TREE = "symbolic link leaves the input folder (pass --follow-links to read it)"
@@ -60,11 +60,7 @@ class _Walk:
             else:
                 yield from self.folder(path)
             return
-        special = special_file(mode)
-        if special is not None:
-            yield InputStatus(source, "skipped", special)
-        else:
-            yield from safe_read(path, source)
+        yield from safe_read(path, source)
 
 
 def read_path(path: Path, follow_links: bool = False) -> Iterator[Report | InputStatus]:
@@ -79,8 +75,7 @@ def read_path(path: Path, follow_links: bool = False) -> Iterator[Report | Input
         yield InputStatus(str(path), "failed", f"unreadable: {error.strerror or error}")
         return
     if not stat.S_ISDIR(mode):
-        special = special_file(mode)
-        yield from safe_read(path, str(path)) if special is None else [InputStatus(str(path), "skipped", special)]
+        yield from safe_read(path, str(path))
         return
     produced = False
     for item in _Walk(os.path.realpath(path), follow_links).folder(path):

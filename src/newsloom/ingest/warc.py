@@ -25,13 +25,8 @@ _DETAIL = 120  # characters of a reader error quoted in a reason
 _BROKEN = (ArchiveLoadFailed, OSError, ValueError, EOFError, AttributeError, TypeError, zlib.error)
 
 
-def _payload_media(content_type: str, payload: bytes) -> str | None:
-    """Return "html" or "text" for a payload worth reading, from its Content-Type or its bytes."""
-    mime = content_type.split(";")[0].strip().lower()
-    if mime in _MEDIA:
-        return _MEDIA[mime]
-    if mime:
-        return None
+def _sniffed_media(payload: bytes) -> str | None:
+    """Return "html" or "text" for an undeclared payload that holds a document, from its bytes."""
     kind = sniff(payload).kind
     return kind if kind in ("html", "text") else None
 
@@ -42,12 +37,15 @@ def _record_item(record: Any, source: str) -> Report | InputStatus | None:
     if http is not None and not (http.get_statuscode() or "200").startswith("2"):
         return None
     content_type = (http.get_header("Content-Type") if http is not None else None) or ""
-    if content_type and _payload_media(content_type, b"") is None:
+    mime = content_type.split(";")[0].strip().lower()
+    if mime and mime not in _MEDIA:
         return None
     payload = limits.read_capped(record.content_stream(), limits.MAX_RECORD_BYTES)
     if payload is None:
         return InputStatus(source, "skipped", f"record payload over {limits.megabytes(limits.MAX_RECORD_BYTES)}")
-    media = _payload_media(content_type, payload) if payload.strip() else None
+    if not payload.strip():
+        return None
+    media = _MEDIA[mime] if mime else _sniffed_media(payload)
     payload = text_bytes(payload) if media else None  # stray NULs dropped; a binary payload holds no document
     if media is None or payload is None:
         return None
