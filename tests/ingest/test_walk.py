@@ -116,3 +116,13 @@ def test_unreadable_folder_gets_a_status(tmp_path: Path, monkeypatch: pytest.Mon
     shut = str(tmp_path / "shut")
     assert items[shut] == InputStatus(shut, "failed", "unreadable directory: Permission denied")
     assert isinstance(items[str(tmp_path / "a.txt")], Report)
+
+
+def test_folder_linked_inside_the_tree_is_read_once_and_the_second_way_gets_a_row(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "story.txt").write_bytes(TEXT)
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    items = _by_source(tmp_path)
+    assert isinstance(items[str(tmp_path / "a" / "story.txt")], Report)
+    assert items[str(tmp_path / "b")] == InputStatus(str(tmp_path / "b"), "skipped",
+                                                     "folder already read (through a symbolic link)")

@@ -56,7 +56,7 @@ class _Walk:
             return
         if stat.S_ISDIR(mode):
             if os.path.realpath(path) in self.seen:
-                yield InputStatus(source, "skipped", "folder already read (a symbolic link leads back to it)")
+                yield InputStatus(source, "skipped", "folder already read (through a symbolic link)")
             else:
                 yield from self.folder(path)
             return
