@@ -23,7 +23,8 @@ def _peak(run: Callable[[], Any]) -> tuple[Any, int]:
         tracemalloc.stop()
 
 
-def test_file_over_the_byte_limit_is_skipped_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_over_the_byte_limit_is_skipped_without_reading_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", limits.MB)
     path = tmp_path / "huge.txt"
     path.write_bytes(b"Words about the harbour. " * (8 * limits.MB // 25))
@@ -62,7 +63,8 @@ def test_big_file_that_is_not_json_lines_is_skipped(tmp_path: Path, monkeypatch:
     path = tmp_path / "list.json"
     path.write_text(json.dumps([{"text": "A report about the pier."}] * 100))
     [status] = list(read_paths([path]))
-    assert isinstance(status, InputStatus) and status.status == "skipped" and "over the 1,000 bytes limit" in status.reason
+    assert isinstance(status, InputStatus) and status.status == "skipped"
+    assert "over the 1,000 bytes limit" in status.reason
 
 
 def test_ten_megabyte_one_line_text_is_refused_in_well_under_a_second(tmp_path: Path) -> None:
@@ -77,7 +79,8 @@ def test_ten_megabyte_one_line_text_is_refused_in_well_under_a_second(tmp_path: 
     assert elapsed < 1.0
 
 
-def test_character_limit_applies_to_records_and_is_a_module_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_character_limit_applies_to_records_and_is_a_module_setting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_DOCUMENT_CHARS", {"text": 40, "html": 60})
     path = tmp_path / "batch.jsonl"
     path.write_text(json.dumps({"text": "Short enough."}) + "\n" + json.dumps({"text": "w" * 41}) + "\n")

@@ -25,7 +25,8 @@ def test_dangling_link_in_a_folder_fails_with_a_reason(tmp_path: Path) -> None:
     (tmp_path / "real.txt").write_bytes(TEXT)
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     items = _by_source(tmp_path)
-    assert items[str(tmp_path / "gone.txt")] == InputStatus(str(tmp_path / "gone.txt"), "failed", "dangling symbolic link")
+    gone = str(tmp_path / "gone.txt")
+    assert items[gone] == InputStatus(gone, "failed", "dangling symbolic link")
     assert isinstance(items[str(tmp_path / "real.txt")], Report)
 
 

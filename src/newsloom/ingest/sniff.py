@@ -24,8 +24,8 @@ _WIDE_PROBE = 4096
 _PROLOG = r"\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?[^>]*\?>|<!DOCTYPE[^>]*>)\s*)*"
 _FEED_ROOT = re.compile(_PROLOG + r"<(?:rss|feed|rdf:RDF)\b", re.I | re.S)
 _HTML_START = re.compile(
-    _PROLOG + r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|section|h[1-6]|script|style|link|noscript"
-    r"|header|nav|iframe|table|form)\b",
+    _PROLOG + r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|section|h[1-6]"
+    r"|script|style|link|noscript|header|nav|iframe|table|form)\b",
     re.I | re.S,
 )
 _HTML_TAG = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section|li|ul|ol|img|table|em|strong|b|i)\b[^>]*>", re.I)
