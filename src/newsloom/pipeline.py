@@ -81,13 +81,13 @@ def document_executor(workers: int, limits: Limits | None) -> Executor:
 
 
 def process_inputs(
-    paths: Sequence[str | Path], executor: Executor
+    paths: Sequence[str | Path], executor: Executor, follow_links: bool = False
 ) -> Iterator[tuple[InputStatus, Annotated | None, Report | None]]:
     """Read and process inputs one-shot, lazily: (status, annotated or None, report or None) per input, in order."""
     waiting: deque[Report | InputStatus] = deque()
 
     def reports() -> Iterator[Report]:
-        for item in read_paths(paths):
+        for item in read_paths(paths, follow_links=follow_links):
             waiting.append(item)
             if isinstance(item, Report):
                 yield item
@@ -133,16 +133,19 @@ class Pipeline:
         self._held: tuple[bytes, StoryIndex] | None = None  # the story index this pipeline last kept, and its token
         self.placed: int | None = None  # reports the last build_stories placed in a kept index (None: grouped all)
 
-    def ingest(self, paths: Sequence[str | Path], retry_failed: bool = False) -> list[InputStatus]:
+    def ingest(
+        self, paths: Sequence[str | Path], retry_failed: bool = False, follow_links: bool = False
+    ) -> list[InputStatus]:
         """Store every input, then extract and annotate every report not processed to the end.
 
         Each report's state is kept in the store, so a run killed at any point loses nothing: the
         next run processes what was left. Content stored from another input is skipped as a
         duplicate; an input read again is not a duplicate of itself. `retry_failed` processes
-        reports that failed or yielded no article again.
+        reports that failed or yielded no article again. Links leading out of an input folder are
+        read only with `follow_links`.
         """
         seen: dict[str, None] = {}
-        for item in read_paths(paths):
+        for item in read_paths(paths, follow_links=follow_links):
             seen[item.source] = None
             if isinstance(item, InputStatus):
                 self.store.record_input(item)
@@ -261,9 +264,9 @@ class Pipeline:
             self.progress("compare", done, len(jobs))
         return Brief(inputs=self.store.inputs(), stories=briefs)
 
-    def run(self, paths: Sequence[str | Path]) -> Brief:
+    def run(self, paths: Sequence[str | Path], follow_links: bool = False) -> Brief:
         """Ingest the inputs, build stories and return the brief."""
-        self.ingest(paths)
+        self.ingest(paths, follow_links=follow_links)
         self.build_stories()
         return self.brief()
 
@@ -273,6 +276,7 @@ def analyze(
     workers: int = 1,
     progress: Progress | None = None,
     limits: Limits | None = Limits(),
+    follow_links: bool = False,
 ) -> Brief:
     """One-shot analysis of some inputs with a throwaway in-memory store.
 
@@ -285,7 +289,7 @@ def analyze(
     documents = document_executor(workers, limits)
     try:
         with SQLiteStore(":memory:") as store:
-            return Pipeline(store, make_executor(workers), progress, documents).run(paths)
+            return Pipeline(store, make_executor(workers), progress, documents).run(paths, follow_links)
     finally:
         close = getattr(documents, "close", None)
         if close is not None:
