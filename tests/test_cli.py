@@ -110,8 +110,61 @@ def test_store_commands_and_reingest_is_a_no_op(inputs, tmp_path):
 def test_missing_path_fails_with_one_line(tmp_path):
     result = runner.invoke(app, ["analyze", str(tmp_path / "nope")])
     assert result.exit_code == 1
-    assert "no such file or directory" in result.output
+    assert "no input could be read" in result.output and "no such file or directory" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_missing_path_is_a_failed_input_and_the_run_goes_on(inputs, tmp_path):
+    missing = str(tmp_path / "nope.txt")
+    result = runner.invoke(app, ["analyze", str(inputs / "wire.txt"), missing, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    status = {i["source"]: (i["status"], i["reason"]) for i in doc["inputs"]}
+    assert status[missing] == ("failed", "no such file or directory")
+    assert status[str(inputs / "wire.txt")][0] == "ok" and doc["stories"]
+    assert "no such file or directory" in result.stderr
+
+
+def test_extract_goes_on_past_a_missing_path(inputs, tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), str(inputs / "wire.txt")])
+    assert result.exit_code == 0, result.output
+    rows = {r["source"].split("/")[-1]: r["status"] for r in _lines(result)}
+    assert rows == {"nope.txt": "failed", "wire.txt": "ok"}
+
+
+def test_run_where_no_input_could_be_read_exits_non_zero(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere")
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1 and "no input could be read: all 2 inputs failed" in result.stderr
+    assert [r["status"] for r in _lines(result)] == ["failed", "failed"]
+    stored = runner.invoke(app, ["ingest", str(tmp_path / "nope.txt"), str(tmp_path / "nah"), "--db",
+                                 str(tmp_path / "n.db")])
+    assert stored.exit_code == 1 and "no input could be read" in stored.stderr
+    assert not (tmp_path / "n.db").exists()
+
+
+@pytest.mark.parametrize("command", [["brief"], ["stories"], ["brief", "--format", "json"]])
+def test_store_commands_refuse_a_missing_store(tmp_path, command):
+    db = tmp_path / "typo.db"
+    result = runner.invoke(app, [*command, "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"no store at {db}" in result.stderr and "--create" in result.stderr
+    assert not db.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_store_commands_create_a_store_when_asked(tmp_path):
+    db = tmp_path / "new" / "news.db"
+    result = runner.invoke(app, ["brief", "--db", str(db), "--create", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stories"] == [] and db.exists()
+    again = runner.invoke(app, ["stories", "--db", f"sqlite:///{db}"])
+    assert again.exit_code == 0, again.output
+
+
+def test_memory_store_needs_no_create():
+    result = runner.invoke(app, ["stories", "--db", "sqlite://"])
+    assert result.exit_code == 0, result.output
 
 
 def test_format_all_writes_three_briefs(inputs, tmp_path):

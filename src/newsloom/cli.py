@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsloom.executors import make_executor
 from newsloom.pipeline import Pipeline, document_executor, process_inputs
-from newsloom.store import StoreError, open_store
+from newsloom.store import MissingStoreError, StoreError, open_store
 from newsloom.workers import Limits
 
 app = typer.Typer(
@@ -38,8 +38,13 @@ class Fmt(str, Enum):
 PathsArg = typer.Argument(..., help="Files, directories (recursed), WARC, RSS/Atom, JSON or JSONL inputs.")
 DbOpt = typer.Option("newsloom.db", "--db", help="Store: a SQLite file path or sqlite:///path.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction and analysis.")
+CreateOpt = typer.Option(False, "--create", help="Start an empty store when --db names none (else that is an error).")
+NO_STORE_HINT = "check --db, or give --create to start an empty store there"
 TimeLimitOpt = typer.Option(
     Limits.seconds, "--time-limit", min=0, help="Seconds one document may take before it fails (0: no limit)."
+)
+FollowLinksOpt = typer.Option(
+    False, "--follow-links", help="Read symbolic links in input folders that lead out of them."
 )
 MemoryLimitOpt = typer.Option(
     Limits.memory_mb, "--memory-limit", min=0, help="Megabytes one document may add to its worker (0: no limit)."
@@ -63,10 +68,18 @@ def fail(reason: str) -> None:
 
 
 def _check_paths(paths: List[Path]) -> None:
-    """Fail early when an input path does not exist."""
+    """Warn about input paths that do not exist (they are listed as failed inputs); fail when none exists."""
     missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        fail(f"no such file or directory: {', '.join(missing)}")
+    if missing and len(missing) == len(paths):
+        fail(f"no input could be read: no such file or directory: {', '.join(missing)}")
+    for path in missing:
+        typer.echo(f"warning: no such file or directory: {path} (listed as a failed input)", err=True)
+
+
+def _check_read(statuses: List[InputStatus]) -> None:
+    """Exit non-zero, saying so, when not one input could be read."""
+    if statuses and all(s.status == "failed" for s in statuses):
+        fail(f"no input could be read: all {len(statuses)} inputs failed")
 
 
 @contextmanager
@@ -105,6 +118,7 @@ def analyze(
     workers: int = WorkersOpt,
     time_limit: float = TimeLimitOpt,
     memory_limit: int = MemoryLimitOpt,
+    follow_links: bool = FollowLinksOpt,
 ) -> None:
     """One shot, no store needed: read the inputs, group stories and print the sourced brief."""
     from newsloom.brief import render
@@ -114,12 +128,14 @@ def analyze(
     if fmt is Fmt.all and out is None:
         fail("--format all writes brief.json, brief.md and brief.html into a directory: give it with -o DIR")
     with progress_bar() as progress:
-        brief = run(paths, workers=workers, progress=progress, limits=Limits(time_limit, memory_limit))
+        limits = Limits(time_limit, memory_limit)
+        brief = run(paths, workers=workers, progress=progress, limits=limits, follow_links=follow_links)
     if fmt is Fmt.all:
         for name in ("json", "md", "html"):
             _emit(render(brief, name), out / f"brief.{name}")
     else:
         _emit(render(brief, fmt.value), out)
+    _check_read(brief.inputs)
 
 
 @app.command()
@@ -132,25 +148,29 @@ def ingest(
     ),
     time_limit: float = TimeLimitOpt,
     memory_limit: int = MemoryLimitOpt,
+    follow_links: bool = FollowLinksOpt,
 ) -> None:
     """Add inputs to the store (extracted and annotated); a re-run finishes what an interrupted run left."""
     _check_paths(paths)
-    with _store(db) as store, progress_bar() as progress, documents(workers, time_limit, memory_limit) as docs:
-        statuses = Pipeline(store, make_executor(workers), progress, docs).ingest(paths, retry_failed)
+    with _store(db, create=True) as store, progress_bar() as progress, \
+            documents(workers, time_limit, memory_limit) as docs:
+        statuses = Pipeline(store, make_executor(workers), progress, docs).ingest(paths, retry_failed, follow_links)
     counts = {s: sum(1 for x in statuses if x.status == s) for s in ("ok", "skipped", "failed")}
     err.print(f"ingested: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed")
     for s in statuses:
         if s.status != "ok":
             err.print(f"  {s.status}: {s.source}: {s.reason}")
+    _check_read(statuses)
 
 
 @app.command()
 def stories(
     db: str = DbOpt,
     rebuild: bool = typer.Option(False, "--rebuild", help="Group every report anew instead of placing only new ones."),
+    create: bool = CreateOpt,
 ) -> None:
     """Place newly stored reports in stories (all of them the first time) and list the stories."""
-    with _store(db) as store:
+    with _store(db, create) as store:
         pipeline = Pipeline(store)
         found = pipeline.build_stories(rebuild=rebuild)
         titles = {a.report_id: (a.title or a.source) for a in store.articles()}
@@ -168,11 +188,12 @@ def brief(
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the brief here instead of stdout."),
     story: Optional[List[str]] = typer.Option(None, "--story", help="Only these story ids."),
     workers: int = WorkersOpt,
+    create: bool = CreateOpt,
 ) -> None:
     """Write the sourced brief of the stored stories (run `stories` first after ingesting)."""
     from newsloom.brief import render
 
-    with _store(db) as store:
+    with _store(db, create) as store:
         pipeline = Pipeline(store, make_executor(workers))
         if not store.stories():
             pipeline.build_stories()
@@ -184,6 +205,15 @@ def _records(paths: List[Path], workers: int):
     """Process inputs one-shot under the default limits: (status, annotated or None, report) per input, in order."""
     with documents(workers, Limits.seconds, Limits.memory_mb) as docs:
         yield from process_inputs(paths, docs)
+
+
+def _all_read(rows: Iterator[tuple]) -> Iterator[tuple]:
+    """Pass on `_records` rows; after the last, fail when not one input could be read."""
+    statuses = []
+    for row in rows:
+        statuses.append(row[0])
+        yield row
+    _check_read(statuses)
 
 
 def _jsonl(row: dict) -> None:
@@ -198,7 +228,7 @@ JsonlOpt = typer.Option(True, "--jsonl/--no-jsonl", help="One JSON line per inpu
 def extract(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
     """Print each input's clean article text and metadata."""
     _check_paths(paths)
-    for status, ann, _ in _records(paths, workers):
+    for status, ann, _ in _all_read(_records(paths, workers)):
         row = {"source": status.source, "status": status.status}
         if status.reason:
             row["reason"] = status.reason
@@ -213,7 +243,7 @@ def extract(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int =
 def quotes(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
     """Print each input's quotes with cue, kind and speaker (offsets index plain-text inputs' own text)."""
     _check_paths(paths)
-    for status, ann, report in _records(paths, workers):
+    for status, ann, report in _all_read(_records(paths, workers)):
         row: dict = {"source": status.source, "status": status.status, "quotes": []}
         if status.reason:
             row["reason"] = status.reason
@@ -256,6 +286,7 @@ def cluster(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int =
         if ann is None:
             row.update(status=status.status, reason=status.reason)
         _jsonl(row) if jsonl else sys.stdout.write(f"{status.source}\t{row['story']}\n")
+    _check_read([status for status, _, _ in rows])
 
 
 @app.command()
@@ -263,14 +294,19 @@ def serve(
     db: str = DbOpt,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep 127.0.0.1 to stay local)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    max_upload_mb: float = typer.Option(100.0, "--max-upload-mb", min=0.001,
+                                        help="Largest upload accepted, in MB (all files of one request together)."),
+    create: bool = CreateOpt,
 ) -> None:
     """Run the local web app: browse stories and their sourced briefs, upload reports."""
     import uvicorn
 
-    from newsloom.web import create_app
+    from newsloom.web import create_app, local_hosts
 
     try:
-        web_app = create_app(db)
+        web_app = create_app(db, create=create, max_upload_mb=max_upload_mb, allowed_hosts=local_hosts(host))
+    except MissingStoreError as exc:
+        fail(f"{exc}: {NO_STORE_HINT}")
     except StoreError as exc:
         fail(str(exc))
     err.print(f"newsloom web app on http://{host}:{port}/ (store: {db}); Ctrl+C stops it")
@@ -278,10 +314,12 @@ def serve(
 
 
 @contextmanager
-def _store(db: str):
-    """Open the store or exit with its reason."""
+def _store(db: str, create: bool = False):
+    """Open the store (a missing one only with `create`) or exit with its reason."""
     try:
-        store = open_store(db)
+        store = open_store(db, create=create)
+    except MissingStoreError as exc:
+        fail(f"{exc}: {NO_STORE_HINT}")
     except StoreError as exc:
         fail(str(exc))
     try:

@@ -1,6 +1,7 @@
 """A small store filled through the real pipeline from invented reports, and a web client over it."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -96,6 +97,29 @@ def fresh_client(built_store, tmp_path) -> TestClient:
     """A client over a copy of the store, for tests that upload."""
     shutil.copyfile(built_store, tmp_path / "newsloom.db")
     return TestClient(create_app(str(tmp_path / "newsloom.db")))
+
+
+def csrf_token(client: TestClient) -> str:
+    """The token the story list's upload form carries."""
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get("/").text).group(1)
+
+
+def post_upload(client: TestClient, *files, token: str | None = "form", headers: dict | None = None):
+    """POST files to /upload as the app's own form does (same origin, its token) unless told otherwise."""
+    data = {"csrf_token": csrf_token(client) if token == "form" else token} if token else {}
+    sent = {"origin": str(client.base_url)} if headers is None else headers
+    return client.post("/upload", data=data, files=[("files", f) for f in files], headers=sent,
+                       follow_redirects=False)
+
+
+def upload_and_wait(client: TestClient, *files, timeout: float = 120):
+    """Upload through the form, wait until the upload thread is done with it and return its status page."""
+    answer = post_upload(client, *files)
+    assert answer.status_code == 303, answer.text
+    where = answer.headers["location"]
+    assert where.startswith("/uploads/")
+    assert client.app.state.desk.uploads.wait(where.rsplit("/", 1)[1], timeout)
+    return client.get(where)
 
 
 def ferry_story(client: TestClient) -> dict:

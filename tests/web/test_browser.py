@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,21 @@ def test_report_page_marks_a_requested_span(site):
     expect(page.locator("mark#hl")).to_be_visible()
     assert in_viewport(page.locator("mark#hl"))
     page.close()
+
+
+def test_upload_form_works_in_a_browser(built_store, tmp_path):
+    shutil.copyfile(built_store, tmp_path / "newsloom.db")
+    report = tmp_path / "lighthouse.txt"
+    report.write_text("Storm topples Gullmere lighthouse lantern\n\nA storm tore the lantern off the Gullmere "
+                      "lighthouse on Saturday night, the coastguard said.\n", encoding="utf-8")
+    with serving(create_app(str(tmp_path / "newsloom.db"))) as url, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            page = browser.new_page()
+            page.goto(url + "/")
+            page.set_input_files("#files", str(report))
+            page.click("#add button[type=submit]")
+            expect(page.locator("#upload h1")).to_have_text("Upload processed", timeout=120_000)
+            expect(page.locator("#upload")).to_contain_text("lighthouse.txt")
+        finally:
+            browser.close()

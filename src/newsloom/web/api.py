@@ -1,4 +1,4 @@
-"""The JSON API: the story list, one story's brief (schema newsloom.brief/1) and the inputs' statuses."""
+"""The JSON API: the story list, one story's brief (schema newsloom.brief/1), the inputs' statuses and uploads."""
 from __future__ import annotations
 
 from typing import Any
@@ -29,5 +29,13 @@ def api_router(desk: Desk) -> APIRouter:
     def inputs() -> list[dict[str, str]]:
         """What became of every input: ok, skipped or failed, with the reason."""
         return [{"source": i.source, "status": i.status, "reason": i.reason} for i in desk.store.inputs()]
+
+    @router.get("/uploads/{token}")
+    def upload(token: str) -> dict[str, Any]:
+        """Where a recent upload stands: state, progress and, once done, each input's status."""
+        job = desk.uploads.get(token)
+        if job is None:
+            raise HTTPException(404, f"no upload {token!r}: only recent uploads are kept")
+        return job.to_dict()
 
     return router

@@ -1,22 +1,26 @@
 """The local web app: story list with uploads, one page per story brief and per report, and a JSON API."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import FastAPI, File, HTTPException, Request, UploadFile
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsloom.brief import render
 from newsloom.brief.view import StoryView, input_counts
 from newsloom.store import open_store
 from newsloom.web.api import api_router
-from newsloom.web.desk import Desk, display_source, is_upload
+from newsloom.web.desk import UPLOAD_PREFIX, Desk, display_source, is_upload
+from newsloom.web.guard import TOKEN_FIELD, Guard, SameOriginMiddleware
+from newsloom.web.intake import UploadLimits, receive_form
 from newsloom.web.present import by_speaker, day_range, split_claims
 from newsloom.web.reports import report_page
 
@@ -34,20 +38,28 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(db: str) -> FastAPI:
-    """Build the web app over the store at `db` (a SQLite path or sqlite:/// URL)."""
-    store = open_store(db)
+def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, max_file_mb: float | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """Build the web app over the store at `db` (a SQLite path or sqlite:/// URL).
+
+    `create` false refuses a store file that does not exist; uploads are limited to `max_upload_mb`
+    per request and `max_file_mb` per file; `allowed_hosts` (None: any) are the Host names it answers.
+    """
+    store = open_store(db, create=create)
     desk = Desk(store)
+    guard = Guard()
+    limits = UploadLimits.from_mb(max_upload_mb, max_file_mb)
     templates = _templates()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         yield
+        desk.close()
         store.close()
 
     app = FastAPI(title="newsloom", summary="Stories and sourced briefs from many news reports.",
                   lifespan=lifespan, docs_url=None, redoc_url=None)  # their pages load scripts from a CDN
-    app.state.desk = desk
+    app.state.desk, app.state.guard, app.state.limits = desk, guard, limits
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router(desk))
 
@@ -56,25 +68,47 @@ def create_app(db: str) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
+        """An error as JSON under /api/, else as a page."""
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", exc.status_code, status=exc.status_code, detail=exc.detail)
 
+    app.add_middleware(SameOriginMiddleware, guard=guard, render=not_found)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+
     @app.get("/", response_class=HTMLResponse)
-    def index(request: Request, upload: str | None = None, missing: bool = False) -> HTMLResponse:
-        """The stories in the store, the upload form and every input's status."""
-        inputs = store.inputs()
-        return page(request, "index.html", cards=desk.cards(), inputs=inputs, upload=desk.upload_result(upload),
-                    missing=missing, articles=len(store.articles()))
+    def index(request: Request, missing: bool = False) -> HTMLResponse:
+        """The stories in the store, the upload form, uploads under way and every input's status."""
+        cards = desk.cards()
+        return page(request, "index.html", cards=cards, inputs=store.inputs(), missing=missing,
+                    articles=len(store.articles()), pending=desk.uploads.pending(), csrf_field=TOKEN_FIELD,
+                    csrf_token=guard.issue(), max_upload=f"{limits.total / 1_000_000:g} MB")
 
     @app.post("/upload")
-    def upload(files: Annotated[list[UploadFile] | None, File()] = None) -> RedirectResponse:
-        """Ingest the uploaded files, place them in stories and show each input's status."""
-        chosen = [(f.filename, f.file) for f in files or [] if f.filename]
-        if not chosen:
-            return RedirectResponse("/?missing=1#add", status_code=303)
-        token = desk.upload(chosen)
-        return RedirectResponse(f"/?upload={token}#upload", status_code=303)
+    async def upload(request: Request) -> RedirectResponse:
+        """Save the uploaded files and queue them for ingesting; answers at once with the upload's status page."""
+        limits.check_length(request.headers.get("content-length"))
+        folder = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX))
+        try:
+            paths = await receive_form(request.stream(), request.headers.get("content-type", ""), folder, limits,
+                                       guard.valid, guard.header_token(request))
+            if not paths:
+                shutil.rmtree(folder, ignore_errors=True)
+                return RedirectResponse("/?missing=1#add", status_code=303)
+            job = desk.upload(folder, paths)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return RedirectResponse(f"/uploads/{job.token}", status_code=303)
+
+    @app.get("/uploads/{token}", response_class=HTMLResponse)
+    def upload_status(request: Request, token: str) -> HTMLResponse:
+        """Where an upload stands: queued, processing (with progress) or done with each input's status."""
+        job = desk.uploads.get(token)
+        if job is None:
+            raise HTTPException(404, f"no upload {token!r}: only recent uploads are kept")
+        return page(request, "upload.html", job=job, ahead=desk.uploads.position(job))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story(request: Request, story_id: str) -> HTMLResponse:

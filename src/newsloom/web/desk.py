@@ -1,38 +1,34 @@
-"""The web app's hold on one store: story cards, briefs cached per story, report pages and uploads."""
+"""The web app's hold on one store: story cards, briefs cached per story, report pages and queued uploads."""
 from __future__ import annotations
 
-import re
-import secrets
-import shutil
-import tempfile
 import threading
-from collections import OrderedDict
-from collections.abc import Iterable
 from pathlib import Path
-from typing import BinaryIO
 
 from newsloom.model import Brief, InputStatus, Story, StoryBrief
 from newsloom.pipeline import Pipeline
 from newsloom.store import Store
 from newsloom.web.cards import StoryCard, make_card
+from newsloom.web.worker import UploadJob, UploadQueue
 
 UPLOAD_PREFIX = "newsloom-upload-"
-KEPT_UPLOAD_RESULTS = 32
 
 
 class Desk:
-    """Reads stories and reports from the store, computes briefs through the pipeline and takes uploads.
+    """Reads stories and reports from the store, computes briefs through the pipeline and queues uploads.
 
-    Briefs are cached per story, keyed on the story's report ids, and dropped after every upload.
-    Pipeline work (uploads, briefs) runs one at a time.
+    Uploads are ingested by a background thread, one at a time; pages never wait for them. Briefs are
+    cached per story, keyed on the story's report ids, dropped after every upload and computed again
+    by the upload thread once no upload waits.
     """
 
     def __init__(self, store: Store):
         self.store = store
-        self._pipeline = Pipeline(store)  # one for the app's life: it holds the story index between uploads
-        self._work = threading.RLock()
+        self.uploads = UploadQueue(self._process, self._warm)
+        # the upload thread's own pipeline: it holds the story index between uploads
+        self._ingest = Pipeline(store, progress=self.uploads.progress)
+        self._reader = Pipeline(store)  # briefs only: it reads the store and keeps nothing
+        self._cache = threading.Lock()
         self._briefs: dict[str, tuple[tuple[str, ...], StoryBrief]] = {}
-        self._uploads: OrderedDict[str, list[InputStatus]] = OrderedDict()
 
     # ---- stories and briefs ----
 
@@ -41,9 +37,13 @@ class Desk:
         return next((s for s in self.store.stories() if s.id == story_id), None)
 
     def cards(self, compute_briefs: bool = True) -> list[StoryCard]:
-        """A card per story, largest first; headlines come from the briefs (computed when asked)."""
+        """A card per story, largest first; headlines come from the briefs.
+
+        Briefs not cached yet are computed when asked and no upload is under way; otherwise those
+        cards carry their lead report's title.
+        """
         stories = self.store.stories()
-        if compute_briefs:
+        if compute_briefs and not self.uploads.busy:
             self._fill_cache(stories)
         articles = {a.report_id: a for a in self.store.articles()}
         cards = [make_card(s, articles, self._cached_headline(s)) for s in stories]
@@ -72,62 +72,45 @@ class Desk:
         return cached.headline if cached else None
 
     def _fill_cache(self, stories: list[Story]) -> None:
-        """Compute, in one pipeline call, the briefs of the stories not cached yet."""
-        with self._work:
-            missing = [s for s in stories if self._cached(s) is None]
-            if not missing:
-                return
-            computed = {sb.id: sb for sb in self._pipeline.brief([s.id for s in missing]).stories}
+        """Compute, in one pipeline call, the briefs of the stories not cached yet (reads only the store)."""
+        missing = [s for s in stories if self._cached(s) is None]
+        if not missing:
+            return
+        computed = {sb.id: sb for sb in self._reader.brief([s.id for s in missing]).stories}
+        with self._cache:
             for story in missing:
                 if story.id in computed:
                     self._briefs[story.id] = (tuple(story.report_ids), computed[story.id])
 
     # ---- uploads ----
 
-    def upload(self, files: Iterable[tuple[str, BinaryIO]]) -> str:
-        """Ingest uploaded files, place them in stories and return a token for the inputs' statuses."""
-        with self._work, tempfile.TemporaryDirectory(prefix=UPLOAD_PREFIX) as folder:
-            paths = save_uploads(files, Path(folder))
-            statuses = self._pipeline.ingest(paths)
-            self._pipeline.build_stories()
+    def upload(self, folder: Path, paths: list[Path]) -> UploadJob:
+        """Queue the files saved in `folder` for ingesting; the upload thread removes the folder when done."""
+        return self.uploads.submit(folder, paths)
+
+    def _process(self, job: UploadJob) -> list[InputStatus]:
+        """Ingest an upload's files and place them in stories (on the upload thread)."""
+        statuses = self._ingest.ingest(job.paths)
+        stories = self._ingest.build_stories()
+        with self._cache:
             self._briefs.clear()
-            token = secrets.token_urlsafe(8)
-            self._uploads[token] = statuses
-            while len(self._uploads) > KEPT_UPLOAD_RESULTS:
-                self._uploads.popitem(last=False)
-        return token
+        job.stories = self._joined(stories, {s.source for s in statuses})
+        return statuses
 
-    def upload_result(self, token: str | None) -> list[InputStatus] | None:
-        """The statuses of a recent upload, or None when the token is unknown."""
-        return self._uploads.get(token) if token else None
+    def _joined(self, stories: list[Story], sources: set[str]) -> list[StoryCard]:
+        """Cards of the stories holding reports read from `sources`, largest first."""
+        articles = {a.report_id: a for a in self.store.articles()}
+        mine = {rid for rid, a in articles.items() if a.source in sources}
+        cards = [make_card(s, articles, self._cached_headline(s)) for s in stories if mine & set(s.report_ids)]
+        return sorted(cards, key=lambda c: -c.reports)
 
+    def _warm(self) -> None:
+        """Compute the briefs the story list shows, so pages find them cached (on the upload thread)."""
+        self._fill_cache(self.store.stories())
 
-def save_uploads(files: Iterable[tuple[str, BinaryIO]], folder: Path) -> list[Path]:
-    """Write each upload into `folder` under a safe, unique version of its name."""
-    paths: list[Path] = []
-    for name, stream in files:
-        path = _unique(folder / safe_filename(name))
-        with path.open("wb") as out:
-            shutil.copyfileobj(stream, out)
-        paths.append(path)
-    return paths
-
-
-def safe_filename(name: str) -> str:
-    """The last part of an uploaded file's name, restricted to plain characters."""
-    base = re.split(r"[\\/]", name or "")[-1]
-    base = re.sub(r"[^\w.\- ()]+", "_", base).strip(" .")[:120]
-    return base or "upload"
-
-
-def _unique(path: Path) -> Path:
-    """`path`, or `name (2).ext`, `name (3).ext`... when it exists."""
-    n = 1
-    candidate = path
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-    return candidate
+    def close(self) -> None:
+        """Stop the upload thread."""
+        self.uploads.close()
 
 
 def display_source(source: str) -> str:
