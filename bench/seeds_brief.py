@@ -37,11 +37,12 @@ def excerpt(story: StoryBrief, width: int) -> list[str]:
     lines = [f"**{cut(story.headline, 90)}**: {len(story.reports)} reports", "",
              "| Report | Published | Derivation |", "|---|---|---|"]
     lines += [f"| {names[r.id]} | {r.published or DASH} | {r.copy_kind or 'original'} |" for r in story.reports]
-    lines += ["", "| Speaker | Wordings | Reports |", "|---|---|---|"]
+    lines += ["", "| Speaker (basis) | Wordings | Reports carrying each wording |", "|---|---|---|"]
     for q in story.quotes:
         if len(q.reports) > 1:
             wordings = " / ".join(f"\u201c{cut(v.text.strip(QUOTES), width)}\u201d" for v in q.variants)
-            lines.append(f"| {q.speaker or '(unnamed)'} | {wordings} | {len(q.reports)} |")
+            speaker = f"{q.speaker or '(unattributed)'} ({q.attribution})" if q.attribution else q.speaker or "(unattributed)"
+            lines.append(f"| {speaker} | {wordings} | {' / '.join(who(v.reports) for v in q.variants)} |")
     lines += ["", "| Claim | Independent reports | Backed by |", "|---|---:|---|"]
     lines += [f"| {cut(c.text, width)} | {c.independent_reports} | {who(c.reports)} |"
               for c in story.claims if c.independent_reports > 1]

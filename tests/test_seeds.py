@@ -70,3 +70,24 @@ def test_brief_validates(brief):
     from newsloom.brief import to_json
 
     assert '"newsloom.brief/1"' in to_json(brief)
+
+
+def test_each_wording_lists_exactly_the_reports_whose_text_carries_it(brief):
+    from newsloom.compare.textsim import quote_words
+
+    story = brief.stories[0]
+    texts = {r.id: quote_words(r.text) for r in story.reports}
+
+    def carries(words: list[str], part: list[str]) -> bool:
+        return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+    checked = 0
+    for group in story.quotes:
+        for variant in group.variants:
+            wording = quote_words(variant.text)
+            if len(wording) >= 3:  # a word or two ("common sense") also turns up outside quotes
+                assert set(variant.reports) == {r for r, words in texts.items() if carries(words, wording)}, variant.text
+                assert {ev.report for ev in variant.evidence} == set(variant.reports)
+                checked += 1
+        assert set(group.reports) == {r for v in group.variants for r in v.reports}
+    assert checked >= 10

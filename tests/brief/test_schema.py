@@ -25,7 +25,25 @@ def test_schema_lists_every_field_of_the_model(cls, name):
     definition = load_schema()["$defs"][name]
     fields = {f.name for f in dataclasses.fields(cls)}
     assert set(definition["properties"]) == fields
-    assert set(definition["required"]) == fields
+    assert set(definition["required"]) == fields - ADDED_IN_VERSION_1.get(name, set())
+
+
+ADDED_IN_VERSION_1 = {"quote": {"speaker_basis", "attribution", "confidence", "attributions"}}  # optional: older briefs lack them
+
+
+def test_attribution_lists_every_field_of_the_model():
+    definition = load_schema()["$defs"]["attribution"]
+    fields = {f.name for f in dataclasses.fields(model.Attribution)}
+    assert set(definition["properties"]) == set(definition["required"]) == fields
+
+
+def test_a_brief_without_the_speaker_basis_still_validates(doc):
+    doc = copy.deepcopy(doc)
+    for story in doc["stories"]:
+        for quote in story["quotes"]:
+            for key in ADDED_IN_VERSION_1["quote"]:
+                quote.pop(key, None)
+    validate(doc)
 
 
 def test_sample_brief_validates(doc):

@@ -23,23 +23,24 @@ _SPEAKING_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPEAKING_PRONOUNS = {"he", "she", "they", "who"}
 
 
-def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> Attribution:
-    """The cue and the speaker's token of the quoted tokens `span` (either may be None)."""
+def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> tuple[Token | None, Token | None, bool]:
+    """The cue and the speaker's token of the quoted tokens `span` (either may be None), and whether
+    that cue stands right beside the quotation marks rather than being found through the parse."""
     doc = span.doc
     if _ends_clause(doc, span):
         found = _cue_after(doc, span)
         if found is not None:
-            return found
+            return (*found, True)
     found = _cue_before(doc, span, sent_of)
     if found is not None:
-        return found
+        return (*found, True)
     cue = cue_for(span, quoted)
     if cue is None:
-        return _framing_verb(span)
+        return (*_framing_verb(span), False)
     subj = speaker_of(cue)
     if subj is not None and span.start <= subj.i < span.end:
         subj = None
-    return cue, subj
+    return cue, subj, False
 
 
 def _framing_verb(span: Span) -> Attribution:

@@ -5,6 +5,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from newsloom.annotate.basis import basis_of
 from newsloom.annotate.cues import (
     BELIEF_LEMMAS,
     LABEL_LEMMAS,
@@ -58,10 +59,11 @@ def find_indirect(doc: Doc, resolver: SpeakerResolver, quoted: Spans, report_id:
 def _statement(report_id: str, text: str, bounds: tuple[int, int], cue: str, speaker: SpeakerMention, sent: Span) -> Quote:
     """An indirect quote over `bounds`."""
     start, end = bounds
+    basis, confidence = basis_of(speaker, None, False)
     return Quote(
         report_id=report_id, text=text[start:end], start=start, end=end, kind="indirect", cue=cue,
         speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
-        sentence_start=sent.start_char, sentence_end=sent.end_char,
+        sentence_start=sent.start_char, sentence_end=sent.end_char, basis=basis, confidence=confidence,
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.attribution import attribute
+from newsloom.annotate.basis import basis_of, carried
 from newsloom.annotate.cues import CUE_LEMMAS, REPORT_LEMMAS, according_in, subject_of
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
@@ -68,7 +69,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         if tokens is None or not len(tokens):
             continue
         kind = _kind(text, qs.start)
-        cue, subj = attribute(tokens, quoted, sent_of)
+        cue, subj, beside = attribute(tokens, quoted, sent_of)
         speaker = _speaker(resolver, subj, sent_of(tokens.start))
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
@@ -77,6 +78,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             cue=cue.text if cue is not None else "",
             sentence_start=sent_of(tokens.start).start_char, sentence_end=sent_of(tokens.end - 1).end_char,
         )
+        quote.basis, quote.confidence = basis_of(speaker, cue, beside)
         if speaker is not None:
             _give(quote, speaker)
             if speaker.name:
@@ -98,6 +100,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         )
         if speaker is not None:
             _give(quote, speaker)
+            quote.basis, quote.confidence = carried(speaker)
     return [q for _, q in found] + sorted(indirect, key=lambda q: q.start)
 
 

@@ -26,6 +26,7 @@ class SpeakerMention:
     start: int
     end: int
     name: str | None  # canonical name, an anonymous description, or None when unresolved
+    how: str = "name"  # how the mention gave the name: name, role, pronoun, anonymous, none
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -87,9 +88,9 @@ class SpeakerResolver:
         start, end = np.start_char, np.end_char
         low = tok.lower_
         if low in PRONOUNS and tok.pos_ == "PRON":
-            return SpeakerMention(tok.idx, tok.idx + len(tok), self._antecedent(tok))
+            return SpeakerMention(tok.idx, tok.idx + len(tok), self._antecedent(tok), "pronoun")
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
-            return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name)
+            return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said"
             tok = named[0]
@@ -98,14 +99,14 @@ class SpeakerResolver:
         first = np[0].lower_
         if first in ANONYMOUS_DETS or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
             end = _extend_anonymous(tok)
-            return SpeakerMention(start, end, self.text[start:end])
+            return SpeakerMention(start, end, self.text[start:end], "anonymous")
         person = self._entity_in(start, end, self.people)
         if person is not None:
             return SpeakerMention(person.start, person.end, person.canonical)
         org = self._entity_in(start, end, self.orgs)
         role = self.roles.get(tok.lemma_.lower())
         if role is not None:
-            return SpeakerMention(start, end, role)
+            return SpeakerMention(start, end, role, "role")
         if org is not None:
             return SpeakerMention(org.start, org.end, org.canonical)
         if tok.pos_ == "PROPN":
@@ -113,7 +114,7 @@ class SpeakerResolver:
             name = clean_name(self.text[names[0].idx : end])
             full = [p.canonical for p in self.people if " " in p.canonical]
             return SpeakerMention(names[0].idx, end, expand_person(name, full, self.text))
-        return SpeakerMention(start, end, None)
+        return SpeakerMention(start, end, None, "none")
 
     def _antecedent(self, tok: Token) -> str | None:
         """Whom a pronoun stands for: a person of matching gender named earlier in the sentence, else the

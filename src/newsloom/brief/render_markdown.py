@@ -119,7 +119,13 @@ def _url(url: str) -> str:
 
 def _quote(view: StoryView, quote: QuoteGroup) -> list[str]:
     speaker = md(quote.speaker) if quote.speaker else "Unattributed"
-    out = [f"- **{speaker}** — “{md(quote.text)}” ({quote.kind}){_backed(view, quote.reports, view.refs(quote.evidence))}"]
+    basis = f" ({md(quote.attribution)})" if quote.attribution else ""
+    out = [f"- **{speaker}**{basis} — “{md(quote.text)}” ({quote.kind})"
+           f"{_backed(view, quote.reports, view.refs(quote.evidence))}"]
+    if len(quote.attributions) > 1 or any(not a.accepted for a in quote.attributions):
+        rows = [f"{md(a.speaker)} by {a.basis}{'' if a.accepted else ' (overruled)'}"
+                f"{_backed(view, a.reports, view.refs(a.evidence))}" for a in quote.attributions]
+        out.append("  - Attributed to: " + "; ".join(rows))
     for i, v in enumerate(quote.variants, 1):
         label = f"Wording {i}" if len(quote.variants) > 1 else "Wording"
         out.append(f"  - {label}: “{md(v.text)}”{_backed(view, v.reports, view.refs(v.evidence))}")

@@ -87,8 +87,8 @@ def _sourced_items(story: dict[str, Any], at: str) -> Iterator[tuple[str, dict[s
         for i, item in enumerate(story[key]):
             yield f"{at}.{key}[{i}]", item
     for i, quote in enumerate(story["quotes"]):
-        for key in ("variants", "paraphrases"):
-            for j, variant in enumerate(quote[key]):
+        for key in ("variants", "paraphrases", "attributions"):
+            for j, variant in enumerate(quote.get(key, [])):
                 yield f"{at}.quotes[{i}].{key}[{j}]", variant
     for i, disagreement in enumerate(story["disagreements"]):
         for j, position in enumerate(disagreement["positions"]):

@@ -173,6 +173,8 @@ def _evidence_in_reading_order(story: StoryBrief) -> Iterable[list[Evidence]]:
         yield quote.evidence
         for variant in [*quote.variants, *quote.paraphrases]:
             yield variant.evidence
+        for attribution in quote.attributions:
+            yield attribution.evidence
     for claim in story.claims:
         yield claim.evidence
     for disagreement in story.disagreements:

@@ -157,7 +157,8 @@ def speaker_disagreements(ledger: list[QuoteGroup]) -> list[Disagreement]:
             shown = a.text if len(a.text) <= len(b.text) else b.text
             out.append(Disagreement(
                 about=f"who said \u201c{' '.join(shown.strip(_QUOTE_EDGE).split())}\u201d",
-                positions=[Position(f"{g.speaker}", g.reports, g.evidence) for g in (a, b)],
+                positions=[Position(f"{g.speaker} ({g.attribution})" if g.attribution else f"{g.speaker}",
+                                    g.reports, g.evidence) for g in (a, b)],
             ))
     return out
 

@@ -1,19 +1,23 @@
 """The quote ledger: the same quote across reports, grouped, with each outlet's wording."""
 from __future__ import annotations
 
-from collections import Counter
+import re
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-from newsloom.compare.textsim import containment, content_terms, quote_words
-from newsloom.model import Annotated, Evidence, QuoteGroup, Variant
+from newsloom.compare.speaker_basis import decide, is_explicit
+from newsloom.compare.textsim import containment, content_terms, quote_words, words
+from newsloom.model import Annotated, Evidence, Quote, QuoteGroup, Variant
 
 MIN_WORDS = 3
 SAME_QUOTE = 0.75  # share of the shorter wording found in order in the other
 LONG_QUOTE = 10  # words; a quote this long, reworded inside a longer one, is still the same quote
 SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
+OTHER_SPEAKER_WORDS = 6  # a quote this long is one quote even when a weak attribution names someone else
+LEGACY_CONFIDENCE = 0.8  # for quotes stored before the basis of their attribution was recorded
+_INSERTION = re.compile(r"\([^()]*\)")
 
 
 @dataclass
@@ -27,6 +31,24 @@ class QuoteUnit:
     speaker: str | None
     kind: str
     tokens: list[str]
+    basis: str = "verb"
+    confidence: float = 0.85
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+def _unit(report: str, q: Quote, alias: dict[str, str]) -> QuoteUnit:
+    """A quote as a unit, with its speaker's story-wide name and the basis of the attribution."""
+    speaker = alias.get(q.speaker, q.speaker) if q.speaker else None
+    basis = q.basis or ("verb" if speaker else "none")
+    confidence = q.confidence if q.confidence is not None else (LEGACY_CONFIDENCE if speaker else 0.0)
+    return QuoteUnit(report, q.text, q.start, q.end, speaker, q.kind, quote_words(q.text), basis, confidence,
+                     q.speaker_start, q.speaker_end)
+
+
+def _scare_quote(unit: QuoteUnit) -> bool:
+    """A single quoted word (a figure aside) with no cue beside its marks: the writer's word, not a quote."""
+    return len([t for t in unit.tokens if not t[:1].isdigit()]) < 2 and unit.basis != "cue"
 
 
 def quote_units(anns: list[Annotated], alias: dict[str, str]) -> tuple[list[QuoteUnit], list[QuoteUnit]]:
@@ -35,19 +57,25 @@ def quote_units(anns: list[Annotated], alias: dict[str, str]) -> tuple[list[Quot
     indirect: list[QuoteUnit] = []
     for ann in anns:
         for q in ann.quotes:
-            speaker = alias.get(q.speaker, q.speaker) if q.speaker else None
-            tokens = quote_words(q.text)
-            if len(tokens) < MIN_WORDS and speaker is None:
+            unit = _unit(ann.report_id, q, alias)
+            if not unit.tokens or (len(unit.tokens) < MIN_WORDS and unit.speaker is None):
                 continue
-            unit = QuoteUnit(ann.report_id, q.text, q.start, q.end, speaker, q.kind, tokens)
-            (indirect if q.kind == "indirect" else quoted).append(unit)
+            if q.kind == "indirect":
+                indirect.append(unit)
+            elif not _scare_quote(unit):
+                quoted.append(unit)
     return quoted, indirect
 
 
 def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
-    """Whether two units are one quote: compatible speakers and mostly the same words in order."""
+    """Whether two units are one quote: compatible speakers and mostly the same words in order.
+
+    Speakers conflict only when both reports name them explicitly; a pronoun or a carried attribution
+    naming someone else does not keep a long enough quote apart.
+    """
     if a.speaker and b.speaker and a.speaker != b.speaker:
-        return False
+        if (is_explicit(a) and is_explicit(b)) or min(len(a.tokens), len(b.tokens)) < OTHER_SPEAKER_WORDS:
+            return False
     if min(len(a.tokens), len(b.tokens)) < MIN_WORDS:
         # A word or two quoted ("a pragmatist") is the same quote as a longer one of the same speaker
         # that holds those words in that order.
@@ -98,8 +126,10 @@ def _candidate_pairs(units: list[QuoteUnit]) -> list[tuple[int, int]]:
 
 
 def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:
-    """Single-link grouping of units that are the same quote (union-find)."""
+    """Single-link grouping of units that are the same quote (union-find); two different speakers named
+    explicitly never end up in one group, even through a third unit."""
     parent = list(range(len(units)))
+    named = [{u.speaker} if is_explicit(u) else set() for u in units]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -107,34 +137,85 @@ def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:
             i = parent[i]
         return i
 
+    def join(i: int, j: int) -> bool:
+        ri, rj = find(i), find(j)
+        if ri == rj or len(named[ri] | named[rj]) > 1 or not _same(units[i], units[j]):
+            return False
+        parent[rj] = ri
+        named[ri] |= named[rj]
+        return True
+
+    short = {i for i, u in enumerate(units) if len(u.tokens) < MIN_WORDS}
+    near: dict[int, list[int]] = {i: [] for i in short}
     for i, j in _candidate_pairs(units):
-        if find(i) != find(j) and _same(units[i], units[j]):
-            parent[find(j)] = find(i)
+        if i in short or j in short:
+            near.setdefault(i, []).append(j)
+            near.setdefault(j, []).append(i)
+        else:
+            join(i, j)
+    # A word or two quoted joins one longer quote that holds them, never bridging two quotes.
+    for i in sorted(short):
+        for j in sorted(near[i], key=lambda j: (j in short, units[j].report != units[i].report, j)):
+            if join(j, i):
+                break
     grouped: dict[int, list[QuoteUnit]] = {}
     for i, unit in enumerate(units):
         grouped.setdefault(find(i), []).append(unit)
     return list(grouped.values())
 
 
+def _holds(whole: tuple[str, ...] | list[str], part: tuple[str, ...]) -> bool:
+    """True when `part` occurs as one contiguous run of words inside `whole`."""
+    n = len(part)
+    return bool(part) and any(tuple(whole[i : i + n]) == part for i in range(len(whole) - n + 1))
+
+
+def _word_spans(text: str) -> list[tuple[str, int, int]]:
+    """The quote words of a text, each with the span of the whitespace-delimited chunk it came from."""
+    masked = _INSERTION.sub(lambda m: " " * len(m.group()), text)
+    return [(w, m.start(), m.end()) for m in re.finditer(r"\S+", masked) for w in words(m.group())]
+
+
+def _locate(unit: QuoteUnit, part: tuple[str, ...]) -> Evidence:
+    """Where in the unit's quote the wording `part` stands (the whole quote when it cannot be placed)."""
+    spans = _word_spans(unit.text)
+    n = len(part)
+    for i in range(len(spans) - n + 1):
+        if tuple(w for w, _, _ in spans[i : i + n]) == part:
+            start, end = spans[i][1], spans[i + n - 1][2]
+            piece = unit.text[start:end]
+            lead = len(piece) - len(piece.lstrip(_EDGE))
+            trail = len(piece.rstrip(_EDGE))
+            if trail > lead:
+                return Evidence(unit.report, unit.start + start + lead, unit.start + start + trail)
+    return Evidence(unit.report, unit.start, unit.end)
+
+
+_EDGE = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb,;:.!?\u2026-\u2013\u2014"
+
+
 def _variants(units: list[QuoteUnit]) -> list[Variant]:
-    """Distinct wordings in a group; a wording contained whole in a longer one joins it (partial vs full)."""
+    """Distinct wordings in a group, each with exactly the reports whose quote carries it.
+
+    A report carries a wording when one of its quotes holds those words in a row (normalised for case,
+    punctuation, quote marks and an editor's insertion). A shorter wording carried by exactly the
+    reports that carry a longer one holding it is that longer wording quoted again in part, not another.
+    """
     by_key: dict[tuple[str, ...], list[QuoteUnit]] = {}
     for u in units:
         by_key.setdefault(tuple(u.tokens), []).append(u)
-    keys = sorted(by_key, key=lambda k: (-len(k), k))
-    merged: dict[tuple[str, ...], list[QuoteUnit]] = {}
-    for key in keys:
-        home = next((big for big in merged if containment(key, big) == 1.0), None)
-        merged.setdefault(home or key, []).extend(by_key[key])
+    carriers = {key: [u for u in units if _holds(u.tokens, key)] for key in by_key}
+    reports = {key: {u.report for u in carriers[key]} for key in by_key}
+    kept: list[tuple[str, ...]] = []
+    for key in sorted(by_key, key=lambda k: (-len(k), -len(reports[k]), k)):
+        if not any(_holds(big, key) and reports[big] == reports[key] for big in kept):
+            kept.append(key)
     variants = []
-    for key, members in merged.items():
-        full = max(members, key=lambda u: len(u.tokens))
-        variants.append(Variant(
-            text=full.text,
-            reports=sorted({u.report for u in members}),
-            evidence=[Evidence(u.report, u.start, u.end) for u in members],
-        ))
-    variants.sort(key=lambda v: (-len(v.reports), v.text))
+    for key in kept:
+        own = min(by_key[key], key=lambda u: len(u.text))
+        evidence = [Evidence(u.report, u.start, u.end) if tuple(u.tokens) == key else _locate(u, key)
+                    for u in carriers[key]]
+        variants.append(Variant(text=own.text, reports=sorted(reports[key]), evidence=list(dict.fromkeys(evidence))))
     return variants
 
 
@@ -143,17 +224,21 @@ def build_ledger(anns: list[Annotated], alias: dict[str, str]) -> list[QuoteGrou
     quoted, indirect = quote_units(anns, alias)
     ledger: list[QuoteGroup] = []
     for members in _groups(quoted):
-        speakers = Counter(u.speaker for u in members if u.speaker)
-        if not speakers and len({u.report for u in members}) < 2:
+        if not any(u.speaker for u in members) and len({u.report for u in members}) < 2:
             continue  # an unattributed phrase in one report is scare quotes, not a quote
         variants = _variants(members)
+        who = decide(members)
         ledger.append(QuoteGroup(
-            speaker=speakers.most_common(1)[0][0] if speakers else None,
+            speaker=who.speaker,
             text=variants[0].text,
             reports=sorted({u.report for u in members}),
             variants=variants,
             evidence=[Evidence(u.report, u.start, u.end) for u in members],
             kind="direct" if any(u.kind == "direct" for u in members) else "partial",
+            speaker_basis=who.basis,
+            attribution=who.reason,
+            confidence=who.confidence,
+            attributions=who.attributions,
         ))
     _attach_paraphrases(ledger, indirect)
     ledger.sort(key=lambda g: (-len(g.reports), -len(g.text), g.text))

@@ -30,7 +30,7 @@ SENTENCE = ("start", "end")
 MENTION = ("text", "start", "end", "label", "canonical")
 DATE = ("text", "start", "end", "value")
 QUOTE = ("text", "start", "end", "kind", "cue", "speaker", "speaker_start", "speaker_end",
-         "sentence_start", "sentence_end")
+         "sentence_start", "sentence_end", "basis", "confidence")
 CLAIM = ("text", "start", "end", "speaker", "entities", "numbers", "facets", "vectors")
 EDGE = ("copy_id", "original_id", "kind", "similarity")
 EVIDENCE = ("report_id", "start", "end")
@@ -154,7 +154,7 @@ def annotated_from(
         sentences=[(s, e) for s, e in spans.get(SENTENCES, [])],
         mentions=[Mention(*r) for r in spans.get(MENTIONS, [])],
         dates=[DateMention(*r) for r in spans.get(DATES, [])],
-        quotes=[Quote(rid, *r) for r in spans.get(QUOTES, [])],
+        quotes=[Quote(rid, *r[:-2], r[-2] or "", r[-1]) for r in spans.get(QUOTES, [])],  # older rows: NULL basis
         claims=claims,
     )
 
