@@ -161,6 +161,36 @@ class Claim:
 
 
 @dataclass
+class SourceCite:
+    """An upstream source one sentence cites (", Reuters reported"), with the cue's span in the clean text.
+
+    `kind` is agency, outlet, official, state media or anonymous; `role` is "relay" when the source passed
+    the words on ("as translated by AFP") and "origin" when they were first said or obtained there ("told CNN").
+    """
+
+    name: str  # canonical name ("The New York Times", "state media")
+    kind: str
+    role: str
+    cue: str  # the cue words as matched ("reports", "according to", "told")
+    start: int
+    end: int
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
+class Correction:
+    """A correction, update, clarification or editor's note printed in a report, with the date it gives."""
+
+    kind: str  # correction | update | clarification | editor's note
+    text: str
+    start: int
+    end: int
+    date_text: str = ""  # the notice's date as written ("3/2", "March 3, 2025"), "" when it gives none
+    date: str | None = None  # that date as an ISO date, None until its year is known
+
+
+@dataclass
 class Annotated:
     """An article with everything the annotate stage found in it."""
 
@@ -170,6 +200,8 @@ class Annotated:
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    sources: list[SourceCite] = field(default_factory=list)
 
     @property
     def report_id(self) -> str:
@@ -225,6 +257,17 @@ class Line:
 
     text: str
     evidence: list[Evidence] = field(default_factory=list)
+    disputed_by: list[str] = field(default_factory=list)  # ids of the disagreements that contradict it
+
+
+@dataclass
+class Notice:
+    """A correction or update a report prints, as the brief shows it."""
+
+    kind: str
+    date: str | None
+    text: str
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass
@@ -243,6 +286,9 @@ class BriefReport:
     copy_kind: str | None = None
     copy_similarity: float | None = None
     copy_evidence: list[Evidence] = field(default_factory=list)  # shared passages, in this report then the source
+    published_inferred: bool = False  # True when `published` is read from the text, not stated by the page
+    published_evidence: list[Evidence] = field(default_factory=list)  # the words an inferred date is read from
+    corrections: list[Notice] = field(default_factory=list)
 
 
 @dataclass
@@ -283,6 +329,34 @@ class QuoteGroup:
 
 
 @dataclass
+class CitedSource:
+    """An upstream source a report cites for a line of the brief, with the cue's words as evidence."""
+
+    name: str
+    kind: str  # agency, outlet, official, state media, anonymous
+    role: str  # relay (passed the words on) or origin (where they were first said)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ChainLink:
+    """One report's support for a line: the sources it cites there (none: its own words)."""
+
+    report: str
+    cites: list[CitedSource] = field(default_factory=list)
+
+
+@dataclass
+class Independence:
+    """Whether one report counts as an independent source, and the rule that decided it."""
+
+    report: str
+    counted: bool
+    rule: str  # "own reporting", "copy of X", "cites X, counted once", "unknown outlet, no sign of derivation", ...
+    source: str = ""  # the independent source it is counted under
+
+
+@dataclass
 class ClaimGroup:
     """The same claim across reports, with its count of independent sources."""
 
@@ -291,6 +365,9 @@ class ClaimGroup:
     independent_reports: int
     evidence: list[Evidence]
     speaker: str | None = None
+    disputed_by: list[str] = field(default_factory=list)  # ids of the disagreements that contradict it
+    chain: list[ChainLink] = field(default_factory=list)  # each report and the sources it cites for the claim
+    independence: list[Independence] = field(default_factory=list)  # each report counted or not, and why
 
 
 @dataclass
@@ -300,6 +377,9 @@ class Position:
     text: str
     reports: list[str]
     evidence: list[Evidence]
+    date: str | None = None  # the day a side of a date disagreement names (ISO), or FIRST..LAST for a vague time
+    chain: list[ChainLink] = field(default_factory=list)
+    independence: list[Independence] = field(default_factory=list)
 
 
 @dataclass
@@ -308,6 +388,8 @@ class Disagreement:
 
     about: str
     positions: list[Position]
+    id: str = ""  # "d1", "d2", ... in the story's order, for claims and lines that it disputes
+    kind: str = ""  # date, number, wording or speaker
 
 
 @dataclass
@@ -318,6 +400,8 @@ class TimelineEntry:
     text: str
     reports: list[str]
     evidence: list[Evidence]
+    kind: str = "event"  # event, or correction for a report's dated correction or update notice
+    disputed_by: list[str] = field(default_factory=list)  # ids of the disagreements that contradict it
 
 
 @dataclass
@@ -356,6 +440,15 @@ class StoryBrief:
     timeline: list[TimelineEntry] = field(default_factory=list)
     entities: list[EntitySummary] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
+    independence: list[Independence] = field(default_factory=list)  # each report of the story, counted or not
+
+    @property
+    def independent_sources(self) -> int:
+        """How many reports count as independent sources (without an independence list: those copying nothing)."""
+        if self.independence:
+            return sum(1 for i in self.independence if i.counted)
+        ids = {r.id for r in self.reports}
+        return sum(1 for r in self.reports if r.copy_of not in ids)
 
 
 SCHEMA_ID = "newsloom.brief/1"

@@ -28,5 +28,5 @@ def test_sparse_multi_story_brief_renders_everywhere(brief):
     assert "<h1>2 stories</h1>" in html and "Story story-2" in html
     assert '<mark id="ev14" data-refs="ev14">Short</mark>' in html
     md = render(brief, "md")
-    assert "## 2. Story story-2" in md and "[^14]: feed.jsonl#3, characters 0–5: “Short”" in md
+    assert "## 2. Story story-2" in md and "[^14]: unattributed (feed.jsonl#3), characters 0–5: “Short”" in md
     json.loads(render(brief, "json"))

@@ -25,10 +25,67 @@ def test_schema_lists_every_field_of_the_model(cls, name):
     definition = load_schema()["$defs"][name]
     fields = {f.name for f in dataclasses.fields(cls)}
     assert set(definition["properties"]) == fields
-    assert set(definition["required"]) == fields - ADDED_IN_VERSION_1.get(name, set())
+    assert set(definition["required"]) == fields - ADDED_IN_VERSION_1.get(name, set()) - SOURCE_CHAINS.get(name, set())
 
 
-ADDED_IN_VERSION_1 = {"quote": {"speaker_basis", "attribution", "confidence", "attributions"}}  # optional: older briefs lack them
+ADDED_IN_VERSION_1 = {  # optional: older briefs lack them
+    "quote": {"speaker_basis", "attribution", "confidence", "attributions"},
+    "line": {"disputed_by"},
+    "report": {"published_inferred", "published_evidence", "corrections"},
+    "claim": {"disputed_by"},
+    "position": {"date"},
+    "disagreement": {"id", "kind"},
+    "timelineEntry": {"kind", "disputed_by"},
+}
+
+
+def test_schema_lists_every_field_of_a_notice():
+    definition = load_schema()["$defs"]["notice"]
+    assert set(definition["properties"]) == set(definition["required"]) == {
+        f.name for f in dataclasses.fields(model.Notice)}
+
+
+def test_a_brief_without_consistency_fields_still_validates(doc):
+    doc = copy.deepcopy(doc)
+    for story in doc["stories"]:
+        for key, fields in ADDED_IN_VERSION_1.items():
+            for item in _items(story, key):
+                for f in fields:
+                    item.pop(f, None)
+    validate(doc)
+
+
+def _items(story: dict, key: str) -> list[dict]:
+    """The objects of one schema definition in a story."""
+    return {"line": story["summary"], "report": story["reports"], "claim": story["claims"],
+            "timelineEntry": story["timeline"], "disagreement": story["disagreements"],
+            "position": [p for d in story["disagreements"] for p in d["positions"]]}.get(key, [])
+
+
+def test_disputed_by_must_name_a_disagreement(doc):
+    doc = copy.deepcopy(doc)
+    doc["stories"][0]["claims"][0]["disputed_by"] = ["d99"]
+    with pytest.raises(BriefValidationError, match="d99"):
+        validate(doc)
+SOURCE_CHAINS = {"claim": {"chain", "independence"}, "position": {"chain", "independence"}, "story": {"independence"}}
+
+
+def test_a_brief_without_source_chains_still_validates(doc):
+    doc = copy.deepcopy(doc)
+    for story in doc["stories"]:
+        story.pop("independence", None)
+        for item in [*story["claims"], *(p for d in story["disagreements"] for p in d["positions"])]:
+            item.pop("chain", None)
+            item.pop("independence", None)
+    validate(doc)
+
+
+def test_independence_must_agree_with_the_count(doc):
+    doc = copy.deepcopy(doc)
+    claim = doc["stories"][0]["claims"][0]
+    claim["independence"] = [{"report": r, "counted": False, "rule": "copy of X", "source": ""} for r in claim["reports"]]
+    with pytest.raises(BriefValidationError, match="independence"):
+        validate(doc)
 
 
 def test_attribution_lists_every_field_of_the_model():

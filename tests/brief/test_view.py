@@ -16,12 +16,12 @@ def test_evidence_text_is_the_exact_span(brief):
 
 def test_report_names_fall_back_and_disambiguate():
     names = report_names([_report("a", "Wire"), _report("b", "Wire"), _report("c", None)])
-    assert names == {"a": "Wire (1)", "b": "Wire (2)", "c": "c.html"}
+    assert names == {"a": "Wire (1)", "b": "Wire (2)", "c": "unattributed (c.html)"}
 
 
 def test_report_without_outlet_is_named_by_its_site_not_its_title():
     row = BriefReport("d", "in/d.html", None, "A very long headline", None, None, "https://www.courier.example/x", "t")
-    assert report_names([row]) == {"d": "courier.example"}
+    assert report_names([row]) == {"d": "unattributed (courier.example)"}
 
 
 def test_pieces_split_overlaps_and_keep_the_text():

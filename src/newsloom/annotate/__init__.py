@@ -7,6 +7,7 @@ from newsloom.annotate.embeddings import embed_claims
 from newsloom.annotate.entities import doc_mentions, story_aliases
 from newsloom.annotate.nlp import load_nlp
 from newsloom.annotate.quotes import find_quotes
+from newsloom.annotate.sources import find_sources
 from newsloom.model import Annotated, Article
 
 __all__ = ["annotate", "load_nlp", "story_aliases"]
@@ -22,4 +23,6 @@ def annotate(article: Article, vectors: bool = True) -> Annotated:
     if vectors and claims:
         embed_claims(claims, {article.report_id: article.text})
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    return Annotated(article=article, sentences=sentences, mentions=mentions, dates=dates, quotes=quotes, claims=claims)
+    sources = find_sources(article.text, sentences, mentions, article.lang)
+    return Annotated(article=article, sentences=sentences, mentions=mentions, dates=dates, quotes=quotes, claims=claims,
+                     sources=sources)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.model import Brief, Framing, InputStatus, QuoteGroup
+from newsloom.model import Brief, BriefReport, ChainLink, Framing, Independence, InputStatus, Position, QuoteGroup
 from newsloom.brief.view import Ref, StoryView, evidence_text, input_counts, story_views
 
 __all__ = ["to_markdown", "evidence_text"]
@@ -51,9 +51,11 @@ def _story(view: StoryView) -> list[str]:
     story = view.story
     out = [f"## {view.number}. {md(story.headline) or 'Story ' + md(story.id)}", "",
            f"Story `{story.id}` · {_count(len(story.reports), 'report')}, {view.independent_count} independent", ""]
+    out += _notices(view)
     if story.summary:
         out += ["### Summary", ""]
-        out += [f"- {md(line.text)}{_backed(view, [e.report for e in line.evidence], view.refs(line.evidence))}"
+        out += [f"- {md(line.text)}{_disputed(view, line.disputed_by)}"
+                f"{_backed(view, [e.report for e in line.evidence], view.refs(line.evidence))}"
                 for line in story.summary] + [""]
     out += _reports(view)
     if story.quotes:
@@ -65,18 +67,23 @@ def _story(view: StoryView) -> list[str]:
         for claim in story.claims:
             who = f" — said by {md(claim.speaker)}" if claim.speaker else ""
             count = f"**{_count(len(claim.reports), 'report')} / {claim.independent_reports} independent**"
-            out.append(f"- {md(claim.text)}{who} · {count}{_backed(view, claim.reports, view.refs(claim.evidence))}")
+            out.append(f"- {md(claim.text)}{who} · {count}{_disputed(view, claim.disputed_by)}"
+                       f"{_backed(view, claim.reports, view.refs(claim.evidence))}")
+            out += _sourcing(view, claim.chain, claim.independence)
         out.append("")
     if story.disagreements:
         out += ["### Disagreements", ""]
         for d in story.disagreements:
-            out += [f"**{md(d.about)}**", "", "| Position | Reports |", "|---|---|"]
-            out += [f"| {md(p.text)} {_notes(view.refs(p.evidence))} | {md(', '.join(view.outlets(p.reports)))} |"
+            label = f"{d.id.upper()}. " if d.id else ""
+            out += [f'<a id="{view.anchor(d.id)}"></a>**{label}{md(d.about)}**', "",
+                    "| Position | Reports |", "|---|---|"]
+            out += [f"| {md(p.text)} {_notes(view.refs(p.evidence))} | {md(_position_sources(view, p))} |"
                     for p in d.positions] + [""]
     if story.timeline:
         out += ["### Timeline", "", "| Date | What happened | Reports |", "|---|---|---|"]
-        out += [f"| {md(t.date)} | {md(t.text)} {_notes(view.refs(t.evidence))} | {md(', '.join(view.outlets(t.reports)))} |"
-                for t in story.timeline] + [""]
+        out += [f"| {md(t.date)} | {'**Correction notice:** ' if t.kind == 'correction' else ''}{md(t.text)}"
+                f"{_disputed(view, t.disputed_by)} {_notes(view.refs(t.evidence))} | "
+                f"{md(', '.join(view.outlets(t.reports)))} |" for t in story.timeline] + [""]
     if story.entities:
         out += ["### Entities", "", "| Name | Type | Also called | Named by |", "|---|---|---|---|"]
         out += [f"| {md(e.name)} | {md(e.type)} | {md(', '.join(e.aliases)) or '—'} | {md(', '.join(view.outlets(e.reports)))} |"
@@ -88,6 +95,29 @@ def _story(view: StoryView) -> list[str]:
     return out
 
 
+def _disputed(view: StoryView, ids: list[str]) -> str:
+    """" · ⚠ disputed (D1: when X made the remarks)", linking each disagreement; "" when none."""
+    found = [f"[{label}](#{anchor}): {md(about)}" for label, anchor, about in view.disputes(ids)]
+    return f" · **⚠ disputed** ({'; '.join(found)})" if found else ""
+
+
+def _notices(view: StoryView) -> list[str]:
+    """The corrections and updates the reports print, first, with their dates."""
+    rows = [f"- **{md(view.names[r.id])}** — {md(n.kind)}{', ' + md(n.date) if n.date else ''}: "
+            f"“{md(n.text)}” {_notes(view.refs(n.evidence))}".rstrip()
+            for r in view.story.reports for n in r.corrections]
+    return (["### Corrections and updates", ""] + rows + [""]) if rows else []
+
+
+def _published(view: StoryView, report: BriefReport) -> str:
+    """The publication date; one read from the text says so and points at the words."""
+    if not report.published:
+        return "—"
+    if not report.published_inferred:
+        return md(report.published)
+    return f"{md(report.published)} (inferred from the text {_notes(view.refs(report.published_evidence))})"
+
+
 def _reports(view: StoryView) -> list[str]:
     out = ["### Reports", "", "| | Outlet | Title | Author | Published | Derivation |", "|---|---|---|---|---|---|"]
     for r in view.story.reports:
@@ -95,8 +125,34 @@ def _reports(view: StoryView) -> list[str]:
         if view.link(r):
             title = f"[{title}](<{_url(view.link(r))}>)"
         out.append(f"| {view.tags[r.id]} | {md(view.names[r.id])} | {title} | {md(r.author) or '—'} | "
-                   f"{md(r.published) or '—'} | {md(view.derivation(r)) or 'original'} |")
-    return out + [""] + _provenance(view)
+                   f"{_published(view, r)} | {md(view.derivation(r)) or 'original'} |")
+    return out + [""] + _unattributed(view) + _provenance(view)
+
+
+def _sourcing(view: StoryView, chain: list[ChainLink], independence: list[Independence]) -> list[str]:
+    """Sub-lines naming the sources each report cites and the rule behind each count, when not all own reporting."""
+    if not view.shows_sourcing(chain, independence):
+        return []
+    return [f"  - Sources: {md(view.chain_text(chain))}",
+            f"  - Independence: {md(view.independence_text(independence))}"]
+
+
+def _position_sources(view: StoryView, position: Position) -> str:
+    """The reports behind a position, with the sources they cite."""
+    if view.shows_sourcing(position.chain, position.independence):
+        return view.chain_text(position.chain)
+    return ", ".join(view.outlets(position.reports))
+
+
+def _unattributed(view: StoryView) -> list[str]:
+    """A flag for each report without a known outlet, with how the story counts it."""
+    out = []
+    for r in view.unattributed:
+        rule = view.report_rule(r)
+        verdict = "Counted" if rule and rule.counted else "Not counted"
+        counted = f" {verdict} as an independent source: {rule.rule}." if rule else ""
+        out.append(f"- ⚠ **{md(view.names[r.id])}** names no outlet.{md(counted)}")
+    return out + [""] if out else []
 
 
 def _provenance(view: StoryView) -> list[str]:

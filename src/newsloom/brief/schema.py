@@ -64,11 +64,21 @@ def _reference_problems(doc: dict[str, Any]) -> Iterator[str]:
             if report["copy_of"] is not None and (report["copy_of"] not in texts or report["copy_of"] == report["id"]):
                 yield f"{at}.reports[{r}].copy_of: {report['copy_of']!r} is not another report of this story"
             yield from _copy_evidence_problems(f"{at}.reports[{r}]", report, texts)
+            yield from _span_problems(
+                f"{at}.reports[{r}].published_evidence", report.get("published_evidence", []), texts)
+            for i, notice in enumerate(report.get("corrections", [])):
+                yield from _span_problems(f"{at}.reports[{r}].corrections[{i}].evidence", notice["evidence"], texts)
+        ids = {d.get("id") for d in story["disagreements"]}
+        for path, node in _sourced_items(story, at):
+            for i, did in enumerate(node.get("disputed_by", [])):
+                if did not in ids:
+                    yield f"{path}.disputed_by[{i}]: no disagreement {did!r} in this story"
         for path, node in _sourced_items(story, at):
             yield from _item_problems(path, node, texts)
         for f, framing in enumerate(story["framing"]):
             if framing["report"] not in texts:
                 yield f"{at}.framing[{f}].report: unknown report {framing['report']!r}"
+        yield from _chain_problems(at, story, texts)
 
 
 def _copy_evidence_problems(path: str, report: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
@@ -104,6 +114,21 @@ def _item_problems(path: str, item: dict[str, Any], texts: dict[str, str]) -> It
     if item.get("independent_reports", 0) > len(ids):
         yield f"{path}.independent_reports: {item['independent_reports']} exceeds its {len(ids)} reports"
     yield from _span_problems(f"{path}.evidence", item.get("evidence", []), texts)
+    yield from _chain_problems(path, item, texts)
+
+
+def _chain_problems(path: str, item: dict[str, Any], texts: dict[str, str]) -> Iterator[str]:
+    """Check a line's source chain and independence: known reports, cue spans in their text, counts that agree."""
+    for key in ("chain", "independence"):
+        for i, link in enumerate(item.get(key, [])):
+            if link["report"] not in texts:
+                yield f"{path}.{key}[{i}].report: unknown report {link['report']!r}"
+    for i, link in enumerate(item.get("chain", [])):
+        for j, cite in enumerate(link["cites"]):
+            yield from _span_problems(f"{path}.chain[{i}].cites[{j}].evidence", cite["evidence"], texts)
+    counted = sum(1 for i in item.get("independence", []) if i["counted"])
+    if item.get("independence") and "independent_reports" in item and counted != item["independent_reports"]:
+        yield f"{path}.independence: {counted} reports counted but independent_reports is {item['independent_reports']}"
 
 
 def _span_problems(path: str, evidence: list[dict[str, Any]], texts: dict[str, str]) -> Iterator[str]:

@@ -5,7 +5,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from newsloom.model import Brief, BriefReport, Evidence, InputStatus, StoryBrief
+from newsloom.model import Brief, BriefReport, ChainLink, Evidence, Independence, InputStatus, StoryBrief
+
+UNATTRIBUTED = "unattributed"
 
 
 def evidence_text(story: StoryBrief, ev: Evidence) -> str:
@@ -17,8 +19,9 @@ def evidence_text(story: StoryBrief, ev: Evidence) -> str:
 
 
 def report_names(reports: list[BriefReport]) -> dict[str, str]:
-    """Name each report by its outlet (else its web site, source file or id), numbering names that repeat."""
-    base = {r.id: r.outlet or _site(r.url) or r.source.rsplit("/", 1)[-1] or r.id for r in reports}
+    """Name each report by its outlet (else "unattributed" and its web site, source file or id), numbering repeats."""
+    base = {r.id: r.outlet or f"{UNATTRIBUTED} ({_site(r.url) or r.source.rsplit('/', 1)[-1] or r.id})"
+            for r in reports}
     counts: dict[str, int] = {}
     for name in base.values():
         counts[name] = counts.get(name, 0) + 1
@@ -99,6 +102,15 @@ class StoryView:
         """The numbered refs of these spans."""
         return [self._refs[ev] for ev in evidence]
 
+    def disputes(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(label, anchor, what about) of the disagreements with these ids: ("D1", "s1-d1", "when X spoke")."""
+        about = {d.id: d.about for d in self.story.disagreements}
+        return [(i.upper(), self.anchor(i), about[i]) for i in ids if i in about]
+
+    def anchor(self, disagreement_id: str) -> str:
+        """The page anchor of one of the story's disagreements."""
+        return f"s{self.number}-{disagreement_id}"
+
     def outlets(self, report_ids: Iterable[str]) -> list[str]:
         """Names of these reports, in order, without repeats."""
         return list(dict.fromkeys(self.names.get(rid, rid) for rid in report_ids))
@@ -132,9 +144,46 @@ class StoryView:
 
     @property
     def independent_count(self) -> int:
-        """How many reports are originals (copy nothing of this story)."""
-        ids = set(self.names)
-        return sum(1 for r in self.story.reports if r.copy_of not in ids)
+        """How many reports count as independent sources of the story."""
+        return self.story.independent_sources
+
+    def report_rule(self, report: BriefReport) -> Independence | None:
+        """Whether this report counts as an independent source of the story, and why (None when not recorded)."""
+        return next((i for i in self.story.independence if i.report == report.id), None)
+
+    @property
+    def unattributed(self) -> list[BriefReport]:
+        """Reports without a known outlet."""
+        return [r for r in self.story.reports if not r.outlet]
+
+    def chain_text(self, chain: list[ChainLink]) -> str:
+        """"Forbes (citing The New York Times), unattributed (x.txt) (no source given)": who rests on what."""
+        outlets = {r.id: r.outlet for r in self.story.reports}
+        parts = []
+        for link in chain:
+            name = self.names.get(link.report, link.report)
+            origins = [c.name for c in link.cites if c.role == "origin" and c.kind != "anonymous"]
+            relays = [c.name for c in link.cites if c.role != "origin" and c.kind != "anonymous"]
+            said = ", ".join(origins or relays) + (f" via {', '.join(relays)}" if origins and relays else "")
+            if any(c.kind == "anonymous" for c in link.cites):
+                said = ", ".join(x for x in (said, "an anonymous source") if x)
+            if said:
+                parts.append(f"{name} (citing {said})")
+            else:
+                parts.append(name if outlets.get(link.report) else f"{name} (no source given)")
+        return ", ".join(parts)
+
+    def independence_text(self, items: list[Independence]) -> str:
+        """"Forbes counted as The New York Times (cites ...); x.txt not counted (...)": the rule behind each count."""
+        def verdict(i: Independence) -> str:
+            return ("counted as " + i.source if i.source else "counted") if i.counted else "not counted"
+
+        return "; ".join(f"{self.names.get(i.report, i.report)} {verdict(i)} ({i.rule})" for i in items)
+
+    @staticmethod
+    def shows_sourcing(chain: list[ChainLink], independence: list[Independence]) -> bool:
+        """True when a line's support is more than every report's own reporting."""
+        return any(link.cites for link in chain) or any(i.rule != "own reporting" for i in independence)
 
     def pieces(self, report: BriefReport) -> list[Piece]:
         """Split a report's text at evidence boundaries so overlapping spans become separate runs."""
@@ -165,9 +214,13 @@ def input_counts(inputs: list[InputStatus]) -> dict[str, int]:
 
 def _evidence_in_reading_order(story: StoryBrief) -> Iterable[list[Evidence]]:
     """Every evidence list of a story, in the order the brief shows them."""
+    for report in story.reports:
+        for notice in report.corrections:
+            yield notice.evidence
     for line in story.summary:
         yield line.evidence
     for report in story.reports:
+        yield report.published_evidence
         yield report.copy_evidence
     for quote in story.quotes:
         yield quote.evidence

@@ -8,6 +8,7 @@ from newsloom.compare.corroboration import align_claims, claim_groups
 from newsloom.compare.dating import redate
 from newsloom.compare.framing import build_framing
 from newsloom.compare.quote_ledger import build_ledger
+from newsloom.compare.sourcing import attach_support, build_sourcing, line_support, story_independence
 from newsloom.compare.statement_dates import statement_date_disagreements
 from newsloom.compare.summary import build_summary
 from newsloom.compare.textsim import content_terms
@@ -78,13 +79,15 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
     alias = _aliases(members)
     ledger = build_ledger(members, alias)
     aligned, sim = align_claims(members, alias)
-    claims = claim_groups(aligned, story)
+    sourcing = build_sourcing(story, members, aligned)
+    claims = claim_groups(aligned, story, lambda reports, evidence: line_support(sourcing, reports, evidence))
     disagreements = (
         statement_date_disagreements(members, ledger, alias)
         + number_disagreements([c for a in members for c in a.claims], sim)
         + wording_disagreements(ledger, {a.report_id: a.article.text for a in members})
         + speaker_disagreements(ledger)
     )
+    attach_support(sourcing, disagreements)
     named = {a.report_id: a.mentions + _speaker_mentions(a) for a in members}
     entities = [EntitySummary(**row) for row in entity_table(named, alias)]
     return StoryBrief(
@@ -98,4 +101,5 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
         timeline=build_timeline(aligned),
         entities=entities,
         framing=build_framing(members, aligned, alias),
+        independence=story_independence(sourcing),
     )

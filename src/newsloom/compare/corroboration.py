@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -11,7 +12,7 @@ from scipy.spatial.distance import squareform
 from newsloom.annotate.acronyms import is_acronym_of, letters, spell_out
 from newsloom.annotate.embeddings import DIMENSIONS, claim_vectors
 from newsloom.compare.textsim import content_terms, tfidf_matrix
-from newsloom.model import Annotated, Claim, ClaimGroup, Evidence, Story
+from newsloom.model import Annotated, ChainLink, Claim, ClaimGroup, Evidence, Independence, Story
 
 SAME_CLAIM = 0.6  # combined similarity for a claim to join a group (average over its members)
 EMBEDDING_WEIGHT = 0.75
@@ -19,6 +20,7 @@ ENTITY_BONUS = 0.15
 NUMBER_BONUS = 0.15
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 SAME_REPORT_DISTANCE = 4.0
+Support = Callable[[list[str], list[Evidence]], tuple[list[ChainLink], list[Independence], int]]
 
 
 @dataclass
@@ -177,18 +179,25 @@ def representative(group: AlignedClaim) -> Claim:
     return group.members[best]
 
 
-def claim_groups(groups: list[AlignedClaim], story: Story) -> list[ClaimGroup]:
-    """Brief entries for aligned claims, counting a report and its copies as one source."""
+def claim_groups(groups: list[AlignedClaim], story: Story, support: Support | None = None) -> list[ClaimGroup]:
+    """Brief entries for aligned claims, counting a report and its copies as one source.
+
+    With `support`, each claim also gets its source chain, and reports resting on one upstream source count once.
+    """
     roots = story.independence_groups()
     out: list[ClaimGroup] = []
     for group in groups:
         rep = representative(group)
+        evidence = [Evidence(c.report_id, c.start, c.end) for c in group.members]
+        chain, independence, count = support(group.reports, evidence) if support else ([], [], 0)
         out.append(ClaimGroup(
             text=rep.text,
             reports=group.reports,
-            independent_reports=len({roots.get(r, r) for r in group.reports}),
-            evidence=[Evidence(c.report_id, c.start, c.end) for c in group.members],
+            independent_reports=count if support else len({roots.get(r, r) for r in group.reports}),
+            evidence=evidence,
             speaker=rep.speaker,
+            chain=chain,
+            independence=independence,
         ))
     out.sort(key=lambda g: (-g.independent_reports, -len(g.reports), g.evidence[0].report, g.evidence[0].start))
     return out

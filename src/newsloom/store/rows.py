@@ -16,6 +16,7 @@ from newsloom.model import (
     Quote,
     Report,
     Segment,
+    SourceCite,
     Story,
 )
 from newsloom.store.base import StoreError
@@ -32,6 +33,7 @@ DATE = ("text", "start", "end", "value")
 QUOTE = ("text", "start", "end", "kind", "cue", "speaker", "speaker_start", "speaker_end",
          "sentence_start", "sentence_end", "basis", "confidence")
 CLAIM = ("text", "start", "end", "speaker", "entities", "numbers", "facets", "vectors")
+SOURCE = ("name", "kind", "role", "cue", "start", "end", "sentence_start", "sentence_end")
 EDGE = ("copy_id", "original_id", "kind", "similarity")
 EVIDENCE = ("report_id", "start", "end")
 
@@ -57,7 +59,8 @@ DATES = Child("date_mentions", ("report_id",), DATE)
 QUOTES = Child("quotes", ("report_id",), QUOTE)
 CLAIMS = Child("claims", ("report_id",), CLAIM)
 CLAIM_DATES = Child("claim_dates", ("report_id", "claim_idx"), DATE)
-SPANS = (SENTENCES, MENTIONS, DATES, QUOTES, CLAIMS)  # one row per span, keyed by report
+SOURCES = Child("source_cites", ("report_id",), SOURCE)
+SPANS = (SENTENCES, MENTIONS, DATES, QUOTES, CLAIMS, SOURCES)  # one row per span, keyed by report
 MEMBERS = Child("story_reports", ("story_id",), ("report_id",))
 EDGES = Child("copy_edges", ("story_id",), EDGE)
 EDGE_EVIDENCE = Child("edge_evidence", ("story_id", "edge_idx"), EVIDENCE)
@@ -135,6 +138,7 @@ def annotation_rows(ann: Annotated) -> list[tuple[Child, list[Row]]]:
         (QUOTES, [(rid, i, *values(q, QUOTE)) for i, q in enumerate(ann.quotes)]),
         (CLAIMS, claims),
         (CLAIM_DATES, dates),
+        (SOURCES, [(rid, i, *values(c, SOURCE)) for i, c in enumerate(ann.sources)]),
     ]
 
 
@@ -156,6 +160,7 @@ def annotated_from(
         dates=[DateMention(*r) for r in spans.get(DATES, [])],
         quotes=[Quote(rid, *r[:-2], r[-2] or "", r[-1]) for r in spans.get(QUOTES, [])],  # older rows: NULL basis
         claims=claims,
+        sources=[SourceCite(*r) for r in spans.get(SOURCES, [])],
     )
 
 

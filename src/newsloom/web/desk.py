@@ -46,7 +46,7 @@ class Desk:
         if compute_briefs and not self.uploads.busy:
             self._fill_cache(stories)
         articles = {a.report_id: a for a in self.store.articles()}
-        cards = [make_card(s, articles, self._cached_headline(s)) for s in stories]
+        cards = [make_card(s, articles, brief=self._cached(s)) for s in stories]
         return sorted(cards, key=lambda c: (-c.reports, -c.independent_sources, c.headline.lower()))
 
     def story_brief(self, story_id: str) -> StoryBrief | None:
@@ -66,10 +66,6 @@ class Desk:
         """The cached brief of a story whose membership has not changed since, else None."""
         hit = self._briefs.get(story.id)
         return hit[1] if hit and hit[0] == tuple(story.report_ids) else None
-
-    def _cached_headline(self, story: Story) -> str | None:
-        cached = self._cached(story)
-        return cached.headline if cached else None
 
     def _fill_cache(self, stories: list[Story]) -> None:
         """Compute, in one pipeline call, the briefs of the stories not cached yet (reads only the store)."""
@@ -101,7 +97,7 @@ class Desk:
         """Cards of the stories holding reports read from `sources`, largest first."""
         articles = {a.report_id: a for a in self.store.articles()}
         mine = {rid for rid, a in articles.items() if a.source in sources}
-        cards = [make_card(s, articles, self._cached_headline(s)) for s in stories if mine & set(s.report_ids)]
+        cards = [make_card(s, articles, brief=self._cached(s)) for s in stories if mine & set(s.report_ids)]
         return sorted(cards, key=lambda c: -c.reports)
 
     def _warm(self) -> None:
