@@ -78,3 +78,12 @@ def test_non_finite_numbers_and_odd_booleans_are_refused():
 def test_a_missing_or_malformed_head_is_refused(data):
     with pytest.raises(ValueError):
         Packed(data)
+
+
+def test_empty_arrays_may_share_a_place_but_full_ones_may_not_overlap():
+    data = pack({}, {"a": np.empty(0, np.int32), "b": np.arange(4, dtype=np.int64), "c": np.empty(0, np.int64)})
+    assert Packed(data).array("b", np.int64).tolist() == [0, 1, 2, 3]
+    with pytest.raises(ValueError):
+        Packed(relabel(data, lambda h: h["arrays"]["c"].__setitem__(1, [1])))  # reads past the end
+    with pytest.raises(ValueError):
+        Packed(relabel(data, lambda h: h["arrays"]["a"].__setitem__(1, [1])))  # runs into b

@@ -59,12 +59,14 @@ class Packed:
             raise ValueError("head is not an object")
         self._values = _typed(head.get("values"), dict, "values")
         self._body = memoryview(data)[HEAD_LENGTH + size:]
-        self._places = {name: _place(name, place) for name, place in _typed(head.get("arrays"), dict, "arrays").items()}
+        places = _typed(head.get("arrays"), dict, "arrays")
+        self._places = {name: _place(name, place) for name, place in places.items()}
         end = 0
-        for name, (_, shape, offset) in sorted(self._places.items(), key=lambda item: item[1][2]):
-            if offset < end:
+        for start, stop, name in sorted((offset, offset + math.prod(shape) * DTYPES[kind].itemsize, name)
+                                        for name, (kind, shape, offset) in self._places.items()):
+            if start < end:
                 raise ValueError(f"{name}: overlaps another array")
-            end = offset + math.prod(shape) * DTYPES[self._places[name][0]].itemsize
+            end = max(end, stop)
         if end > len(self._body):
             raise ValueError("arrays run past the end of the bytes")
 

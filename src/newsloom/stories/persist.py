@@ -130,8 +130,8 @@ def load(data: bytes | memoryview) -> IndexParts:
 
 def _clusters(packed: Packed, words: list[str], ids: list[str]) -> dict[int, Cluster]:
     """The clusters: each stored report a member of exactly one, numbered below the next cluster's number."""
-    numbers = packed.array("clusters", np.int64).tolist()
-    if len(set(numbers)) != len(numbers) or any(not 0 <= c < packed.value("next_cluster", int) for c in numbers):
+    numbers, bound = packed.array("clusters", np.int64).tolist(), packed.value("next_cluster", int)
+    if len(set(numbers)) != len(numbers) or any(not 0 <= c < bound for c in numbers):
         raise ValueError("cluster numbers repeated or out of range")
     size = len(numbers)
     members = _lists(packed, "members", size, ids)
