@@ -151,7 +151,7 @@ def _unattributed(view: StoryView) -> list[str]:
         rule = view.report_rule(r)
         verdict = "Counted" if rule and rule.counted else "Not counted"
         counted = f" {verdict} as an independent source: {rule.rule}." if rule else ""
-        out.append(f"- ⚠ **{md(view.names[r.id])}** names no outlet.{md(counted)}")
+        out.append(f"- ⚠ **{md(view.names[r.id])}** names no outlet.{' ' + md(counted) if counted else ''}")
     return out + [""] if out else []
 
 

@@ -175,10 +175,13 @@ class StoryView:
 
     def independence_text(self, items: list[Independence]) -> str:
         """"Forbes counted as The New York Times (cites ...); x.txt not counted (...)": the rule behind each count."""
-        def verdict(i: Independence) -> str:
-            return ("counted as " + i.source if i.source else "counted") if i.counted else "not counted"
+        def verdict(i: Independence, name: str) -> str:
+            if not i.counted:
+                return "not counted"
+            return f"counted as {i.source}" if i.source and i.source != name else "counted"
 
-        return "; ".join(f"{self.names.get(i.report, i.report)} {verdict(i)} ({i.rule})" for i in items)
+        named = [(i, self.names.get(i.report, i.report)) for i in items]
+        return "; ".join(f"{name} {verdict(i, name)} ({i.rule})" for i, name in named)
 
     @staticmethod
     def shows_sourcing(chain: list[ChainLink], independence: list[Independence]) -> bool:
