@@ -111,3 +111,16 @@ def test_weak_attributions_that_agree_carry_the_speaker_and_ones_that_clash_do_n
     assert agreed.reason.startswith("agreed by 2 reports")
     clash = decide([_unit("a", "Tomas Brandt", "pronoun", 0.65), _unit("b", "Piet Olsen", "carried", 0.7)])
     assert clash.speaker is None and "reports disagree" in clash.reason
+
+
+def test_a_pronoun_pointing_at_someone_the_quote_names_is_not_trusted():
+    from newsloom.compare.quote_ledger import _unit
+    from newsloom.compare.speaker_basis import decide
+    from newsloom.model import Quote
+
+    said = "Piet Olsen and his board do not want the pier rebuilt"
+    quote = Quote("a", said, 0, len(said), "direct", "said", "Piet Olsen", 0, 2, basis="pronoun", confidence=0.65)
+    who = decide([_unit("a", quote, {})])
+    assert who.speaker is None and "the quote itself names Piet Olsen" in who.reason
+    named = Quote("a", said, 0, len(said), "direct", "said", "Piet Olsen", 0, 2, basis="cue", confidence=0.95)
+    assert decide([_unit("a", named, {})]).speaker == "Piet Olsen"

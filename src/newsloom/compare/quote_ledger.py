@@ -17,6 +17,8 @@ LONG_QUOTE = 10  # words; a quote this long, reworded inside a longer one, is st
 SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
 OTHER_SPEAKER_WORDS = 6  # a quote this long is one quote even when a weak attribution names someone else
 LEGACY_CONFIDENCE = 0.8  # for quotes stored before the basis of their attribution was recorded
+SELF_NAMED = 0.5  # factor for a pronoun, role or carried attribution to someone the quote names ("Zelenskyy does not ...")
+WEAK_BASES = {"pronoun", "role", "carried"}
 _INSERTION = re.compile(r"\([^()]*\)")
 
 
@@ -35,6 +37,7 @@ class QuoteUnit:
     confidence: float = 0.85
     speaker_start: int | None = None
     speaker_end: int | None = None
+    doubt: str = ""  # why the attribution is less sure than its basis says
 
 
 def _unit(report: str, q: Quote, alias: dict[str, str]) -> QuoteUnit:
@@ -42,8 +45,12 @@ def _unit(report: str, q: Quote, alias: dict[str, str]) -> QuoteUnit:
     speaker = alias.get(q.speaker, q.speaker) if q.speaker else None
     basis = q.basis or ("verb" if speaker else "none")
     confidence = q.confidence if q.confidence is not None else (LEGACY_CONFIDENCE if speaker else 0.0)
-    return QuoteUnit(report, q.text, q.start, q.end, speaker, q.kind, quote_words(q.text), basis, confidence,
-                     q.speaker_start, q.speaker_end)
+    tokens = quote_words(q.text)
+    doubt = ""
+    if speaker and basis in WEAK_BASES and words(speaker)[-1:] and words(speaker)[-1] in tokens:
+        confidence, doubt = round(confidence * SELF_NAMED, 2), f"the quote itself names {speaker}"
+    return QuoteUnit(report, q.text, q.start, q.end, speaker, q.kind, tokens, basis, confidence,
+                     q.speaker_start, q.speaker_end, doubt)
 
 
 def _scare_quote(unit: QuoteUnit) -> bool:

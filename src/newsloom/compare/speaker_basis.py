@@ -27,6 +27,7 @@ class Attributed(Protocol):
     confidence: float
     speaker_start: int | None
     speaker_end: int | None
+    doubt: str
 
 
 @dataclass
@@ -104,6 +105,9 @@ def decide(units: Sequence[Attributed]) -> Decision:
         basis = mine[0].basis
         reason = f"{_SAID.get(basis, basis)} in {_reports(1)}"
         confidence = mine[0].confidence
+    doubts = sorted({u.doubt for u in mine if u.doubt})
+    if doubts:
+        reason += f" ({'; '.join(doubts)})"
     if rivals:
         others = sorted({f"{u.speaker} ({u.basis})" for u in rivals.values()})
         if not explicit:  # weak attributions that disagree: trust the winner less
