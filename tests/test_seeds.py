@@ -51,9 +51,76 @@ def test_claim_backed_by_the_three_reports_that_carry_it(brief, words, files):
 def test_when_peskov_spoke_is_a_disagreement(brief):
     story = brief.stories[0]
     when = next(d for d in story.disagreements if d.about == "when Dmitry Peskov made the remarks")
-    sides = {p.text.split(":")[0]: _files(story, p.reports) for p in when.positions}
+    sides = {p.date: _files(story, p.reports) for p in when.positions}
     assert sides["2025-03-02"] == {"000"}
-    assert {"001", "002", "004"} <= sides["2025-02-26"]
+    assert {"001", "002"} <= sides["2025-02-26"]
+
+
+def test_earlier_in_the_week_is_its_own_position(brief):
+    story = brief.stories[0]
+    when = next(d for d in story.disagreements if d.about == "when Dmitry Peskov made the remarks")
+    vague = [p for p in when.positions if "earlier in the week" in p.text]
+    assert len(vague) == 1 and _files(story, vague[0].reports) == {"004"}
+    assert vague[0].date == "2025-02-24..2025-03-01"
+    assert all("004" not in _files(story, p.reports) for p in when.positions if p is not vague[0])
+
+
+def _report(story, number: str):
+    return next(r for r in story.reports if Path(r.source).name.startswith(number))
+
+
+def test_forbes_correction_is_a_correction_not_a_claim(brief):
+    story = brief.stories[0]
+    forbes = _report(story, "001")
+    [notice] = forbes.corrections
+    assert notice.kind == "correction" and notice.date == "2025-03-02"
+    assert notice.text.startswith("CORRECTION (3/2)")
+    assert not any("CORRECTION" in c.text for c in story.claims)
+    assert any(t.kind == "correction" and t.date == "2025-03-02" for t in story.timeline)
+
+
+def test_forbes_and_kyiv_independent_dates_are_inferred(brief):
+    story = brief.stories[0]
+    for number in ("001", "003"):
+        report = _report(story, number)
+        assert (report.published, report.published_inferred) == ("2025-03-02", True)
+        assert report.published_evidence
+    assert [report.text[e.start : e.end] for e in _report(story, "003").published_evidence][0] == "March 2"
+    for number in ("000", "004"):
+        assert not _report(story, number).published_inferred
+
+
+def test_summary_states_no_disputed_detail_as_fact(brief):
+    story = brief.stories[0]
+    when = next(d for d in story.disagreements if d.about == "when Dmitry Peskov made the remarks")
+    for line in story.summary:
+        assert not line.text.startswith("On Sunday, the Kremlin"), line.text
+        if "Kremlin" in line.text and ("Sunday" in line.text or "March 2" in line.text):
+            assert when.id in line.disputed_by
+    assert any(when.id in line.disputed_by for line in story.summary)
+    assert any(when.id in c.disputed_by for c in story.claims if c.text.startswith(("MOSCOW", "On Sunday, the Kremlin")))
+
+
+def test_no_duplicate_claims_or_timeline_rows(brief):
+    story = brief.stories[0]
+    lavrov = [c for c in story.claims if "Lavrov" in c.text and len(c.reports) >= 3]
+    assert len(lavrov) == 1
+    multi = [set(c.evidence) for c in story.claims if len(c.reports) >= 2]
+    for i, a in enumerate(multi):
+        assert not any(len(a & b) >= 2 for b in multi[i + 1 :])  # groups sharing sentences are one fact
+    seen = set()
+    for row in story.timeline:
+        for ev in row.evidence:
+            assert ev not in seen, row.text
+            seen.add(ev)
+    forbes = _report(story, "001").id
+    wednesday = [t for t in story.timeline if forbes in t.reports and "comments were made Wednesday" in t.text]
+    assert all(t.date == "2025-02-26" for t in wednesday)
+
+
+def test_no_fragment_claims(brief):
+    story = brief.stories[0]
+    assert not any(c.text.startswith(("It means", "They say directly")) for c in story.claims)
 
 
 def test_aligns_and_coincides_are_two_wordings_of_one_sentence(brief):

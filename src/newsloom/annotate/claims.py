@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsloom.model import Claim, DateMention, Mention, Quote
 
@@ -16,15 +17,11 @@ OPINION = re.compile(
     re.IGNORECASE,
 )
 _WS = re.compile(r"\s+")
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 FACET_DEPS = {"advcl", "conj", "relcl", "acl", "ccomp"}  # clauses that can carry a claim of their own
 FACET_MIN_TOKENS = 5
 FACET_MAX_SHARE = 0.8  # a facet shorter than this share of its claim's tokens adds something
 MAX_FACETS = 3
-
-
-def _numbers(sent: Span) -> list[str]:
-    """Numbers stated in a sentence, as written."""
-    return [e.text for e in sent.ents if e.label_ in NUMBER_LABELS]
 
 
 def _has_finite_verb(sent: Span) -> bool:
@@ -48,18 +45,53 @@ def find_claims(
     doc: Doc, mentions: list[Mention], dates: list[DateMention], quotes: list[Quote], report_id: str
 ) -> list[Claim]:
     """Claims of an article: sentences with a verb and a checkable anchor (entity, number or date)."""
+    index = _Index(doc, mentions, dates, quotes)
     claims: list[Claim] = []
     for sent in doc.sents:
         if len(sent.text.strip()) < 30 or sent.text.strip().endswith("?") or not _has_finite_verb(sent):
             continue
-        for start, end in _clauses(sent):
-            claim = _claim(doc, start, end, mentions, dates, quotes, report_id)
+        for start, end in _clauses(index.text, sent):
+            claim = _claim(index, start, end, report_id)
             if claim is not None:
                 claims.append(claim)
     return claims
 
 
-def _clauses(sent: Span) -> list[tuple[int, int]]:
+class _Index:
+    """The article's text, number entities, mentions, dates and quotes, sorted for lookups by position."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], dates: list[DateMention], quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.numbers = [(e.start, e.end, e.text) for e in doc.ents if e.label_ in NUMBER_LABELS]
+        self.number_starts = [n[0] for n in self.numbers]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
+        self.quotes = sorted((q.start, n, q) for n, q in enumerate(quotes) if q.speaker)
+        self.quote_starts = [q[0] for q in self.quotes]
+
+    def numbers_in(self, span: Span) -> list[str]:
+        """Numbers stated inside a span of tokens, as written."""
+        inside = self.numbers[bisect_left(self.number_starts, span.start) : bisect_left(self.number_starts, span.end)]
+        return [text for _, end, text in inside if end <= span.end]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Entity mentions starting in [start, end)."""
+        return self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        """Date mentions starting in [start, end)."""
+        return self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
+
+    def speaker_in(self, start: int, end: int) -> str | None:
+        """Speaker of the first quote (in the quote list's order) starting in [start, end) that has one."""
+        inside = self.quotes[bisect_left(self.quote_starts, start) : bisect_left(self.quote_starts, end)]
+        return min(inside, key=lambda q: q[1])[2].speaker if inside else None
+
+
+def _clauses(text: str, sent: Span) -> list[tuple[int, int]]:
     """Character spans of a sentence's coordinated main clauses when each has its own subject.
 
     "The council approved X and the mayor signed Y" is two claims; "the port praised X and expects Y"
@@ -70,33 +102,57 @@ def _clauses(sent: Span) -> list[tuple[int, int]]:
     cc = next((c for c in root.children if c.dep_ == "cc" and conj is not None and c.i < conj.i), None)
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     end = start + len(sent.text.strip())
-    if (conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4 or _in_quote_marks(sent, cc)
+    if (conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4
+            or _in_quote_marks(text, sent, cc)
             or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children)):
         return [(start, end)]
     first_end = cc.idx
-    while first_end > start and sent.doc.text[first_end - 1] in " ,;:\u2014\u2013-":
+    while first_end > start and text[first_end - 1] in " ,;:\u2014\u2013-":
         first_end -= 1
     return [(start, first_end), (conj.left_edge.idx if conj.left_edge.i > cc.i else conj.idx, end)]
 
 
-def _in_quote_marks(sent: Span, tok) -> bool:
+def _has_subject(span: Span) -> bool:
+    """True when some verb of the clause has a subject in it (headline fragments and captions have none)."""
+    return any(t.dep_ in SUBJECT_DEPS and span.start <= t.head.i < span.end for t in span)
+
+
+def _quote_fragment(text: str, span: Span) -> bool:
+    """True for a sentence that continues a quotation with a pronoun for subject and no one said to say it.
+
+    "It means, as everyone can see, a shift." inside a longer quote leans on the sentence before it.
+    """
+    start, end = span.start_char, span.end_char
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    if not (before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1):
+        return False
+    closing = max(text.rfind("\u201d", start, end), text.rfind('"', start, end))
+    if closing >= 0 and any(ch.isalpha() for ch in text[closing:end]):
+        return False  # '... our vision," Peskov said': the sentence names its speaker
+    subjects = [c for c in span.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and all(c.pos_ == "PRON" for c in subjects)
+
+
+def _in_quote_marks(text: str, sent: Span, tok: Token) -> bool:
     """True when the token sits inside quotation marks (a quote is kept whole)."""
-    before = sent.doc.text[sent.start_char : tok.idx]
+    before = text[sent.start_char : tok.idx]
     return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
 
 
-def _claim(doc: Doc, start: int, end: int, mentions, dates, quotes, report_id: str) -> Claim | None:
+def _claim(index: _Index, start: int, end: int, report_id: str) -> Claim | None:
     """A claim for one clause, when it names something checkable and is not the outlet's own opinion."""
-    text = doc.text[start:end]
-    sent = doc.char_span(start, end, alignment_mode="expand")
+    text = index.text[start:end]
+    sent = index.doc.char_span(start, end, alignment_mode="expand")
     if sent is None:
         return None
-    ents = [m for m in mentions if start <= m.start < end and m.label in FACT_LABELS]
-    sent_dates = [d for d in dates if start <= d.start < end]
-    numbers = _numbers(sent)
-    speaker = _attributed_to(quotes, start, end)
+    ents = [m for m in index.mentions_in(start, end) if m.label in FACT_LABELS]
+    sent_dates = index.dates_in(start, end)
+    numbers = index.numbers_in(sent)
+    speaker = index.speaker_in(start, end)
     if not (ents or numbers or sent_dates or _is_event(sent)):
         return None
+    if not _has_subject(sent) or _quote_fragment(index.text, sent):
+        return None  # words with no subject of their own, or the rest of a quotation ("It means ...")
     if speaker is None and OPINION.search(text):
         return None
     return Claim(
@@ -130,11 +186,3 @@ def _facets(span: Span) -> list[tuple[int, int]]:
             found.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     found.sort(key=lambda f: f[0] - f[1])
     return sorted(set(found[:MAX_FACETS]))
-
-
-def _attributed_to(quotes: list[Quote], start: int, end: int) -> str | None:
-    """Speaker of a quote that lies in the sentence, when the sentence reports someone's statement."""
-    for q in quotes:
-        if start <= q.start < end and q.speaker:
-            return q.speaker
-    return None

@@ -5,7 +5,9 @@ from newsloom.annotate.entities import entity_table, story_aliases
 from newsloom.annotate.speakers import PRONOUNS
 from newsloom.compare.contradictions import number_disagreements, speaker_disagreements, wording_disagreements
 from newsloom.compare.corroboration import align_claims, claim_groups
-from newsloom.compare.dating import redate
+from newsloom.annotate.dates import parse_iso
+from newsloom.compare.dating import infer_published, notice_entries, notices, redate, story_base_date
+from newsloom.compare.disputes import contested, mark, numbered, pinned_days, plain_text, position_claims
 from newsloom.compare.framing import build_framing
 from newsloom.compare.quote_ledger import build_ledger
 from newsloom.compare.sourcing import attach_support, build_sourcing, line_support, story_independence
@@ -62,12 +64,16 @@ def brief_reports(story: Story, anns: list[Annotated]) -> list[BriefReport]:
     rows = []
     for a in anns:
         edge = edges.get(a.report_id)
+        inferred = infer_published(a)
         rows.append(BriefReport(
             id=a.report_id, source=a.article.source, outlet=a.article.outlet, title=a.article.title,
-            author=a.article.author, published=a.article.published, url=a.article.url, text=a.article.text,
+            author=a.article.author, published=inferred.date if inferred else a.article.published, url=a.article.url,
+            text=a.article.text,
             copy_of=edge.original if edge else None, copy_kind=edge.kind if edge else None,
             copy_similarity=edge.similarity if edge else None,
             copy_evidence=list(edge.evidence) if edge else [],
+            published_inferred=inferred is not None, published_evidence=inferred.evidence if inferred else [],
+            corrections=notices(a),
         ))
     return rows
 
@@ -81,24 +87,30 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
     aligned, sim = align_claims(members, alias)
     sourcing = build_sourcing(story, members, aligned)
     claims = claim_groups(aligned, story, lambda reports, evidence: line_support(sourcing, reports, evidence))
-    disagreements = (
-        statement_date_disagreements(members, ledger, alias)
-        + number_disagreements([c for a in members for c in a.claims], sim)
-        + wording_disagreements(ledger, {a.report_id: a.article.text for a in members})
-        + speaker_disagreements(ledger)
-    )
+    texts = {a.report_id: a.article.text for a in members}
+    disagreements = numbered([
+        ("date", statement_date_disagreements(members, ledger, alias, parse_iso(story_base_date(members)))),
+        ("number", number_disagreements([c for a in members for c in a.claims], sim)),
+        ("wording", wording_disagreements(ledger, texts)),
+        ("speaker", speaker_disagreements(ledger)),
+    ])
+    disputed = contested(disagreements, members, alias)
+    mark(claims, disputed)
+    dated = aligned + position_claims(disagreements, members)
+    timeline = build_timeline(dated, pinned_days(disagreements), notice_entries(members))
+    mark(timeline, disputed)
     attach_support(sourcing, disagreements)
     named = {a.report_id: a.mentions + _speaker_mentions(a) for a in members}
     entities = [EntitySummary(**row) for row in entity_table(named, alias)]
     return StoryBrief(
         id=story.id,
         headline=_headline(members),
-        summary=build_summary(claims),
+        summary=build_summary(claims, plain=lambda group: plain_text(group, disputed, texts)),
         reports=brief_reports(story, members),
         quotes=ledger,
         claims=claims,
         disagreements=disagreements,
-        timeline=build_timeline(aligned),
+        timeline=timeline,
         entities=entities,
         framing=build_framing(members, aligned, alias),
         independence=story_independence(sourcing),

@@ -20,6 +20,7 @@ ENTITY_BONUS = 0.15
 NUMBER_BONUS = 0.15
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 SAME_REPORT_DISTANCE = 4.0
+SAME_SPEAKER_FACT = 0.35  # similarity at which two groups of one speaker's words, in the same reports, are one fact
 Support = Callable[[list[str], list[Evidence]], tuple[list[ChainLink], list[Independence], int]]
 
 
@@ -140,6 +141,8 @@ def align_claims(anns: list[Annotated], alias: dict[str, str] | None = None) -> 
     for i, label in enumerate(labels):
         members.setdefault(int(label), []).append(i)
     _attach_compound_claims(members, sim, reports)
+    speakers = [(alias or {}).get(c.speaker, c.speaker) if c.speaker else None for c in claims]
+    members = _merge_same_facts(members, sim, reports, speakers)
     return [AlignedClaim([_as_matched(views, i, idx) for i in idx]) for idx in members.values()], sim
 
 
@@ -164,6 +167,33 @@ def _attach_compound_claims(members: dict[int, list[int]], sim: np.ndarray, repo
             if reports[j] not in present:
                 idx.append(int(j))
                 present.add(reports[j])
+
+
+def _merge_same_facts(
+    members: dict[int, list[int]], sim: np.ndarray, reports: np.ndarray, speakers: list[str | None]
+) -> dict[int, list[int]]:
+    """Join groups that state one fact: most of their claims are the same sentences, or they hold only
+    one speaker's words, in the same reports, and are alike (two groups for one person's praise)."""
+
+    def one_fact(a: list[int], b: list[int]) -> bool:
+        shared = len(set(a) & set(b))
+        if shared >= 2 and 2 * shared >= min(len(a), len(b)):
+            return True
+        voices = {speakers[i] for i in a + b}
+        return (len(a) >= 2 and set(reports[a]) == set(reports[b]) and len(voices) == 1 and None not in voices
+                and float(sim[np.ix_(a, b)].mean()) >= SAME_SPEAKER_FACT)
+
+    groups = list(members.values())
+    merged = True
+    while merged:
+        merged = False
+        for x in range(len(groups)):
+            y = next((y for y in range(x + 1, len(groups)) if one_fact(groups[x], groups[y])), None)
+            if y is not None:
+                groups[x] = list(dict.fromkeys(groups[x] + groups.pop(y)))
+                merged = True
+                break
+    return dict(enumerate(groups))
 
 
 def representative(group: AlignedClaim) -> Claim:

@@ -4,13 +4,20 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from newsloom.annotate.dates import parse_iso
 from newsloom.model import Annotated, DateMention, Disagreement, Evidence, Position, QuoteGroup
 
 AIRED = re.compile(r"\b(aired|air|broadcast|published|released|reported|posted|ran|shown)\b", re.I)
 MAX_ACCOUNTS = 2  # more distinct days than this: the reports date different remarks, not one remark
-VAGUE_EARLIER = re.compile(r"\bearlier\s+(in\s+the|this)\s+week\b", re.I)
+VAGUE = re.compile(
+    r"\b(?:earlier\s+(?:in\s+the|this)\s+(?P<week>week)|(?P<lastweek>last\s+week)|earlier\s+this\s+(?P<month>month)"
+    r"|(?P<lastmonth>last\s+month)|(?P<recent>recently|in\s+recent\s+days|days\s+ago))\b",
+    re.I,
+)
+RANGE = "range:"  # a vague account's value: "range:FIRST..LAST|as written"
+RECENT_DAYS = 14
 
 
 @dataclass
@@ -19,24 +26,51 @@ class DateClaim:
 
     report: str
     speaker: str
-    value: str  # ISO date, or "before:YYYY-MM-DD" for "earlier in the week"
+    value: str  # ISO date, or "range:FIRST..LAST|words" for a vague time ("earlier in the week")
     sentence: tuple[int, int]
     text: str
 
 
-def _role_is_aired(sentence: str, date_offset: int) -> bool:
+def aired_before(sentence: str, date_offset: int) -> bool:
     """True when the date in the sentence says when remarks were aired/published, not made."""
     window = sentence[max(0, date_offset - 40) : date_offset]
     return bool(AIRED.search(window.split(",")[-1]))
 
 
-def _date_value(d: DateMention, published: str | None) -> str | None:
-    """A comparable value for a date mention, keeping "earlier in the week" as a bound."""
+def vague_range(words: str, base: date) -> tuple[date, date] | None:
+    """The days a vague time can mean, seen from `base` ("earlier in the week": Monday to the day before)."""
+    m = VAGUE.search(words)
+    if m is None:
+        return None
+    monday = base - timedelta(days=base.weekday())
+    first = base.replace(day=1)
+    if m.group("week"):
+        return min(monday, base - timedelta(days=1)), base - timedelta(days=1)
+    if m.group("lastweek"):
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if m.group("month"):
+        return first, max(first, base - timedelta(days=1))
+    if m.group("lastmonth"):
+        end = first - timedelta(days=1)
+        return end.replace(day=1), end
+    return base - timedelta(days=RECENT_DAYS), base - timedelta(days=1)
+
+
+def _date_value(d: DateMention, base: date | None) -> str | None:
+    """A comparable value for a date mention: its day, or the range a vague time leaves open."""
     if d.value:
         return d.value
-    if VAGUE_EARLIER.search(d.text) and published:
-        return f"before:{published[:10]}"
-    return None
+    span = vague_range(d.text, base) if base else None
+    return f"{RANGE}{span[0]}..{span[1]}|{VAGUE.search(d.text).group(0)}" if span else None
+
+
+def range_of(value: str) -> tuple[str, str, str] | None:
+    """(first day, last day, words) of a vague account's value, None for a day."""
+    if not value.startswith(RANGE):
+        return None
+    days, words = value[len(RANGE):].split("|", 1)
+    first, last = days.split("..")
+    return first, last, words
 
 
 STATEMENT_VERBS = re.compile(
@@ -50,8 +84,11 @@ POSSESSED_REMARKS = re.compile(
 )
 
 
-def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, str]) -> list[DateClaim]:
-    """When a report says each widely quoted speaker made their remarks."""
+def statement_dates(
+    ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, str], base: date | None = None
+) -> list[DateClaim]:
+    """When a report says each widely quoted speaker made their remarks (vague times seen from `base`)."""
+    base = parse_iso(ann.article.published) or base
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
     shared = [
         (ev.start, ev.end)
@@ -70,7 +107,7 @@ def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, s
             continue
         speaker, anchor = found
         span = (s_start, s_end)
-        value = _statement_date(ann, span, anchor)
+        value = _statement_date(ann, span, anchor, base)
         if (
             value is None
             and lead_in is not None
@@ -79,21 +116,27 @@ def statement_dates(ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, s
         ):
             # "X welcomed the vote on Wednesday. 'Quote,' X's spokeswoman said." dates the quote by its lead-in.
             span = lead_in
-            value = _statement_date(ann, span, lead_in[1])
+            value = _statement_date(ann, span, lead_in[1], base)
         if value is not None:
             out.append(DateClaim(ann.report_id, speaker, value, span, " ".join(text[span[0] : span[1]].split())))
     return out
 
 
-def _statement_date(ann: Annotated, span: tuple[int, int], anchor: int) -> str | None:
-    """The date in a sentence nearest to where the statement is, unless it dates an airing or publication."""
+def _statement_date(ann: Annotated, span: tuple[int, int], anchor: int, base: date | None) -> str | None:
+    """The date in a sentence nearest to where the statement is, unless it dates an airing or publication.
+
+    A vague time ("earlier in the week", "recently") counts as the range of days it leaves open.
+    """
     sentence = ann.article.text[span[0] : span[1]]
+    mentions = [d for d in ann.dates if span[0] <= d.start < span[1]]
+    taken = [(d.start, d.end) for d in mentions]
+    mentions += [DateMention(m.group(0), span[0] + m.start(), span[0] + m.end(), None)
+                 for m in VAGUE.finditer(sentence)
+                 if not any(s < span[0] + m.end() and span[0] + m.start() < e for s, e in taken)]
     candidates = [
         (abs(d.start - anchor), value)
-        for d in ann.dates
-        if span[0] <= d.start < span[1]
-        and (value := _date_value(d, ann.article.published)) is not None
-        and not _role_is_aired(sentence, d.start - span[0])
+        for d in mentions
+        if (value := _date_value(d, base)) is not None and not aired_before(sentence, d.start - span[0])
     ]
     return min(candidates)[1] if candidates else None
 
@@ -121,41 +164,52 @@ def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> t
     return (name, m.start()) if name in speakers else None
 
 
-def _merge_bounds(by_value: dict[str, list[DateClaim]]) -> dict[str, list[DateClaim]]:
-    """Fold "earlier in the week" accounts into the one concrete earlier date they agree with, if unique."""
-    concrete = [v for v in by_value if not v.startswith("before:")]
-    for value in [v for v in by_value if v.startswith("before:")]:
-        bound = parse_iso(value.split(":", 1)[1])
-        fits = [c for c in concrete if bound and (bd := parse_iso(c)) and (bound - bd).days in range(1, 7)]
-        if len(fits) == 1:
-            by_value[fits[0]].extend(by_value.pop(value))
-    return by_value
+def _is_disagreement(by_value: dict[str, list[DateClaim]]) -> bool:
+    """Two to `MAX_ACCOUNTS` days given, or one day and a vague time whose range leaves it out."""
+    days = [v for v in by_value if range_of(v) is None]
+    ranges = [r for v in by_value if (r := range_of(v)) is not None]
+    if len(days) > MAX_ACCOUNTS or not days:
+        return False
+    return len(days) >= 2 or any(not first <= days[0] <= last for first, last, _ in ranges)
 
 
-def statement_date_disagreements(anns: list[Annotated], ledger: list[QuoteGroup], alias: dict[str, str]) -> list[Disagreement]:
+def _label(value: str) -> str:
+    """How a position names its day: the ISO day, or the vague words with the days they leave open."""
+    found = range_of(value)
+    if found is None:
+        return value
+    first, last, words = found
+    return f"\u201c{words}\u201d (between {first} and {last}, no day stated)"
+
+
+def statement_date_disagreements(
+    anns: list[Annotated], ledger: list[QuoteGroup], alias: dict[str, str], base: date | None = None
+) -> list[Disagreement]:
     """Reports placing the same speaker's remarks on different days.
 
-    A speaker whose remarks the reports put on more than `MAX_ACCOUNTS` days is left out: that is a
-    head of state or other frequent speaker quoted from several occasions, not one remark misdated.
+    A vague time ("earlier in the week") is a position of its own: the range of days it leaves open,
+    which may fit a day another report names without stating it. A speaker whose remarks the reports
+    put on more than `MAX_ACCOUNTS` days is left out: that is a head of state or other frequent speaker
+    quoted from several occasions, not one remark misdated. `base` dates reports that give no date.
     """
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
-    claims = [c for ann in anns for c in statement_dates(ann, ledger, alias)]
+    claims = [c for ann in anns for c in statement_dates(ann, ledger, alias, base)]
     out: list[Disagreement] = []
     for speaker in sorted(speakers):
         by_value: dict[str, list[DateClaim]] = defaultdict(list)
         for c in claims:
             if c.speaker == speaker:
                 by_value[c.value].append(c)
-        by_value = _merge_bounds(by_value)
-        if not 2 <= len(by_value) <= MAX_ACCOUNTS:
+        if not _is_disagreement(by_value):
             continue
         positions = []
-        for value, items in sorted(by_value.items()):
-            label = f"before {value[7:]}" if value.startswith("before:") else value
+        for value, items in sorted(by_value.items(), key=lambda kv: (kv[0].startswith(RANGE), kv[0])):
             shown = max(items, key=lambda c: (speaker.split()[-1] in c.text, len(c.text)))
             evidence = list(dict.fromkeys(Evidence(c.report, *c.sentence) for c in items))
+            found = range_of(value)
             positions.append(Position(
-                text=f"{label}: " + shown.text, reports=sorted({c.report for c in items}), evidence=evidence,
+                text=f"{_label(value)}: " + shown.text, reports=sorted({c.report for c in items}), evidence=evidence,
+                date=f"{found[0]}..{found[1]}" if found else value,
             ))
-        out.append(Disagreement(about=f"when {speaker} made the remarks", positions=positions))
+        out.append(Disagreement(about=f"when {speaker} made the remarks", positions=positions, kind="date"))
     return out

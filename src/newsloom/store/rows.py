@@ -10,6 +10,7 @@ from newsloom.model import (
     Article,
     Claim,
     CopyEdge,
+    Correction,
     DateMention,
     Evidence,
     Mention,
@@ -34,6 +35,7 @@ QUOTE = ("text", "start", "end", "kind", "cue", "speaker", "speaker_start", "spe
          "sentence_start", "sentence_end", "basis", "confidence")
 CLAIM = ("text", "start", "end", "speaker", "entities", "numbers", "facets", "vectors")
 SOURCE = ("name", "kind", "role", "cue", "start", "end", "sentence_start", "sentence_end")
+CORRECTION = ("kind", "text", "start", "end", "date_text", "date")
 EDGE = ("copy_id", "original_id", "kind", "similarity")
 EVIDENCE = ("report_id", "start", "end")
 
@@ -60,7 +62,8 @@ QUOTES = Child("quotes", ("report_id",), QUOTE)
 CLAIMS = Child("claims", ("report_id",), CLAIM)
 CLAIM_DATES = Child("claim_dates", ("report_id", "claim_idx"), DATE)
 SOURCES = Child("source_cites", ("report_id",), SOURCE)
-SPANS = (SENTENCES, MENTIONS, DATES, QUOTES, CLAIMS, SOURCES)  # one row per span, keyed by report
+CORRECTIONS = Child("corrections", ("report_id",), CORRECTION)
+SPANS = (SENTENCES, MENTIONS, DATES, QUOTES, CLAIMS, SOURCES, CORRECTIONS)  # one row per span, keyed by report
 MEMBERS = Child("story_reports", ("story_id",), ("report_id",))
 EDGES = Child("copy_edges", ("story_id",), EDGE)
 EDGE_EVIDENCE = Child("edge_evidence", ("story_id", "edge_idx"), EVIDENCE)
@@ -139,6 +142,7 @@ def annotation_rows(ann: Annotated) -> list[tuple[Child, list[Row]]]:
         (CLAIMS, claims),
         (CLAIM_DATES, dates),
         (SOURCES, [(rid, i, *values(c, SOURCE)) for i, c in enumerate(ann.sources)]),
+        (CORRECTIONS, [(rid, i, *values(n, CORRECTION)) for i, n in enumerate(ann.corrections)]),
     ]
 
 
@@ -161,6 +165,7 @@ def annotated_from(
         quotes=[Quote(rid, *r[:-2], r[-2] or "", r[-1]) for r in spans.get(QUOTES, [])],  # older rows: NULL basis
         claims=claims,
         sources=[SourceCite(*r) for r in spans.get(SOURCES, [])],
+        corrections=[Correction(*r) for r in spans.get(CORRECTIONS, [])],
     )
 
 
