@@ -78,3 +78,14 @@ def test_offsets_index_the_whole_text_and_name_their_sentence():
     (cite,) = find_sources(text, sentences)
     assert text[cite.start:cite.end] == "the Harbor Gazette reported"
     assert (cite.sentence_start, cite.sentence_end) == sentences[1]
+
+
+def test_an_unknown_office_that_reported_is_an_official_source():
+    assert cites("Two prisoners were shot, the Vellmar Prosecutor General's Office reported on Dec. 29.") == [
+        ("official", "Vellmar Prosecutor General's Office", "relay", "the Vellmar Prosecutor General's Office reported")]
+
+
+def test_an_unnamed_academic_close_to_diplomats_is_anonymous():
+    found = cites("A Vellmari academic close to senior diplomats told the Harbor Gazette that the talks failed.")
+    assert ("anonymous", "anonymous source", "origin", "academic close to") in found
+    assert ("outlet", "Harbor Gazette", "origin", "told the Harbor Gazette") in found

@@ -119,7 +119,8 @@ def _candidates(
               for m in pats.state.finditer(seg)]
     cands += [Candidate(s + m.start(), s + m.end(), _squash(m.group()), "outlet", True)
               for m in pats.short.finditer(seg)]
-    cands += [Candidate(s + m.start(), s + m.end(), _strip_the(m.group()), _kind_of(m.group()), False)
+    cands += [Candidate(s + m.start(), s + m.end(), _strip_the(m.group()),
+                        "official" if re.search(cues.official_words_re, m.group()) else _kind_of(m.group()), False)
               for m in pats.unknown.finditer(seg)
               if not any(a < s + m.end() and s + m.start() < b for a, b in persons)]
     kept: list[Candidate] = []

@@ -23,6 +23,7 @@ class SourceCues:
     official_docs: tuple[str, ...]  # "transcript", "statement"
     official_verbs: tuple[str, ...]  # "released", "published"
     official_body_re: str  # the body that released it ("the Foreign Ministry")
+    official_words_re: str  # a name of one is an official source ("the Prosecutor General's Office reported")
     anonymous_re: tuple[str, ...]
     anonymous_name: str
     not_a_name_after: tuple[str, ...]  # "Reuters Street", "AP Stylebook": a place or thing, not a citation

@@ -69,11 +69,13 @@ CUES = SourceCues(
     official_docs=("transcript", "statement", "readout", "press release", "communique", "communiqué", "video"),
     official_verbs=("released", "published", "issued", "posted", "put out", "distributed"),
     official_body_re=r"(?:the\s+)?(?:[A-Z][\w’'.-]*\s+)*(?:[A-Z][\w’'.-]*)",
+    official_words_re=(r"\b(?:Ministry|Office|Department|Government|Kremlin|White House|Council|Commission|Police|"
+                       r"Prosecutor|Court|Army|Military|Embassy|Parliament|Authority|Service|Agency of)\b"),
     anonymous_re=(
         r"\b(?i:according)\s+to\s+(?:unnamed\s+|anonymous\s+)?(?:sources|people|a\s+person|a\s+source)"
         r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on)(?:\s+the)?(?:\s+[a-z]+)?)?\b",
         r"\b(?:(?i:a|an|one|two|three|several|some|other)\s+)?(?:[a-z]+\s+)?(?:person|people|sources?|officials?|"
-        r"diplomats?|insiders?)\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\b",
+        r"diplomats?|insiders?|academics?|analysts?|experts?|aides?|advisers?|lawmakers?|executives?)\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?knowledge\s+of)\b",
         r"\b(?:who\s+)?spoke\s+on\s+(?:the\s+)?condition\s+of\s+anonymity\b",
         r"\b(?:who\s+)?(?:declined|asked|requested)\s+not\s+to\s+be\s+(?:named|identified)\b",
     ),
