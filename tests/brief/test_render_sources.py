@@ -56,3 +56,12 @@ def test_json_keeps_the_chain_and_validates():
     claim = doc["stories"][0]["claims"][0]
     assert claim["chain"][0]["cites"][0]["name"] == "Northwire"
     assert [i["counted"] for i in claim["independence"]] == [True, False]
+
+
+def test_a_lone_unattributed_report_without_cites_adds_no_source_lines():
+    brief = _brief()
+    claim = brief.stories[0].claims[0]
+    claim.reports, claim.independent_reports, claim.evidence = ["b"], 1, claim.evidence[1:]
+    claim.chain = [ChainLink("b", [])]
+    claim.independence = [Independence("b", True, "unknown outlet, no sign of derivation", "unattributed (blog.txt)")]
+    assert "Sources:" not in render(brief, "md")

@@ -185,8 +185,9 @@ class StoryView:
 
     @staticmethod
     def shows_sourcing(chain: list[ChainLink], independence: list[Independence]) -> bool:
-        """True when a line's support is more than every report's own reporting."""
-        return any(link.cites for link in chain) or any(i.rule != "own reporting" for i in independence)
+        """True when a line rests on cited sources, counts fewer sources than reports, or counts an unattributed one."""
+        return (any(link.cites for link in chain) or not all(i.counted for i in independence)
+                or (len(independence) > 1 and any(i.rule != "own reporting" for i in independence)))
 
     def pieces(self, report: BriefReport) -> list[Piece]:
         """Split a report's text at evidence boundaries so overlapping spans become separate runs."""
