@@ -4,8 +4,9 @@
 
 The seeds are five real reports of one event; they stay outside the repository, so every text the
 excerpt shows from them is cut to `--width` characters. It lists the story's reports, the quotes
-and claims carried by more than one independent outlet, and the disagreements, each with the
-outlets on each side. Without ../shared/seeds it prints a message and exits 0.
+and claims carried by more than one report (with the sources each report cites and the count of
+independent sources), and the disagreements, each with the outlets on each side. Without
+../shared/seeds it prints a message and exits 0.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import argparse
 from pathlib import Path
 
 import newsloom
-from newsloom.brief.view import report_names
+from newsloom.brief.view import StoryView, report_names
 from newsloom.model import StoryBrief
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -43,9 +44,11 @@ def excerpt(story: StoryBrief, width: int) -> list[str]:
             wordings = " / ".join(f"\u201c{cut(v.text.strip(QUOTES), width)}\u201d" for v in q.variants)
             speaker = f"{q.speaker or '(unattributed)'} ({q.attribution})" if q.attribution else q.speaker or "(unattributed)"
             lines.append(f"| {speaker} | {wordings} | {' / '.join(who(v.reports) for v in q.variants)} |")
-    lines += ["", "| Claim | Independent reports | Backed by |", "|---|---:|---|"]
-    lines += [f"| {cut(c.text, width)} | {c.independent_reports} | {who(c.reports)} |"
-              for c in story.claims if c.independent_reports > 1]
+    view = StoryView(story, 1)
+    lines += ["", "| Claim | Reports / independent sources | Backed by (and what each cites) |", "|---|---:|---|"]
+    lines += [f"| {cut(c.text, width)} | {len(c.reports)} / {c.independent_reports} | "
+              f"{view.chain_text(c.chain) if c.chain else who(c.reports)} |"
+              for c in story.claims if len(c.reports) > 1]
     lines += ["", "| Disagreement | Position | Reports |", "|---|---|---|"]
     for d in story.disagreements:
         lines += [f"| {d.about} | {cut(p.text, width)} | {who(p.reports)} |" for p in d.positions]
