@@ -137,7 +137,7 @@ class GuardedExecutor(Generic[T, R]):
         self.workers = max(1, workers)
         self.limits = limits
         self.warmup = warmup
-        self._context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+        self._context = multiprocessing.get_context("spawn")
         self._pool: list[_Worker] = []
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:

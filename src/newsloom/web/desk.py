@@ -5,10 +5,11 @@ import threading
 from pathlib import Path
 
 from newsloom.model import Brief, InputStatus, Story, StoryBrief
-from newsloom.pipeline import Pipeline
+from newsloom.pipeline import Pipeline, document_executor
 from newsloom.store import Store
 from newsloom.web.cards import StoryCard, make_card
 from newsloom.web.worker import UploadJob, UploadQueue
+from newsloom.workers import Limits
 
 UPLOAD_PREFIX = "newsloom-upload-"
 
@@ -21,11 +22,13 @@ class Desk:
     by the upload thread once no upload waits.
     """
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, limits: Limits | None = Limits()):
         self.store = store
         self.uploads = UploadQueue(self._process, self._warm)
+        # uploaded documents run in a worker process under `limits` (started at the first upload)
+        self._documents = document_executor(1, limits)
         # the upload thread's own pipeline: it holds the story index between uploads
-        self._ingest = Pipeline(store, progress=self.uploads.progress)
+        self._ingest = Pipeline(store, progress=self.uploads.progress, documents=self._documents)
         self._reader = Pipeline(store)  # briefs only: it reads the store and keeps nothing
         self._cache = threading.Lock()
         self._briefs: dict[str, tuple[tuple[str, ...], StoryBrief]] = {}
@@ -105,8 +108,11 @@ class Desk:
         self._fill_cache(self.store.stories())
 
     def close(self) -> None:
-        """Stop the upload thread."""
+        """Stop the upload thread and the document worker."""
         self.uploads.close()
+        close = getattr(self._documents, "close", None)
+        if close is not None:
+            close()
 
 
 def display_source(source: str) -> str:
