@@ -127,6 +127,7 @@ def story_independence(sourcing: Sourcing) -> list[Independence]:
 
 
 def _report_rule(sourcing: Sourcing, rid: str) -> tuple[bool, str, str]:
+    """(counted, rule, source) of one report for the story as a whole."""
     original = sourcing.copy_of.get(rid)
     if original in sourcing.labels:
         return False, f"copy of {sourcing.labels[original]}", sourcing.labels[sourcing.roots.get(rid, original)]
@@ -139,6 +140,7 @@ def _report_rule(sourcing: Sourcing, rid: str) -> tuple[bool, str, str]:
 
 
 def _derived_rule(sourcing: Sourcing, src: str, share: float) -> str:
+    """The rule, in words, for an unattributed report that likely derives from `src`."""
     return f"unknown outlet, likely derived from {sourcing.labels[src]} (shares {share:.0%} of its claims)"
 
 
