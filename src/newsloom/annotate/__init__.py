@@ -6,7 +6,7 @@ from newsloom.annotate.corrections import find_corrections
 from newsloom.annotate.dates import find_dates
 from newsloom.annotate.embeddings import embed_claims
 from newsloom.annotate.entities import doc_mentions, story_aliases
-from newsloom.annotate.nlp import load_nlp
+from newsloom.annotate.nlp import load_nlp, parse
 from newsloom.annotate.quotes import find_quotes
 from newsloom.annotate.sources import find_sources
 from newsloom.model import Annotated, Article
@@ -16,7 +16,7 @@ __all__ = ["annotate", "load_nlp", "story_aliases"]
 
 def annotate(article: Article, vectors: bool = True) -> Annotated:
     """Parse an article and attach every span the later stages use (and claim embeddings unless `vectors` is off)."""
-    doc = load_nlp()(article.text)
+    doc = parse(article.text)
     mentions = doc_mentions(doc)
     dates = find_dates(doc, article.published)
     quotes = find_quotes(doc, mentions, article.report_id)

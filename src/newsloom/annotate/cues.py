@@ -1,6 +1,9 @@
 """Cue words of attribution and the syntax around them: speech verbs, their subjects, "according to"."""
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
+
 from spacy.tokens import Span, Token
 
 from newsloom.annotate.entities import SPEECH_LEMMAS
@@ -34,8 +37,9 @@ Spans = list[tuple[int, int]]
 
 
 def in_quotes(tok: Token, quoted: Spans) -> bool:
-    """True when the token lies inside any quoted span."""
-    return any(s <= tok.idx < e for s, e in quoted)
+    """True when the token lies inside any quoted span (`quoted` in text order, none overlapping)."""
+    k = bisect_right(quoted, (tok.idx, math.inf)) - 1
+    return k >= 0 and tok.idx < quoted[k][1]
 
 
 def subject_of(verb: Token) -> Token | None:

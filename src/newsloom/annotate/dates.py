@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import accumulate
 
 import dateparser
 from spacy.tokens import Doc
@@ -108,10 +110,14 @@ def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
             if pattern is _WEEKDAY_RE and not explicit and _in_future_clause(doc, m.start(), m.end()):
                 phrase = f"coming {m.group(2)}"  # "will publish advice on Wednesday": this or the next Wednesday
             found[(m.start(), m.end())] = DateMention(m.group(0), m.start(), m.end(), resolve(phrase, base))
+    phrases = sorted(found)
+    starts = [s for s, _ in phrases]
+    reach = list(accumulate((e for _, e in phrases), max))  # furthest end among the phrases starting so far
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in found):
+        before = bisect_left(starts, ent.end_char)  # phrases starting before the entity ends
+        if before and reach[before - 1] > ent.start_char:
             continue
         found[(ent.start_char, ent.end_char)] = DateMention(ent.text, ent.start_char, ent.end_char, resolve(ent.text, base))
     return [found[k] for k in sorted(found)]

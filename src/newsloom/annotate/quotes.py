@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +18,7 @@ from newsloom.model import Mention, Quote
 SENTENCE_OPENERS = set(":,.;\u2014\u2013-\n")
 _PARA_BREAK = re.compile(r"\n\s*")
 _MARKS = "\"'\u201c\u201e\u00ab"
+_NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "no"}
 MAX_TITLE_WORDS = 6
@@ -30,7 +31,8 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
 
 def _kind(text: str, start: int) -> str:
     """Direct when the quote (inside starting at `start`) opens its own clause; partial when woven into a sentence."""
-    inner = text[start:].lstrip()
+    first = _NON_SPACE.search(text, start)
+    inner = first.group() if first is not None else ""
     j = start - 1
     while j >= start - 2 and j >= 0 and text[j] in _MARKS:
         j -= 1
@@ -90,12 +92,14 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             if framed is not None:
                 indirect.append(framed)
     own = [q.speaker_start is not None for _, q in found]
+    stops = _stops(found, own)
+    attributed = _Attributed(found, indirect)
     for n, (qs, quote) in enumerate(found):
         if own[n] or quote.kind != "direct":
             continue
         speaker = (
-            _from_following(text, found, own, n)
-            or _continued_speaker(text, found[:n], qs, indirect)
+            _from_following(text, found, own, n, stops[n])
+            or _continued_speaker(text, found, n, attributed)
             or _introduced(resolver, doc, first_token[n], sent_of)
         )
         if speaker is not None:
@@ -109,21 +113,32 @@ def _give(quote: Quote, speaker: SpeakerMention) -> None:
     quote.speaker, quote.speaker_start, quote.speaker_end = speaker.name, speaker.start, speaker.end
 
 
-def _from_following(text: str, found: list[tuple[QuotedSpan, Quote]], own: list[bool], n: int) -> SpeakerMention | None:
+def _stops(found: list[tuple[QuotedSpan, Quote]], own: list[bool]) -> list[int]:
+    """For each quote, the next one that has its own speaker or belongs to another quotation (len(found) if none)."""
+    stops = [len(found)] * len(found)
+    for n in range(len(found) - 2, -1, -1):
+        same = found[n + 1][0].chain == found[n][0].chain
+        stops[n] = stops[n + 1] if same and not own[n + 1] else n + 1
+    return stops
+
+
+def _from_following(
+    text: str, found: list[tuple[QuotedSpan, Quote]], own: list[bool], n: int, stop: int
+) -> SpeakerMention | None:
     """The speaker of a later piece of the same quotation: the rest of a quote running across paragraphs,
-    or the attributed quote that follows in the same paragraph ("'A.' 'B,' she said.")."""
+    or the attributed quote that follows in the same paragraph ("'A.' 'B,' she said.").
+
+    `stop` is the first later quote with its own speaker or from another quotation (see `_stops`).
+    """
+    if stop >= len(found):
+        return None
     qs, quote = found[n]
-    for m in range(n + 1, len(found)):
-        later_span, later = found[m]
-        between = text[quote.end : later.start]
-        same_chain = later_span.chain == qs.chain
-        if not same_chain and ("\n" in between.strip() or len(between) >= 200):
-            return None
-        if own[m]:
-            return _mention_of(later)
-        if not same_chain:
-            return None
-    return None
+    later_span, later = found[stop]
+    if later_span.chain != qs.chain and (
+        later.start - quote.end >= 200 or "\n" in text[quote.end : later.start].strip()
+    ):
+        return None
+    return _mention_of(later) if own[stop] else None
 
 
 def _speaker(resolver: SpeakerResolver, subj: Token | None, sent: Span) -> SpeakerMention | None:
@@ -134,22 +149,51 @@ def _speaker(resolver: SpeakerResolver, subj: Token | None, sent: Span) -> Speak
     return resolver.resolve(obj) if obj is not None else None
 
 
+class _Attributed:
+    """The attributed statement ending latest before a quote: among the quotes before it (as attributed so far)
+    and the reported speech starting before it; the earlier quote wins a tie."""
+
+    def __init__(self, found: list[tuple[QuotedSpan, Quote]], indirect: list[Quote]) -> None:
+        self.found = found
+        self.seen = 0
+        self.latest: Quote | None = None  # among found[:seen]
+        said = sorted((q.start, k, q) for k, q in enumerate(indirect) if q.speaker_start is not None)
+        self.starts = [start for start, _, _ in said]
+        self.prefix: list[Quote] = []  # latest-ending (first listed on a tie) of said[:i + 1]
+        best = (-1, 0)
+        for _, k, q in said:
+            if (q.end, -k) > best:
+                best = (q.end, -k)
+                self.prefix.append(q)
+            else:
+                self.prefix.append(self.prefix[-1])
+
+    def before(self, n: int, start: int) -> Quote | None:
+        """The latest-ending attributed statement among found[:n] and the reported speech starting before `start`."""
+        for _, q in self.found[self.seen : n]:
+            if q.speaker_start is not None and (self.latest is None or q.end > self.latest.end):
+                self.latest = q
+        self.seen = max(self.seen, n)
+        k = bisect_left(self.starts, start)
+        said = self.prefix[k - 1] if k else None
+        return said if said is not None and (self.latest is None or said.end > self.latest.end) else self.latest
+
+
 def _continued_speaker(
-    text: str, earlier: list[tuple[QuotedSpan, Quote]], qs: QuotedSpan, indirect: list[Quote]
+    text: str, found: list[tuple[QuotedSpan, Quote]], n: int, attributed: _Attributed
 ) -> SpeakerMention | None:
     """Speaker of a quote that goes on from an attributed one: the previous quotation in its paragraph
     or chain, else the latest attributed statement in the same or the previous paragraph."""
-    if earlier:
-        pspan, pquote = earlier[-1]
+    qs = found[n][0]
+    if n:
+        pspan, pquote = found[n - 1]
         same = pspan.chain == qs.chain or "\n" not in text[pspan.end : qs.start]
         if same and pquote.speaker_start is not None:
             return _mention_of(pquote)
-    before = [q for q in (*(q for _, q in earlier), *indirect) if q.speaker_start is not None and q.start < qs.start]
-    if not before:
+    last = attributed.before(n, qs.start)
+    if last is None:
         return None
-    last = max(before, key=lambda q: q.end)
-    gap = text[last.end : qs.start]
-    if len(_PARA_BREAK.findall(gap)) <= 1 and len(gap) < 400:
+    if qs.start - last.end < 400 and len(_PARA_BREAK.findall(text[last.end : qs.start])) <= 1:
         return _mention_of(last)
     return None
 

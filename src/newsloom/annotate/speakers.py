@@ -1,7 +1,7 @@
 """Speaker resolution: names, pronouns, role nouns, organisations and anonymous sources."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -52,17 +52,36 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text
         self.sents = list(doc.sents)
-        self.people = [m for m in mentions if m.label == "PERSON"]
-        self.orgs = [m for m in mentions if m.label in {"ORG", "GPE", "NORP"}]
+        in_order = sorted(mentions, key=lambda m: m.start)
+        self.people = [m for m in in_order if m.label == "PERSON"]
+        self.orgs = [m for m in in_order if m.label in {"ORG", "GPE", "NORP"}]
         self.roles = self._role_map()
         self.genders = article_genders(self.text, self.sents, self.people, self.roles)
         self._firsts = [s.start for s in self.sents]
+        self._starts = {id(self.people): [m.start for m in self.people], id(self.orgs): [m.start for m in self.orgs]}
+        self._by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
+        self._expanded: dict[str, str] = {}
         self.last_speaker: SpeakerMention | None = None
 
     def _entity_in(self, start: int, end: int, pool: list[Mention]) -> Mention | None:
-        """The last entity of `pool` lying inside [start, end)."""
-        inside = [m for m in pool if m.start >= start and m.end <= end]
+        """The last entity of `pool` (people or organisations) lying inside [start, end)."""
+        starts = self._starts[id(pool)]
+        inside = [m for m in pool[bisect_left(starts, start) : bisect_left(starts, end)] if m.end <= end]
         return inside[-1] if inside else None
+
+    def _people_of(self, gender: str | None) -> tuple[list[Mention], list[int]]:
+        """People a pronoun of this gender may stand for, in text order, and their start offsets."""
+        if gender not in self._by_gender:
+            people = [p for p in self.people if self.genders.get(p.canonical, gender) == gender]
+            self._by_gender[gender] = (people, [p.start for p in people])
+        return self._by_gender[gender]
+
+    def _expand(self, name: str) -> str:
+        """A surname-only name expanded to the article's full name ending with it."""
+        if name not in self._expanded:
+            full = [p.canonical for p in self.people if " " in p.canonical]
+            self._expanded[name] = expand_person(name, full, self.text)
+        return self._expanded[name]
 
     def _role_map(self) -> dict[str, str]:
         """Role nouns attached to named people ("Kremlin spokesman Dmitry Peskov", "Peskov, the spokesman")."""
@@ -112,8 +131,7 @@ class SpeakerResolver:
         if tok.pos_ == "PROPN":
             names = [t for t in np if t.pos_ == "PROPN"]
             name = clean_name(self.text[names[0].idx : end])
-            full = [p.canonical for p in self.people if " " in p.canonical]
-            return SpeakerMention(names[0].idx, end, expand_person(name, full, self.text))
+            return SpeakerMention(names[0].idx, end, self._expand(name))
         return SpeakerMention(start, end, None, "none")
 
     def _antecedent(self, tok: Token) -> str | None:
@@ -125,23 +143,24 @@ class SpeakerResolver:
         here = bisect_right(self._firsts, tok.i) - 1
         sent = self.sents[here]
         if low == "they":
-            orgs = [o for o in self.orgs if sent.start_char - 600 <= o.start < tok.idx]
+            starts = self._starts[id(self.orgs)]
+            orgs = self.orgs[bisect_left(starts, sent.start_char - 600) : bisect_left(starts, tok.idx)]
             return orgs[-1].canonical if orgs else None
         gender = PRONOUN_GENDER.get(low)
-        people = [p for p in self.people if self.genders.get(p.canonical, gender) == gender]
-        before_in_sentence = [p for p in people if sent.start_char <= p.start < tok.idx]
+        people, starts = self._people_of(gender)
+        before_in_sentence = people[bisect_left(starts, sent.start_char) : bisect_left(starts, tok.idx)]
         if before_in_sentence:
             return before_in_sentence[-1].canonical
         for prev in reversed(self.sents[max(0, here - 4) : here]):
-            inside = [p for p in people if prev.start_char <= p.start < prev.end_char]
+            inside = people[bisect_left(starts, prev.start_char) : bisect_left(starts, prev.end_char)]
             subjects = [p for p in inside if _is_subject(self.doc, p)]
             if subjects:
                 return subjects[0].canonical
         last = self.last_speaker
         if last is not None and last.name and self.genders.get(last.name, gender) == gender:
             return last.name
-        nearby = [p for p in people if p.start < sent.start_char]
-        return nearby[-1].canonical if nearby else None
+        nearby = bisect_left(starts, sent.start_char)
+        return people[nearby - 1].canonical if nearby else None
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:

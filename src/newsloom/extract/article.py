@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from newsloom.extract.html import extract_html
+from newsloom.extract.limits import ExtractionError, check_text_size
 from newsloom.extract.lines import count_words
 from newsloom.extract.metadata import domain, fill_from_hints, language
 from newsloom.extract.text import find_body
@@ -12,17 +13,11 @@ from newsloom.model import Article, Report
 MIN_WORDS = 3
 
 
-class ExtractionError(Exception):
-    """Raised when a report holds no usable article body; `reason` says why."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
 def extract_text(report: Report) -> Article:
-    """Extract body, segments and metadata from a plain-text report."""
-    body = find_body(decode(report.raw, report.hints.get("charset")))
+    """Extract body, segments and metadata from a plain-text report (ExtractionError when it is too long)."""
+    text = decode(report.raw, report.hints.get("charset"))
+    check_text_size(text)
+    body = find_body(text)
     meta = text_metadata(body)
     return Article(
         report_id=report.id, source=report.source, text=body.text, title=meta.title, author=meta.author,
@@ -38,6 +33,7 @@ def extract_article(report: Report) -> Article:
         article = extract_text(report)
     else:
         raise ExtractionError(f"unsupported media type: {report.media_type}")
+    check_text_size(article.text, "article text")
     if count_words(article.text) < MIN_WORDS:
         raise ExtractionError("no article body found" if not article.text.strip() else "article body too short")
     fill_from_hints(article, report.hints)

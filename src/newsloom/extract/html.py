@@ -12,6 +12,7 @@ from newsloom.extract.authors import page_author
 from newsloom.extract.chrome import is_chrome, is_section_end
 from newsloom.extract.dates import page_date
 from newsloom.extract.htmlmeta import canonical_url, outlet, page_title, site_names
+from newsloom.extract.limits import check_html_size, tame_html
 from newsloom.extract.lines import Kind, byline_parts, classify, ends_sentence
 from newsloom.extract.metadata import domain, find_date, person_name
 from newsloom.extract.structured import Structured
@@ -162,8 +163,12 @@ def _trafilatura(tree: Any, url: str | None, precision: bool) -> str:
 
 
 def extract_html(report: Report) -> Article:
-    """Extract body and metadata of an HTML report (the body is empty when nothing usable is found)."""
-    tree = parse(decode(report.raw, report.hints.get("charset")))
+    """Extract body and metadata of an HTML report (the body is empty when nothing usable is found).
+
+    Raises ExtractionError for a page over the size, element or attribute caps.
+    """
+    check_html_size(report.raw)
+    tree = parse(tame_html(decode(report.raw, report.hints.get("charset"))))
     if tree is None:
         return Article(report_id=report.id, source=report.source, text="", url=report.url)
     data = Structured(tree)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from newsloom.extract.chrome import is_chrome, is_section_end
 from newsloom.extract.metadata import DATE_RE
@@ -33,7 +34,7 @@ class Line:
     text: str
     kind: Kind = Kind.BLANK
 
-    @property
+    @cached_property
     def words(self) -> int:
         """Number of words (see `count_words`)."""
         return count_words(self.text)

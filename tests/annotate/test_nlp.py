@@ -1,0 +1,26 @@
+"""Parsing long texts: pieces joined into one document with the text unchanged."""
+from newsloom.annotate.nlp import CHUNK_CHARS, _pieces, parse
+
+
+def test_pieces_tile_the_text_and_end_at_paragraphs():
+    paragraph = "The council met again. " * 40 + "\n\n"
+    text = paragraph * (3 * CHUNK_CHARS // len(paragraph))
+    pieces = _pieces(text)
+    assert "".join(pieces) == text
+    assert len(pieces) > 2 and all(len(p) <= CHUNK_CHARS for p in pieces)
+    assert all(p.endswith("\n") for p in pieces[:-1])
+
+
+def test_one_paragraph_is_cut_after_a_sentence_or_a_space():
+    text = "Word after word without a stop " * (CHUNK_CHARS // 10) + "and a last sentence. " * 10
+    pieces = _pieces(text)
+    assert "".join(pieces) == text and all(p.endswith(" ") for p in pieces[:-1])
+
+
+def test_long_text_parses_into_one_document():
+    text = ("\u201cThe ferry will sail in June,\u201d Mayor Ilse Varga said on Tuesday.\n\n" * 1800)[: CHUNK_CHARS + 5_000]
+    doc = parse(text)
+    assert doc.text == text
+    starts = {s.start_char for s in doc.sents}
+    assert all(i + 2 in starts for i in range(len(text)) if text.startswith("\n\n", i) and i + 2 < len(text))
+    assert len(doc.ents) > 1000 and any(e.start_char > CHUNK_CHARS for e in doc.ents)

@@ -1,0 +1,79 @@
+"""Size caps before parsing: hostile pages and texts are tamed or refused quickly, with a reason."""
+import time
+
+import pytest
+
+from newsloom.extract import ExtractionError, extract_article
+from newsloom.extract.limits import (
+    MAX_ELEMENT_ATTRIBUTES,
+    MAX_ELEMENTS,
+    MAX_HTML_BYTES,
+    MAX_TEXT_CHARS,
+    check_text_size,
+    tame_html,
+)
+from tests.extract.conftest import report_of
+from tests.hostile_docs import many_attributes_html, one_line_text
+
+
+def _timed(report):  # type: ignore[no-untyped-def]
+    """Extract a report; return the article (or the error) and the seconds it took."""
+    start = time.process_time()
+    try:
+        result = extract_article(report)
+    except ExtractionError as error:
+        result = error
+    return result, time.process_time() - start
+
+
+def test_element_with_200k_attributes_extracts_quickly():
+    article, seconds = _timed(report_of(many_attributes_html(200_000), "html"))
+    assert seconds < 15  # it never finished before
+    assert not isinstance(article, ExtractionError)
+    assert "million euros" in article.text or "council" in article.text.lower()
+
+
+def test_many_elements_with_many_attributes_extract_or_fail_with_a_reason():
+    article, seconds = _timed(report_of(many_attributes_html(200_000, per_element=50), "html"))
+    assert seconds < 15
+    assert isinstance(article, ExtractionError) and article.reason or "council" in article.text.lower()
+
+
+def test_extra_attributes_are_dropped_and_the_rest_kept():
+    attrs = " ".join(f'a{i}="v{i}"' for i in range(MAX_ELEMENT_ATTRIBUTES + 50))
+    html = f'<p class="lead">Before.</p><div id="x" {attrs}>Kept text.</div><p title="a>b">After.</p>'
+    tamed = tame_html(html)
+    assert f'a{MAX_ELEMENT_ATTRIBUTES - 2}="v{MAX_ELEMENT_ATTRIBUTES - 2}"' in tamed
+    assert f"a{MAX_ELEMENT_ATTRIBUTES - 1}=" not in tamed
+    assert tamed.endswith('>Kept text.</div><p title="a>b">After.</p>') and tamed.startswith('<p class="lead">Before.')
+
+
+def test_ordinary_markup_is_left_alone():
+    html = ('<html><head><script>if (a<b && c > "d") {}</script><!-- <x y z> --></head><body>'
+            '<img src=logo.png alt=Logo height="63""><p data-x=\'1\' hidden>Text</p></body></html>')
+    assert tame_html(html) == html
+
+
+def test_page_with_too_many_elements_is_refused():
+    html = "<html><body>" + "<p>x</p>" * (MAX_ELEMENTS + 1) + "</body></html>"
+    error, seconds = _timed(report_of(html, "html"))
+    assert isinstance(error, ExtractionError) and "elements" in error.reason
+    assert seconds < 10
+
+
+def test_oversized_page_is_refused_before_decoding():
+    error, seconds = _timed(report_of(b"<p>" + b"x" * MAX_HTML_BYTES + b"</p>", "html"))
+    assert isinstance(error, ExtractionError) and "too large" in error.reason
+    assert seconds < 1
+
+
+def test_ten_megabyte_line_is_refused_before_any_line_work():
+    error, seconds = _timed(report_of(one_line_text(10_000_000)))
+    assert isinstance(error, ExtractionError) and "too long" in error.reason
+    assert seconds < 2  # it took 4-26 s before the cap came first
+
+
+def test_text_at_the_cap_passes_the_check():
+    check_text_size("x" * MAX_TEXT_CHARS)
+    with pytest.raises(ExtractionError, match="too long"):
+        check_text_size("x" * (MAX_TEXT_CHARS + 1))
