@@ -246,8 +246,28 @@ CREATE TABLE corrections (
 )
 """)
 
+SPEAKER_ROLES = Migration(8, "the title or role written with each quote's speaker", """
+ALTER TABLE quotes ADD COLUMN speaker_role TEXT
+""")
+
+SPEAKER_FIXES = Migration(9, "speakers of quotes fixed by hand", """
+CREATE TABLE speaker_fixes (
+    report_id TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    quote TEXT NOT NULL,
+    speaker TEXT,
+    previous TEXT,
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    note TEXT NOT NULL,
+    PRIMARY KEY (report_id, "start", "end")
+)
+""")
+
 MIGRATIONS: tuple[Migration, ...] = (
-    INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS,
+    INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS, SPEAKER_ROLES,
+    SPEAKER_FIXES,
 )
 
 
