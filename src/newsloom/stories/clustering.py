@@ -154,12 +154,8 @@ class StoryIndex:
         index = cls(parts.threshold, parts.text_weight, parts.term_df, parts.entity_df)
         index._frozen, index._next, index.built_from = parts.frozen, parts.next_cluster, parts.built_from
         index._store, index._fitted = parts.store, parts.fitted
-        for c, (members, centroid, keys) in parts.clusters.items():
-            index._clusters[c] = _Cluster(members, centroid, keys)
-            for key in keys:
-                index._postings.setdefault(key, set()).add(c)
-        owner = {rid: c for c, cluster in index._clusters.items() for rid in cluster.members}
-        index._cluster_of = {rid: owner[rid] for rid in index._store.report_ids()}
+        index._clusters = {c: _Cluster(*cluster) for c, cluster in parts.clusters.items()}
+        index._cluster_of, index._postings = parts.cluster_of, parts.postings
         return index
 
     def story_of(self, report_id: str) -> str:

@@ -59,8 +59,7 @@ class FeatureStore:
             raise ValueError("near-duplicate lookup names reports that are not stored")
         store = cls()
         store._ids, store._keys = ids, keys
-        store._number = {rid: i for i, rid in enumerate(ids)}
-        store._key_number = {key: i for i, key in enumerate(keys)}
+        store._number, store._key_number = dict(zip(ids, range(n))), dict(zip(keys, range(len(keys))))
         store._terms, store._entities = (_ragged(arrays, part, n, len(keys)) for part in ("terms", "entities"))
         store._days, store._signatures, store._signed = Column.of(days), Column.of(signatures), Column.of(signed)
         store._lsh = BandIndex.of(rows, NUM_PERM, *lsh)
@@ -73,10 +72,6 @@ class FeatureStore:
             arrays.update(zip((f"{part}.keys", f"{part}.weights", f"{part}.lengths"), ragged.flat()))
         arrays.update({"lsh." + name: array for name, array in self._lsh.arrays().items()})
         return self._ids, self._keys, self._lsh.rows, arrays
-
-    def report_ids(self) -> list[str]:
-        """Every stored report id, in order of addition."""
-        return list(self._ids)
 
     def __contains__(self, report_id: str) -> bool:
         """True once the report was added."""

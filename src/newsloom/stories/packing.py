@@ -80,7 +80,7 @@ class Packed:
     def strings(self, name: str) -> list[str]:
         """A list of strings."""
         items = self.value(name, list)
-        if not all(type(item) is str for item in items):
+        if not {*map(type, items)} <= {str}:
             raise ValueError(f"{name}: not all strings")
         return items
 

@@ -1,9 +1,11 @@
 """A story index's parts to and from data-only bytes (`packing`): strings in JSON, numbers in arrays."""
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, pairwise
 
@@ -21,7 +23,7 @@ Cluster = tuple[list[str], Centroid, set[str]]  # members in order of addition, 
 
 @dataclass
 class IndexParts:
-    """What a StoryIndex holds beyond the lookup tables it can rebuild from its clusters."""
+    """What a StoryIndex holds; `load` also derives its two lookup tables, which `dump` does not write."""
 
     threshold: float
     text_weight: float
@@ -33,6 +35,8 @@ class IndexParts:
     store: FeatureStore
     fitted: dict[str, ReportFeatures]
     clusters: dict[int, Cluster]
+    cluster_of: dict[str, int] = field(default_factory=dict)  # report id -> cluster, in order of addition
+    postings: dict[str, set[int]] = field(default_factory=dict)  # retrieval key -> clusters
 
 
 class _Words:
@@ -66,8 +70,32 @@ class _Words:
         return number
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (when on): it would sweep the growing index over and over."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def dump(parts: IndexParts) -> bytes:
     """The parts as bytes (read back with `load`)."""
+    with _collector_paused():
+        return _dump(parts)
+
+
+def load(data: bytes | memoryview) -> IndexParts:
+    """Parts from `dump` bytes; ValueError when anything is missing, malformed or inconsistent."""
+    with _collector_paused():
+        return _load(data)
+
+
+def _dump(parts: IndexParts) -> bytes:
+    """`dump` with the collector paused."""
     ids, keys, lsh_rows, store_arrays = parts.store.state()
     words = _Words(keys)
     arrays = {"store." + name: array for name, array in store_arrays.items()}
@@ -103,8 +131,8 @@ def dump(parts: IndexParts) -> bytes:
     return pack(values, arrays)
 
 
-def load(data: bytes | memoryview) -> IndexParts:
-    """Parts from `dump` bytes; ValueError when anything is missing, malformed or inconsistent."""
+def _load(data: bytes | memoryview) -> IndexParts:
+    """`load` with the collector paused."""
     packed = Packed(data)
     words, ids = packed.strings("words"), packed.strings("ids")
     if len(set(words)) != len(words):
@@ -114,6 +142,10 @@ def load(data: bytes | memoryview) -> IndexParts:
         raise ValueError("more store keys than words")
     arrays = {name: packed.array("store." + name, dtype, ndim) for name, (dtype, ndim) in STATE.items()}
     store = FeatureStore.of(ids, words[:store_keys], packed.value("lsh_rows", int), arrays)
+    clusters = _clusters(packed, words, ids)
+    numbers = np.array(list(clusters), dtype=np.int64)
+    owner = np.empty(len(ids), dtype=np.int64)
+    owner[packed.array("members.keys", np.uint32)] = np.repeat(numbers, packed.array("members.lengths", np.int32))
     return IndexParts(
         threshold=packed.value("threshold", float),
         text_weight=packed.value("text_weight", float),
@@ -124,7 +156,9 @@ def load(data: bytes | memoryview) -> IndexParts:
         entity_df=_doc_freq(packed, "entity_df", words),
         store=store,
         fitted=_fitted(packed, words),
-        clusters=_clusters(packed, words, ids),
+        clusters=clusters,
+        cluster_of=dict(zip(ids, owner.tolist())),
+        postings=_postings(packed, numbers, words),
     )
 
 
@@ -192,29 +226,42 @@ def _vectors(name: str, words: _Words, vectors: list[Mapping[str, float]], dtype
     return _rows(name, words, vectors) | {name + ".values": values}
 
 
-def _lists(packed: Packed, name: str, size: int, words: list[str]) -> list[list[str]]:
-    """`size` rows of strings written by `_rows`; ValueError when their numbers or lengths do not fit."""
+def _flat(packed: Packed, name: str, size: int, words: list[str]) -> tuple[list[str], list[int]]:
+    """The strings of `size` rows written by `_rows` end to end, and where each row starts (then the end)."""
     keys, lengths = packed.array(name + ".keys", np.uint32), packed.array(name + ".lengths", np.int32)
     if lengths.shape != (size,) or np.any(lengths < 0) or int(lengths.sum()) != len(keys):
         raise ValueError(f"{name}: row lengths do not add up")
     if len(keys) and int(keys.max()) >= len(words):
         raise ValueError(f"{name}: a string number out of range")
-    flat = list(map(words.__getitem__, keys.tolist()))
-    ends = np.cumsum(lengths).tolist()
-    return [flat[start:end] for start, end in pairwise([0, *ends])]
+    return list(map(words.__getitem__, keys.tolist())), [0, *np.cumsum(lengths).tolist()]
+
+
+def _lists(packed: Packed, name: str, size: int, words: list[str]) -> list[list[str]]:
+    """`size` rows of strings written by `_rows`; ValueError when their numbers or lengths do not fit."""
+    flat, bounds = _flat(packed, name, size, words)
+    return [flat[start:end] for start, end in pairwise(bounds)]
 
 
 def _dicts(packed: Packed, name: str, size: int, words: list[str], dtype: DTypeLike) -> list[dict]:
     """`size` sparse vectors written by `_vectors`."""
-    rows = _lists(packed, name, size, words)
+    flat, bounds = _flat(packed, name, size, words)
     values = packed.array(name + ".values", dtype).tolist()
-    if len(values) != sum(map(len, rows)):
+    if len(values) != len(flat):
         raise ValueError(f"{name}: as many values as keys expected")
-    out, start = [], 0
-    for row in rows:
-        out.append(dict(zip(row, values[start:start + len(row)])))
-        start += len(row)
-    return out
+    return [dict(zip(flat[start:end], values[start:end])) for start, end in pairwise(bounds)]
+
+
+def _postings(packed: Packed, numbers: np.ndarray, words: list[str]) -> dict[str, set[int]]:
+    """The clusters under each retrieval key, from the clusters' keys (checked by `_clusters`)."""
+    keys = packed.array("keys.keys", np.uint32)
+    owners = np.repeat(numbers, packed.array("keys.lengths", np.int32))
+    order = np.argsort(keys, kind="stable")
+    keys, owners = keys[order], owners[order].tolist()
+    if not len(keys):
+        return {}
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    bounds = [*starts.tolist(), len(owners)]
+    return {words[key]: set(owners[start:end]) for key, (start, end) in zip(keys[starts].tolist(), pairwise(bounds))}
 
 
 def _ordinal(day: date | None) -> int:
