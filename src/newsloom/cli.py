@@ -154,9 +154,11 @@ def ingest(
     _check_paths(paths)
     with _store(db, create=True) as store, progress_bar() as progress, \
             documents(workers, time_limit, memory_limit) as docs:
-        statuses = Pipeline(store, make_executor(workers), progress, docs).ingest(paths, retry_failed, follow_links)
+        pipeline = Pipeline(store, make_executor(workers), progress, docs)
+        statuses = pipeline.ingest(paths, retry_failed, follow_links)
     counts = {s: sum(1 for x in statuses if x.status == s) for s in ("ok", "skipped", "failed")}
-    err.print(f"ingested: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed")
+    err.print(f"ingested: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed "
+              f"({pipeline.processed} reports processed in this run; the rest were done before)")
     for s in statuses:
         if s.status != "ok":
             err.print(f"  {s.status}: {s.source}: {s.reason}")

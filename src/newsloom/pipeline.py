@@ -132,6 +132,7 @@ class Pipeline:
         self.progress = progress or (lambda stage, done, total: None)
         self._held: tuple[bytes, StoryIndex] | None = None  # the story index this pipeline last kept, and its token
         self.placed: int | None = None  # reports the last build_stories placed in a kept index (None: grouped all)
+        self.processed = 0  # reports the last ingest extracted and annotated (the others were done before)
 
     def ingest(
         self, paths: Sequence[str | Path], retry_failed: bool = False, follow_links: bool = False
@@ -154,7 +155,7 @@ class Pipeline:
                 if known is None or known.source != item.source:
                     where = known.source if known else "an earlier input"
                     self.store.record_input(InputStatus(item.source, "skipped", f"same content as {where}"))
-        self.process_pending(retry_failed)
+        self.processed = self.process_pending(retry_failed)
         return [s for s in self.store.inputs() if s.source in seen]
 
     def process_pending(self, retry_failed: bool = False) -> int:
