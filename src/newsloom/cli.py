@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Iterator, List, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
+from newsloom.cli_fix import fix_app
 from newsloom.executors import make_executor
 from newsloom.pipeline import Pipeline, document_executor, process_inputs
-from newsloom.store import MissingStoreError, StoreError, open_store
+from newsloom.store import MissingStoreError, StoreError
 from newsloom.workers import Limits
 
 app = typer.Typer(
@@ -23,7 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
 
 
 class Fmt(str, Enum):
@@ -36,10 +36,8 @@ class Fmt(str, Enum):
 
 
 PathsArg = typer.Argument(..., help="Files, directories (recursed), WARC, RSS/Atom, JSON or JSONL inputs.")
-DbOpt = typer.Option("newsloom.db", "--db", help="Store: a SQLite file path or sqlite:///path.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction and analysis.")
 CreateOpt = typer.Option(False, "--create", help="Start an empty store when --db names none (else that is an error).")
-NO_STORE_HINT = "check --db, or give --create to start an empty store there"
 TimeLimitOpt = typer.Option(
     Limits.seconds, "--time-limit", min=0, help="Seconds one document may take before it fails (0: no limit)."
 )
@@ -59,12 +57,6 @@ def documents(workers: int, seconds: float, memory_mb: int) -> Iterator:
         yield executor
     finally:
         executor.close()
-
-
-def fail(reason: str) -> None:
-    """Exit non-zero with a one-line reason."""
-    typer.echo(f"error: {reason}", err=True)
-    raise typer.Exit(code=1)
 
 
 def _check_paths(paths: List[Path]) -> None:
@@ -315,19 +307,7 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
-@contextmanager
-def _store(db: str, create: bool = False):
-    """Open the store (a missing one only with `create`) or exit with its reason."""
-    try:
-        store = open_store(db, create=create)
-    except MissingStoreError as exc:
-        fail(f"{exc}: {NO_STORE_HINT}")
-    except StoreError as exc:
-        fail(str(exc))
-    try:
-        yield store
-    finally:
-        store.close()
+app.add_typer(fix_app, name="fix")
 
 
 def main() -> None:

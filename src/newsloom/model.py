@@ -138,6 +138,7 @@ class Quote:
     sentence_end: int = 0
     basis: str = ""  # how the speaker was found: cue, verb, role, pronoun, carried, none ("" = not recorded)
     confidence: float | None = None  # how sure that attribution is, 0..1 (None = not recorded)
+    speaker_role: str | None = None  # title, role or description written with the speaker ("Kremlin spokesman")
 
 
 @dataclass
@@ -312,6 +313,33 @@ class Attribution:
 
 
 @dataclass
+class SpeakerFix:
+    """A person's fix of who said one quote: the quote by report, span and words; speaker None = unattributed."""
+
+    report_id: str
+    start: int
+    end: int
+    quote: str
+    speaker: str | None
+    by: str = ""
+    at: str = ""  # when the fix was made, ISO 8601 UTC
+    note: str = ""
+    previous: str | None = None  # the quote's speaker in its report when the fix was made
+
+
+@dataclass
+class SpeakerCorrection:
+    """A fix applied to a quote group: the speaker a person gave and the one the reports gave."""
+
+    speaker: str | None
+    was: str | None  # the speaker the reports gave (None: unattributed)
+    by: str
+    at: str
+    note: str = ""
+    evidence: list[Evidence] = field(default_factory=list)  # the fixed quote in its report
+
+
+@dataclass
 class QuoteGroup:
     """The same quote across reports, with each wording."""
 
@@ -326,6 +354,7 @@ class QuoteGroup:
     attribution: str = ""  # the rule that decided the speaker, in words ("explicit in 3 reports")
     confidence: float | None = None  # how sure the speaker is, 0..1
     attributions: list[Attribution] = field(default_factory=list)
+    correction: SpeakerCorrection | None = None  # set when a person fixed the speaker
 
 
 @dataclass
@@ -441,6 +470,7 @@ class StoryBrief:
     entities: list[EntitySummary] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
     independence: list[Independence] = field(default_factory=list)  # each report of the story, counted or not
+    stale_fixes: list[SpeakerFix] = field(default_factory=list)  # speaker fixes whose quote is no longer found
 
     @property
     def independent_sources(self) -> int:

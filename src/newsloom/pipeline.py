@@ -15,7 +15,7 @@ from newsloom.compare import analyze_story, brief_reports
 from newsloom.executors import Executor, LocalExecutor
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
-from newsloom.model import Annotated, Brief, InputStatus, Report, ReportStage, Story, StoryBrief
+from newsloom.model import Annotated, Brief, InputStatus, Report, ReportStage, SpeakerFix, Story, StoryBrief
 from newsloom.stories import StoryIndex, grouped, regroup
 from newsloom.store import SQLiteStore, Store, StoreError
 from newsloom.workers import GuardedExecutor, Limits
@@ -105,11 +105,11 @@ def process_inputs(
             yield item, None, None
 
 
-def _analyze(job: tuple[Story, list[Annotated]]) -> StoryBrief:
+def _analyze(job: tuple[Story, list[Annotated], list[SpeakerFix]]) -> StoryBrief:
     """Executor-friendly wrapper around the compare stage; a story that fails to compare still lists its reports."""
-    story, anns = job
+    story, anns, fixes = job
     try:
-        return analyze_story(story, anns)
+        return analyze_story(story, anns, fixes)
     except Exception as exc:  # one bad story must not cost the others their brief
         log.warning("comparing story %s failed: %s: %s", story.id, type(exc).__name__, exc)
         headline = next((a.article.title for a in anns if a.article.title), story.id)
@@ -257,7 +257,11 @@ class Pipeline:
             anns = {a.report_id: a for a in wanted if a is not None}
         else:
             anns = {a.report_id: a for a in self.store.annotated()}
-        jobs = [(s, [anns[r] for r in s.report_ids if r in anns]) for s in stories]
+        fixes: dict[str, list[SpeakerFix]] = {}
+        for fix in self.store.speaker_fixes([r for s in stories for r in s.report_ids] if story_ids else None):
+            fixes.setdefault(fix.report_id, []).append(fix)
+        jobs = [(s, [anns[r] for r in s.report_ids if r in anns], [f for r in s.report_ids for f in fixes.get(r, [])])
+                for s in stories]
         self.progress("compare", 0, len(jobs))
         briefs = []
         for done, sb in enumerate(self.executor.map(_analyze, jobs), 1):

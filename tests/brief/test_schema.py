@@ -29,14 +29,22 @@ def test_schema_lists_every_field_of_the_model(cls, name):
 
 
 ADDED_IN_VERSION_1 = {  # optional: older briefs lack them
-    "quote": {"speaker_basis", "attribution", "confidence", "attributions"},
+    "quote": {"speaker_basis", "attribution", "confidence", "attributions", "correction"},
     "line": {"disputed_by"},
     "report": {"published_inferred", "published_evidence", "corrections"},
     "claim": {"disputed_by"},
     "position": {"date"},
     "disagreement": {"id", "kind"},
     "timelineEntry": {"kind", "disputed_by"},
+    "story": {"stale_fixes"},
 }
+
+
+def test_schema_lists_every_field_of_a_speaker_correction_and_fix():
+    defs = load_schema()["$defs"]
+    correction = {f.name for f in dataclasses.fields(model.SpeakerCorrection)}
+    assert set(defs["speakerCorrection"]["properties"]) == set(defs["speakerCorrection"]["required"]) == correction
+    assert set(defs["speakerFix"]["properties"]) == {f.name for f in dataclasses.fields(model.SpeakerFix)}
 
 
 def test_schema_lists_every_field_of_a_notice():

@@ -62,6 +62,11 @@ def _story(view: StoryView) -> list[str]:
         out += ["### Who said what", ""]
         for quote in story.quotes:
             out += _quote(view, quote)
+    if story.stale_fixes:
+        out += ["Speaker fixes not applied (their quote is no longer found):", ""]
+        out += [f"- “{md(f.quote)}” in {md(view.names.get(f.report_id, f.report_id))} ({f.start}:{f.end}): "
+                f"{md(f.speaker or 'unattributed')}, by {md(f.by or 'someone')} on {md(f.at[:10])}" for f in story.stale_fixes]
+        out.append("")
     if story.claims:
         out += ["### Claims", ""]
         for claim in story.claims:
@@ -182,6 +187,11 @@ def _quote(view: StoryView, quote: QuoteGroup) -> list[str]:
         rows = [f"{md(a.speaker)} by {a.basis}{'' if a.accepted else ' (overruled)'}"
                 f"{_backed(view, a.reports, view.refs(a.evidence))}" for a in quote.attributions]
         out.append("  - Attributed to: " + "; ".join(rows))
+    if quote.correction is not None:
+        fixed = quote.correction
+        note = f": {md(fixed.note)}" if fixed.note else ""
+        out.append(f"  - Speaker corrected by {md(fixed.by or 'someone')} on {md(fixed.at[:10])}{note}"
+                   f"{_backed(view, sorted({e.report for e in fixed.evidence}), view.refs(fixed.evidence))}")
     for i, v in enumerate(quote.variants, 1):
         label = f"Wording {i}" if len(quote.variants) > 1 else "Wording"
         out.append(f"  - {label}: “{md(v.text)}”{_backed(view, v.reports, view.refs(v.evidence))}")

@@ -100,6 +100,8 @@ def _sourced_items(story: dict[str, Any], at: str) -> Iterator[tuple[str, dict[s
         for key in ("variants", "paraphrases", "attributions"):
             for j, variant in enumerate(quote.get(key, [])):
                 yield f"{at}.quotes[{i}].{key}[{j}]", variant
+        if quote.get("correction"):
+            yield f"{at}.quotes[{i}].correction", quote["correction"]
     for i, disagreement in enumerate(story["disagreements"]):
         for j, position in enumerate(disagreement["positions"]):
             yield f"{at}.disagreements[{i}].positions[{j}]", position

@@ -232,6 +232,8 @@ def _evidence_in_reading_order(story: StoryBrief) -> Iterable[list[Evidence]]:
             yield variant.evidence
         for attribution in quote.attributions:
             yield attribution.evidence
+        if quote.correction is not None:
+            yield quote.correction.evidence
     for claim in story.claims:
         yield claim.evidence
     for disagreement in story.disagreements:

@@ -10,6 +10,7 @@ from newsloom.compare.dating import infer_published, notice_entries, notices, re
 from newsloom.compare.disputes import contested, mark, numbered, pinned_days, plain_text, position_claims
 from newsloom.compare.framing import build_framing
 from newsloom.compare.quote_ledger import build_ledger
+from newsloom.compare.speaker_fixes import QuoteNotFound, match_fixes, resolve_quote
 from newsloom.compare.sourcing import attach_support, build_sourcing, line_support, story_independence
 from newsloom.compare.statement_dates import statement_date_disagreements
 from newsloom.compare.summary import build_summary
@@ -20,11 +21,12 @@ from newsloom.model import (
     BriefReport,
     EntitySummary,
     Mention,
+    SpeakerFix,
     Story,
     StoryBrief,
 )
 
-__all__ = ["analyze_story", "brief_reports"]
+__all__ = ["QuoteNotFound", "analyze_story", "brief_reports", "match_fixes", "resolve_quote"]
 
 
 def _aliases(anns: list[Annotated]) -> dict[str, str]:
@@ -78,12 +80,12 @@ def brief_reports(story: Story, anns: list[Annotated]) -> list[BriefReport]:
     return rows
 
 
-def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
-    """Compare the reports of one story and assemble its brief."""
+def analyze_story(story: Story, anns: list[Annotated], fixes: list[SpeakerFix] | None = None) -> StoryBrief:
+    """Compare the reports of one story and assemble its brief; `fixes` are people's fixes of quote speakers."""
     by_id = {a.report_id: a for a in anns}
     members = redate([by_id[r] for r in story.report_ids if r in by_id])
     alias = _aliases(members)
-    ledger = build_ledger(members, alias)
+    ledger = build_ledger(members, alias, fixes or [])
     aligned, sim = align_claims(members, alias)
     sourcing = build_sourcing(story, members, aligned)
     claims = claim_groups(aligned, story, lambda reports, evidence: line_support(sourcing, reports, evidence))
@@ -114,4 +116,5 @@ def analyze_story(story: Story, anns: list[Annotated]) -> StoryBrief:
         entities=entities,
         framing=build_framing(members, aligned, alias),
         independence=story_independence(sourcing),
+        stale_fixes=match_fixes(members, fixes or [])[1],
     )

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
 from newsloom.compare.speaker_basis import decide, is_explicit
+from newsloom.compare.speaker_fixes import corrected, latest, match_fixes
 from newsloom.compare.textsim import containment, content_terms, quote_words, words
-from newsloom.model import Annotated, Evidence, Quote, QuoteGroup, Variant
+from newsloom.model import Annotated, Evidence, Quote, QuoteGroup, SpeakerFix, Variant
 
 MIN_WORDS = 3
 SAME_QUOTE = 0.75  # share of the shorter wording found in order in the other
@@ -38,6 +40,7 @@ class QuoteUnit:
     speaker_start: int | None = None
     speaker_end: int | None = None
     doubt: str = ""  # why the attribution is less sure than its basis says
+    fix: SpeakerFix | None = None  # a person's fix of who said this quote
 
 
 def _unit(report: str, q: Quote, alias: dict[str, str]) -> QuoteUnit:
@@ -58,18 +61,24 @@ def _scare_quote(unit: QuoteUnit) -> bool:
     return len([t for t in unit.tokens if not t[:1].isdigit()]) < 2 and unit.basis != "cue"
 
 
-def quote_units(anns: list[Annotated], alias: dict[str, str]) -> tuple[list[QuoteUnit], list[QuoteUnit]]:
-    """Every quote of the story as a unit; returns (quoted units, indirect-speech units)."""
+def quote_units(
+    anns: list[Annotated], alias: dict[str, str], fixes: Sequence[SpeakerFix] = ()
+) -> tuple[list[QuoteUnit], list[QuoteUnit]]:
+    """Every quote of the story as a unit, with any fix found for it; returns (quoted units, indirect-speech units)."""
+    fixed, _ = match_fixes(anns, fixes)
     quoted: list[QuoteUnit] = []
     indirect: list[QuoteUnit] = []
     for ann in anns:
         for q in ann.quotes:
             unit = _unit(ann.report_id, q, alias)
-            if not unit.tokens or (len(unit.tokens) < MIN_WORDS and unit.speaker is None):
+            unit.fix = fixed.get((ann.report_id, q.start, q.end))
+            if unit.fix is None and (not unit.tokens or (len(unit.tokens) < MIN_WORDS and unit.speaker is None)):
                 continue
             if q.kind == "indirect":
+                if unit.fix is not None:
+                    unit.speaker = _fixed_speaker(unit.fix, alias)
                 indirect.append(unit)
-            elif not _scare_quote(unit):
+            elif unit.fix is not None or not _scare_quote(unit):
                 quoted.append(unit)
     return quoted, indirect
 
@@ -226,15 +235,30 @@ def _variants(units: list[QuoteUnit]) -> list[Variant]:
     return variants
 
 
-def build_ledger(anns: list[Annotated], alias: dict[str, str]) -> list[QuoteGroup]:
-    """Group the story's quotes across reports; indirect speech is attached as paraphrase."""
-    quoted, indirect = quote_units(anns, alias)
+def _fixed_speaker(fix: SpeakerFix, alias: dict[str, str]) -> str | None:
+    """The speaker a fix gives, under its story-wide name."""
+    return alias.get(fix.speaker, fix.speaker) if fix.speaker else None
+
+
+def build_ledger(
+    anns: list[Annotated], alias: dict[str, str], fixes: Sequence[SpeakerFix] = ()
+) -> list[QuoteGroup]:
+    """Group the story's quotes across reports; indirect speech is attached as paraphrase.
+
+    A group holding a quote a person fixed takes the fixed speaker (the latest fix when several).
+    """
+    quoted, indirect = quote_units(anns, alias, fixes)
     ledger: list[QuoteGroup] = []
     for members in _groups(quoted):
-        if not any(u.speaker for u in members) and len({u.report for u in members}) < 2:
+        fix = latest(u.fix for u in members)
+        if fix is None and not any(u.speaker for u in members) and len({u.report for u in members}) < 2:
             continue  # an unattributed phrase in one report is scare quotes, not a quote
         variants = _variants(members)
-        who = decide(members)
+        who, correction = decide(members), None
+        if fix is not None:
+            unit = next(u for u in members if u.fix is fix)
+            where = Evidence(unit.report, unit.start, unit.end)
+            who, correction = corrected(who, fix, _fixed_speaker(fix, alias), where)
         ledger.append(QuoteGroup(
             speaker=who.speaker,
             text=variants[0].text,
@@ -246,6 +270,7 @@ def build_ledger(anns: list[Annotated], alias: dict[str, str]) -> list[QuoteGrou
             attribution=who.reason,
             confidence=who.confidence,
             attributions=who.attributions,
+            correction=correction,
         ))
     _attach_paraphrases(ledger, indirect)
     ledger.sort(key=lambda g: (-len(g.reports), -len(g.text), g.text))

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from types import TracebackType
 from typing import Self
 
-from newsloom.model import Annotated, Article, InputStatus, Report, ReportStage, ReportState, Story
+from newsloom.model import Annotated, Article, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story
 
 
 class StoreError(Exception):
@@ -108,6 +109,18 @@ class Store(ABC):
     @abstractmethod
     def story_of(self, report_id: str) -> str | None:
         """Id of the story this report belongs to, or None."""
+
+    @abstractmethod
+    def put_speaker_fix(self, fix: SpeakerFix) -> None:
+        """Keep a person's fix of a quote's speaker, replacing an earlier fix of the same quote (report and span)."""
+
+    @abstractmethod
+    def speaker_fixes(self, report_ids: Sequence[str] | None = None) -> list[SpeakerFix]:
+        """The kept speaker fixes, oldest first; only those of `report_ids` when given."""
+
+    @abstractmethod
+    def delete_speaker_fix(self, report_id: str, start: int, end: int) -> bool:
+        """Drop the fix of one quote; False when there was none."""
 
     @abstractmethod
     def close(self) -> None:

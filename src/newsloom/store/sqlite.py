@@ -9,7 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from newsloom.model import DONE_STAGES, Annotated, Article, InputStatus, Report, ReportStage, ReportState, Story
+from newsloom.model import (
+    DONE_STAGES, Annotated, Article, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story,
+)
 from newsloom.store import rows
 from newsloom.store.base import Store, StoreError
 from newsloom.store.migrations import CURRENT_VERSION, MIGRATIONS, VERSION_TABLE, Migration, pending
@@ -17,6 +19,7 @@ from newsloom.store.rows import Child, Row, columns
 
 MEMORY = ":memory:"
 STATE_PART = 256 * 2**20  # bytes of kept state per row (SQLite refuses values over about 1 GB)
+FIX_COLUMNS = '"report_id", "start", "end", "quote", "speaker", "author", "created_at", "note", "previous"'
 
 
 class SQLiteStore(Store):
@@ -290,6 +293,29 @@ class SQLiteStore(Store):
         with self._tx() as c:
             row = c.execute("SELECT story_id FROM story_reports WHERE report_id = ?", (report_id,)).fetchone()
         return row[0] if row else None
+
+    # ---- speaker fixes ----
+
+    def put_speaker_fix(self, fix: SpeakerFix) -> None:
+        row = (fix.report_id, fix.start, fix.end, fix.quote, fix.speaker, fix.by, fix.at, fix.note, fix.previous)
+        with self._tx(f"speaker fix of report {fix.report_id}") as c:
+            c.execute(f"INSERT OR REPLACE INTO speaker_fixes ({FIX_COLUMNS}) VALUES ({', '.join('?' * len(row))})", row)
+
+    def speaker_fixes(self, report_ids: Sequence[str] | None = None) -> list[SpeakerFix]:
+        where, params = "", ()
+        if report_ids is not None:
+            where, params = f"WHERE report_id IN ({', '.join('?' * len(report_ids))})", tuple(report_ids)
+            if not report_ids:
+                return []
+        query = f'SELECT {FIX_COLUMNS} FROM speaker_fixes {where} ORDER BY created_at, report_id, "start"'
+        with self._tx() as c:
+            return [SpeakerFix(*row) for row in c.execute(query, params)]
+
+    def delete_speaker_fix(self, report_id: str, start: int, end: int) -> bool:
+        with self._tx(f"speaker fix of report {report_id}") as c:
+            cur = c.execute('DELETE FROM speaker_fixes WHERE report_id = ? AND "start" = ? AND "end" = ?',
+                            (report_id, start, end))
+            return cur.rowcount > 0
 
     def close(self) -> None:
         with self._lock:
