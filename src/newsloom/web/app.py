@@ -19,6 +19,7 @@ from newsloom.brief.view import StoryView, input_counts
 from newsloom.store import open_store
 from newsloom.web.api import api_router
 from newsloom.web.desk import UPLOAD_PREFIX, Desk, display_source, is_upload
+from newsloom.web.fixing import FIX_PATH, fix_router
 from newsloom.web.guard import TOKEN_FIELD, Guard, SameOriginMiddleware
 from newsloom.web.intake import UploadLimits, receive_form
 from newsloom.web.present import by_speaker, day_range, split_claims
@@ -47,7 +48,7 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
     """
     store = open_store(db, create=create)
     desk = Desk(store)
-    guard = Guard()
+    guard = Guard(frozenset({"/upload", FIX_PATH}))
     limits = UploadLimits.from_mb(max_upload_mb, max_file_mb)
     templates = _templates()
 
@@ -62,6 +63,7 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
     app.state.desk, app.state.guard, app.state.limits = desk, guard, limits
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api_router(desk))
+    app.include_router(fix_router(desk, guard))
 
     def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
@@ -116,7 +118,8 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
         brief = _brief_or_404(desk, story_id)
         view = StoryView(brief.stories[0], 1)
         return page(request, "story.html", v=view, s=view.story, inputs=brief.inputs,
-                    dates=sorted(r.published[:10] for r in view.story.reports if r.published))
+                    dates=sorted(r.published[:10] for r in view.story.reports if r.published),
+                    csrf_field=TOKEN_FIELD, csrf_token=guard.issue(), fix_path=FIX_PATH)
 
     @app.get("/stories/{story_id}/brief.{fmt}")
     def download(story_id: str, fmt: str) -> Response:

@@ -65,6 +65,11 @@ class Desk:
         story = self.story_brief(story_id)
         return None if story is None else Brief(inputs=self.store.inputs(), stories=[story])
 
+    def drop_brief(self, story_id: str) -> None:
+        """Forget the cached brief of one story (after a speaker fix), so the next page computes it anew."""
+        with self._cache:
+            self._briefs.pop(story_id, None)
+
     def _cached(self, story: Story) -> StoryBrief | None:
         """The cached brief of a story whose membership has not changed since, else None."""
         hit = self._briefs.get(story.id)
