@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from newsloom.lang import SourceCues, source_cues
 from newsloom.model import Mention, SourceCite
@@ -88,11 +90,14 @@ def find_sources(
     """
     pats = _patterns((lang or "en").split("-", 1)[0].lower())
     cues = source_cues(lang)
-    persons = [(m.start, m.end) for m in mentions or [] if m.label == "PERSON"]
+    persons = sorted((m.start, m.end) for m in mentions or [] if m.label == "PERSON")
+    starts = [a for a, _ in persons]
+    reach = list(accumulate((b for _, b in persons), max))  # furthest end among the persons starting so far
     out: list[SourceCite] = []
     for s, e in sentences:
         found: list[SourceCite] = []
-        for cand in _candidates(text, s, e, pats, cues, persons):
+        near = persons[bisect_right(reach, s) : bisect_left(starts, e)]  # every person that may overlap the sentence
+        for cand in _candidates(text, s, e, pats, cues, near):
             cite = _cited(text, s, e, cand, pats)
             if cite and not any(c.start < cite.end and cite.start < c.end for c in found):
                 found.append(cite)
