@@ -64,6 +64,8 @@ def test_a_fix_is_shown_in_the_brief_and_other_reports_are_untouched(story, stor
     assert brief.stale_fixes == []
     assert group_of(brief.quotes).speaker == "Tomas Reyes"
     assert group_of(brief.quotes, "busy again").speaker == "Ilse Varga"
+    voices = {f.report: f.voices for f in brief.framing}
+    assert any("Tomas Reyes" in v for v in voices["wire"]) and not any("Tomas Reyes" in v for v in voices["copy"])
 
 
 def test_a_quote_is_named_by_its_words_or_its_span(story_anns):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 
+from newsloom.fixes import record_fix
 from tests.web.conftest import QUOTE, SPEAKER, ferry_story
 
 
@@ -53,3 +54,11 @@ def test_a_fix_without_the_token_is_refused_and_nothing_is_kept(fresh_client):
     assert same_site.status_code == forged.status_code == other_site.status_code == 403
     assert fresh_client.app.state.desk.store.speaker_fixes() == []
     assert speaker_of_quote(fresh_client.get(f"/stories/{story}").text) == SPEAKER
+
+
+def test_a_fix_made_elsewhere_shows_on_the_next_page(fresh_client):
+    story = ferry_story(fresh_client)["id"]
+    fields = form_fields(fresh_client.get(f"/stories/{story}").text)  # the brief is cached now
+    record_fix(fresh_client.app.state.desk.store, fields["report"], QUOTE, None, by="cli")
+    page = fresh_client.get(f"/stories/{story}").text
+    assert speaker_of_quote(page) == "Unattributed" and "corrected by cli on " in page

@@ -10,7 +10,7 @@ from newsloom.compare.dating import infer_published, notice_entries, notices, re
 from newsloom.compare.disputes import contested, mark, numbered, pinned_days, plain_text, position_claims
 from newsloom.compare.framing import build_framing
 from newsloom.compare.quote_ledger import build_ledger
-from newsloom.compare.speaker_fixes import QuoteNotFound, match_fixes, resolve_quote
+from newsloom.compare.speaker_fixes import QuoteNotFound, match_fixes, resolve_quote, with_fixed_speakers
 from newsloom.compare.sourcing import attach_support, build_sourcing, line_support, story_independence
 from newsloom.compare.statement_dates import statement_date_disagreements
 from newsloom.compare.summary import build_summary
@@ -114,7 +114,7 @@ def analyze_story(story: Story, anns: list[Annotated], fixes: list[SpeakerFix] |
         disagreements=disagreements,
         timeline=timeline,
         entities=entities,
-        framing=build_framing(members, aligned, alias),
+        framing=build_framing(with_fixed_speakers(members, fixes or []), aligned, alias),
         independence=story_independence(sourcing),
         stale_fixes=match_fixes(members, fixes or [])[1],
     )

@@ -45,6 +45,16 @@ def match_fixes(anns: Iterable[Annotated], fixes: Sequence[SpeakerFix]) -> tuple
     return found, stale
 
 
+def with_fixed_speakers(anns: list[Annotated], fixes: Sequence[SpeakerFix]) -> list[Annotated]:
+    """The reports with each fixed quote's speaker set as fixed (for what counts a report's voices)."""
+    found, _ = match_fixes(anns, fixes)
+    if not found:
+        return anns
+    return [replace(ann, quotes=[
+        replace(q, speaker=found[key].speaker) if (key := (ann.report_id, q.start, q.end)) in found else q
+        for q in ann.quotes]) for ann in anns]
+
+
 def latest(fixes: Iterable[SpeakerFix | None]) -> SpeakerFix | None:
     """The most recent of some fixes (None when there are none)."""
     made = [f for f in fixes if f is not None]

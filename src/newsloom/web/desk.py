@@ -31,7 +31,7 @@ class Desk:
         self._ingest = Pipeline(store, progress=self.uploads.progress, documents=self._documents)
         self._reader = Pipeline(store)  # briefs only: it reads the store and keeps nothing
         self._cache = threading.Lock()
-        self._briefs: dict[str, tuple[tuple[str, ...], StoryBrief]] = {}
+        self._briefs: dict[str, tuple[tuple, StoryBrief]] = {}
 
     # ---- stories and briefs ----
 
@@ -45,11 +45,11 @@ class Desk:
         Briefs not cached yet are computed when asked and no upload is under way; otherwise those
         cards carry their lead report's title.
         """
-        stories = self.store.stories()
+        stories, marks = self.store.stories(), self._fix_marks()
         if compute_briefs and not self.uploads.busy:
-            self._fill_cache(stories)
+            self._fill_cache(stories, marks)
         articles = {a.report_id: a for a in self.store.articles()}
-        cards = [make_card(s, articles, brief=self._cached(s)) for s in stories]
+        cards = [make_card(s, articles, brief=self._cached(s, marks)) for s in stories]
         return sorted(cards, key=lambda c: (-c.reports, -c.independent_sources, c.headline.lower()))
 
     def story_brief(self, story_id: str) -> StoryBrief | None:
@@ -57,8 +57,9 @@ class Desk:
         story = self.story(story_id)
         if story is None:
             return None
-        self._fill_cache([story])
-        return self._cached(story)
+        marks = self._fix_marks()
+        self._fill_cache([story], marks)
+        return self._cached(story, marks)
 
     def brief(self, story_id: str) -> Brief | None:
         """A brief document holding just this story and the store's inputs, or None for an unknown id."""
@@ -70,21 +71,33 @@ class Desk:
         with self._cache:
             self._briefs.pop(story_id, None)
 
-    def _cached(self, story: Story) -> StoryBrief | None:
-        """The cached brief of a story whose membership has not changed since, else None."""
-        hit = self._briefs.get(story.id)
-        return hit[1] if hit and hit[0] == tuple(story.report_ids) else None
+    def _fix_marks(self) -> dict[str, list[tuple]]:
+        """Per report, its kept speaker fixes as they stand (a brief made before they changed is stale)."""
+        marks: dict[str, list[tuple]] = {}
+        for f in self.store.speaker_fixes():
+            marks.setdefault(f.report_id, []).append((f.start, f.end, f.speaker, f.at))
+        return marks
 
-    def _fill_cache(self, stories: list[Story]) -> None:
+    @staticmethod
+    def _key(story: Story, marks: dict[str, list[tuple]]) -> tuple:
+        """What a story's cached brief depends on: its reports and their speaker fixes."""
+        return tuple(story.report_ids), tuple(m for r in story.report_ids for m in marks.get(r, ()))
+
+    def _cached(self, story: Story, marks: dict[str, list[tuple]]) -> StoryBrief | None:
+        """The cached brief of a story whose reports and speaker fixes have not changed since, else None."""
+        hit = self._briefs.get(story.id)
+        return hit[1] if hit and hit[0] == self._key(story, marks) else None
+
+    def _fill_cache(self, stories: list[Story], marks: dict[str, list[tuple]]) -> None:
         """Compute, in one pipeline call, the briefs of the stories not cached yet (reads only the store)."""
-        missing = [s for s in stories if self._cached(s) is None]
+        missing = [s for s in stories if self._cached(s, marks) is None]
         if not missing:
             return
         computed = {sb.id: sb for sb in self._reader.brief([s.id for s in missing]).stories}
         with self._cache:
             for story in missing:
                 if story.id in computed:
-                    self._briefs[story.id] = (tuple(story.report_ids), computed[story.id])
+                    self._briefs[story.id] = (self._key(story, marks), computed[story.id])
 
     # ---- uploads ----
 
@@ -105,12 +118,13 @@ class Desk:
         """Cards of the stories holding reports read from `sources`, largest first."""
         articles = {a.report_id: a for a in self.store.articles()}
         mine = {rid for rid, a in articles.items() if a.source in sources}
-        cards = [make_card(s, articles, brief=self._cached(s)) for s in stories if mine & set(s.report_ids)]
+        marks = self._fix_marks()
+        cards = [make_card(s, articles, brief=self._cached(s, marks)) for s in stories if mine & set(s.report_ids)]
         return sorted(cards, key=lambda c: -c.reports)
 
     def _warm(self) -> None:
         """Compute the briefs the story list shows, so pages find them cached (on the upload thread)."""
-        self._fill_cache(self.store.stories())
+        self._fill_cache(self.store.stories(), self._fix_marks())
 
     def close(self) -> None:
         """Stop the upload thread and the document worker."""
