@@ -127,11 +127,12 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     if k < 1:
         return None
     mark = doc[k]
-    if mark.text == ",":
-        for tok in reversed(doc[max(0, k - 8) : k]):  # "she said, ..." / "Trump issued a statement, ..."
-            if tok.pos_ == "VERB" and tok.dep_ not in {"amod", "acl"}:
-                return tok, speaker_of(tok)
-        return None
+    if mark.text == ",":  # "she said, ..." / "Trump issued a statement, ..."; a cue verb wins ("saying about X reaching a deal, ...")
+        verbs = [t for t in reversed(doc[max(0, k - 12) : k]) if t.pos_ == "VERB" and t.dep_ not in {"amod", "acl"}]
+        cues = [t for t in verbs if t.lemma_.lower() in CUE_LEMMAS]
+        near = [t for t in verbs if t.i >= k - 8]
+        verb = cues[0] if cues else (near[0] if near else None)
+        return (verb, speaker_of(verb)) if verb is not None else None
     if mark.text != ":":
         return None
     sent = sent_of(k)

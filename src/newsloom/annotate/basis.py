@@ -1,6 +1,8 @@
 """How sure a quote's speaker is: the basis the attribution rests on and a confidence for it."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsloom.annotate.cues import BELIEF_LEMMAS, CUE_LEMMAS, LABEL_LEMMAS, REPORT_LEMMAS
@@ -31,3 +33,14 @@ def basis_of(speaker: SpeakerMention | None, cue: Token | None, beside: bool) ->
 def carried(speaker: SpeakerMention) -> tuple[str, float]:
     """The basis of a quotation that takes the speaker of a neighbouring one."""
     return ("carried", CONFIDENCE["carried"]) if speaker.name else ("none", 0.0)
+
+
+
+def not_self_named(speaker: SpeakerMention | None, quote: str, taken_over: bool = False) -> SpeakerMention | None:
+    """A speaker found through a pronoun or role, or taken over from another quote, is dropped when the quote
+    names them (people seldom name themselves): the words are left unattributed."""
+    if speaker is None or not speaker.name or not (taken_over or speaker.how in {"pronoun", "role"}):
+        return speaker
+    if re.search(rf"\b{re.escape(speaker.name.split()[-1])}\b", quote):
+        return SpeakerMention(speaker.start, speaker.end, None, "none")
+    return speaker

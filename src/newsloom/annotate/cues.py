@@ -54,7 +54,9 @@ def subject_of(verb: Token) -> Token | None:
         agents = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
-        if cur.dep_ in CLIMB_DEPS and cur.head is not cur:
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.dep_ == "ccomp":
+            cur = cur.head.head  # "X said Y could return ..., suggesting ...": the participle is X's
+        elif cur.dep_ in CLIMB_DEPS and cur.head is not cur:
             cur = cur.head
         else:
             return None
@@ -62,15 +64,39 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def speaker_of(verb: Token) -> Token | None:
-    """The subject of a cue verb; for a finite verb the parse left without one, the name just before it."""
-    subj = subject_of(verb)
-    if subj is not None or verb.tag_ not in FINITE_TAGS or verb.i == 0:
-        return subj
+    """The subject of a cue verb. Without one of its own: for a participle, the person just before it ("with
+    Sen. Ann Lee, R-Ore., saying"); for a finite verb, the name just before it; for a verb joined to another,
+    the speaker of the nearest cue before it in its sentence; else the subject the parse climbs to."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        return own[0]
+    before = _name_before(verb)
+    if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON")):
+        return before
+    if verb.dep_ == "conj":
+        for tok in reversed(verb.doc[verb.head.i + 1 : verb.i]):
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.dep_ != "conj":
+                near = speaker_of(tok)
+                if near is not None:
+                    return near
+    return subject_of(verb)
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The head of the name just before a verb, past commas and an apposition ("Ann Lee, R-Ore.,")."""
+    if verb.i == 0:
+        return None
+    doc = verb.doc
     i = verb.i - 1
-    while i > 0 and verb.doc[i].text in {",", "(", ")"}:
+    while i > 0 and doc[i].text in {",", "(", ")"}:
         i -= 1
-    before = verb.doc[i]
-    return before if before.pos_ in {"PROPN", "NOUN"} and not before.is_quote else None
+    tok = doc[i]
+    if tok.is_quote or tok.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    for _ in range(4):
+        if tok.dep_ in {"compound", "flat", "appos"} and tok.head.i < verb.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+            tok = tok.head
+    return tok
 
 
 def according_to(tok: Token) -> Token | None:
@@ -100,7 +126,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         if tok.head.i in inside and tok.head is not tok:
             continue
         cues = [
-            anc for anc in [tok, *tok.ancestors]
+            anc for anc in _up_to_relative_clause(tok)
             if anc.i not in inside and anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ in {"VERB", "AUX"}
             and not _so_called(anc)
         ]
@@ -115,9 +141,32 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         t for t in doc[sent_start:sent_end]
         if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and not in_quotes(t, quoted) and not _so_called(t)
     ]
-    if not candidates:
+    top = _up_to_relative_clause(span.root)[-1]
+    if top.dep_ == "relcl":  # quoted inside a relative clause: only a cue within that clause reports it
+        candidates = [t for t in candidates if top.left_edge.i <= t.i <= top.right_edge.i]
+    near = [t for t in candidates if _governs(t, span) or min(abs(t.i - span.start), abs(t.i - span.end)) <= _NEAR]
+    if not near:
         return None
-    return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+    return min(near, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+
+
+_NEAR = 12  # tokens: a cue farther away than this that does not govern the quotation is another clause's
+
+
+def _governs(verb: Token, span: Span) -> bool:
+    """True when the quotation lies inside the verb's clause."""
+    return verb.left_edge.i <= span.start and span.end - 1 <= verb.right_edge.i
+
+
+def _up_to_relative_clause(tok: Token) -> list[Token]:
+    """The token and its ancestors, up to the verb of the relative clause holding it: a verb above a relative
+    clause ("the effort, which the agency notes was led to 'isolate' him") reports something else."""
+    chain = [tok]
+    for anc in tok.ancestors:
+        if chain[-1].dep_ == "relcl":
+            break
+        chain.append(anc)
+    return chain
 
 
 def _so_called(tok: Token) -> bool:

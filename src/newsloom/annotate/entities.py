@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from spacy.tokens import Doc
 
 from newsloom.annotate.acronyms import is_acronym_of
+from newsloom.annotate.roles import cut_possessive, split_role
 from newsloom.model import Mention
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -35,8 +36,8 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 def clean_name(text: str) -> str:
     """Strip titles, possessives and stray punctuation from an entity mention."""
     name = _POSSESSIVE.sub("", text.strip().strip(".,;:\"\u201c\u201d()[]"))
-    name = _TITLES.sub("", name)
-    return re.sub(r"\s+", " ", name).strip()
+    name = _TITLES.sub("", cut_possessive(name))
+    return split_role(re.sub(r"\s+", " ", name).strip())[0]
 
 
 def fold(text: str) -> str:
@@ -52,9 +53,11 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         for ent in doc.ents
         if ent.label_ in KEPT_LABELS and clean_name(ent.text)
     ]
+    text = doc.text
+    mentions = [m for m in mentions if not _heading_or_byline(text, m)]
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
-    text = doc.text
+    _relabel_not_people(mentions, text)
     full_names = [clean_name(m.text) for m in mentions if m.label == "PERSON" and " " in clean_name(m.text)]
     expanded: dict[str, str] = {}
     for m in mentions:
@@ -85,6 +88,52 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             found.append(Mention(surname, hit.start(), hit.end(), "PERSON", name))
             taken[hit.start() : hit.end()] = b"\x01" * (hit.end() - hit.start())
     return found
+
+
+PUBLICATION_WORDS = {
+    "post", "times", "news", "herald", "journal", "gazette", "gazeta", "tribune", "independent", "guardian",
+    "telegraph", "chronicle", "courier", "ledger", "observer", "express", "mail", "mirror", "review", "weekly",
+    "dispatch", "wire", "today", "pravda", "izvestia", "kommersant", "insider", "politico", "reuters",
+}
+_HEADING_WORDS = 6
+
+
+def _heading_or_byline(text: str, m: Mention) -> bool:
+    """True for a mention in a heading ("Key Background", "CORRECTION (3/2):"), a byline, or one without letters."""
+    if not any(c.isalpha() for c in m.text):
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if m.label != "PERSON":
+        return False
+    if line.lower().startswith("by ") and len(line.split()) <= _HEADING_WORDS:
+        return True
+    if m.text.isupper() and " " not in m.text.strip() and len(m.text) > 3:
+        return True
+    return not line.replace(m.text, "", 1).strip(" .:;!?\u2014-")
+
+
+def _relabel_not_people(mentions: list[Mention], text: str) -> None:
+    """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a name the article also tags as a place is one."""
+    places = {fold(clean_name(m.text)) for m in mentions if m.label in {"GPE", "LOC"}}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        words = clean_name(m.text).lower().split()
+        if words and (words[-1] in PUBLICATION_WORDS or any(w in PUBLICATION_WORDS for w in words[1:])):
+            m.label = "ORG"
+        elif len(words) == 1 and (fold(words[0]) in places or _place_like(clean_name(m.text), text)):
+            m.label = "GPE"
+
+
+def _place_like(name: str, text: str) -> bool:
+    """True when a one-word name is written as a place ("in Kyiv", "aid to Kyiv", "Kyiv and its allies")."""
+    n = re.escape(name)
+    return re.search(
+        rf"\b(?:in|aid to|weapons to|support for|trip to|visit to|flew to) {n}\b|\b{n} and its\b|"
+        rf"\b{n}(?:['\u2019]s)? (?:regime|government|authorities|forces|troops|military|allies)\b", text
+    ) is not None
 
 
 SPEECH_LEMMAS = {"say", "tell", "add", "state", "claim", "write", "warn", "remark", "note", "insist", "argue"}
@@ -157,6 +206,13 @@ def _short_form(short: str, full: str) -> bool:
     )
 
 
+def _outlet_and_place(label: str, g_name: str, g_label: str, name: str) -> bool:
+    """True for a place and an outlet named after it ("Washington" / "Washington Post"): never one entity."""
+    places = {"GPE", "LOC"}
+    outlet = g_name.split()[-1].lower() in PUBLICATION_WORDS or name.split()[-1].lower() in PUBLICATION_WORDS
+    return outlet and (label in places) != (g_label in places)
+
+
 def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Map every (label, canonical) name of a story to one story-wide canonical spelling.
 
@@ -171,6 +227,8 @@ def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
             if label == g_label == "PERSON" and _same_person(name, g_name):
                 group.append((label, name))
                 break
+            if _outlet_and_place(label, g_name, g_label, name):
+                continue
             if (_short_form(name, g_name) or is_acronym_of(name, g_name)) and {label, g_label} <= NAME_LABELS:
                 group.append((label, name))
                 break
@@ -187,6 +245,14 @@ def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
         for _, name in group:
             alias.setdefault(name, best)
     return alias
+
+
+def _entity_type(name: str, labels: Counter[str]) -> str:
+    """The most frequent label; a one-word name any report tags as a place is a place, never a person."""
+    places = [lab for lab in ("GPE", "LOC") if labels[lab]]
+    if " " not in name and places and labels.most_common(1)[0][0] == "PERSON":
+        return places[0]
+    return labels.most_common(1)[0][0]
 
 
 def entity_table(mentions_by_report: dict[str, list[Mention]], alias: dict[str, str]) -> list[dict]:
@@ -209,7 +275,7 @@ def entity_table(mentions_by_report: dict[str, list[Mention]], alias: dict[str, 
         rows.append(
             {
                 "name": name,
-                "type": labels[name].most_common(1)[0][0],
+                "type": _entity_type(name, labels[name]),
                 "aliases": sorted(row["aliases"]),
                 "reports": sorted(row["reports"]),
             }

@@ -99,3 +99,10 @@ def _chain_votes(sents: list[Span], people: list[Mention], votes: dict[str, Coun
             if tok.dep_ == "nsubj" and tok.lower_ in {"he", "she"}:
                 votes[named.pop()][PRONOUN_GENDER[tok.lower_]] += 1
                 break
+
+
+def role_gender(role: str | None) -> str | None:
+    """Gender a role written with a name gives ("regional spokeswoman" -> "f"), when it gives one."""
+    words = set((role or "").lower().split())
+    found = {gender for gender, nouns in _NOUNS.items() if words & nouns}
+    return found.pop() if len(found) == 1 else None

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.attribution import attribute
-from newsloom.annotate.basis import basis_of, carried
+from newsloom.annotate.basis import basis_of, carried, not_self_named
 from newsloom.annotate.cues import CUE_LEMMAS, REPORT_LEMMAS, according_in, subject_of
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
@@ -57,6 +57,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     text = resolver.text
     spans = find_quoted_spans(text)
     quoted = [(s.start, s.end) for s in spans]
+    resolver.quoted = quoted
     firsts = [s.start for s in resolver.sents]
 
     def sent_of(i: int) -> Span:
@@ -72,7 +73,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             continue
         kind = _kind(text, qs.start)
         cue, subj, beside = attribute(tokens, quoted, sent_of)
-        speaker = _speaker(resolver, subj, sent_of(tokens.start))
+        speaker = not_self_named(_speaker(resolver, subj, sent_of(tokens.start)), text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
         quote = Quote(
@@ -102,6 +103,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             or _continued_speaker(text, found, n, attributed)
             or _introduced(resolver, doc, first_token[n], sent_of)
         )
+        speaker = not_self_named(speaker, quote.text, taken_over=True)
         if speaker is not None:
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
@@ -111,6 +113,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
 def _give(quote: Quote, speaker: SpeakerMention) -> None:
     """Attribute a quote to a speaker mention."""
     quote.speaker, quote.speaker_start, quote.speaker_end = speaker.name, speaker.start, speaker.end
+    quote.speaker_role = speaker.role
 
 
 def _stops(found: list[tuple[QuotedSpan, Quote]], own: list[bool]) -> list[int]:

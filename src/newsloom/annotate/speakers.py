@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.entities import clean_name, expand_person
-from newsloom.annotate.gender import PRONOUN_GENDER, article_genders
+from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
+from newsloom.annotate.roles import split_role
 from newsloom.model import Mention
 
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
@@ -16,6 +17,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ANONYMOUS_DETS = {"a", "an", "one", "some", "several", "two", "three"}
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
                    "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
+PLACE_LABELS = {"GPE", "LOC"}
+_DANGLING = {"close", "familiar", "near", "who"}
 _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod"}
 
 
@@ -27,6 +30,7 @@ class SpeakerMention:
     end: int
     name: str | None  # canonical name, an anonymous description, or None when unresolved
     how: str = "name"  # how the mention gave the name: name, role, pronoun, anonymous, none
+    role: str | None = None  # the title or description written with the name ("Kremlin spokesman")
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -61,7 +65,23 @@ class SpeakerResolver:
         self._starts = {id(self.people): [m.start for m in self.people], id(self.orgs): [m.start for m in self.orgs]}
         self._by_gender: dict[str | None, tuple[list[Mention], list[int]]] = {}
         self._expanded: dict[str, str] = {}
-        self.last_speaker: SpeakerMention | None = None
+        self.quoted: list[tuple[int, int]] = []  # quoted spans: names inside them stand for nobody's pronoun
+        self.spoken: list[SpeakerMention] = []  # every named speaker given to a quote so far
+        self._last: SpeakerMention | None = None
+
+    @property
+    def last_speaker(self) -> SpeakerMention | None:
+        """The speaker of the latest attributed quote."""
+        return self._last
+
+    @last_speaker.setter
+    def last_speaker(self, speaker: SpeakerMention | None) -> None:
+        self._last = speaker
+        if speaker is not None and speaker.name:
+            self.spoken.append(speaker)
+            gender = role_gender(speaker.role) or name_gender(speaker.name)
+            if gender is not None and speaker.how != "pronoun":
+                self.genders.setdefault(speaker.name, gender)
 
     def _entity_in(self, start: int, end: int, pool: list[Mention]) -> Mention | None:
         """The last entity of `pool` (people or organisations) lying inside [start, end)."""
@@ -117,22 +137,68 @@ class SpeakerResolver:
             start, end = np.start_char, np.end_char
         first = np[0].lower_
         if first in ANONYMOUS_DETS or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
-            end = _extend_anonymous(tok)
-            return SpeakerMention(start, end, self.text[start:end], "anonymous")
+            return self._anonymous(tok, start)
         person = self._entity_in(start, end, self.people)
+        if person is not None and tok.pos_ == "NOUN" and person.end <= tok.idx:
+            person = None  # "the Trump administration said": the name only modifies who speaks
         if person is not None:
-            return SpeakerMention(person.start, person.end, person.canonical)
+            return SpeakerMention(person.start, person.end, person.canonical, role=self._role_of(tok, start, person))
+        known = self._known_surname(tok)
+        if known is not None:
+            return SpeakerMention(tok.idx, tok.idx + len(tok), known)
         org = self._entity_in(start, end, self.orgs)
         role = self.roles.get(tok.lemma_.lower())
         if role is not None:
-            return SpeakerMention(start, end, role, "role")
+            return SpeakerMention(start, end, role, "role", role=self.text[start:end])
         if org is not None:
-            return SpeakerMention(org.start, org.end, org.canonical)
+            if org.label in PLACE_LABELS:  # a country or city speaks through people, never as one
+                return SpeakerMention(org.start, org.end, None, "none")
+            return SpeakerMention(org.start, org.end, org.canonical, role=self.text[start : org.start].strip(" ,") or None)
         if tok.pos_ == "PROPN":
             names = [t for t in np if t.pos_ == "PROPN"]
-            name = clean_name(self.text[names[0].idx : end])
-            return SpeakerMention(names[0].idx, end, self._expand(name))
+            name, title = split_role(clean_name(self.text[names[0].idx : end]))
+            return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
+
+    def _anonymous(self, tok: Token, start: int) -> SpeakerMention:
+        """An unnamed source ("a senior official in Kyiv"), its description after a dangling "close" as its role."""
+        end = _extend_anonymous(tok)
+        dangling = next((c for c in tok.rights if c.lower_ in _DANGLING and c.dep_ in {"amod", "advmod"}), None)
+        if dangling is not None:  # "a retired engineer close to the operators"
+            last = dangling.right_edge
+            head = self.text[start : dangling.idx].rstrip(" ,")
+            return SpeakerMention(start, start + len(head), head, "anonymous", self.text[dangling.idx : last.idx + len(last)])
+        name = self.text[start:end]
+        words = name.split()
+        cut = next((k for k, w in enumerate(words) if k > 1 and w.lower() in _DANGLING), None)
+        if cut is None:
+            return SpeakerMention(start, end, name, "anonymous")
+        after = tok.doc.char_span(start, end, alignment_mode="expand")
+        last = max((t for t in after[-1].subtree), key=lambda t: t.i) if after is not None else None
+        role_end = max(end, last.idx + len(last)) if last is not None else end
+        head = " ".join(words[:cut])
+        return SpeakerMention(start, start + len(head), head, "anonymous", self.text[start + len(head) : role_end].strip())
+
+    def _known_surname(self, tok: Token) -> str | None:
+        """The article's full name for a bare surname the tagger took for something else ("U.S. Waltz told")."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+            return None
+        full = self._expand(tok.text)
+        return full if " " in full and any(p.canonical == full for p in self.people) else None
+
+    def _role_of(self, tok: Token, start: int, person: Mention) -> str | None:
+        """The title or description written with a person: words before the name, else an apposition."""
+        before = self.text[start : person.start].strip(" ,")
+        if before and person.canonical.endswith(f"{before} {person.text}"):
+            before = ""  # "German Gref": the first name, not a title
+        lead = split_role(person.text)[1] if person.text.split()[0].lower() != person.canonical.split()[0].lower() else None
+        if before or lead:
+            return " ".join(w for w in (before, lead) if w) or None
+        appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if appos:
+            sub = list(appos[0].subtree)
+            return self.text[sub[0].idx : sub[-1].idx + len(sub[-1])].strip(" ,")
+        return None
 
     def _antecedent(self, tok: Token) -> str | None:
         """Whom a pronoun stands for: a person of matching gender named earlier in the sentence, else the
@@ -145,28 +211,85 @@ class SpeakerResolver:
         if low == "they":
             starts = self._starts[id(self.orgs)]
             orgs = self.orgs[bisect_left(starts, sent.start_char - 600) : bisect_left(starts, tok.idx)]
+            orgs = [o for o in orgs if o.label not in PLACE_LABELS and not self._in_quotes(o.start)]
             return orgs[-1].canonical if orgs else None
         gender = PRONOUN_GENDER.get(low)
-        people, starts = self._people_of(gender)
-        before_in_sentence = people[bisect_left(starts, sent.start_char) : bisect_left(starts, tok.idx)]
-        if before_in_sentence:
-            return before_in_sentence[-1].canonical
+        in_sentence = self._subjects(gender, sent.start_char, tok.idx)
+        if in_sentence:
+            return in_sentence[-1][1]
         for prev in reversed(self.sents[max(0, here - 4) : here]):
-            inside = people[bisect_left(starts, prev.start_char) : bisect_left(starts, prev.end_char)]
-            subjects = [p for p in inside if _is_subject(self.doc, p)]
+            subjects = self._subjects(gender, prev.start_char, prev.end_char)
             if subjects:
-                return subjects[0].canonical
+                return subjects[0][1]
+            only = self._only_of_gender(gender, prev.start_char, prev.end_char)
+            if only is not None:
+                return only
         last = self.last_speaker
-        if last is not None and last.name and self.genders.get(last.name, gender) == gender:
+        if last is not None and last.name and self._fits(last.name, gender):
             return last.name
-        nearby = bisect_left(starts, sent.start_char)
-        return people[nearby - 1].canonical if nearby else None
+        return None
+
+    def _fits(self, name: str, gender: str | None) -> bool:
+        """True when a pronoun of this gender may stand for the named speaker (unknown gender fits)."""
+        return self.genders.get(name, gender) == gender
+
+    def _subjects(self, gender: str | None, start: int, end: int) -> list[tuple[int, str]]:
+        """Speakers and subject people of matching gender in [start, end), outside quotation marks, in text order."""
+        people, starts = self._people_of(gender)
+        found = [
+            (p.start, p.canonical) for p in people[bisect_left(starts, start) : bisect_left(starts, end)]
+            if not self._in_quotes(p.start) and _is_subject(self.doc, p)
+        ]
+        found += [
+            (s.start, s.name) for s in self.spoken
+            if s.name and start <= s.start < end and not self._in_quotes(s.start)
+            and self._fits(s.name, gender)
+        ]
+        found += self._anonymous_subjects(start, end)
+        known = [f for f in found if f[1] in self.genders]  # a known gender match beats an unknown one
+        return sorted(set(known or found))
+
+    def _anonymous_subjects(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Unnamed sources that are clause subjects in [start, end) ("A senior official ... told the Post")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        found = []
+        for tok in span if span is not None else []:
+            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not self._in_quotes(tok.idx):
+                np = noun_phrase(tok)
+                if np[0].lower_ in ANONYMOUS_DETS:
+                    found.append((np.start_char, self._anonymous(tok, np.start_char).name or ""))
+        return found
+
+    def _only_of_gender(self, gender: str | None, start: int, end: int) -> str | None:
+        """The one person of this known gender named in [start, end) outside quotation marks ("met the fisherman
+        Tomas Reyes. ... he said"), None when there are none or several."""
+        if gender is None:
+            return None
+        people, starts = self._people_of(gender)
+        names = {
+            p.canonical for p in people[bisect_left(starts, start) : bisect_left(starts, end)]
+            if p.canonical in self.genders and not self._in_quotes(p.start) and not _possessive(self.doc, p)
+        }
+        return names.pop() if len(names) == 1 else None
+
+    def _in_quotes(self, offset: int) -> bool:
+        """True when a character offset lies inside quotation marks."""
+        k = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return k >= 0 and offset < self.quoted[k][1]
+
+
+def _possessive(doc: Doc, mention: Mention) -> bool:
+    """True for a possessor ("Zelensky's behavior"), whatever the parse says."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and any(c.dep_ == "case" for c in span.root.children):
+        return True
+    return doc.text[mention.end : mention.end + 2] in {"'s", "\u2019s"}
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
-    """True when the mention heads a clause subject."""
+    """True when the mention heads a clause subject (a possessor never does)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
+    if span is None or _possessive(doc, mention):
         return False
     root = span.root
     if root.dep_ in SUBJECT_DEPS:
