@@ -32,7 +32,7 @@ def test_a_fix_with_the_token_is_kept_and_shown(fresh_client):
     assert sent.status_code == 303 and sent.headers["location"].startswith(f"/stories/{story}")
     page = fresh_client.get(f"/stories/{story}").text
     assert speaker_of_quote(page) == "Rolf Anker"
-    assert 'badge corrected' in page and f"corrected by desk on " in page and f"was {SPEAKER}" in page
+    assert 'class="badge corrected">corrected</span> by desk on ' in page and f"the reports say {SPEAKER}" in page
     assert "union statement" in page
     brief = fresh_client.get(f"/stories/{story}/brief.json").json()
     quote = next(q for q in brief["stories"][0]["quotes"] if QUOTE[:30] in q["text"])
@@ -61,4 +61,5 @@ def test_a_fix_made_elsewhere_shows_on_the_next_page(fresh_client):
     fields = form_fields(fresh_client.get(f"/stories/{story}").text)  # the brief is cached now
     record_fix(fresh_client.app.state.desk.store, fields["report"], QUOTE, None, by="cli")
     page = fresh_client.get(f"/stories/{story}").text
-    assert speaker_of_quote(page) == "Unattributed" and "corrected by cli on " in page
+    assert speaker_of_quote(page) == "Unattributed" and "corrected</span> by cli on " in page
+    assert 'name="unattributed" value="1" checked' in page
