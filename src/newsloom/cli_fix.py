@@ -56,7 +56,7 @@ def list_fixes(
             sys.stdout.write(json.dumps({**asdict(s.fix), "state": s.state}, ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(f"{s.state}\t{s.fix.report_id}\t{s.fix.start}:{s.fix.end}\t"
-                             f"{s.fix.speaker or '(unattributed)'}\t{s.fix.by}\t{s.fix.at}\t{s.fix.quote}\n")
+                             f"{s.fix.speaker or '(unattributed)'}\t{s.fix.by}\t{s.fix.at}\t{' '.join(s.fix.quote.split())}\n")
     if fmt == "table":
         err.print(f"{len(states)} fixes, {sum(s.state == 'stale' for s in states)} stale")
 

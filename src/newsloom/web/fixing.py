@@ -23,7 +23,7 @@ def fix_router(desk: Desk, guard: Guard) -> APIRouter:
         """Keep the fix of one quote's speaker (or mark it unattributed) and go back to its story."""
         if int(request.headers.get("content-length") or 0) > MAX_FORM:
             raise HTTPException(413, f"form too large: at most {MAX_FORM} bytes")
-        form = await request.form()
+        form = await request.form(max_files=0, max_fields=20, max_part_size=MAX_FORM)
         if not guard.valid(_text(form, TOKEN_FIELD)):
             raise Refused("refused: the form carries no valid token; reload the story page and try again")
         story = desk.story(_text(form, "story"))
