@@ -238,7 +238,7 @@ class SpeakerResolver:
         people, starts = self._people_of(gender)
         found = [
             (p.start, p.canonical) for p in people[bisect_left(starts, start) : bisect_left(starts, end)]
-            if not self._in_quotes(p.start) and _is_subject(self.doc, p)
+            if not self._in_quotes(p.start) and _is_subject(self.doc, p, self.text)
         ]
         found += [
             (s.start, s.name) for s in self.spoken
@@ -268,7 +268,7 @@ class SpeakerResolver:
         people, starts = self._people_of(gender)
         names = {
             p.canonical for p in people[bisect_left(starts, start) : bisect_left(starts, end)]
-            if p.canonical in self.genders and not self._in_quotes(p.start) and not _possessive(self.doc, p)
+            if p.canonical in self.genders and not self._in_quotes(p.start) and not _possessive(self.doc, p, self.text)
         }
         return names.pop() if len(names) == 1 else None
 
@@ -278,18 +278,18 @@ class SpeakerResolver:
         return k >= 0 and offset < self.quoted[k][1]
 
 
-def _possessive(doc: Doc, mention: Mention) -> bool:
+def _possessive(doc: Doc, mention: Mention, text: str) -> bool:
     """True for a possessor ("Zelensky's behavior"), whatever the parse says."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is not None and any(c.dep_ == "case" for c in span.root.children):
         return True
-    return doc.text[mention.end : mention.end + 2] in {"'s", "\u2019s"}
+    return text[mention.end : mention.end + 2] in {"'s", "\u2019s"}
 
 
-def _is_subject(doc: Doc, mention: Mention) -> bool:
+def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     """True when the mention heads a clause subject (a possessor never does)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or _possessive(doc, mention):
+    if span is None or _possessive(doc, mention, text):
         return False
     root = span.root
     if root.dep_ in SUBJECT_DEPS:

@@ -1,0 +1,17 @@
+"""A quote's speaker role is kept with the annotations and comes back as it went in."""
+from dataclasses import replace
+
+from .conftest import make_annotated, make_report
+
+
+def test_speaker_role_round_trip(store):
+    report = make_report(1)
+    store.add_report(report)
+    ann = make_annotated(report)
+    quotes = [replace(ann.quotes[0], speaker_role="Mayor", basis="role", confidence=0.75), ann.quotes[1]]
+    ann = replace(ann, quotes=quotes)
+    store.put_annotated(ann)
+    back = store.get_annotated(report.id)
+    assert back is not None
+    assert [q.speaker_role for q in back.quotes] == ["Mayor", None]
+    assert back == ann
