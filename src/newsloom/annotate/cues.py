@@ -66,16 +66,17 @@ def subject_of(verb: Token) -> Token | None:
 def speaker_of(verb: Token) -> Token | None:
     """The subject of a cue verb. Without one of its own: for a participle, the person just before it ("with
     Sen. Ann Lee, R-Ore., saying"); for a finite verb, the name just before it; for a verb joined to another,
-    the speaker of the nearest cue before it in its sentence; else the subject the parse climbs to."""
+    the speaker of the nearest subjectless cue before it in its sentence; else the subject the parse climbs to."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
         return own[0]
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON")):
         return before
-    if verb.dep_ == "conj":
+    if verb.dep_ == "conj":  # a cue the parse left without its subject ("the U.S. Waltz told ..., but argued")
         for tok in reversed(verb.doc[verb.head.i + 1 : verb.i]):
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.dep_ != "conj":
+            if (tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.dep_ != "conj"
+                    and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)):
                 near = speaker_of(tok)
                 if near is not None:
                     return near

@@ -36,7 +36,7 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 def clean_name(text: str) -> str:
     """Strip titles, possessives and stray punctuation from an entity mention."""
     name = _POSSESSIVE.sub("", text.strip().strip(".,;:\"\u201c\u201d()[]"))
-    name = _TITLES.sub("", cut_possessive(name))
+    name = _TITLES.sub("", name)
     return split_role(re.sub(r"\s+", " ", name).strip())[0]
 
 
@@ -62,6 +62,8 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     expanded: dict[str, str] = {}
     for m in mentions:
         name = clean_name(m.text)
+        if m.label == "PERSON":
+            name = cut_possessive(name)  # "Trump's Stance" -> "Trump"
         if m.label == "PERSON" and name not in expanded:
             expanded[name] = expand_person(name, full_names, text)
         m.canonical = expanded[name] if m.label == "PERSON" else name
@@ -247,6 +249,12 @@ def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
     return alias
 
 
+def _name_like(surface: str) -> bool:
+    """True for a surface that is a name: capitalised words, no possessive inside."""
+    words = surface.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and cut_possessive(surface) == surface
+
+
 def _entity_type(name: str, labels: Counter[str]) -> str:
     """The most frequent label; a one-word name any report tags as a place is a place, never a person."""
     places = [lab for lab in ("GPE", "LOC") if labels[lab]]
@@ -267,7 +275,8 @@ def entity_table(mentions_by_report: dict[str, list[Mention]], alias: dict[str, 
             row = table.setdefault(name, {"name": name, "aliases": set(), "reports": set()})
             row["reports"].add(report_id)
             surface = clean_name(m.text)
-            if surface and surface != name:
+            # "Kremlin's top spokesperson" is said of a person, not another name for them
+            if surface and surface != name and (m.label != "PERSON" or _name_like(surface)):
                 row["aliases"].add(surface)
             labels[name][m.label] += 1
     rows = []

@@ -16,7 +16,7 @@ ROLE_WORDS = {
     "aide", "official", "diplomat", "negotiator", "councillor", "councilor", "councilwoman", "councilman",
     "superintendent", "inspector", "officer", "captain", "coach", "dr.", "mr.", "mrs.", "ms.", "state",
     "foreign", "defense", "defence", "finance", "interior", "national", "security", "advisor", "kremlin",
-    "ministry", "press", "the", "a", "an",
+    "ministry", "press",
 }
 _POSSESSIVE_INSIDE = re.compile(r"['\u2019]s\b.*$")
 
