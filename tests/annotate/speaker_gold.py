@@ -85,7 +85,18 @@ Minister Oskar Tallin called the mayor's demands "theatre," and his spokesman Iv
 A spokeswoman for the regional council, Nadia Ferrow, said the council would meet on Friday. "Every option is on the table," the spokeswoman said.
 """
 
-REPORTS: dict[str, str] = {"herald": HERALD, "post": POST, "times": TIMES, "wire": WIRE, "voice": VOICE}
+LEDGER = """Orlen dam: engineers count the cost
+
+A senior engineer at the site told the Ledger on Tuesday that Marta Oyelaran had ordered the spillway closed. But he said the order was "a precaution, not a verdict."
+
+"Nobody expected the rain to last a week," he said.
+
+Officials in Northgate said the town would open two shelters. They called the forecast "grim but manageable."
+
+The Tallin ministry said in a statement that the grant was "on its way."
+"""
+
+REPORTS: dict[str, str] = {"herald": HERALD, "post": POST, "times": TIMES, "wire": WIRE, "voice": VOICE, "ledger": LEDGER}
 
 # (report, words inside the quote, the right speaker or None when nobody is)
 GOLD: list[tuple[str, str, str | None]] = [
@@ -135,12 +146,22 @@ GOLD: list[tuple[str, str, str | None]] = [
     ("voice", "not going anywhere", "Helena Vasko"),
     ("voice", "This is our home", "Helena Vasko"),
     ("voice", "Every option is on the table", "Nadia Ferrow"),
+    ("ledger", "a precaution, not a verdict", "A senior engineer at the site"),
+    ("ledger", "rain to last a week", "A senior engineer at the site"),
+    ("ledger", "grim but manageable", "Officials in Northgate"),
+]
+# (report, words inside the quote, someone who must not be given them)
+NOT_THEIRS: list[tuple[str, str, str]] = [
+    ("ledger", "on its way", "Oskar Tallin"),
+    ("ledger", "a precaution, not a verdict", "Marta Oyelaran"),
+    ("herald", "careless, arrogant manner", "Oskar Tallin"),
+    ("times", "do not want an agreement", "Helena Vasko"),
 ]
 
 # Places never speak; outlets are where quotations appeared, never who said them.
-PLACES = {"Kessel", "Veldoria", "Marrowby", "Cresthaven"}
+PLACES = {"Kessel", "Veldoria", "Marrowby", "Cresthaven", "Northgate"}
 OUTLETS = {"Radio Veldt", "Cresthaven Post", "Herald", "Marrowby Herald", "Northgate Times", "Times", "Wire",
-           "Tessaly Wire"}
+           "Tessaly Wire", "Ledger"}
 # Roles expected beside a speaker's name.
 ROLES: list[tuple[str, str, str]] = [
     ("herald", "seen floods, but never", "Blogger"),

@@ -7,7 +7,7 @@ from newsloom.annotate import annotate
 from newsloom.annotate.entities import story_aliases
 from newsloom.model import Annotated, Article, Quote
 
-from .speaker_gold import GOLD, OUTLETS, PLACES, REPORTS, ROLES
+from .speaker_gold import GOLD, NOT_THEIRS, OUTLETS, PLACES, REPORTS, ROLES
 
 MAX_UNATTRIBUTED = 0.10
 
@@ -41,6 +41,14 @@ def test_no_wrong_speaker_and_few_unattributed(annotated: dict[str, Annotated]) 
     assert not missing
     assert not wrong
     assert len(unattributed) <= MAX_UNATTRIBUTED * len(GOLD), unattributed
+
+
+@pytest.mark.parametrize("report, words, not_speaker", NOT_THEIRS)
+def test_words_not_given_to_someone_they_name(
+    annotated: dict[str, Annotated], report: str, words: str, not_speaker: str
+) -> None:
+    quote = _quote(annotated[report], words)
+    assert quote is not None and quote.speaker != not_speaker
 
 
 def test_no_place_speaks_and_no_outlet_is_quoted(annotated: dict[str, Annotated]) -> None:

@@ -201,14 +201,19 @@ class SpeakerResolver:
         return None
 
     def _antecedent(self, tok: Token) -> str | None:
-        """Whom a pronoun stands for: a person of matching gender named earlier in the sentence, else the
-        subject of a recent sentence, else the last speaker; "they" goes to an organisation, "I"/"we" to none."""
+        """Whom a pronoun stands for: a speaker or subject of matching gender earlier in the sentence, else in
+        one of the four before it (or the one person of that known gender it names), else the last speaker,
+        else nobody; never a name inside quotation marks or a possessor. "they" goes to an organisation that
+        is no place, "I"/"we" to none."""
         low = tok.lower_
         if low in {"i", "we"}:
             return None
         here = bisect_right(self._firsts, tok.i) - 1
         sent = self.sents[here]
         if low == "they":
+            group = self._plural_source(self.sents[max(0, here - 1)].start_char, tok.idx)
+            if group is not None:
+                return group
             starts = self._starts[id(self.orgs)]
             orgs = self.orgs[bisect_left(starts, sent.start_char - 600) : bisect_left(starts, tok.idx)]
             orgs = [o for o in orgs if o.label not in PLACE_LABELS and not self._in_quotes(o.start)]
@@ -245,9 +250,8 @@ class SpeakerResolver:
             if s.name and start <= s.start < end and not self._in_quotes(s.start)
             and self._fits(s.name, gender)
         ]
-        found += self._anonymous_subjects(start, end)
         known = [f for f in found if f[1] in self.genders]  # a known gender match beats an unknown one
-        return sorted(set(known or found))
+        return sorted(set((known or found) + self._anonymous_subjects(start, end)))
 
     def _anonymous_subjects(self, start: int, end: int) -> list[tuple[int, str]]:
         """Unnamed sources that are clause subjects in [start, end) ("A senior official ... told the Post")."""
@@ -259,6 +263,16 @@ class SpeakerResolver:
                 if np[0].lower_ in ANONYMOUS_DETS:
                     found.append((np.start_char, self._anonymous(tok, np.start_char).name or ""))
         return found
+
+    def _plural_source(self, start: int, end: int) -> str | None:
+        """The latest unnamed group that is a clause subject in [start, end) ("Officials in Northgate said")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        groups = [
+            self.resolve(tok) for tok in (span if span is not None else [])
+            if tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and not self._in_quotes(tok.idx)
+        ]
+        named = [g.name for g in groups if g.how == "anonymous" and g.name]
+        return named[-1] if named else None
 
     def _only_of_gender(self, gender: str | None, start: int, end: int) -> str | None:
         """The one person of this known gender named in [start, end) outside quotation marks ("met the fisherman
