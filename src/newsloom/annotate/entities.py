@@ -37,7 +37,12 @@ def clean_name(text: str) -> str:
     """Strip titles, possessives and stray punctuation from an entity mention."""
     name = _POSSESSIVE.sub("", text.strip().strip(".,;:\"\u201c\u201d()[]"))
     name = _TITLES.sub("", name)
-    return split_role(re.sub(r"\s+", " ", name).strip())[0]
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def person_name(text: str) -> str:
+    """A person's name from a mention: cleaned, cut before a possessive, without leading role words."""
+    return split_role(cut_possessive(clean_name(text)))[0]
 
 
 def fold(text: str) -> str:
@@ -58,12 +63,10 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
     _relabel_not_people(mentions, text)
-    full_names = [clean_name(m.text) for m in mentions if m.label == "PERSON" and " " in clean_name(m.text)]
+    full_names = [person_name(m.text) for m in mentions if m.label == "PERSON" and " " in person_name(m.text)]
     expanded: dict[str, str] = {}
     for m in mentions:
-        name = clean_name(m.text)
-        if m.label == "PERSON":
-            name = cut_possessive(name)  # "Trump's Stance" -> "Trump"
+        name = person_name(m.text) if m.label == "PERSON" else clean_name(m.text)
         if m.label == "PERSON" and name not in expanded:
             expanded[name] = expand_person(name, full_names, text)
         m.canonical = expanded[name] if m.label == "PERSON" else name
@@ -274,7 +277,7 @@ def entity_table(mentions_by_report: dict[str, list[Mention]], alias: dict[str, 
             name = alias.get(m.canonical, m.canonical)
             row = table.setdefault(name, {"name": name, "aliases": set(), "reports": set()})
             row["reports"].add(report_id)
-            surface = clean_name(m.text)
+            surface = person_name(m.text) if m.label == "PERSON" else clean_name(m.text)
             # "Kremlin's top spokesperson" is said of a person, not another name for them
             if surface and surface != name and (m.label != "PERSON" or _name_like(surface)):
                 row["aliases"].add(surface)

@@ -21,12 +21,21 @@ ROLE_WORDS = {
 _POSSESSIVE_INSIDE = re.compile(r"['\u2019]s\b.*$")
 
 
+# Last words that make a name an institution, whose leading words are part of it ("Foreign Ministry").
+INSTITUTION_WORDS = {
+    "ministry", "department", "office", "committee", "commission", "council", "house", "senate", "agency",
+    "court", "police", "army", "government", "administration", "service", "bureau", "parliament", "assembly",
+}
+
+
 def split_role(name: str) -> tuple[str, str | None]:
     """A person's name without the role words leading it, and those words ("Propagandist", None when none).
 
-    At least one capitalised word of the name is always kept.
+    At least one capitalised word of the name is always kept; an institution's name is left whole.
     """
     words = name.split()
+    if words and words[-1].lower() in INSTITUTION_WORDS:
+        return name, None
     k = 0
     while k < len(words) - 1 and words[k].lower() in ROLE_WORDS and words[k + 1][:1].isupper():
         k += 1
