@@ -153,7 +153,7 @@ class SpeakerResolver:
         if org is not None:
             if org.label in PLACE_LABELS:  # a country or city speaks through people, never as one
                 return SpeakerMention(org.start, org.end, None, "none")
-            return SpeakerMention(org.start, org.end, org.canonical, role=self.text[start : org.start].strip(" ,") or None)
+            return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
         if tok.pos_ == "PROPN":
             names = [t for t in np if t.pos_ == "PROPN"]
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
@@ -188,7 +188,7 @@ class SpeakerResolver:
 
     def _role_of(self, tok: Token, start: int, person: Mention) -> str | None:
         """The title or description written with a person: words before the name, else an apposition."""
-        before = self.text[start : person.start].strip(" ,")
+        before = _role_words(self.text[start : person.start]) or ""
         if before and person.canonical.endswith(f"{before} {person.text}"):
             before = ""  # "German Gref": the first name, not a title
         lead = split_role(person.text)[1] if person.text.split()[0].lower() != person.canonical.split()[0].lower() else None
@@ -290,6 +290,14 @@ class SpeakerResolver:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+
+def _role_words(text: str) -> str | None:
+    """Words written before a name as its title, without a leading article; None when nothing is left."""
+    words = text.strip(" ,").split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _possessive(doc: Doc, mention: Mention, text: str) -> bool:
