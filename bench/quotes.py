@@ -24,7 +24,9 @@ Scoring, per article, then summed:
   quote-marked contents: quote-marked gold is compared with our quote-marked quotes, the other gold
   with our other quotes, and all gold with all our quotes;
 - source accuracy: of the predictions given to a >=50% found gold content that has a Source, the
-  share whose [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker = wrong).
+  share whose [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker = wrong);
+  that share's complement is split into "wrong speaker" (a speaker that is not the gold Source)
+  and "unattributed" (no speaker: newsloom abstained).
 Speed: `annotate()` per article (spaCy parse included; model load and claim embeddings, which quotes
 do not use, excluded) pinned to one core,
 and `find_quotes()` alone on a pre-parsed document.
@@ -71,6 +73,7 @@ class Counts:
     half_pred: int = 0
     src_total: int = 0
     src_ok: int = 0
+    src_none: int = 0  # of src_total, predictions that name no speaker (unattributed, not wrong)
 
     def add(self, other: Counts) -> None:
         """Add another article's counts to these."""
@@ -152,6 +155,7 @@ def match(text: str, gold: list[Attribution], pred: list[tuple[Span, Span]]) -> 
         if gold[i].source:
             counts.src_total += len(js)
             counts.src_ok += sum(spans_touch(pred[j][1], gold[i].source) for j in js)
+            counts.src_none += sum(not pred[j][1] for j in js)
     return counts
 
 
@@ -237,15 +241,18 @@ def main() -> None:
           f"({rows['quote-marked'].gold} quote-marked); ours: {rows['all'].pred} quotes "
           + ", ".join(f"{v} {k}" for k, v in kinds.items()) + "\n")
     print("| gold and ours | gold | ours | exact P | exact R | exact F1 "
-          "| >=50% P | >=50% R | >=50% F1 | source acc (n) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| >=50% P | >=50% R | >=50% F1 | source acc (n) | wrong speaker | unattributed |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     label = {"quote-marked": "quote-marked", "not quote-marked": "not quote-marked", "all": "all"}
     for row, c in rows.items():
         ex = prf(c.exact_pred, c.exact_gold, c.pred, c.gold)
         half = prf(c.half_pred, c.half_gold, c.pred, c.gold)
-        src = c.src_ok / c.src_total if c.src_total else 0.0
+        src, wrong, none = (
+            (c.src_ok / c.src_total, (c.src_total - c.src_ok - c.src_none) / c.src_total, c.src_none / c.src_total)
+            if c.src_total else (0.0, 0.0, 0.0)
+        )
         cells = " | ".join(f"{v:.3f}" for v in (*ex, *half))
-        print(f"| {label[row]} | {c.gold} | {c.pred} | {cells} | {src:.3f} ({c.src_total}) |")
+        print(f"| {label[row]} | {c.gold} | {c.pred} | {cells} | {src:.3f} ({c.src_total}) | {wrong:.3f} | {none:.3f} |")
     print(f"\nspeed, one core: annotate() {n / annotate_secs:.2f} articles/s ({annotate_secs:.1f} s); "
           f"find_quotes() alone {n / quotes_secs:.1f} articles/s ({quotes_secs:.2f} s)")
 

@@ -93,6 +93,9 @@ def test_match_merges_split_quote() -> None:
     assert (c.gold, c.pred) == (2, 4)
     assert (c.exact_gold, c.exact_pred, c.half_gold, c.half_pred) == (1, 2, 1, 2)
     assert (c.src_total, c.src_ok) == (2, 1)
+    assert c.src_none == 0  # both scored predictions name a speaker: one right, one wrong
+    abstained = match(TEXT, gold, [([(A1, A2 - 2)], [])])
+    assert (abstained.src_total, abstained.src_ok, abstained.src_none) == (1, 0, 1)
     long = [([(C1 + 5, C2 - 1)], [(K1, K1 + 3)])]
     c2 = match(TEXT, gold, long)
     assert (c2.exact_gold, c2.half_gold, c2.half_pred, c2.src_ok) == (0, 1, 1, 1)
