@@ -78,19 +78,19 @@ def test_report_page_marks_a_requested_span(site):
     page.close()
 
 
-def test_upload_form_works_in_a_browser(built_store, tmp_path):
+def test_upload_form_works_in_a_browser(site, built_store, tmp_path):
+    _, browser = site  # one Playwright per thread: the module's browser, another app on its own copy of the store
     shutil.copyfile(built_store, tmp_path / "newsloom.db")
     report = tmp_path / "lighthouse.txt"
     report.write_text("Storm topples Gullmere lighthouse lantern\n\nA storm tore the lantern off the Gullmere "
                       "lighthouse on Saturday night, the coastguard said.\n", encoding="utf-8")
-    with serving(create_app(str(tmp_path / "newsloom.db"))) as url, sync_playwright() as pw:
-        browser = launch_chromium(pw)
+    with serving(create_app(str(tmp_path / "newsloom.db"))) as url:
+        page = browser.new_page()
         try:
-            page = browser.new_page()
             page.goto(url + "/")
             page.set_input_files("#files", str(report))
             page.click("#add button[type=submit]")
             expect(page.locator("#upload h1")).to_have_text("Upload processed", timeout=120_000)
             expect(page.locator("#upload")).to_contain_text("lighthouse.txt")
         finally:
-            browser.close()
+            page.close()
