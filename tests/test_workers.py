@@ -100,3 +100,22 @@ def test_items_are_read_lazily(guarded):
 def test_limits_describe_themselves():
     assert Limits(30, 1024).describe() == "30 s, 1024 MB per document"
     assert Limits(0, 0).describe() == "no time limit, no memory limit per document"
+
+
+def test_a_script_without_a_main_guard_can_use_workers(tmp_path):
+    """A spawned worker does not run the caller's main script again (it would start workers of its own)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    script = tmp_path / "script.py"
+    script.write_text(
+        f"import sys\nsys.path.insert(0, {str(root)!r})\n"
+        "from newsloom.workers import GuardedExecutor\nfrom tests.test_workers import double, failed\n"
+        "with GuardedExecutor(failed, workers=2) as pool:\n    print(list(pool.map(double, range(4))))\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[0, 2, 4, 6]"

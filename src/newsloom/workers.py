@@ -6,8 +6,11 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
@@ -41,6 +44,33 @@ def resident_bytes(pid: int) -> int:
             return int(stat.read().split()[1]) * PAGE
     except (OSError, ValueError, IndexError):
         return 0
+
+
+_STARTING = threading.Lock()
+_NOTHING = object()
+
+
+@contextmanager
+def _main_not_imported() -> Iterator[None]:
+    """While a worker starts, hide the caller's `__main__` so the fresh interpreter does not run it again.
+
+    A spawned process imports the parent's main script unless it has neither a module spec nor a
+    file; a script that calls newsloom at top level (no `if __name__ == "__main__":` guard) would
+    otherwise start newsloom again inside every worker. Workers only run functions of named modules.
+    """
+    main = sys.modules.get("__main__")
+    with _STARTING:
+        saved = {name: getattr(main, name, _NOTHING) for name in ("__spec__", "__file__")}
+        try:
+            if main is not None:
+                main.__spec__ = None
+                if saved["__file__"] is not _NOTHING:
+                    del main.__file__
+            yield
+        finally:
+            for name, value in saved.items():
+                if main is not None and value is not _NOTHING:
+                    setattr(main, name, value)
 
 
 def _die_with_parent() -> None:
@@ -78,7 +108,8 @@ class _Worker:
     def __init__(self, context: multiprocessing.context.BaseContext, warmup: Callable[[], object] | None):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child, warmup), daemon=True)
-        self.process.start()
+        with _main_not_imported():
+            self.process.start()
         child.close()
         self.ready = False
         self.started_at = time.monotonic()
