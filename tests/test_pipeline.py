@@ -32,12 +32,12 @@ def test_progress_reports_each_stage(tmp_path):
 
 
 def test_a_story_that_fails_to_compare_keeps_its_reports(tmp_path, monkeypatch):
-    import newsloom.pipeline as pipeline
+    import newsloom.compare.story as compare_story
 
-    def broken(story, anns):
+    def broken(story, anns, fixes):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "analyze_story", broken)
+    monkeypatch.setattr(compare_story, "analyze_story", broken)
     (tmp_path / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
     with SQLiteStore(":memory:") as store:
         brief = Pipeline(store).run([tmp_path])
@@ -46,13 +46,14 @@ def test_a_story_that_fails_to_compare_keeps_its_reports(tmp_path, monkeypatch):
 
 
 def test_claim_embeddings_are_stored_in_batches(tmp_path, monkeypatch):
+    import newsloom.annotate.embeddings as embeddings
     import newsloom.pipeline as pipeline_module
     from newsloom.annotate.embeddings import unpack
 
     calls = []
-    real = pipeline_module.embed_claims
+    real = embeddings.embed_claims
     monkeypatch.setattr(pipeline_module, "EMBED_BATCH", 2)
-    monkeypatch.setattr(pipeline_module, "embed_claims", lambda claims, texts: calls.append(len(texts)) or real(claims, texts))
+    monkeypatch.setattr(embeddings, "embed_claims", lambda claims, texts: calls.append(len(texts)) or real(claims, texts))
     for i, text in enumerate([CHROME_REPORT, OTHER_REPORT, OTHER_REPORT.replace("Monday", "Tuesday")]):
         (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
     with SQLiteStore(":memory:") as store:
@@ -64,12 +65,12 @@ def test_claim_embeddings_are_stored_in_batches(tmp_path, monkeypatch):
 
 
 def test_a_failing_encoder_loses_no_report(tmp_path, monkeypatch):
-    import newsloom.pipeline as pipeline_module
+    import newsloom.annotate.embeddings as embeddings
 
     def broken(claims, texts):
         raise RuntimeError("no encoder")
 
-    monkeypatch.setattr(pipeline_module, "embed_claims", broken)
+    monkeypatch.setattr(embeddings, "embed_claims", broken)
     (tmp_path / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
     with SQLiteStore(":memory:") as store:
         statuses = Pipeline(store).ingest([tmp_path])
@@ -80,6 +81,7 @@ def test_a_failing_encoder_loses_no_report(tmp_path, monkeypatch):
 
 def test_a_second_run_places_only_the_new_reports(tmp_path, monkeypatch):
     import newsloom.pipeline as pipeline_module
+    import newsloom.stories as stories_module
 
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
@@ -92,11 +94,11 @@ def test_a_second_run_places_only_the_new_reports(tmp_path, monkeypatch):
         assert store.get_state(pipeline_module.STORY_INDEX)
         pipeline.ingest([tmp_path / "two"])
         monkeypatch.setattr("newsloom.stories.clustering.REGROUP_GROWTH", 3.0)  # 1 -> 2 reports is no doubling here
-        full = pipeline_module.grouped
-        monkeypatch.setattr(pipeline_module, "grouped", lambda anns: pytest.fail("grouped everything anew"))
+        full = stories_module.grouped
+        monkeypatch.setattr(stories_module, "grouped", lambda anns: pytest.fail("grouped everything anew"))
         kept = pipeline.build_stories()
         assert [len(s.report_ids) for s in kept] == [2]
-        monkeypatch.setattr(pipeline_module, "grouped", full)
+        monkeypatch.setattr(stories_module, "grouped", full)
         rebuilt = pipeline.build_stories(rebuild=True)
     assert [(s.id, s.report_ids, s.edges) for s in kept] == [(s.id, s.report_ids, s.edges) for s in rebuilt]
 
@@ -132,6 +134,7 @@ def test_a_crafted_kept_index_runs_nothing_and_stories_are_grouped_anew(tmp_path
     import pickle
 
     import newsloom.pipeline as pipeline_module
+    from newsloom.stories import StoryIndex
 
     marker = tmp_path / "ran"
     payload = pickle.dumps(_Planted(marker))
@@ -149,19 +152,19 @@ def test_a_crafted_kept_index_runs_nothing_and_stories_are_grouped_anew(tmp_path
         stories = pipeline.build_stories()
         assert not marker.exists()
         assert pipeline.placed is None and [len(s.report_ids) for s in stories] == [2]
-        assert pipeline_module.StoryIndex.loads(store.get_state(pipeline_module.STORY_INDEX)).report_ids()
+        assert StoryIndex.loads(store.get_state(pipeline_module.STORY_INDEX)).report_ids()
 
 
 def test_a_store_that_doubled_is_grouped_anew(tmp_path, monkeypatch):
-    import newsloom.pipeline as pipeline_module
+    import newsloom.stories as stories_module
 
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     (tmp_path / "one" / "a.txt").write_text(CHROME_REPORT, encoding="utf-8")
     (tmp_path / "two" / "b.txt").write_text(OTHER_REPORT, encoding="utf-8")
     calls = []
-    real = pipeline_module.grouped
-    monkeypatch.setattr(pipeline_module, "grouped", lambda anns: calls.append(len(anns)) or real(anns))
+    real = stories_module.grouped
+    monkeypatch.setattr(stories_module, "grouped", lambda anns: calls.append(len(anns)) or real(anns))
     with SQLiteStore(":memory:") as store:
         pipeline = Pipeline(store)
         pipeline.ingest([tmp_path / "one"])

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
 from newsloom.cli_fix import fix_app
 from newsloom.executors import make_executor
-from newsloom.pipeline import Pipeline, document_executor, process_inputs
+from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_worker
 from newsloom.store import MissingStoreError, StoreError
 from newsloom.workers import Limits
 
@@ -50,9 +50,9 @@ MemoryLimitOpt = typer.Option(
 
 
 @contextmanager
-def documents(workers: int, seconds: float, memory_mb: int) -> Iterator:
-    """Worker processes that run each document under its time and memory limits."""
-    executor = document_executor(workers, Limits(seconds, memory_mb))
+def documents(workers: int, seconds: float, memory_mb: int, annotate: bool = True) -> Iterator:
+    """Worker processes that run each document under its time and memory limits (ready to annotate, or only extract)."""
+    executor = document_executor(workers, Limits(seconds, memory_mb), warm_worker if annotate else warm_extractor)
     try:
         yield executor
     finally:
@@ -195,10 +195,13 @@ def brief(
     _emit(render(result, fmt.value), out)
 
 
-def _records(paths: List[Path], workers: int):
-    """Process inputs one-shot under the default limits: (status, annotated or None, report) per input, in order."""
-    with documents(workers, Limits.seconds, Limits.memory_mb) as docs:
-        yield from process_inputs(paths, docs)
+def _records(paths: List[Path], workers: int, annotate: bool = True):
+    """Process inputs one-shot under the default limits: (status, annotated or None, report) per input, in order.
+
+    With `annotate` off only the extracted article is given (no NLP model is loaded).
+    """
+    with documents(workers, Limits.seconds, Limits.memory_mb, annotate) as docs:
+        yield from process_inputs(paths, docs, annotate=annotate)
 
 
 def _all_read(rows: Iterator[tuple]) -> Iterator[tuple]:
@@ -222,12 +225,11 @@ JsonlOpt = typer.Option(True, "--jsonl/--no-jsonl", help="One JSON line per inpu
 def extract(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
     """Print each input's clean article text and metadata."""
     _check_paths(paths)
-    for status, ann, _ in _all_read(_records(paths, workers)):
+    for status, a, _ in _all_read(_records(paths, workers, annotate=False)):
         row = {"source": status.source, "status": status.status}
         if status.reason:
             row["reason"] = status.reason
-        if ann is not None:
-            a = ann.article
+        if a is not None:
             row.update(title=a.title, author=a.author, published=a.published, outlet=a.outlet,
                        url=a.url, lang=a.lang, text=a.text)
         _jsonl(row) if jsonl else sys.stdout.write(f"{status.source}\t{status.status}\t{row.get('title') or status.reason}\n")

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
-from newsloom.compare import QuoteNotFound, match_fixes, resolve_quote
 from newsloom.model import SpeakerFix
 from newsloom.store import Store
 
@@ -37,6 +36,8 @@ def now() -> str:
 
 def record_fix(store: Store, report_id: str, quote: str, speaker: str | None, by: str = "", note: str = "") -> SpeakerFix:
     """Find the report's quote named by words or "START:END", then keep the fix of its speaker (None: unattributed)."""
+    from newsloom.compare.speaker_fixes import QuoteNotFound, resolve_quote
+
     ann = store.get_annotated(report_id)
     if ann is None:
         raise FixError(f"no annotated report {report_id!r} in this store")
@@ -58,6 +59,8 @@ def _name(speaker: str | None) -> str | None:
 
 def fix_states(store: Store) -> list[FixState]:
     """Every kept fix with where it stands against the reports stored now."""
+    from newsloom.compare.speaker_fixes import match_fixes
+
     out = []
     for fix in store.speaker_fixes():
         ann = store.get_annotated(fix.report_id)

@@ -7,18 +7,16 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from newsloom.annotate import annotate
-from newsloom.annotate.embeddings import embed_claims
-from newsloom.compare import analyze_story, brief_reports
 from newsloom.executors import Executor, LocalExecutor
-from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
-from newsloom.model import Annotated, Brief, InputStatus, Report, ReportStage, SpeakerFix, Story, StoryBrief
-from newsloom.stories import StoryIndex, grouped, regroup
+from newsloom.model import Annotated, Article, Brief, InputStatus, Report, ReportStage, SpeakerFix, Story, StoryBrief
 from newsloom.store import SQLiteStore, Store, StoreError
 from newsloom.workers import GuardedExecutor, Limits
+
+if TYPE_CHECKING:
+    from newsloom.stories import StoryIndex
 
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger("newsloom")
@@ -34,6 +32,7 @@ class ReportResult:
     status: InputStatus
     annotated: Annotated | None = None
     report_id: str = ""
+    article: Article | None = None  # the extracted article (also `annotated.article` when annotated)
 
     @property
     def stage(self) -> ReportStage:
@@ -41,8 +40,10 @@ class ReportResult:
         return "annotated" if self.annotated is not None else self.status.status  # type: ignore[return-value]
 
 
-def process_report(report: Report) -> ReportResult:
-    """Extract and annotate one report; any failure becomes a status with its reason."""
+def extract_report(report: Report) -> ReportResult:
+    """Extract one report's article without annotating it; any failure becomes a status with its reason."""
+    from newsloom.extract import ExtractionError, extract_article
+
     rid, source = report.id, report.source
     try:
         article = extract_article(report)
@@ -51,12 +52,22 @@ def process_report(report: Report) -> ReportResult:
     except Exception as exc:  # a broken document must not stop the run
         reason = f"extraction error: {type(exc).__name__}: {exc}"
         return ReportResult(InputStatus(source, "failed", reason), report_id=rid)
+    return ReportResult(InputStatus(source, "ok"), report_id=rid, article=article)
+
+
+def process_report(report: Report) -> ReportResult:
+    """Extract and annotate one report; any failure becomes a status with its reason."""
+    from newsloom.annotate import annotate
+
+    extracted = extract_report(report)
+    if extracted.article is None:
+        return extracted
     try:
-        ann = annotate(article, vectors=False)  # claim embeddings are computed in batches by the pipeline
+        ann = annotate(extracted.article, vectors=False)  # claim embeddings are computed in batches by the pipeline
     except Exception as exc:
         reason = f"annotation error: {type(exc).__name__}: {exc}"
-        return ReportResult(InputStatus(source, "failed", reason), report_id=rid)
-    return ReportResult(InputStatus(source, "ok"), ann, rid)
+        return ReportResult(InputStatus(report.source, "failed", reason), report_id=report.id)
+    return ReportResult(InputStatus(report.source, "ok"), ann, report.id, ann.article)
 
 
 def over_limit(report: Report, reason: str) -> ReportResult:
@@ -71,19 +82,32 @@ def warm_worker() -> None:
     load_nlp()
 
 
-def document_executor(workers: int, limits: Limits | None) -> Executor:
-    """Where documents are processed: guarded worker processes under `limits`, else the plain executor."""
+def warm_extractor() -> None:
+    """Import the extractors in a worker before it is given documents; no NLP model is loaded."""
+    import newsloom.extract  # noqa: F401
+
+
+def document_executor(
+    workers: int, limits: Limits | None, warmup: Callable[[], object] | None = warm_worker
+) -> Executor:
+    """Where documents are processed: guarded worker processes under `limits`, each first running `warmup`.
+
+    Without limits, the plain executor runs them (and nothing is warmed up ahead).
+    """
     from newsloom.executors import make_executor
 
     if limits is None:
         return make_executor(workers)
-    return GuardedExecutor(over_limit, workers=workers, limits=limits, warmup=warm_worker)
+    return GuardedExecutor(over_limit, workers=workers, limits=limits, warmup=warmup)
 
 
 def process_inputs(
-    paths: Sequence[str | Path], executor: Executor, follow_links: bool = False
-) -> Iterator[tuple[InputStatus, Annotated | None, Report | None]]:
-    """Read and process inputs one-shot, lazily: (status, annotated or None, report or None) per input, in order."""
+    paths: Sequence[str | Path], executor: Executor, follow_links: bool = False, annotate: bool = True
+) -> Iterator[tuple[InputStatus, Annotated | Article | None, Report | None]]:
+    """Read and process inputs one-shot, lazily: (status, found or None, report or None) per input, in order.
+
+    `found` is the annotated article, or with `annotate` off only the extracted `Article` (no NLP model is loaded).
+    """
     waiting: deque[Report | InputStatus] = deque()
 
     def reports() -> Iterator[Report]:
@@ -92,13 +116,13 @@ def process_inputs(
             if isinstance(item, Report):
                 yield item
 
-    for result in executor.map(process_report, reports()):
+    for result in executor.map(process_report if annotate else extract_report, reports()):
         while waiting:
             item = waiting.popleft()
             if isinstance(item, InputStatus):
                 yield item, None, None
             else:
-                yield result.status, result.annotated, item
+                yield result.status, result.annotated if annotate else result.article, item
                 break
     for item in waiting:
         if isinstance(item, InputStatus):
@@ -107,6 +131,8 @@ def process_inputs(
 
 def _analyze(job: tuple[Story, list[Annotated], list[SpeakerFix]]) -> StoryBrief:
     """Executor-friendly wrapper around the compare stage; a story that fails to compare still lists its reports."""
+    from newsloom.compare import analyze_story, brief_reports
+
     story, anns, fixes = job
     try:
         return analyze_story(story, anns, fixes)
@@ -179,6 +205,8 @@ class Pipeline:
 
         If embedding fails the annotations are stored without vectors; compare encodes them later.
         """
+        from newsloom.annotate.embeddings import embed_claims
+
         anns = [r.annotated for r in results if r.annotated is not None]
         if not results:
             return
@@ -196,6 +224,8 @@ class Pipeline:
         looked for again only in the stories they change); otherwise, or with `rebuild`, every
         report is grouped anew, which gives the same stories whatever order the reports came in.
         """
+        from newsloom.stories import grouped, regroup
+
         self.progress("stories", 0, 1)
         arrival = self.store.annotated_ids()
         index = None if rebuild else self._kept_index(arrival)
@@ -230,6 +260,8 @@ class Pipeline:
 
         The copy this pipeline holds is used when the store's token says nobody has replaced it since.
         """
+        from newsloom.stories import StoryIndex
+
         token = self.store.get_state(STORY_INDEX_TOKEN)
         if self._held is not None and token == self._held[0]:
             index = self._held[1]

@@ -1,31 +1,23 @@
-"""Annotate stage: sentences, entities, quotes with speakers, dates and claims of one article."""
+"""Annotate stage: sentences, entities, quotes with speakers, dates and claims of one article.
+
+Names are re-exported lazily, so importing a light module of this package does not load spaCy.
+"""
 from __future__ import annotations
 
-from newsloom.annotate.claims import find_claims
-from newsloom.annotate.corrections import find_corrections
-from newsloom.annotate.dates import find_dates
-from newsloom.annotate.embeddings import embed_claims
-from newsloom.annotate.entities import doc_mentions, story_aliases
-from newsloom.annotate.nlp import load_nlp, parse
-from newsloom.annotate.quotes import find_quotes
-from newsloom.annotate.sources import find_sources
-from newsloom.model import Annotated, Article
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsloom.annotate.annotator import annotate
+    from newsloom.annotate.entities import story_aliases
+    from newsloom.annotate.nlp import load_nlp
 
 __all__ = ["annotate", "load_nlp", "story_aliases"]
+_HOMES = {"annotate": "annotator", "load_nlp": "nlp", "story_aliases": "entities"}
 
 
-def annotate(article: Article, vectors: bool = True) -> Annotated:
-    """Parse an article and attach every span the later stages use (and claim embeddings unless `vectors` is off)."""
-    doc = parse(article.text)
-    mentions = doc_mentions(doc)
-    dates = find_dates(doc, article.published)
-    quotes = find_quotes(doc, mentions, article.report_id)
-    corrections = find_corrections(article.text, article.published)
-    claims = [c for c in find_claims(doc, mentions, dates, quotes, article.report_id)
-              if not any(n.start < c.end and c.start < n.end for n in corrections)]  # a notice is not a claim
-    if vectors and claims:
-        embed_claims(claims, {article.report_id: article.text})
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    sources = find_sources(article.text, sentences, mentions, article.lang)
-    return Annotated(article=article, sentences=sentences, mentions=mentions, dates=dates, quotes=quotes, claims=claims,
-                     sources=sources, corrections=corrections)
+def __getattr__(name: str) -> Any:
+    """Import a re-exported name from its module on first use."""
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from spacy.lang.en.stop_words import STOP_WORDS
+from newsloom.lang.en.stopwords import STOP_WORDS
 
 from newsloom.stories.text import words as story_words
 

@@ -6,7 +6,7 @@ import unicodedata
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from newsloom.lang.en.stopwords import STOP_WORDS
 
 from newsloom.model import Annotated
 
