@@ -1,14 +1,17 @@
 """Pipeline speed on a folder of reports: seconds per stage and reports per second, median of runs.
 
-    python bench/speed.py [PATH ...] [--runs 3]
+    python bench/speed.py [PATH ...] [--runs 3] [--commands]
 
 Prints a Markdown table. Stages run in one process (LocalExecutor) so the figures are per core.
+With --commands it times whole `newsloom` commands instead (wall time, imports and model loading included).
 """
 from __future__ import annotations
 
 import argparse
 import resource
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -52,12 +55,41 @@ def run_once(paths: list[Path]) -> dict[str, float]:
     return times
 
 
+def shown(paths: list[Path]) -> list[str]:
+    """Paths as given in the table: relative to the repository when inside it."""
+    return [str(p.resolve().relative_to(ROOT)) if p.resolve().is_relative_to(ROOT) else str(p) for p in paths]
+
+
+def command_seconds(args: list[str], runs: int) -> float:
+    """Median wall time of a `newsloom` command line, run afresh each time."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "newsloom.cli", *args], check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def print_commands(paths: list[Path], runs: int) -> None:
+    """Print the wall time of the commands a user runs first."""
+    inputs = shown(paths)
+    print(f"`newsloom` commands, wall time, median of {runs} runs\n")
+    print("| command | seconds |")
+    print("|---|---:|")
+    for args in (["--help"], ["extract", "--help"], ["extract", *inputs, "--jsonl"]):
+        print(f"| newsloom {' '.join(args)} | {command_seconds(args, runs):.2f} |")
+
+
 def main() -> None:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "samples" / "corpus"])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--commands", action="store_true", help="Time whole CLI commands instead of stages.")
     args = parser.parse_args()
+    if args.commands:
+        print_commands(args.paths, args.runs)
+        return
     t = time.perf_counter()
     load_nlp()
     load_encoder()
@@ -65,8 +97,7 @@ def main() -> None:
     runs = [run_once(args.paths) for _ in range(args.runs)]
     n = int(runs[0]["reports"])
     stages = ["ingest", "extract", "annotate", "stories", "compare"]
-    shown = [str(p.resolve().relative_to(ROOT)) if p.resolve().is_relative_to(ROOT) else str(p) for p in args.paths]
-    print(f"inputs: {', '.join(shown)} ({n} reports), median of {args.runs} runs, one process")
+    print(f"inputs: {', '.join(shown(args.paths))} ({n} reports), median of {args.runs} runs, one process")
     print(f"model loading (once per process): {warm:.1f} s\n")
     print("| stage | seconds | reports/s |")
     print("|---|---:|---:|")

