@@ -1,11 +1,13 @@
 """Schema versions: the ordered migrations every backend applies when it opens a database.
 
 Migrations are written in portable SQL (SQLite and PostgreSQL both run them). The only
-dialect-specific word is the type of raw bytes, written `{bytes}`. Statements are separated by
-`;`, so keep semicolons out of literals. The applied versions are rows of `schema_version`.
+dialect-specific word is the type of raw bytes, written `{bytes}`; a migration marked `only` for one
+dialect (such as SQLite's full-text index) is recorded by the others without running. Statements are
+separated by `;` (a trigger's body keeps its own). The applied versions are rows of `schema_version`.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
@@ -32,11 +34,20 @@ class Migration:
     version: int
     name: str
     sql: str
+    only: Dialect | None = None
 
     def statements(self, dialect: Dialect) -> list[str]:
-        """The script's statements, with dialect types filled in."""
+        """The script's statements, with dialect types filled in; none for a dialect it is not written for."""
+        if self.only is not None and self.only != dialect:
+            return []
         script = self.sql.replace("{bytes}", BYTES_TYPE[dialect])
-        return [s.strip() for s in script.split(";") if s.strip()]
+        found, pending_text = [], ""
+        for part in script.split(";"):
+            pending_text += part + ";"
+            if sqlite3.complete_statement(pending_text):
+                found.append(pending_text.strip().removesuffix(";").strip())
+                pending_text = ""
+        return [s for s in found + [pending_text.strip().removesuffix(";").strip()] if s]
 
 
 INITIAL = Migration(1, "initial schema", """
@@ -265,9 +276,52 @@ CREATE TABLE speaker_fixes (
 )
 """)
 
+SPAN_ROWID = "{seq} * 1048576 + {idx}"  # a quote's or claim's row in its index: report seq, then its idx
+SEARCH_TRIGGERS = """
+CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN
+    INSERT INTO {table}_search (rowid, {cols})
+    SELECT {rowid_new}, {new_cols} FROM reports WHERE id = new.report_id;
+END;
+CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN
+    DELETE FROM {table}_search WHERE rowid = {rowid_old};
+END;
+CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN
+    DELETE FROM {table}_search WHERE rowid = {rowid_old};
+    INSERT INTO {table}_search (rowid, {cols})
+    SELECT {rowid_new}, {new_cols} FROM reports WHERE id = new.report_id;
+END;
+INSERT INTO {table}_search (rowid, {cols})
+SELECT {rowid_all}, {all_cols} FROM {table} t JOIN reports r ON r.id = t.report_id
+"""
+
+
+def _search_index(table: str, cols: tuple[str, ...], span: bool) -> str:
+    """An FTS5 index of `table`'s text columns, filled now and kept in step by triggers."""
+    seq_of_old = "(SELECT seq FROM reports WHERE id = old.report_id)"
+    rowid = (lambda seq, row: SPAN_ROWID.format(seq=seq, idx=f"{row}.idx")) if span else (lambda seq, row: seq)
+    create = (f"CREATE VIRTUAL TABLE {table}_search USING fts5({', '.join(cols)}, "
+              "tokenize = 'porter unicode61 remove_diacritics 2');")
+    return create + SEARCH_TRIGGERS.format(
+        table=table, cols=", ".join(cols), new_cols=", ".join(f"new.{c}" for c in cols),
+        all_cols=", ".join(f"t.{c}" for c in cols), rowid_new=rowid("seq", "new"),
+        rowid_old=rowid(seq_of_old, "old"), rowid_all=rowid("r.seq", "t"),
+    )
+
+
+FULL_TEXT = Migration(10, "full-text search of reports, quotes and claims", ";\n".join((
+    _search_index("articles", ("title", "text"), span=False),
+    _search_index("quotes", ("text", "speaker"), span=True),
+    _search_index("claims", ("text",), span=True),
+    """CREATE TRIGGER reports_search_delete BEFORE DELETE ON reports BEGIN
+    DELETE FROM articles_search WHERE rowid = old.seq;
+    DELETE FROM quotes_search WHERE rowid BETWEEN old.seq * 1048576 AND old.seq * 1048576 + 1048575;
+    DELETE FROM claims_search WHERE rowid BETWEEN old.seq * 1048576 AND old.seq * 1048576 + 1048575;
+END""",
+)), only="sqlite")
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS, SPEAKER_ROLES,
-    SPEAKER_FIXES,
+    SPEAKER_FIXES, FULL_TEXT,
 )
 
 
