@@ -10,7 +10,9 @@ from rich.console import Console
 from newsloom.store import MissingStoreError, Store, StoreError, open_store
 
 err = Console(stderr=True)
-DbOpt = typer.Option("newsloom.db", "--db", help="Store: a SQLite file path or sqlite:///path.")
+DbOpt = typer.Option(
+    "newsloom.db", "--db", help="Store: a SQLite file path, sqlite:///path or postgresql://user@host/db."
+)
 NO_STORE_HINT = "check --db, or give --create to start an empty store there"
 
 

@@ -20,6 +20,8 @@ from newsloom.model import (
 )
 from newsloom.store import SQLiteStore
 
+from .postgres_server import PostgresServer, Unavailable
+
 
 def make_report(n: int, **kw) -> Report:
     """A small report whose bytes (and so id and hash) depend on `n`."""
@@ -72,10 +74,42 @@ def make_story(story_id: str, reports: list[Report]) -> Story:
     return Story(story_id, [r.id for r in reports], edges)
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the whole run, or a skip saying why there is none."""
+    try:
+        server = PostgresServer()
+    except Unavailable as exc:
+        pytest.skip(f"no PostgreSQL server: {exc}")
+    try:
+        server.start()
+    except Unavailable as exc:
+        server.stop()
+        pytest.skip(f"PostgreSQL could not start: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def store():
-    """An in-memory store."""
-    with SQLiteStore(":memory:") as s:
+def postgres_url(postgres_server):
+    """The URL of an empty database of its own, dropped after the test."""
+    url = postgres_server.new_database()
+    yield url
+    postgres_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request):
+    """An empty store of each backend: SQLite in memory, a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        with SQLiteStore(":memory:") as s:
+            yield s
+        return
+    from newsloom.store.postgres import PostgresStore
+
+    with PostgresStore(request.getfixturevalue("postgres_url")) as s:
         yield s
 
 

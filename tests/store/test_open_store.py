@@ -6,6 +6,7 @@ import pytest
 from newsloom.store import SQLiteStore, Store, StoreError, open_store
 
 from .conftest import make_report
+from .postgres_server import free_port
 
 
 def test_plain_path(db_path):
@@ -34,10 +35,21 @@ def test_memory(url):
         assert s.add_report(make_report(1))
 
 
-@pytest.mark.parametrize("url", ["postgresql://u@h/db", "postgres://h/db", "postgresql+psycopg://h/db"])
-def test_postgres_not_available_yet(url):
-    with pytest.raises(StoreError, match="PostgreSQL store is not available yet"):
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres", "postgresql+psycopg"])
+def test_unreachable_postgres_is_a_store_error_without_the_password(scheme):
+    url = f"{scheme}://u:secret@127.0.0.1:{free_port()}/db"
+    with pytest.raises(StoreError, match="cannot open store .*u:\\*\\*\\*@127.0.0.1") as caught:
         open_store(url)
+    assert "secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres", "postgresql+psycopg"])
+def test_postgres_url(scheme, postgres_url):
+    from newsloom.store.postgres import PostgresStore
+
+    with open_store(postgres_url.replace("postgresql", scheme, 1)) as s:
+        assert isinstance(s, PostgresStore) and isinstance(s, Store)
+        assert s.add_report(make_report(1))
 
 
 @pytest.mark.parametrize("url", ["mysql://h/db", "sqlite://host/x.db"])

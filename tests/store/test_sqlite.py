@@ -134,9 +134,7 @@ def test_state_is_kept_replaced_and_persists(db_path):
 
 
 def test_big_state_is_kept_in_parts(store, monkeypatch):
-    import newsloom.store.sqlite as sqlite_module
-
-    monkeypatch.setattr(sqlite_module, "STATE_PART", 4)
+    monkeypatch.setattr(store, "state_part", 4)
     value = bytes(range(10)) * 3
     store.put_state("story_index", value)
     assert store._conn.execute("SELECT COUNT(*) FROM state").fetchone()[0] == 8
@@ -146,6 +144,7 @@ def test_big_state_is_kept_in_parts(store, monkeypatch):
     assert store._conn.execute("SELECT COUNT(*) FROM state").fetchone()[0] == 2
 
 
+@pytest.mark.parametrize("store", ["sqlite"], indirect=True)
 def test_annotations_are_span_rows(store):
     report = make_report(1)
     store.add_report(report)

@@ -1,4 +1,4 @@
-"""The store keeps every stage of a run; SQLite by default, PostgreSQL (planned) for teams."""
+"""The store keeps every stage of a run; SQLite by default, PostgreSQL for teams."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +17,8 @@ class MissingStoreError(StoreError):
 
 
 def open_store(url: str, create: bool = True) -> Store:
-    """Open a store from a path, `sqlite:///relative.db`, `sqlite:////absolute.db` or `sqlite://` (memory).
+    """Open a store from a path, `sqlite:///relative.db`, `sqlite:////absolute.db`, `sqlite://` (memory)
+    or `postgresql://user@host:port/db` (the database must exist; its tables are made on first open).
 
     With `create` false a SQLite file that does not exist yet is an error instead of a new empty store.
     """
@@ -31,11 +32,12 @@ def open_store(url: str, create: bool = True) -> Store:
             raise StoreError(f"bad SQLite URL {url!r}: write sqlite:///relative.db or sqlite:////absolute.db")
         return _sqlite(rest[1:], create)
     if scheme.split("+", 1)[0] in POSTGRES_SCHEMES:
-        raise StoreError(
-            f"cannot open {url!r}: the PostgreSQL store is not available yet; "
-            "use a SQLite file path or sqlite:///path instead"
-        )
-    raise StoreError(f"cannot open {url!r}: unknown store scheme {scheme!r} (use a path or sqlite:///path)")
+        from newsloom.store.postgres import PostgresStore
+
+        return PostgresStore(url)
+    raise StoreError(
+        f"cannot open {url!r}: unknown store scheme {scheme!r} (use a path, sqlite:///path or postgresql://...)"
+    )
 
 
 def _sqlite(path: str, create: bool) -> SQLiteStore:

@@ -1,10 +1,11 @@
-"""The store interface every backend (SQLite now, PostgreSQL later) implements."""
+"""The store interface every backend (SQLite and PostgreSQL) implements."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from dataclasses import dataclass
 from types import TracebackType
-from typing import Self
+from typing import Literal, Self
 
 from newsloom.model import Annotated, Article, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story
 
@@ -15,6 +16,35 @@ class StoreError(Exception):
 
 class SchemaVersionError(StoreError):
     """The database was written by a newer newsloom than this one."""
+
+
+class SearchQueryError(StoreError):
+    """A search query that cannot be read (an unclosed quotation mark, a dangling OR); its message says why."""
+
+
+SearchKind = Literal["report", "quote", "claim"]
+SEARCH_KINDS: tuple[SearchKind, ...] = ("report", "quote", "claim")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: a report, quote or claim, with the words around the match and its evidence span.
+
+    `start`/`end` index the report's clean text: the quote or claim itself, or a report's first match
+    in its text (None when only its title matched). `marks` are the matched words' spans in `snippet`.
+    """
+
+    kind: SearchKind
+    report_id: str
+    story_id: str | None
+    snippet: str
+    start: int | None
+    end: int | None
+    marks: tuple[tuple[int, int], ...] = ()
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    speaker: str | None = None
 
 
 class Store(ABC):
@@ -121,6 +151,18 @@ class Store(ABC):
     @abstractmethod
     def delete_speaker_fix(self, report_id: str, start: int, end: int) -> bool:
         """Drop the fix of one quote; False when there was none."""
+
+    def search(
+        self, query: str, kinds: Sequence[SearchKind] = SEARCH_KINDS, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        """Full-text search of report titles and texts, quotes (words, speaker) and claims, best matches first.
+
+        `query` is what a person types: words (all must match, stemmed), "exact phrases", prefix*,
+        OR, NOT, AND and parentheses. It reaches the database as a bound parameter. A query that
+        cannot be read raises SearchQueryError; a store without a full-text index raises StoreError.
+        `kinds` picks what to search; `limit` and `offset` page the results.
+        """
+        raise StoreError(f"{type(self).__name__} has no full-text search yet")
 
     @abstractmethod
     def close(self) -> None:

@@ -1,0 +1,83 @@
+"""The team store: one PostgreSQL database that several writers (processes or machines) share safely."""
+from __future__ import annotations
+
+import re
+import threading
+from typing import Any, Sequence
+
+import psycopg
+from psycopg.pq import TransactionStatus
+
+from newsloom.store.base import StoreError
+from newsloom.store.migrations import MIGRATIONS, Migration
+from newsloom.store.sql import Connection, SQLStore
+
+SCHEMA_LOCK = 0x6E65_7773  # advisory lock id held while a store migrates the schema
+CONNECT_TIMEOUT_S = 10
+
+
+def hide_password(url: str) -> str:
+    """The URL with any password replaced by `***`, fit for messages."""
+    return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+
+
+def libpq_url(url: str) -> str:
+    """The URL libpq understands: `postgresql+psycopg://` and the like become `postgresql://`."""
+    scheme, rest = url.split("://", 1)
+    return f"postgresql://{rest}" if scheme.split("+", 1)[0] in ("postgres", "postgresql") else url
+
+
+class _Queries:
+    """A psycopg connection that takes `?` parameter marks, like the SQLite one."""
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, query: str, params: Sequence[Any] | None = None) -> psycopg.Cursor:
+        """Run one statement; without parameters the text is sent as it is."""
+        if params is None:
+            return self.conn.execute(query)
+        return self.conn.execute(query.replace("?", "%s"), params)
+
+    def executemany(self, query: str, params: Sequence[Sequence[Any]]) -> None:
+        """Run one statement per row of parameters, pipelined."""
+        with self.conn.cursor() as cur:
+            cur.executemany(query.replace("?", "%s"), params)
+
+
+class PostgresStore(SQLStore):
+    """A store in a PostgreSQL database, opened from a `postgresql://user@host:port/db` URL."""
+
+    dialect = "postgresql"
+    BEGIN_READ = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+    integrity_errors = (psycopg.IntegrityError, psycopg.DataError)
+    database_errors = (psycopg.Error,)
+
+    def __init__(self, url: str, *, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+        self.url = url
+        self.where = hide_password(url)
+        self._lock = threading.RLock()
+        try:
+            self._conn = psycopg.connect(libpq_url(url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open store {self.where}: {exc}") from exc
+        self._queries = _Queries(self._conn)
+        self._start(migrations)
+
+    def _db(self) -> Connection:
+        return self._queries
+
+    def _in_transaction(self) -> bool:
+        return self._conn.info.transaction_status != TransactionStatus.IDLE
+
+    def _close(self) -> None:
+        self._conn.close()
+
+    def _serialize(self, c: Connection, table: str) -> None:
+        c.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+
+    def _lock_report(self, c: Connection, report_id: str) -> None:
+        c.execute("SELECT 1 FROM reports WHERE id = ? FOR UPDATE", (report_id,))
+
+    def _lock_schema(self, c: Connection) -> None:
+        c.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
