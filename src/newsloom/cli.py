@@ -12,6 +12,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
+from newsloom.cli_find import export, search
 from newsloom.cli_fix import fix_app
 from newsloom.executors import make_executor
 from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser, warm_worker
@@ -309,6 +310,8 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
+app.command()(search)
+app.command()(export)
 app.add_typer(fix_app, name="fix")
 
 

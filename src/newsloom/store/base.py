@@ -24,6 +24,7 @@ class SearchQueryError(StoreError):
 
 SearchKind = Literal["report", "quote", "claim"]
 SEARCH_KINDS: tuple[SearchKind, ...] = ("report", "quote", "claim")
+SEARCH_COLUMNS = ("kind", "report_id", "story_id", "outlet", "published", "title", "speaker", "snippet", "start", "end")
 
 
 @dataclass(frozen=True)
