@@ -19,6 +19,7 @@ from newsloom.brief.view import StoryView, input_counts
 from newsloom.store import open_store
 from newsloom.web.api import api_router
 from newsloom.web.desk import UPLOAD_PREFIX, Desk, display_source, is_upload
+from newsloom.web.finding import find_router
 from newsloom.web.fixing import FIX_PATH, fix_router
 from newsloom.web.guard import TOKEN_FIELD, Guard, SameOriginMiddleware
 from newsloom.web.intake import UploadLimits, receive_form
@@ -67,6 +68,8 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
 
     def page(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    app.include_router(find_router(desk, page))
 
     @app.exception_handler(StarletteHTTPException)
     async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
