@@ -107,3 +107,17 @@ def test_query_words_are_quoted():
     assert fts_query('harbour "tide is" strik* OR (NOT x)') == '"harbour" "tide is" "strik"* OR ( NOT "x" )'
     assert fts_query("o'brien title:x") == '"o\'brien" "title:x"'
     assert unmark("a \x02b\x03 c") == ("a b c", [(2, 3)])
+
+
+def test_opening_an_older_store_indexes_what_it_holds(tmp_path):
+    from newsloom.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    with SQLiteStore(path, migrations=MIGRATIONS[:9]) as old:
+        rid = _plant(old, 1, LIGHTHOUSE, "Varnholm lighthouse goes dark",
+                     "The glass is cracked and the tide is rising", "Oskar Brell",
+                     "The council voted to spend 40,000 crowns on a new lantern")
+    with SQLiteStore(path) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert sorted(h.kind for h in store.search("lantern OR Brell")) == ["claim", "quote", "report"]
+        assert {h.report_id for h in store.search("lantern OR Brell")} == {rid}
