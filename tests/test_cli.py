@@ -68,6 +68,9 @@ def test_quotes_offsets_index_the_input_text(inputs):
     assert raw[quote["start"] : quote["end"]] == quote["text"]
     assert raw[quote["speaker_start"] : quote["speaker_end"]] == "Petra Lund"
     assert quote["speaker"] == "Petra Lund" and quote["kind"] == "direct"
+    assert (quote["speaker_role"], quote["basis"]) == ("union leader", "cue") and quote["confidence"] > 0.5
+    carried = next(q for q in row["quotes"] if "sail again" in q["text"])
+    assert (carried["speaker"], carried["basis"]) == ("Petra Lund", "carried")
 
 
 def test_extract_jsonl_one_line_per_record(inputs):

@@ -266,6 +266,7 @@ def _quote_row(q, article, report) -> dict:
     return {
         "text": q.text, "start": off(q.start), "end": off(q.end), "speaker": q.speaker,
         "speaker_start": off(q.speaker_start), "speaker_end": off(q.speaker_end), "cue": q.cue, "kind": q.kind,
+        "speaker_role": q.speaker_role, "basis": q.basis, "confidence": q.confidence,
     }
 
 
