@@ -215,3 +215,17 @@ def test_a_pipeline_holds_its_index_until_another_replaces_it(tmp_path, monkeypa
         first.build_stories()
         assert len(loads) == 2  # the second pipeline replaced it: read again
         assert sum(len(s.report_ids) for s in store.stories()) == 3
+
+
+def test_the_package_analyze_takes_the_pipeline_options(tmp_path, monkeypatch):
+    """`newsloom.analyze` passes limits and the other options on to the pipeline."""
+    import newsloom
+    import newsloom.pipeline as pipeline_module
+    from newsloom.workers import Limits
+
+    seen = {}
+    monkeypatch.setattr(pipeline_module, "analyze", lambda paths, **kw: seen.update(kw) or "brief")
+    assert newsloom.analyze([tmp_path], limits=None, follow_links=True) == "brief"
+    assert seen == {"workers": 1, "limits": None, "follow_links": True}
+    newsloom.analyze([tmp_path], workers=2, limits=Limits(5, 100))
+    assert seen["limits"] == Limits(5, 100) and seen["workers"] == 2

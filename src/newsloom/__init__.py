@@ -10,8 +10,12 @@ if TYPE_CHECKING:
     from newsloom.model import Brief
 
 
-def analyze(paths: Any, workers: int = 1) -> "Brief":
-    """Analyse files, directories, WARCs, feeds or JSONL and return the sourced brief."""
+def analyze(paths: Any, workers: int = 1, **options: Any) -> "Brief":
+    """Analyse files, directories, WARCs, feeds or JSONL and return the sourced brief.
+
+    `options` go to `newsloom.pipeline.analyze`: `limits` (per-document time and memory, None for
+    none), `progress` and `follow_links`.
+    """
     from newsloom.pipeline import analyze as run
 
-    return run(paths, workers=workers)
+    return run(paths, workers=workers, **options)
