@@ -17,6 +17,10 @@ class Executor(Protocol):
         """Apply `fn` to every item."""
         ...
 
+    def close(self) -> None:
+        """Release any worker processes the executor holds."""
+        ...
+
 
 class LocalExecutor:
     """Runs every item in this process, one after another."""
@@ -24,6 +28,9 @@ class LocalExecutor:
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Apply `fn` lazily, in order."""
         return map(fn, items)
+
+    def close(self) -> None:
+        """Nothing to release."""
 
 
 class ProcessExecutor:
@@ -46,6 +53,9 @@ class ProcessExecutor:
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
         with ProcessPoolExecutor(max_workers=min(self.workers, len(batch)), mp_context=context) as pool:
             yield from pool.map(fn, batch, chunksize=self.chunksize)
+
+    def close(self) -> None:
+        """Nothing to release: each map call's pool ends with it."""
 
 
 def make_executor(workers: int) -> Executor:

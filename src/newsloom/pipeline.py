@@ -218,9 +218,9 @@ class Pipeline:
         """
         from newsloom.annotate.embeddings import embed_claims
 
-        anns = [r.annotated for r in results if r.annotated is not None]
         if not results:
             return
+        anns = [r.annotated for r in results if r.annotated is not None]
         try:
             embed_claims([c for a in anns for c in a.claims], {a.report_id: a.article.text for a in anns})
         except Exception as exc:  # embeddings are an optimisation: never lose a report over them
@@ -339,6 +339,4 @@ def analyze(
         with SQLiteStore(":memory:") as store:
             return Pipeline(store, make_executor(workers), progress, documents).run(paths, follow_links)
     finally:
-        close = getattr(documents, "close", None)
-        if close is not None:
-            close()
+        documents.close()

@@ -178,7 +178,7 @@ class GuardedExecutor(Generic[T, R]):
         queued: dict[int, T] = {}
         results: dict[int, R] = {}
         next_in, next_out, exhausted = 0, 0, False
-        while self._pool or not exhausted or queued:
+        while not exhausted or queued:
             while not exhausted and len(queued) < 2 * self.workers:
                 try:
                     queued[next_in] = next(source)

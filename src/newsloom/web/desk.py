@@ -129,9 +129,7 @@ class Desk:
     def close(self) -> None:
         """Stop the upload thread and the document worker."""
         self.uploads.close()
-        close = getattr(self._documents, "close", None)
-        if close is not None:
-            close()
+        self._documents.close()
 
 
 def display_source(source: str) -> str:
