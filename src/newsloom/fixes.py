@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 
-from newsloom.model import SpeakerFix
+from newsloom.model import Annotated, SpeakerFix
 from newsloom.store import Store
 
 MAX_LINE = 100_000  # characters of one JSON line of a fix
@@ -59,17 +59,19 @@ def _name(speaker: str | None) -> str | None:
 
 def fix_states(store: Store) -> list[FixState]:
     """Every kept fix with where it stands against the reports stored now."""
-    from newsloom.compare.speaker_fixes import match_fixes
+    from newsloom.compare.speaker_fixes import find_quote
 
+    anns: dict[str, Annotated | None] = {}  # each report read once, however many fixes it has
     out = []
     for fix in store.speaker_fixes():
-        ann = store.get_annotated(fix.report_id)
+        if fix.report_id not in anns:
+            anns[fix.report_id] = store.get_annotated(fix.report_id)
+        ann = anns[fix.report_id]
         if ann is None:
             out.append(FixState(fix, "waiting"))
             continue
-        found, _ = match_fixes([ann], [fix])
-        span = next(((s, e) for (_, s, e) in found), None)
-        out.append(FixState(fix, "applied" if span else "stale", span))
+        quote = find_quote(fix, ann.quotes)
+        out.append(FixState(fix, "applied", (quote.start, quote.end)) if quote else FixState(fix, "stale"))
     return out
 
 
