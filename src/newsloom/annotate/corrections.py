@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsloom.annotate.dates import parse_iso, resolve
+from newsloom.annotate.dates import MONTH, parse_iso, resolve
 from newsloom.model import Correction
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
-    rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
 )
 _KIND = r"(?P<kind>corrections?|updated?|clarifications?|editor['\u2019]?s[ \t]+note)"
 # "CORRECTION (3/2): ...", "Update, March 3, 2025: ...", "Editor's note — ..."

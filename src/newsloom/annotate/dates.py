@@ -19,9 +19,8 @@ _WEEKDAY_RE = re.compile(
 )
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0}
 _RELATIVE_RE = re.compile(r"\b(?:(?:later|earlier)\s+)?(today|yesterday|tomorrow|tonight|this morning)\b", re.I)
-_CALENDAR = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b", re.I
-)
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # a month name, whole or cut short
+_CALENDAR = re.compile(rf"\b{MONTH}\b|\b\d{{1,4}}[/.-]\d{{1,2}}([/.-]\d{{1,4}})?\b", re.I)
 _VAGUE = re.compile(r"\b(earlier|later|this|last|next)\s+(in\s+the\s+)?(week|month|year)\b", re.I)
 
 

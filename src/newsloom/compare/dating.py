@@ -5,15 +5,11 @@ import re
 from dataclasses import dataclass, replace
 
 from newsloom.annotate.corrections import with_dates
-from newsloom.annotate.dates import parse_iso, resolve
+from newsloom.annotate.dates import MONTH, parse_iso, resolve
 from newsloom.compare.statement_dates import aired_before
 from newsloom.model import Annotated, DateMention, Evidence, Notice, TimelineEntry
 
-_CALENDAR = re.compile(
-    r"\d{1,2}/\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-    re.I,
-)
+_CALENDAR = re.compile(rf"\d{{1,2}}/\d{{1,2}}|\b{MONTH}\s+\d|\d\s+{MONTH}", re.I)
 
 
 @dataclass
