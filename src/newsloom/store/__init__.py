@@ -4,12 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsloom.store.base import SchemaVersionError, Store, StoreError
-from newsloom.store.sqlite import SQLiteStore
+from newsloom.store.sqlite import MEMORY, SQLiteStore
 
 __all__ = ["MissingStoreError", "SchemaVersionError", "SQLiteStore", "Store", "StoreError", "open_store"]
 
 POSTGRES_SCHEMES = ("postgres", "postgresql")
-MEMORY = ":memory:"
 
 
 class MissingStoreError(StoreError):
