@@ -6,9 +6,9 @@ import sqlite3
 from collections.abc import Sequence
 
 from newsloom.store.base import SEARCH_KINDS, SearchHit, SearchKind, SearchQueryError
+from newsloom.store.migrations import SPAN_ROWS
 
 OPEN, CLOSE = "\x02", "\x03"  # match markers asked of FTS5, taken out again before a hit is made
-SPAN_ROWS = 1048576  # a quote's or claim's index row is its report's seq times this, plus its idx
 TABLES: dict[SearchKind, str] = {"report": "articles_search", "quote": "quotes_search", "claim": "claims_search"}
 TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s"()]+')
 OPERATORS = frozenset({"AND", "OR", "NOT", "(", ")"})

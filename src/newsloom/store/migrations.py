@@ -276,7 +276,8 @@ CREATE TABLE speaker_fixes (
 )
 """)
 
-SPAN_ROWID = "{seq} * 1048576 + {idx}"  # a quote's or claim's row in its index: report seq, then its idx
+SPAN_ROWS = 1048576  # a quote's or claim's row in its index is its report's seq times this, plus its idx
+SPAN_ROWID = f"{{seq}} * {SPAN_ROWS} + {{idx}}"
 SEARCH_TRIGGERS = """
 CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN
     INSERT INTO {table}_search (rowid, {cols})
@@ -312,10 +313,10 @@ FULL_TEXT = Migration(10, "full-text search of reports, quotes and claims", ";\n
     _search_index("articles", ("title", "text"), span=False),
     _search_index("quotes", ("text", "speaker"), span=True),
     _search_index("claims", ("text",), span=True),
-    """CREATE TRIGGER reports_search_delete BEFORE DELETE ON reports BEGIN
+    f"""CREATE TRIGGER reports_search_delete BEFORE DELETE ON reports BEGIN
     DELETE FROM articles_search WHERE rowid = old.seq;
-    DELETE FROM quotes_search WHERE rowid BETWEEN old.seq * 1048576 AND old.seq * 1048576 + 1048575;
-    DELETE FROM claims_search WHERE rowid BETWEEN old.seq * 1048576 AND old.seq * 1048576 + 1048575;
+    DELETE FROM quotes_search WHERE rowid BETWEEN old.seq * {SPAN_ROWS} AND old.seq * {SPAN_ROWS} + {SPAN_ROWS - 1};
+    DELETE FROM claims_search WHERE rowid BETWEEN old.seq * {SPAN_ROWS} AND old.seq * {SPAN_ROWS} + {SPAN_ROWS - 1};
 END""",
 )), only="sqlite")
 
