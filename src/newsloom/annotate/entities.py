@@ -107,11 +107,11 @@ def _heading_or_byline(text: str, m: Mention) -> bool:
     """True for a mention in a heading ("Key Background", "CORRECTION (3/2):"), a byline, or one without letters."""
     if not any(c.isalpha() for c in m.text):
         return True
+    if m.label != "PERSON":
+        return False
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if m.label != "PERSON":
-        return False
     if line.lower().startswith("by ") and len(line.split()) <= _HEADING_WORDS:
         return True
     if m.text.isupper() and " " not in m.text.strip() and len(m.text) > 3:
@@ -122,14 +122,19 @@ def _heading_or_byline(text: str, m: Mention) -> bool:
 def _relabel_not_people(mentions: list[Mention], text: str) -> None:
     """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a name the article also tags as a place is one."""
     places = {fold(clean_name(m.text)) for m in mentions if m.label in {"GPE", "LOC"}}
+    is_place: dict[str, bool] = {}  # one search of the text per name, however often it is mentioned
     for m in mentions:
         if m.label != "PERSON":
             continue
-        words = clean_name(m.text).lower().split()
+        name = clean_name(m.text)
+        words = name.lower().split()
         if words and (words[-1] in PUBLICATION_WORDS or any(w in PUBLICATION_WORDS for w in words[1:])):
             m.label = "ORG"
-        elif len(words) == 1 and (fold(words[0]) in places or _place_like(clean_name(m.text), text)):
-            m.label = "GPE"
+        elif len(words) == 1:
+            if name not in is_place:
+                is_place[name] = fold(words[0]) in places or _place_like(name, text)
+            if is_place[name]:
+                m.label = "GPE"
 
 
 def _place_like(name: str, text: str) -> bool:
