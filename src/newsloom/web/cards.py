@@ -30,16 +30,14 @@ class StoryCard:
             k: v for k, v in asdict(self).items() if k not in ("id", "headline")}}
 
 
-def make_card(
-    story: Story, articles: dict[str, Article], headline: str | None = None, brief: StoryBrief | None = None
-) -> StoryCard:
+def make_card(story: Story, articles: dict[str, Article], brief: StoryBrief | None = None) -> StoryCard:
     """Summarise a story from its members' articles; headline and independent sources are the brief's when known."""
     members = [articles[r] for r in story.report_ids if r in articles]
     days = sorted(a.published[:10] for a in members if a.published)
     outlets = list(dict.fromkeys(a.outlet for a in members if a.outlet))
     return StoryCard(
         id=story.id,
-        headline=headline or (brief.headline if brief else None) or _lead_title(story, articles),
+        headline=(brief.headline if brief else None) or _lead_title(story, articles),
         report_ids=list(story.report_ids),
         independent_sources=brief.independent_sources if brief else len(set(story.independence_groups().values())),
         outlets=outlets,
