@@ -25,10 +25,10 @@ _DETAIL = 120  # characters of a reader error quoted in a reason
 _BROKEN = (ArchiveLoadFailed, OSError, ValueError, EOFError, AttributeError, TypeError, zlib.error)
 
 
-def _sniffed_media(payload: bytes) -> str | None:
-    """Return "html" or "text" for an undeclared payload that holds a document, from its bytes."""
-    kind = sniff(payload).kind
-    return kind if kind in ("html", "text") else None
+def _sniffed(payload: bytes) -> tuple[str | None, bytes]:
+    """An undeclared payload's media from its bytes ("html", "text" or None) and its bytes, stray NULs dropped."""
+    found = sniff(payload)
+    return (found.kind if found.kind in ("html", "text") else None), found.raw
 
 
 def _record_item(record: Any, source: str) -> Report | InputStatus | None:
@@ -45,8 +45,10 @@ def _record_item(record: Any, source: str) -> Report | InputStatus | None:
         return InputStatus(source, "skipped", f"record payload over {limits.megabytes(limits.MAX_RECORD_BYTES)}")
     if not payload.strip():
         return None
-    media = _MEDIA[mime] if mime else _sniffed_media(payload)
-    payload = text_bytes(payload) if media else None  # stray NULs dropped; a binary payload holds no document
+    if mime:  # stray NULs dropped; a binary payload holds no document
+        media, payload = _MEDIA[mime], text_bytes(payload)
+    else:
+        media, payload = _sniffed(payload)
     if media is None or payload is None:
         return None
     refused = limits.too_long(len(payload), media) and limits.too_long(len(decode(payload)), media)
