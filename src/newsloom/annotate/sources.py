@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from newsloom.lang import SourceCues, source_cues
+from newsloom.lang import SourceCues, base_code, source_cues
 from newsloom.model import Mention, SourceCite
 
 NAME = r"[A-Z][\w’'&.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w’'&.-]*){0,4}"
@@ -88,8 +88,9 @@ def find_sources(
     A name counts only next to a cue ("according to", "told", "reported"); "Reuters Street" is a place.
     Capitalised names not in the catalogue need a strong cue and must not be a person's name.
     """
-    pats = _patterns((lang or "en").split("-", 1)[0].lower())
-    cues = source_cues(lang)
+    code = base_code(lang)
+    pats = _patterns(code)
+    cues = source_cues(code)
     persons = sorted((m.start, m.end) for m in mentions or [] if m.label == "PERSON")
     starts = [a for a, _ in persons]
     reach = list(accumulate((b for _, b in persons), max))  # furthest end among the persons starting so far
