@@ -501,3 +501,27 @@ class Brief:
         import json
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What the last poll of one watched URL left: its validators for a conditional GET and how it went."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    polled_at: str | None = None  # ISO 8601 UTC
+    status: int | None = None  # the HTTP status of the last answer (None: no answer)
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class StoryUpdate:
+    """One thing that changed in a story's brief: a new outlet, wording, position, stronger claim or correction."""
+
+    story_id: str
+    kind: str  # story, outlet, wording, disagreement, position, support, correction
+    text: str
+    reports: list[str]
+    at: str  # ISO 8601 UTC, when it was recorded
+    seq: int = 0  # its number in the store (0 until stored)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal, Self
 
-from newsloom.model import Annotated, Article, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story
+from newsloom.model import (
+    Annotated, Article, FeedState, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story, StoryUpdate,
+)
 
 
 class StoreError(Exception):
@@ -152,6 +154,30 @@ class Store(ABC):
     @abstractmethod
     def delete_speaker_fix(self, report_id: str, start: int, end: int) -> bool:
         """Drop the fix of one quote; False when there was none."""
+
+    @abstractmethod
+    def put_feed_state(self, state: FeedState) -> None:
+        """Keep the last poll of one watched URL (validators for a conditional GET), replacing the one before."""
+
+    @abstractmethod
+    def feed_state(self, url: str) -> FeedState | None:
+        """The last poll of one watched URL, or None when it was never polled."""
+
+    @abstractmethod
+    def mark_seen(self, url: str, feed: str, report_id: str | None, at: str) -> None:
+        """Remember that an item URL was fetched to the end, so no later poll fetches it again."""
+
+    @abstractmethod
+    def seen(self, urls: Sequence[str]) -> set[str]:
+        """Those of `urls` already fetched by an earlier poll."""
+
+    @abstractmethod
+    def add_updates(self, updates: Sequence[StoryUpdate]) -> list[StoryUpdate]:
+        """Store story update events in order; returns the new ones (an event recorded before is not added again)."""
+
+    @abstractmethod
+    def updates(self, story_id: str | None = None, since: str | None = None, limit: int | None = None) -> list[StoryUpdate]:
+        """Recorded update events, newest first; one story's, and those at or after `since` (ISO, UTC) when given."""
 
     def search(
         self, query: str, kinds: Sequence[SearchKind] = SEARCH_KINDS, limit: int = 20, offset: int = 0

@@ -320,9 +320,38 @@ FULL_TEXT = Migration(10, "full-text search of reports, quotes and claims", ";\n
 END""",
 )), only="sqlite")
 
+WATCH = Migration(11, "watched feeds, fetched item URLs and story update events", """
+CREATE TABLE watch_feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    polled_at TEXT,
+    status INTEGER,
+    reason TEXT NOT NULL
+);
+
+CREATE TABLE watch_seen (
+    url TEXT PRIMARY KEY,
+    feed TEXT NOT NULL,
+    report_id TEXT,
+    seen_at TEXT NOT NULL
+);
+
+CREATE TABLE story_updates (
+    seq INTEGER PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    reports TEXT NOT NULL,
+    at TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE
+);
+CREATE INDEX story_updates_story ON story_updates (story_id, seq)
+""")
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS, SPEAKER_ROLES,
-    SPEAKER_FIXES, FULL_TEXT,
+    SPEAKER_FIXES, FULL_TEXT, WATCH,
 )
 
 

@@ -15,6 +15,7 @@ from newsloom.store import rows
 from newsloom.store.base import Store, StoreError
 from newsloom.store.migrations import CURRENT_VERSION, VERSION_TABLE, Dialect, Migration, pending
 from newsloom.store.rows import Child, Row, columns
+from newsloom.store.watching import WatchQueries
 
 FIX_COLUMNS = ("report_id", "start", "end", "quote", "speaker", "author", "created_at", "note", "previous")
 FIX_KEY = ("report_id", "start", "end")
@@ -42,7 +43,7 @@ def upsert(table: str, cols: Sequence[str], key: Sequence[str]) -> str:
             f"ON CONFLICT ({columns(key)}) DO UPDATE SET {updates}")
 
 
-class SQLStore(Store):
+class SQLStore(WatchQueries, Store):
     """A store on one SQL connection, shared between threads under a lock; backends fill in the dialect."""
 
     dialect: ClassVar[Dialect]
