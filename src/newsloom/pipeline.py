@@ -182,18 +182,20 @@ class Pipeline:
         reports that failed or yielded no article again. Links leading out of an input folder are
         read only with `follow_links`.
         """
-        seen: dict[str, None] = {}
-        for item in read_paths(paths, follow_links=follow_links):
-            seen[item.source] = None
-            if isinstance(item, InputStatus):
-                self.store.record_input(item)
-            elif not self.store.add_report(item):
-                known = self.store.report_state(item.id)
-                if known is None or known.source != item.source:
-                    where = known.source if known else "an earlier input"
-                    self.store.record_input(InputStatus(item.source, "skipped", f"same content as {where}"))
+        seen = {item.source: None for item in map(self.add, read_paths(paths, follow_links=follow_links))}
         self.processed = self.process_pending(retry_failed)
         return [s for s in self.store.inputs() if s.source in seen]
+
+    def add(self, item: Report | InputStatus) -> Report | InputStatus:
+        """Store one input read: a report (or a `same content as` skip for a duplicate), or its status."""
+        if isinstance(item, InputStatus):
+            self.store.record_input(item)
+        elif not self.store.add_report(item):
+            known = self.store.report_state(item.id)
+            if known is None or known.source != item.source:
+                where = known.source if known else "an earlier input"
+                self.store.record_input(InputStatus(item.source, "skipped", f"same content as {where}"))
+        return item
 
     def process_pending(self, retry_failed: bool = False) -> int:
         """Extract and annotate the stored reports whose processing has not ended; returns how many."""
