@@ -27,6 +27,8 @@ class SearchQueryError(StoreError):
 SearchKind = Literal["report", "quote", "claim"]
 SEARCH_KINDS: tuple[SearchKind, ...] = ("report", "quote", "claim")
 SEARCH_COLUMNS = ("kind", "report_id", "story_id", "outlet", "published", "title", "speaker", "snippet", "start", "end")
+FollowKind = Literal["story", "entity"]
+FOLLOW_KINDS: tuple[FollowKind, ...] = ("story", "entity")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,15 @@ class SearchHit:
     outlet: str | None = None
     published: str | None = None
     speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Follow:
+    """Something a person follows: a story (by id) or an entity (by canonical name), and since when (ISO UTC)."""
+
+    kind: FollowKind
+    target: str
+    at: str
 
 
 class Store(ABC):
@@ -110,6 +121,10 @@ class Store(ABC):
     @abstractmethod
     def put_annotated(self, ann: Annotated) -> None:
         """Store an annotated article (its article and span rows), replacing earlier annotations."""
+
+    @abstractmethod
+    def put_claim_vectors(self, report_id: str, vectors: Sequence[bytes | None]) -> None:
+        """Keep the claim embeddings of an annotated report, one entry per claim in order (None: leave it)."""
 
     @abstractmethod
     def get_annotated(self, report_id: str) -> Annotated | None:
@@ -178,6 +193,18 @@ class Store(ABC):
     @abstractmethod
     def updates(self, story_id: str | None = None, since: str | None = None, limit: int | None = None) -> list[StoryUpdate]:
         """Recorded update events, newest first; one story's, and those at or after `since` (ISO, UTC) when given."""
+
+    @abstractmethod
+    def follow(self, kind: FollowKind, target: str) -> bool:
+        """Follow a story or an entity; False (and no change) when it is followed already."""
+
+    @abstractmethod
+    def unfollow(self, kind: FollowKind, target: str) -> bool:
+        """Stop following a story or an entity; False when it was not followed."""
+
+    @abstractmethod
+    def follows(self, kind: FollowKind | None = None) -> list[Follow]:
+        """What is followed, oldest first; only stories or only entities when `kind` is given."""
 
     def search(
         self, query: str, kinds: Sequence[SearchKind] = SEARCH_KINDS, limit: int = 20, offset: int = 0

@@ -349,9 +349,18 @@ CREATE TABLE story_updates (
 CREATE INDEX story_updates_story ON story_updates (story_id, seq)
 """)
 
+FOLLOWS = Migration(12, "stories and entities a person follows", """
+CREATE TABLE follows (
+    kind TEXT NOT NULL CHECK (kind IN ('story', 'entity')),
+    target TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (kind, target)
+)
+""")
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS, SPEAKER_ROLES,
-    SPEAKER_FIXES, FULL_TEXT, WATCH,
+    SPEAKER_FIXES, FULL_TEXT, WATCH, FOLLOWS,
 )
 
 

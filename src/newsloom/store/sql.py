@@ -12,13 +12,21 @@ from newsloom.model import (
     DONE_STAGES, Annotated, Article, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story,
 )
 from newsloom.store import rows
-from newsloom.store.base import Store, StoreError
+from newsloom.store.base import FOLLOW_KINDS, Follow, FollowKind, Store, StoreError
 from newsloom.store.migrations import CURRENT_VERSION, VERSION_TABLE, Dialect, Migration, pending
 from newsloom.store.rows import Child, Row, columns
 from newsloom.store.watching import WatchQueries
 
 FIX_COLUMNS = ("report_id", "start", "end", "quote", "speaker", "author", "created_at", "note", "previous")
 FIX_KEY = ("report_id", "start", "end")
+
+
+def _check_follow(kind: str, target: str) -> None:
+    """Refuse a follow of an unknown kind or of nothing."""
+    if kind not in FOLLOW_KINDS:
+        raise StoreError(f"cannot follow a {kind!r}: follow a story or an entity")
+    if not target.strip():
+        raise StoreError(f"cannot follow a {kind} without its id or name")
 
 
 class Connection(Protocol):
@@ -273,6 +281,11 @@ class SQLStore(WatchQueries, Store):
         for child, data in spans:
             self._insert(c, child.table, child.all_columns, data)
 
+    def put_claim_vectors(self, report_id: str, vectors: Sequence[bytes | None]) -> None:
+        data = [(blob, report_id, idx) for idx, blob in enumerate(vectors) if blob is not None]
+        with self._tx(f"claim embeddings of report {report_id}") as c:
+            c.executemany("UPDATE claims SET vectors = ? WHERE report_id = ? AND idx = ?", data)
+
     def get_annotated(self, report_id: str) -> Annotated | None:
         found = self._annotated(report_id)
         return found[0] if found else None
@@ -364,6 +377,28 @@ class SQLStore(WatchQueries, Store):
             cur = c.execute('DELETE FROM speaker_fixes WHERE report_id = ? AND "start" = ? AND "end" = ?',
                             (report_id, start, end))
             return cur.rowcount > 0
+
+    # ---- follows ----
+
+    def follow(self, kind: FollowKind, target: str) -> bool:
+        _check_follow(kind, target)
+        with self._tx(f"follow of {kind} {target}") as c:
+            cur = c.execute("INSERT INTO follows (kind, target, created_at) VALUES (?, ?, ?) "
+                            "ON CONFLICT (kind, target) DO NOTHING",
+                            (kind, target, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            return cur.rowcount == 1
+
+    def unfollow(self, kind: FollowKind, target: str) -> bool:
+        _check_follow(kind, target)
+        with self._tx(f"unfollow of {kind} {target}") as c:
+            return c.execute("DELETE FROM follows WHERE kind = ? AND target = ?", (kind, target)).rowcount > 0
+
+    def follows(self, kind: FollowKind | None = None) -> list[Follow]:
+        where, params = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        with self._tx() as c:
+            found = c.execute(f"SELECT kind, target, created_at FROM follows {where} ORDER BY created_at, kind, target",
+                              params).fetchall()
+        return [Follow(*row) for row in found]
 
     def close(self) -> None:
         with self._lock:
