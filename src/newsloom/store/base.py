@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Literal, Self
 
 from newsloom.model import (
-    Annotated, Article, FeedState, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story, StoryUpdate,
+    DONE_STAGES, Annotated, Article, FeedState, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story,
+    StoryUpdate,
 )
 
 
@@ -99,6 +100,18 @@ class Store(ABC):
     @abstractmethod
     def pending_reports(self, retry: tuple[ReportStage, ...] = ()) -> list[str]:
         """Ids of reports not processed to the end (and of those in `retry` states), in the order added."""
+
+    def claim_reports(self, report_ids: Iterable[str], retry: tuple[ReportStage, ...] = ()) -> Iterator[str]:
+        """Of these pending reports, lazily, those this store claims to process now; each is held until `finish_report`.
+
+        A store that several processes share skips reports another one holds or that are no longer
+        pending (`retry` names the ended states that count as pending); a claim ends with its holder.
+        """
+        ended = [s for s in DONE_STAGES if s not in retry]
+        for report_id in report_ids:
+            state = self.report_state(report_id)
+            if state is not None and state.state not in ended:
+                yield report_id
 
     @abstractmethod
     def finish_report(

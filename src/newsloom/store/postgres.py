@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable, Iterator
 from typing import Any, Sequence
 
 import psycopg
 from psycopg.pq import TransactionStatus
 
+from newsloom.model import DONE_STAGES, Annotated, InputStatus, ReportStage
 from newsloom.store.base import StoreError
 from newsloom.store.migrations import MIGRATIONS, Migration
 from newsloom.store.sql import Connection, SQLStore
 
 SCHEMA_LOCK = 0x6E65_7773  # advisory lock id held while a store migrates the schema
+CLAIM_LOCKS = 0x6E6C  # advisory lock class whose keys are report seqs: the reports a session is processing
 CONNECT_TIMEOUT_S = 10
 
 
@@ -62,6 +65,7 @@ class PostgresStore(SQLStore):
         except psycopg.Error as exc:
             raise StoreError(f"cannot open store {self.where}: {exc}") from exc
         self._queries = _Queries(self._conn)
+        self._claims: dict[str, int] = {}  # report id -> seq, for the reports this session holds
         self._start(migrations)
 
     def _db(self) -> Connection:
@@ -81,3 +85,36 @@ class PostgresStore(SQLStore):
 
     def _lock_schema(self, c: Connection) -> None:
         c.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
+
+    def claim_reports(self, report_ids: Iterable[str], retry: tuple[ReportStage, ...] = ()) -> Iterator[str]:
+        """Claim each report with a session advisory lock, then check it is still pending (another run may have
+        finished it between our reading the list and the lock); a killed run's claims end with its connection."""
+        ended = tuple(s for s in DONE_STAGES if s not in retry)
+        for report_id in report_ids:
+            with self._lock:
+                row = self._queries.execute("SELECT seq FROM reports WHERE id = ?", (report_id,)).fetchone()
+                if row is None or report_id in self._claims:
+                    continue
+                lock = "SELECT pg_try_advisory_lock(?::int4, ?::int4)"
+                got = self._queries.execute(lock, (CLAIM_LOCKS, row[0])).fetchone()
+                if not got[0]:
+                    continue
+                state = self._queries.execute("SELECT state FROM reports WHERE id = ?", (report_id,)).fetchone()
+                if state is None or state[0] in ended:
+                    self._unlock(row[0])
+                    continue
+                self._claims[report_id] = row[0]
+            yield report_id
+
+    def finish_report(
+        self, report_id: str, state: ReportStage, status: InputStatus, annotated: Annotated | None = None
+    ) -> None:
+        """Store the report's result, then end this session's claim on it."""
+        super().finish_report(report_id, state, status, annotated)
+        with self._lock:
+            seq = self._claims.pop(report_id, None)
+            if seq is not None:
+                self._unlock(seq)
+
+    def _unlock(self, seq: int) -> None:
+        self._queries.execute("SELECT pg_advisory_unlock(?::int4, ?::int4)", (CLAIM_LOCKS, seq))
