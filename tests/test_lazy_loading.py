@@ -91,11 +91,18 @@ def test_quotes_and_cluster_load_no_embedding_model_nor_torch(tmp_path, inputs):
     assert "was imported" not in quotes.stderr + cluster.stderr
 
 
-def test_ingest_shows_no_weight_loading_bar(tmp_path, inputs):
+def test_ingest_encodes_nothing_and_brief_shows_no_weight_loading_bar(tmp_path, inputs):
     db = tmp_path / "news.db"
-    done = run(["-m", "newsloom.cli", "ingest", str(inputs / "bridge.txt"), "--db", str(db)])
+    (inputs / "bridge-copy.txt").write_text(REPORT.replace("Monday", "Tuesday"), encoding="utf-8")
+    done = run(["-m", "newsloom.cli", "ingest", str(inputs / "bridge.txt"), str(inputs / "bridge-copy.txt"),
+                "--db", str(db)])
     assert done.returncode == 0, done.stderr
-    assert "Loading weights" not in done.stderr
     with open_store(str(db)) as store:
         claims = [c for a in store.annotated() for c in a.claims]
-    assert claims and all(c.vectors is not None for c in claims)  # the encoder did load
+    assert claims and all(c.vectors is None for c in claims)  # claims are embedded only when compared
+    shown = run(["-m", "newsloom.cli", "brief", "--db", str(db), "--format", "json"])
+    assert shown.returncode == 0, shown.stderr
+    assert "Loading weights" not in done.stderr + shown.stderr
+    with open_store(str(db)) as store:
+        claims = [c for a in store.annotated() for c in a.claims]
+    assert claims and all(c.vectors is not None for c in claims)  # the encoder did load, and its work is kept

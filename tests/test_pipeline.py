@@ -45,23 +45,34 @@ def test_a_story_that_fails_to_compare_keeps_its_reports(tmp_path, monkeypatch):
     assert brief.stories[0].quotes == []
 
 
-def test_claim_embeddings_are_stored_in_batches(tmp_path, monkeypatch):
+def test_claims_are_embedded_once_and_only_where_a_story_has_two_reports(tmp_path, monkeypatch):
     import newsloom.annotate.embeddings as embeddings
-    import newsloom.pipeline as pipeline_module
     from newsloom.annotate.embeddings import unpack
 
-    calls = []
+    encoded = []
     real = embeddings.embed_claims
-    monkeypatch.setattr(pipeline_module, "EMBED_BATCH", 2)
-    monkeypatch.setattr(embeddings, "embed_claims", lambda claims, texts: calls.append(len(texts)) or real(claims, texts))
-    for i, text in enumerate([CHROME_REPORT, OTHER_REPORT, OTHER_REPORT.replace("Monday", "Tuesday")]):
-        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
-    with SQLiteStore(":memory:") as store:
-        Pipeline(store).ingest([tmp_path])
-        anns = store.annotated()
-    assert calls == [2, 1]
-    claims = [c for a in anns for c in a.claims]
-    assert claims and all(unpack(c.vectors).shape == (1 + len(c.facets), 384) for c in claims)
+    monkeypatch.setattr(embeddings, "embed_claims", lambda claims, texts: encoded.extend(claims) or real(claims, texts))
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    with SQLiteStore(tmp_path / "news.db") as store:
+        pipeline = Pipeline(store)
+        pipeline.ingest([tmp_path / "one"])
+        pipeline.build_stories()
+        pipeline.brief()
+        assert encoded == [] and all(c.vectors is None for a in store.annotated() for c in a.claims)
+        (tmp_path / "two").mkdir()
+        (tmp_path / "two" / "b.txt").write_text(OTHER_REPORT.replace("Monday", "Tuesday"), encoding="utf-8")
+        pipeline.ingest([tmp_path / "two"])
+        assert encoded == []  # ingest never encodes
+        assert [len(s.report_ids) for s in pipeline.build_stories()] == [2]
+        first = pipeline.brief()
+        claims = [c for a in store.annotated() for c in a.claims]
+        assert claims and len(encoded) == len(claims)
+        assert all(unpack(c.vectors).shape == (1 + len(c.facets), 384) for c in claims)
+        encoded.clear()
+        again = pipeline.brief()
+    assert encoded == []  # the kept embeddings are reused
+    assert again.to_dict() == first.to_dict()
 
 
 def test_a_failing_encoder_loses_no_report(tmp_path, monkeypatch):
@@ -72,11 +83,13 @@ def test_a_failing_encoder_loses_no_report(tmp_path, monkeypatch):
 
     monkeypatch.setattr(embeddings, "embed_claims", broken)
     (tmp_path / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER_REPORT.replace("Monday", "Tuesday"), encoding="utf-8")
     with SQLiteStore(":memory:") as store:
-        statuses = Pipeline(store).ingest([tmp_path])
+        brief = Pipeline(store).run([tmp_path])
         anns = store.annotated()
-    assert [s.status for s in statuses] == ["ok"] and len(anns) == 1
-    assert all(c.vectors is None for c in anns[0].claims)
+    assert [s.status for s in brief.inputs] == ["ok", "ok"] and len(anns) == 2
+    assert [len(s.reports) for s in brief.stories] == [2]
+    assert all(c.vectors is None for a in anns for c in a.claims)
 
 
 def test_a_second_run_places_only_the_new_reports(tmp_path, monkeypatch):

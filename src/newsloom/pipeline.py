@@ -14,14 +14,14 @@ from newsloom.executors import Executor, LocalExecutor
 from newsloom.ingest import read_paths
 from newsloom.model import Annotated, Article, Brief, InputStatus, Report, ReportStage, SpeakerFix, Story, StoryBrief
 from newsloom.store import SQLiteStore, Store, StoreError
-from newsloom.workers import GuardedExecutor, Limits
+from newsloom.workers import Limits
 
 if TYPE_CHECKING:
+    from newsloom.executor_spec import ExecutorSpec
     from newsloom.stories import StoryIndex
 
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger("newsloom")
-EMBED_BATCH = 32  # reports whose claims are embedded in one encoder pass
 STORY_INDEX = "story_index"  # the store's name for the kept story index
 STORY_INDEX_TOKEN = "story_index_token"  # changes whenever the kept story index does
 
@@ -99,17 +99,16 @@ def warm_extractor() -> None:
 
 
 def document_executor(
-    workers: int, limits: Limits | None, warmup: Callable[[], object] | None = warm_worker
+    where: int | ExecutorSpec, limits: Limits | None, warmup: Callable[[], object] | None = warm_parser
 ) -> Executor:
-    """Where documents are processed: guarded worker processes under `limits`, each first running `warmup`.
+    """Where documents are processed: an executor spec (or N guarded worker processes) under `limits`.
 
-    Without limits, the plain executor runs them (and nothing is warmed up ahead).
+    Each worker first runs `warmup`; without limits (or with `local`) they run unguarded in this process or a pool.
     """
-    from newsloom.executors import make_executor
+    from newsloom.executor_spec import ExecutorSpec, document_executor as build
 
-    if limits is None:
-        return make_executor(workers)
-    return GuardedExecutor(over_limit, workers=workers, limits=limits, warmup=warmup)
+    spec = where if isinstance(where, ExecutorSpec) else ExecutorSpec("processes", max(1, where))
+    return build(spec, over_limit, limits, warmup)
 
 
 def process_inputs(
@@ -140,17 +139,26 @@ def process_inputs(
             yield item, None, None
 
 
-def _analyze(job: tuple[Story, list[Annotated], list[SpeakerFix]]) -> StoryBrief:
-    """Executor-friendly wrapper around the compare stage; a story that fails to compare still lists its reports."""
+def _analyze(job: tuple[Story, list[Annotated], list[SpeakerFix]]) -> tuple[StoryBrief, dict[str, list[bytes | None]]]:
+    """Executor-friendly wrapper around the compare stage: the story's brief, and the claim embeddings it encoded.
+
+    Claims are embedded only in stories of two or more reports (a lone report has nothing to align
+    with); the new embeddings come back so the store keeps them. A story that fails to compare
+    still lists its reports.
+    """
+    from newsloom.annotate.embeddings import fill_story_vectors
     from newsloom.compare import analyze_story, brief_reports
 
     story, anns, fixes = job
+    fresh: dict[str, list[bytes | None]] = {}
     try:
-        return analyze_story(story, anns, fixes)
+        if len(anns) >= 2:
+            fresh = fill_story_vectors(anns)
+        return analyze_story(story, anns, fixes), fresh
     except Exception as exc:  # one bad story must not cost the others their brief
         log.warning("comparing story %s failed: %s: %s", story.id, type(exc).__name__, exc)
         headline = next((a.article.title for a in anns if a.article.title), story.id)
-        return StoryBrief(id=story.id, headline=headline, summary=[], reports=brief_reports(story, anns))
+        return StoryBrief(id=story.id, headline=headline, summary=[], reports=brief_reports(story, anns)), fresh
 
 
 class Pipeline:
@@ -198,37 +206,20 @@ class Pipeline:
         return item
 
     def process_pending(self, retry_failed: bool = False) -> int:
-        """Extract and annotate the stored reports whose processing has not ended; returns how many."""
-        pending = self.store.pending_reports(("failed", "skipped") if retry_failed else ())
+        """Extract and annotate the pending reports this run claims (runs sharing a store split them); returns how many.
+
+        Claims are not embedded here: compare encodes them once a second report joins their story.
+        """
+        retry: tuple[ReportStage, ...] = ("failed", "skipped") if retry_failed else ()
+        pending = self.store.pending_reports(retry)
         total = len(pending)
         self.progress("extract+annotate", 0, total)
-        stored = (r for r in map(self.store.get_report, pending) if r is not None)
-        batch: list[ReportResult] = []
+        stored = (r for r in map(self.store.get_report, self.store.claim_reports(pending, retry)) if r is not None)
+        done = 0
         for done, result in enumerate(self.documents.map(process_report, stored), 1):
-            batch.append(result)
-            if len(batch) == EMBED_BATCH:
-                self._keep(batch)
-                batch = []
-            self.progress("extract+annotate", done, total)
-        self._keep(batch)
-        return total
-
-    def _keep(self, results: list[ReportResult]) -> None:
-        """Embed the claims of a batch of results in one encoder pass, then store them and their statuses.
-
-        If embedding fails the annotations are stored without vectors; compare encodes them later.
-        """
-        from newsloom.annotate.embeddings import embed_claims
-
-        if not results:
-            return
-        anns = [r.annotated for r in results if r.annotated is not None]
-        try:
-            embed_claims([c for a in anns for c in a.claims], {a.report_id: a.article.text for a in anns})
-        except Exception as exc:  # embeddings are an optimisation: never lose a report over them
-            log.warning("embedding claims failed, compare will encode them: %s: %s", type(exc).__name__, exc)
-        for result in results:
             self.store.finish_report(result.report_id, result.stage, result.status, result.annotated)
+            self.progress("extract+annotate", done, total)
+        return done
 
     def build_stories(self, rebuild: bool = False) -> list[Story]:
         """Place the stored articles in stories and find copies; stores the result.
@@ -309,10 +300,20 @@ class Pipeline:
                 for s in stories]
         self.progress("compare", 0, len(jobs))
         briefs = []
-        for done, sb in enumerate(self.executor.map(_analyze, jobs), 1):
+        for done, (sb, fresh) in enumerate(self.executor.map(_analyze, jobs), 1):
             briefs.append(sb)
+            self._keep_vectors(fresh)
             self.progress("compare", done, len(jobs))
         return Brief(inputs=self.store.inputs(), stories=briefs)
+
+    def _keep_vectors(self, fresh: dict[str, list[bytes | None]]) -> None:
+        """Store claim embeddings compare encoded, so the next brief reuses them (a failed write only costs time)."""
+        for report_id, vectors in fresh.items():
+            try:
+                self.store.put_claim_vectors(report_id, vectors)
+            except StoreError as exc:
+                log.warning("claim embeddings of %s not kept: %s", report_id, exc)
+                return
 
     def run(self, paths: Sequence[str | Path], follow_links: bool = False) -> Brief:
         """Ingest the inputs, build stories and return the brief."""
@@ -327,18 +328,22 @@ def analyze(
     progress: Progress | None = None,
     limits: Limits | None = Limits(),
     follow_links: bool = False,
+    executor: str | None = None,
 ) -> Brief:
     """One-shot analysis of some inputs with a throwaway in-memory store.
 
-    Each document is processed in a worker process under `limits` (None: in this process, unguarded).
+    Each document is processed under `limits` (None: unguarded) where `executor` says (`local`,
+    `processes:N`, `ray`, `ray:N`, `ray://HOST:PORT`; default $NEWSLOOM_EXECUTOR, else `workers` processes).
     """
-    from newsloom.executors import make_executor
+    from newsloom.executor_spec import choose, stage_executor
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    documents = document_executor(workers, limits)
+    spec = choose(executor, workers)
+    documents, stages = document_executor(spec, limits), stage_executor(spec)
     try:
         with SQLiteStore(":memory:") as store:
-            return Pipeline(store, make_executor(workers), progress, documents).run(paths, follow_links)
+            return Pipeline(store, stages, progress, documents).run(paths, follow_links)
     finally:
         documents.close()
+        stages.close()

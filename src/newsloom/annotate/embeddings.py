@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsloom.model import Claim
+from newsloom.model import Annotated, Claim
 
 DIMENSIONS = 384
 
@@ -52,15 +52,39 @@ def embed_claims(claims: list[Claim], text_of: dict[str, str]) -> None:
     `text_of` gives the clean text of each claim's report; claims of many reports may go together,
     which is faster than one pass per report.
     """
+    if not claims:
+        return
     for claim, vectors in zip(claims, _encode_views(claims, text_of)):
         claim.vectors = pack(vectors)
 
 
+def is_stale(claim: Claim) -> bool:
+    """Whether a claim lacks stored embeddings of its whole text and each facet."""
+    return claim.vectors is None or len(claim.vectors) != (1 + len(claim.facets)) * DIMENSIONS * 2
+
+
+def fill_claim_vectors(claims: list[Claim], text_of: dict[str, str]) -> list[Claim]:
+    """Encode, in one pass, the claims without up-to-date stored embeddings and store them on the claims; returns those."""
+    missing = [c for c in claims if is_stale(c)]
+    embed_claims(missing, text_of)
+    return missing
+
+
 def claim_vectors(claims: list[Claim], text_of: dict[str, str]) -> list[np.ndarray]:
-    """Per claim, the rows of its whole-claim and facet embeddings; stored ones are reused, others encoded."""
-    missing = [c for c in claims if c.vectors is None or len(unpack(c.vectors)) != 1 + len(c.facets)]
-    fresh = {id(c): v for c, v in zip(missing, _encode_views(missing, text_of))}
-    return [fresh[id(c)] if id(c) in fresh else unpack(c.vectors) for c in claims]
+    """Per claim, the rows of its whole-claim and facet embeddings; stored ones are reused, others encoded and kept."""
+    fill_claim_vectors(claims, text_of)
+    return [unpack(c.vectors) for c in claims]  # type: ignore[arg-type]
+
+
+def fill_story_vectors(anns: list[Annotated]) -> dict[str, list[bytes | None]]:
+    """Encode the missing claim embeddings of a story's reports; per report given new ones, the new bytes per claim.
+
+    A claim keeps `None` in the returned list when its stored embeddings were already up to date.
+    """
+    claims = [c for a in anns for c in a.claims]
+    fresh = {id(c) for c in fill_claim_vectors(claims, {a.report_id: a.article.text for a in anns})}
+    return {a.report_id: [c.vectors if id(c) in fresh else None for c in a.claims]
+            for a in anns if any(id(c) in fresh for c in a.claims)}
 
 
 def _encode_views(claims: list[Claim], text_of: dict[str, str]) -> list[np.ndarray]:

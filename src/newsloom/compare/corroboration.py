@@ -126,12 +126,10 @@ def align_claims(anns: list[Annotated], alias: dict[str, str] | None = None) -> 
     listed with that facet's text and span.
     """
     claims = [c for ann in anns for c in ann.claims]
-    if not claims:
-        return [], np.zeros((0, 0))
+    if len({c.report_id for c in claims}) < 2:  # nothing to align across, so no embeddings are needed
+        return [AlignedClaim([c]) for c in claims], np.zeros((len(claims), len(claims)))
     views = claim_views(claims, {a.report_id: a.article.text for a in anns}, alias)
     sim = similarity_matrix(views)
-    if len(claims) == 1:
-        return [AlignedClaim([claims[0]])], sim
     dist = np.clip(1.0 - sim, 0.0, None)
     reports = np.array([c.report_id for c in claims])
     dist[reports[:, None] == reports[None, :]] = SAME_REPORT_DISTANCE
