@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
 from newsloom.cli_find import export, search
 from newsloom.cli_fix import fix_app
+from newsloom.cli_watch import updates, watch
 from newsloom.executors import make_executor
 from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser, warm_worker
 from newsloom.store import MissingStoreError, StoreError
@@ -313,6 +314,8 @@ def serve(
 
 app.command()(search)
 app.command()(export)
+app.command()(watch)
+app.command()(updates)
 app.add_typer(fix_app, name="fix")
 
 

@@ -1,0 +1,140 @@
+"""Polite HTTP fetching for `newsloom watch`: conditional GET, per-host delay, retries, size cap and redirect cap."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+
+from newsloom import __version__
+from newsloom.ingest.limits import megabytes
+
+USER_AGENT = f"newsloom/{__version__} (+https://github.com/newsloom/newsloom)"
+ROBOTS_AGENT = "newsloom"  # the name robots.txt rules address
+DROPPED_HEADERS = ("content-encoding", "transfer-encoding", "content-length")  # the body is kept decoded
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """How politely and how far to fetch: timeouts, retries, the size and redirect caps, the per-host delay."""
+
+    timeout_s: float = 20.0
+    retries: int = 3  # further tries after a timeout, a network error or a 5xx answer
+    backoff_s: float = 1.0  # the wait before the first retry; doubled before each next one
+    max_bytes: int = 20 * 2**20  # the largest body read (decoded); a larger one fails
+    max_redirects: int = 5
+    delay_s: float = 1.0  # the least time between two requests to one host
+
+
+@dataclass
+class Fetched:
+    """One URL's answer: status, headers and body (decoded), the request as sent, or why there is none."""
+
+    url: str
+    final_url: str
+    status: int | None = None
+    reason_phrase: str = ""
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes = b""
+    request_headers: list[tuple[str, str]] = field(default_factory=list)
+    charset: str | None = None  # the encoding the Content-Type header names
+    error: str = ""  # why the fetch gave no usable answer ("" when it did)
+    transient: bool = False  # the error may pass (timeout, network, 5xx): the URL is worth trying again later
+    tries: int = 1
+
+    @property
+    def ok(self) -> bool:
+        """Whether a 2xx answer came whole."""
+        return not self.error and self.status is not None and 200 <= self.status < 300
+
+    def header(self, name: str) -> str | None:
+        """The first response header of this name (any case), or None."""
+        name = name.lower()
+        return next((v for k, v in self.headers if k.lower() == name), None)
+
+
+class Fetcher:
+    """Fetches URLs one at a time with a user agent naming newsloom, waiting its turn per host."""
+
+    def __init__(self, policy: FetchPolicy = FetchPolicy(), sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.policy = policy
+        self._sleep, self._clock = sleep, clock
+        self._last: dict[str, float] = {}  # host -> when its last request started
+        self.requests = 0  # requests sent, retries included
+        self.client = httpx.Client(
+            headers={"User-Agent": USER_AGENT}, timeout=policy.timeout_s, follow_redirects=True,
+            max_redirects=policy.max_redirects,
+        )
+
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
+        """GET a URL, trying again with exponential backoff after a timeout, a network error or a 5xx answer."""
+        result = Fetched(url, url)
+        for attempt in range(self.policy.retries + 1):
+            if attempt:
+                self._sleep(self.policy.backoff_s * 2 ** (attempt - 1))
+            result = self._once(url, headers or {})
+            result.tries = attempt + 1
+            if not result.transient:
+                break
+        if result.transient and result.tries > 1:
+            result.error += f" (after {result.tries} tries)"
+        return result
+
+    def _wait_turn(self, url: str) -> None:
+        """Sleep until the host of `url` has had `delay_s` since its last request."""
+        host = urlsplit(url).netloc.lower()
+        last = self._last.get(host)
+        if last is not None:
+            wait = self.policy.delay_s - (self._clock() - last)
+            if wait > 0:
+                self._sleep(wait)
+        self._last[host] = self._clock()
+
+    def _once(self, url: str, headers: dict[str, str]) -> Fetched:
+        """One GET (redirects followed), the body read up to the size cap; errors become the result's reason."""
+        self._wait_turn(url)
+        self.requests += 1
+        try:
+            with self.client.stream("GET", url, headers=headers) as response:
+                return self._read(url, response)
+        except httpx.TooManyRedirects:
+            return Fetched(url, url, error=f"more than {self.policy.max_redirects} redirects")
+        except httpx.TimeoutException:
+            return Fetched(url, url, error=f"timed out after {self.policy.timeout_s:g} s", transient=True)
+        except httpx.HTTPError as exc:
+            return Fetched(url, url, error=f"network error: {type(exc).__name__}: {exc}", transient=True)
+
+    def _read(self, url: str, response: httpx.Response) -> Fetched:
+        """The answer of a response, its body read in chunks and given up past the size cap."""
+        result = Fetched(
+            url, str(response.url), response.status_code, response.reason_phrase,
+            [(k, v) for k, v in response.headers.multi_items() if k.lower() not in DROPPED_HEADERS],
+            request_headers=list(response.request.headers.multi_items()), charset=response.charset_encoding,
+        )
+        if response.status_code >= 500:
+            result.error, result.transient = f"server error {response.status_code}", True
+            return result
+        cap = self.policy.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            result.error = f"body of {megabytes(int(declared))} over the {megabytes(cap)} size cap"
+            return result
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > cap:
+                result.error = f"body over the {megabytes(cap)} size cap"
+                return result
+            chunks.append(chunk)
+        result.body = b"".join(chunks)
+        result.headers.append(("Content-Length", str(len(result.body))))
+        if response.status_code >= 400:
+            result.error = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+        return result
+
+    def close(self) -> None:
+        """Close the HTTP connections."""
+        self.client.close()
