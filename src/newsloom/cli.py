@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Callable, Iterator, List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
 from newsloom.cli_find import export, search
 from newsloom.cli_fix import fix_app
-from newsloom.cli_watch import updates, watch
 from newsloom.executors import make_executor
-from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser, warm_worker
+from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser
+from newsloom.progress import progress_bars
 from newsloom.store import MissingStoreError, StoreError
 from newsloom.workers import Limits
 
@@ -46,13 +45,14 @@ TimeLimitOpt = typer.Option(
 FollowLinksOpt = typer.Option(
     False, "--follow-links", help="Read symbolic links in input folders that lead out of them."
 )
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bars (they show only when stderr is a terminal).")
 MemoryLimitOpt = typer.Option(
     Limits.memory_mb, "--memory-limit", min=0, help="Megabytes one document may add to its worker (0: no limit)."
 )
 
 
 @contextmanager
-def documents(workers: int, seconds: float, memory_mb: int, warmup: Callable[[], None] = warm_worker) -> Iterator:
+def documents(workers: int, seconds: float, memory_mb: int, warmup: Callable[[], None] = warm_parser) -> Iterator:
     """Worker processes that run each document under its time and memory limits, each first running `warmup`."""
     executor = document_executor(workers, Limits(seconds, memory_mb), warmup)
     try:
@@ -76,24 +76,6 @@ def _check_read(statuses: List[InputStatus]) -> None:
         fail(f"no input could be read: all {len(statuses)} inputs failed")
 
 
-@contextmanager
-def progress_bar(enabled: bool = True) -> Iterator:
-    """A rich progress display on stderr; yields a pipeline progress callback."""
-    if not enabled or not err.is_terminal:
-        yield None
-        return
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def update(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        yield update
-
-
 def _emit(text: str, out: Optional[Path]) -> None:
     """Write to a file (saying where) or to stdout."""
     if out is None:
@@ -113,6 +95,7 @@ def analyze(
     time_limit: float = TimeLimitOpt,
     memory_limit: int = MemoryLimitOpt,
     follow_links: bool = FollowLinksOpt,
+    quiet: bool = QuietOpt,
 ) -> None:
     """One shot, no store needed: read the inputs, group stories and print the sourced brief."""
     from newsloom.brief import render
@@ -121,7 +104,7 @@ def analyze(
     _check_paths(paths)
     if fmt is Fmt.all and out is None:
         fail("--format all writes brief.json, brief.md and brief.html into a directory: give it with -o DIR")
-    with progress_bar() as progress:
+    with progress_bars(err, quiet) as progress:
         limits = Limits(time_limit, memory_limit)
         brief = run(paths, workers=workers, progress=progress, limits=limits, follow_links=follow_links)
     if fmt is Fmt.all:
@@ -143,10 +126,11 @@ def ingest(
     time_limit: float = TimeLimitOpt,
     memory_limit: int = MemoryLimitOpt,
     follow_links: bool = FollowLinksOpt,
+    quiet: bool = QuietOpt,
 ) -> None:
     """Add inputs to the store (extracted and annotated); a re-run finishes what an interrupted run left."""
     _check_paths(paths)
-    with _store(db, create=True) as store, progress_bar() as progress, \
+    with _store(db, create=True) as store, progress_bars(err, quiet) as progress, \
             documents(workers, time_limit, memory_limit) as docs:
         pipeline = Pipeline(store, make_executor(workers), progress, docs)
         statuses = pipeline.ingest(paths, retry_failed, follow_links)
@@ -314,8 +298,6 @@ def serve(
 
 app.command()(search)
 app.command()(export)
-app.command()(watch)
-app.command()(updates)
 app.add_typer(fix_app, name="fix")
 
 
