@@ -13,6 +13,7 @@ import typer
 from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
 from newsloom.cli_find import export, search
 from newsloom.cli_fix import fix_app
+from newsloom.executor_spec import SPECS_HELP, ExecutorSpec, ExecutorSpecError, choose
 from newsloom.executors import make_executor
 from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser
 from newsloom.progress import progress_bars
@@ -38,6 +39,10 @@ class Fmt(str, Enum):
 
 PathsArg = typer.Argument(..., help="Files, directories (recursed), WARC, RSS/Atom, JSON or JSONL inputs.")
 WorkersOpt = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for extraction and analysis.")
+ExecutorOpt = typer.Option(
+    None, "--executor", envvar="NEWSLOOM_EXECUTOR", show_default=False,
+    help=f"Where documents run: {SPECS_HELP}. Default: processes:WORKERS.",
+)
 CreateOpt = typer.Option(False, "--create", help="Start an empty store when --db names none (else that is an error).")
 TimeLimitOpt = typer.Option(
     Limits.seconds, "--time-limit", min=0, help="Seconds one document may take before it fails (0: no limit)."
@@ -51,10 +56,21 @@ MemoryLimitOpt = typer.Option(
 )
 
 
+def _executor(executor: Optional[str], workers: int) -> ExecutorSpec:
+    """The executor spec a command runs with (--executor, $NEWSLOOM_EXECUTOR, else --workers processes)."""
+    try:
+        return choose(executor, workers)
+    except ExecutorSpecError as exc:
+        fail(str(exc))
+        raise
+
+
 @contextmanager
-def documents(workers: int, seconds: float, memory_mb: int, warmup: Callable[[], None] = warm_parser) -> Iterator:
-    """Worker processes that run each document under its time and memory limits, each first running `warmup`."""
-    executor = document_executor(workers, Limits(seconds, memory_mb), warmup)
+def documents(
+    spec: ExecutorSpec, seconds: float, memory_mb: int, warmup: Callable[[], None] = warm_parser
+) -> Iterator:
+    """Workers as `spec` says, running each document under its time and memory limits after their `warmup`."""
+    executor = document_executor(spec, Limits(seconds, memory_mb), warmup)
     try:
         yield executor
     finally:
@@ -92,6 +108,7 @@ def analyze(
     fmt: Fmt = typer.Option(Fmt.json, "--format", "-f", help="Brief format: json, md, html, or all (into -o DIR)."),
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the brief here instead of stdout."),
     workers: int = WorkersOpt,
+    executor: Optional[str] = ExecutorOpt,
     time_limit: float = TimeLimitOpt,
     memory_limit: int = MemoryLimitOpt,
     follow_links: bool = FollowLinksOpt,
@@ -102,11 +119,13 @@ def analyze(
     from newsloom.pipeline import analyze as run
 
     _check_paths(paths)
+    spec = _executor(executor, workers)
     if fmt is Fmt.all and out is None:
         fail("--format all writes brief.json, brief.md and brief.html into a directory: give it with -o DIR")
     with progress_bars(err, quiet) as progress:
         limits = Limits(time_limit, memory_limit)
-        brief = run(paths, workers=workers, progress=progress, limits=limits, follow_links=follow_links)
+        brief = run(paths, workers=workers, progress=progress, limits=limits, follow_links=follow_links,
+                    executor=str(spec))
     if fmt is Fmt.all:
         for name in ("json", "md", "html"):
             _emit(render(brief, name), out / f"brief.{name}")
@@ -120,6 +139,7 @@ def ingest(
     paths: List[Path] = PathsArg,
     db: str = DbOpt,
     workers: int = WorkersOpt,
+    executor: Optional[str] = ExecutorOpt,
     retry_failed: bool = typer.Option(
         False, "--retry-failed", help="Process again the reports that failed or gave no article (after an upgrade)."
     ),
@@ -130,8 +150,9 @@ def ingest(
 ) -> None:
     """Add inputs to the store (extracted and annotated); a re-run finishes what an interrupted run left."""
     _check_paths(paths)
+    spec = _executor(executor, workers)
     with _store(db, create=True) as store, progress_bars(err, quiet) as progress, \
-            documents(workers, time_limit, memory_limit) as docs:
+            documents(spec, time_limit, memory_limit) as docs:
         pipeline = Pipeline(store, make_executor(workers), progress, docs)
         statuses = pipeline.ingest(paths, retry_failed, follow_links)
     counts = {s: sum(1 for x in statuses if x.status == s) for s in ("ok", "skipped", "failed")}
@@ -181,12 +202,12 @@ def brief(
     _emit(render(result, fmt.value), out)
 
 
-def _records(paths: List[Path], workers: int, annotate: bool = True):
+def _records(paths: List[Path], spec: ExecutorSpec, annotate: bool = True):
     """Process inputs one-shot under the default limits: (status, annotated or None, report) per input, in order.
 
     With `annotate` off only the extracted article is given (no NLP model is loaded); claims get no embeddings.
     """
-    with documents(workers, Limits.seconds, Limits.memory_mb, warm_parser if annotate else warm_extractor) as docs:
+    with documents(spec, Limits.seconds, Limits.memory_mb, warm_parser if annotate else warm_extractor) as docs:
         yield from process_inputs(paths, docs, annotate=annotate)
 
 
@@ -208,10 +229,13 @@ JsonlOpt = typer.Option(True, "--jsonl/--no-jsonl", help="One JSON line per inpu
 
 
 @app.command()
-def extract(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
+def extract(
+    paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt,
+    executor: Optional[str] = ExecutorOpt,
+) -> None:
     """Print each input's clean article text and metadata."""
     _check_paths(paths)
-    for status, a, _ in _all_read(_records(paths, workers, annotate=False)):
+    for status, a, _ in _all_read(_records(paths, _executor(executor, workers), annotate=False)):
         row = {"source": status.source, "status": status.status}
         if status.reason:
             row["reason"] = status.reason
@@ -222,10 +246,13 @@ def extract(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int =
 
 
 @app.command()
-def quotes(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
+def quotes(
+    paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt,
+    executor: Optional[str] = ExecutorOpt,
+) -> None:
     """Print each input's quotes with cue, kind and speaker (offsets index plain-text inputs' own text)."""
     _check_paths(paths)
-    for status, ann, report in _all_read(_records(paths, workers)):
+    for status, ann, report in _all_read(_records(paths, _executor(executor, workers))):
         row: dict = {"source": status.source, "status": status.status, "quotes": []}
         if status.reason:
             row["reason"] = status.reason
@@ -256,12 +283,15 @@ def _quote_row(q, article, report) -> dict:
 
 
 @app.command()
-def cluster(paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt) -> None:
+def cluster(
+    paths: List[Path] = PathsArg, jsonl: bool = JsonlOpt, workers: int = WorkersOpt,
+    executor: Optional[str] = ExecutorOpt,
+) -> None:
     """Print the story id of each input."""
     from newsloom.stories import group
 
     _check_paths(paths)
-    rows = list(_records(paths, workers))
+    rows = list(_records(paths, _executor(executor, workers)))
     found = group([ann for _, ann, _ in rows if ann is not None])
     story_of = {rid: s.id for s in found for rid in s.report_ids}
     for status, ann, _ in rows:
