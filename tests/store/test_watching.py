@@ -36,6 +36,8 @@ def test_updates_are_numbered_filtered_and_not_duplicated(store):
     assert store.updates("s1") == [StoryUpdate("s1", "outlet", "Daily joined", ["r2"], a.at, 1)]
     assert [u.seq for u in store.updates(since="2026-12-02T00:00:00+00:00")] == [2]
     assert [u.seq for u in store.updates(limit=1)] == [2]
+    assert store.move_updates("s1", "s9") == 1 and [u.seq for u in store.updates("s9")] == [1]
+    assert store.updates("s1") == []
 
 
 def test_watch_state_outlives_reopening(tmp_path):

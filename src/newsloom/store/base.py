@@ -204,6 +204,10 @@ class Store(ABC):
         """Store story update events in order; returns the new ones (an event recorded before is not added again)."""
 
     @abstractmethod
+    def move_updates(self, old_id: str, new_id: str) -> int:
+        """File a story's update events under its new id; returns how many moved."""
+
+    @abstractmethod
     def updates(self, story_id: str | None = None, since: str | None = None, limit: int | None = None) -> list[StoryUpdate]:
         """Recorded update events, newest first; one story's, and those at or after `since` (ISO, UTC) when given."""
 

@@ -76,6 +76,11 @@ class WatchQueries:
                     added.append(StoryUpdate(u.story_id, u.kind, u.text, list(u.reports), u.at, seq))
         return added
 
+    def move_updates(self, old_id: str, new_id: str) -> int:
+        """File a story's update events under its new id (a story's id changes when an earlier report joins it)."""
+        with self._tx(f"updates of story {old_id}") as c:
+            return c.execute("UPDATE story_updates SET story_id = ? WHERE story_id = ?", (new_id, old_id)).rowcount
+
     def updates(self, story_id: str | None = None, since: str | None = None, limit: int | None = None) -> list[StoryUpdate]:
         """Recorded update events, newest first: all, or one story's; only those at or after `since` (ISO) when given."""
         where, params = [], []

@@ -111,13 +111,13 @@ def tracking(store: Store) -> bool:
     return store.get_state(DIGESTS) is not None
 
 
-def _before(story: Story, kept: dict[str, Digest]) -> Digest | None:
-    """The digest this story had: under its id, else the kept story sharing most of its reports."""
+def _before(story: Story, kept: dict[str, Digest]) -> str | None:
+    """The id of the kept digest this story had: its own, else that of the kept story sharing most of its reports."""
     if story.id in kept:
-        return kept[story.id]
+        return story.id
     mine = set(story.report_ids)
-    best = max(kept.values(), key=lambda d: len(mine & set(d["reports"])), default=None)
-    return best if best is not None and mine & set(best["reports"]) else None
+    best = max(kept, key=lambda sid: len(mine & set(kept[sid]["reports"])), default=None)
+    return best if best is not None and mine & set(kept[best]["reports"]) else None
 
 
 def record_updates(pipeline: Pipeline, stories: list[Story], at: str | None = None) -> list[StoryUpdate]:
@@ -131,8 +131,13 @@ def record_updates(pipeline: Pipeline, stories: list[Story], at: str | None = No
     grown = [s for s in stories if (kept.get(s.id) or {}).get("reports") != sorted(s.report_ids)]
     briefs = pipeline.brief([s.id for s in grown]).stories if grown else []
     when = at or utc_now()
-    by_id = {s.id: s for s in grown}
-    events = [e for sb in briefs for e in changes(sb, _before(by_id[sb.id], kept), when)]
+    current = {s.id for s in stories}
+    before = {s.id: _before(s, kept) for s in grown}
+    for new_id, old_id in before.items():  # a story whose id changed keeps its history
+        if old_id is not None and old_id != new_id and old_id not in current:
+            store.move_updates(old_id, new_id)
+            current.add(old_id)  # moved once, to the first story that took it over
+    events = [e for sb in briefs for e in changes(sb, kept.get(before[sb.id] or ""), when)]
     added = store.add_updates(events)
     current = {s.id for s in stories}
     digests = {sid: d for sid, d in kept.items() if sid in current}
