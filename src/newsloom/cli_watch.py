@@ -5,7 +5,6 @@ import json
 import sys
 import time
 from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
@@ -13,6 +12,7 @@ import typer
 
 from newsloom.cli_common import DbOpt, _store, err, fail
 from newsloom.model import StoryUpdate
+from newsloom.watch.events import utc_iso
 from newsloom.watch.fetch import FetchPolicy
 
 DEFAULT = FetchPolicy()
@@ -31,16 +31,12 @@ def warc_folder(db: str, given: Optional[Path]) -> Path:
     raise AssertionError  # fail exits
 
 
-def utc_iso(value: str) -> str:
-    """An ISO 8601 time as the store keeps update times (UTC, to the second); a time without zone is UTC."""
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
+def since_utc(value: str) -> str:
+    """The --since time as update times are kept (UTC), or exit naming the bad value."""
+    found = utc_iso(value)
+    if found is None:
         fail(f"--since {value!r} is not an ISO 8601 time (e.g. 2026-12-01 or 2026-12-01T09:30:00+01:00)")
-        raise
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return found  # type: ignore[return-value]
 
 
 def update_line(update: StoryUpdate) -> str:
@@ -114,7 +110,7 @@ def updates(
 ) -> None:
     """List what changed in the stories (new outlets, wordings, positions, stronger claims, corrections), newest first."""
     with _store(db) as store:
-        found = store.updates(story, utc_iso(since) if since else None, limit)
+        found = store.updates(story, since_utc(since) if since else None, limit)
     for update in found:
         line = update_line(update) if jsonl else f"{update.at}\t{update.story_id}\t{update.kind}\t{update.text}"
         sys.stdout.write(line + "\n")

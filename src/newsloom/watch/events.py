@@ -22,6 +22,17 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def utc_iso(value: str) -> str | None:
+    """An ISO 8601 time as update times are kept (UTC, to the second; no zone means UTC), or None if it is none."""
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
 def outlet_name(report: BriefReport) -> str:
     """The outlet a report is credited to: its outlet, else its site, else its source."""
     return report.outlet or (urlsplit(report.url).netloc if report.url else "") or report.source

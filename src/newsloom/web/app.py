@@ -25,6 +25,7 @@ from newsloom.web.guard import TOKEN_FIELD, Guard, SameOriginMiddleware
 from newsloom.web.intake import UploadLimits, receive_form
 from newsloom.web.present import by_speaker, day_range, split_claims
 from newsloom.web.reports import report_page
+from newsloom.web.updates import updates_router
 
 STATIC = Path(__file__).parent / "static"
 DOWNLOADS = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
@@ -70,6 +71,7 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     app.include_router(find_router(desk, page))
+    app.include_router(updates_router(desk, templates))
 
     @app.exception_handler(StarletteHTTPException)
     async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
