@@ -5,7 +5,7 @@ import pytest
 
 from newsloom.watch.fetch import FetchPolicy
 
-from .site import Site
+from bench.site import Site
 
 FAST = FetchPolicy(timeout_s=0.5, retries=2, backoff_s=0.01, max_bytes=50_000, max_redirects=3, delay_s=0.0)
 

@@ -10,7 +10,7 @@ from newsloom.cli import app
 from newsloom.store import SQLiteStore
 
 from .harbour import COAST, HERALD, POST
-from .site import Page, article, rss
+from bench.site import Page, article, rss
 
 OUTLETS = {"herald": ("Velm Herald", HERALD), "post": ("Velm Post", POST), "coast": ("Coast Wire", COAST)}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from newsloom.watch.fetch import USER_AGENT, Fetcher, FetchPolicy
 
 from .conftest import FAST
-from .site import Page
+from bench.site import Page
 
 
 def test_user_agent_names_newsloom_and_body_comes_whole(site):

@@ -10,7 +10,7 @@ from newsloom.watch.sources import Source
 from newsloom.watch.warcstore import WarcStore
 
 from .conftest import FAST
-from .site import Page, article, http_date, rss
+from bench.site import Page, article, http_date, rss
 
 
 def story(n: int) -> bytes:

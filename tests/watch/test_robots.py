@@ -5,7 +5,7 @@ from newsloom.watch.fetch import Fetcher
 from newsloom.watch.robots import Robots
 
 from .conftest import FAST
-from .site import Page
+from bench.site import Page
 
 
 def test_disallowed_paths_are_refused_and_rules_fetched_once(site):

@@ -9,7 +9,7 @@ from newsloom.watch.fetch import Fetcher
 from newsloom.watch.warcstore import WarcStore
 
 from .conftest import FAST
-from .site import Page, article
+from bench.site import Page, article
 
 
 def test_records_round_trip_through_warcio_and_ingest(site, tmp_path):

@@ -51,10 +51,14 @@ class Watcher:
         summary = self.poll()
         if process:
             begun = time.monotonic()
-            self.pipeline.process_pending()
-            summary.updates = record_updates(self.pipeline, self.pipeline.build_stories())
+            summary.updates = self.settle()
             summary.seconds += time.monotonic() - begun
         return summary
+
+    def settle(self) -> list[StoryUpdate]:
+        """Extract and annotate the stored reports not processed yet, place them in stories, record the updates."""
+        self.pipeline.process_pending()
+        return record_updates(self.pipeline, self.pipeline.build_stories())
 
     def poll(self) -> RoundSummary:
         """Fetch what is new from every source and store it as reports (not processed yet)."""

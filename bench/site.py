@@ -1,4 +1,4 @@
-"""A small web site on 127.0.0.1 for the watch tests: pages and feeds that change, fail, stall or redirect."""
+"""A small web site on 127.0.0.1 for the watch bench and tests: pages and feeds that change, fail, stall or redirect."""
 from __future__ import annotations
 
 import threading
