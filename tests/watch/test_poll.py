@@ -111,3 +111,16 @@ def test_reports_point_at_their_warc_records(site, tmp_path):
                          for r in ArchiveIterator(stream) if r.rec_type == "response"]
             assert responses[int(number) - 1] == (report.url, report.raw)
     assert reports[1].hints["outlet"] == "Velm Post" and site.hits("/page") == 2
+
+
+def test_a_run_killed_before_noting_its_items_stores_nothing_twice(site, tmp_path):
+    serve_feed(site, [1, 2], '"v1"', 1)
+    with SQLiteStore(tmp_path / "desk.db") as store:
+        watcher(store, site, tmp_path).poll()
+        rows = store.inputs()
+        store._conn.execute("DELETE FROM watch_seen")  # as if killed after storing the reports, before noting them
+        store._conn.execute("DELETE FROM watch_feeds")
+        again = watcher(store, site, tmp_path).poll()
+        assert (again.fetched, again.new_reports, again.problems) == (1, 0, [])  # only the feed is kept again
+        assert store.inputs() == rows and len(store.reports()) == 2
+        assert store.seen([site.url("/items/1"), site.url("/items/2")]) == {site.url("/items/1"), site.url("/items/2")}

@@ -4,12 +4,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from newsloom import __version__
 from newsloom.ingest.limits import megabytes
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"newsloom/{__version__} (+https://github.com/newsloom/newsloom)"
 ROBOTS_AGENT = "newsloom"  # the name robots.txt rules address
@@ -60,6 +62,8 @@ class Fetcher:
 
     def __init__(self, policy: FetchPolicy = FetchPolicy(), sleep: Callable[[float], None] = time.sleep,
                  clock: Callable[[], float] = time.monotonic) -> None:
+        import httpx  # imported when fetching begins, not whenever the CLI starts
+
         self.policy = policy
         self._sleep, self._clock = sleep, clock
         self._last: dict[str, float] = {}  # host -> when its last request started
@@ -95,6 +99,8 @@ class Fetcher:
 
     def _once(self, url: str, headers: dict[str, str]) -> Fetched:
         """One GET (redirects followed), the body read up to the size cap; errors become the result's reason."""
+        import httpx
+
         self._wait_turn(url)
         self.requests += 1
         try:

@@ -100,8 +100,7 @@ class Watcher:
             state = self._validators(state, fetched) if whole else dataclasses.replace(state, etag=None,
                                                                                          last_modified=None)
         else:
-            if not self.store.has_report(content_hash(fetched.body)):
-                self._keep(fetched, {"outlet": source.outlet} if source.outlet else {}, summary)
+            self._keep(fetched, {"outlet": source.outlet} if source.outlet else {}, summary)
             state = self._validators(state, fetched)
         self.store.put_feed_state(state)  # only now: a run killed before this polls the source whole again
 
@@ -154,7 +153,13 @@ class Watcher:
         return self._store(Report.make(source, body.encode("utf-8"), media, hints=hints), summary)
 
     def _keep(self, fetched: Fetched, hints: dict[str, Any], summary: RoundSummary) -> str | None:
-        """Keep a fetched page as WARC records, then store the report it holds (or the reason it holds none)."""
+        """Keep a fetched page as WARC records, then store the report it holds (or the reason it holds none).
+
+        A page whose bytes are stored already (fetched by a run killed before it noted the URL) is not kept again.
+        """
+        digest = content_hash(fetched.body)
+        if self.store.has_report(digest):
+            return digest[:16]
         record = self.warcs.write(fetched)
         summary.fetched += 1
         report_id = None
