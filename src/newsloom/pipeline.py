@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from newsloom.executors import Executor, LocalExecutor
 from newsloom.ingest import read_paths
-from newsloom.model import Annotated, Article, Brief, InputStatus, Report, ReportStage, SpeakerFix, Story, StoryBrief
+from newsloom.model import (
+    Annotated, Article, Brief, InputStatus, Report, ReportStage, SpeakerFix, Story, StoryBrief, StoryUpdate,
+)
 from newsloom.store import SQLiteStore, Store, StoreError
 from newsloom.workers import Limits
 
@@ -178,6 +180,8 @@ class Pipeline:
         self._held: tuple[bytes, StoryIndex] | None = None  # the story index this pipeline last kept, and its token
         self.placed: int | None = None  # reports the last build_stories placed in a kept index (None: grouped all)
         self.processed = 0  # reports the last ingest extracted and annotated (the others were done before)
+        self.track_updates: bool | None = None  # record story update events (None: when the store already does)
+        self.updates: list[StoryUpdate] = []  # the update events the last build_stories recorded
 
     def ingest(
         self, paths: Sequence[str | Path], retry_failed: bool = False, follow_links: bool = False
@@ -245,7 +249,16 @@ class Pipeline:
         self.store.put_stories(stories)
         self._keep_index(index)
         self.progress("stories", 1, 1)
+        self._record_updates(stories)
         return stories
+
+    def _record_updates(self, stories: list[Story]) -> None:
+        """Record what changed in the stories that grew, when this pipeline or its store tracks updates."""
+        from newsloom.watch.events import record_updates, tracking
+
+        self.updates = []
+        if self.track_updates or (self.track_updates is None and tracking(self.store)):
+            self.updates = record_updates(self, stories)
 
     def _keep_index(self, index: StoryIndex) -> None:
         """Keep the index in the store under a fresh token, and hold it in memory for this pipeline's next run."""

@@ -58,3 +58,31 @@ def test_each_kind_of_change_is_found():
 def test_nothing_changed_is_no_event():
     same = brief([report("r1", "Velm Herald")], [quote(("The harbour stays shut", ["r1"]))])
     assert changes(same, digest(same), AT) == []
+
+
+def test_ingest_then_stories_records_updates_once_a_store_tracks_them(tmp_path):
+    from newsloom.pipeline import Pipeline
+    from newsloom.store import SQLiteStore
+
+    from .harbour import COAST, HERALD, POST
+
+    files = {}
+    for name, paragraphs in (("herald", HERALD), ("post", POST), ("coast", COAST)):
+        files[name] = tmp_path / f"{name}.txt"
+        files[name].write_text(f"Velm harbour closed\n\nVelm {name.title()}\n\n" + "\n\n".join(paragraphs))
+    with SQLiteStore(tmp_path / "desk.db") as store:
+        untracked = Pipeline(store)
+        untracked.ingest([files["herald"]])
+        untracked.build_stories()
+        assert untracked.updates == [] and store.updates() == []  # a store that never tracked: no events
+        tracked = Pipeline(store)
+        tracked.track_updates = True
+        tracked.ingest([files["post"]])
+        tracked.build_stories()
+        assert [u.kind for u in tracked.updates] == ["story"]
+        later = Pipeline(store)  # a plain ingest and stories run on a tracked store
+        later.ingest([files["coast"]])
+        later.build_stories()
+        kinds = [u.kind for u in later.updates]
+        assert "outlet" in kinds and "story" not in kinds
+        assert len(store.updates()) == 1 + len(kinds)

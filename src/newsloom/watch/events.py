@@ -5,12 +5,14 @@ import json
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newsloom.model import BriefReport, Story, StoryBrief, StoryUpdate
-from newsloom.pipeline import Pipeline
 from newsloom.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from newsloom.pipeline import Pipeline
 
 log = logging.getLogger("newsloom")
 DIGESTS = "story_digests"  # the store's name for the kept digest of each story's brief

@@ -15,7 +15,7 @@ from newsloom.ingest.sniff import sniff
 from newsloom.model import FeedState, InputStatus, Report, StoryUpdate, content_hash
 from newsloom.pipeline import Pipeline
 from newsloom.store import Store
-from newsloom.watch.events import record_updates, utc_now
+from newsloom.watch.events import utc_now
 from newsloom.watch.fetch import Fetched, Fetcher
 from newsloom.watch.robots import Robots
 from newsloom.watch.sources import Source
@@ -45,6 +45,7 @@ class Watcher:
                  pipeline: Pipeline | None = None) -> None:
         self.store, self.sources, self.warcs, self.fetcher = store, list(sources), warcs, fetcher
         self.pipeline = pipeline or Pipeline(store)
+        self.pipeline.track_updates = True
 
     def round(self, process: bool = True) -> RoundSummary:
         """Poll every source; with `process`, also extract, annotate, place in stories and record the updates."""
@@ -58,7 +59,8 @@ class Watcher:
     def settle(self) -> list[StoryUpdate]:
         """Extract and annotate the stored reports not processed yet, place them in stories, record the updates."""
         self.pipeline.process_pending()
-        return record_updates(self.pipeline, self.pipeline.build_stories())
+        self.pipeline.build_stories()
+        return self.pipeline.updates
 
     def poll(self) -> RoundSummary:
         """Fetch what is new from every source and store it as reports (not processed yet)."""
