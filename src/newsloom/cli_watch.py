@@ -109,8 +109,9 @@ def updates(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Most updates to print (newest first)."),
 ) -> None:
     """List what changed in the stories (new outlets, wordings, positions, stronger claims, corrections), newest first."""
+    when = since_utc(since) if since else None
     with _store(db) as store:
-        found = store.updates(story, since_utc(since) if since else None, limit)
+        found = store.updates(story, when, limit)
     for update in found:
         line = update_line(update) if jsonl else f"{update.at}\t{update.story_id}\t{update.kind}\t{update.text}"
         sys.stdout.write(line + "\n")

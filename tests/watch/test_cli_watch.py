@@ -61,3 +61,24 @@ def test_watch_twice_reports_the_story_then_the_outlet_that_joined(site, tmp_pat
     assert [r["kind"] for r in rows] == [*reversed(kinds), "story"]  # the story's history follows a changed id
     since = CliRunner().invoke(app, ["updates", "--db", str(tmp_path / "desk.db"), "--since", "2999-01-01"])
     assert since.exit_code == 0 and since.stdout == ""
+
+
+def test_warc_folder_sits_next_to_a_sqlite_store_or_is_asked_for(tmp_path):
+    from pathlib import Path
+
+    from newsloom.cli_watch import warc_folder
+
+    assert warc_folder("desk.db", None) == Path("desk.db.warc")
+    assert warc_folder("sqlite:////data/desk.db", None) == Path("/data/desk.db.warc")
+    assert warc_folder("postgresql://u@h/db", tmp_path) == tmp_path
+    result = CliRunner().invoke(app, ["watch", str(tmp_path / "none.txt"), "--db", "postgresql://u@127.0.0.1:1/db"])
+    assert result.exit_code == 1
+
+
+def test_a_bad_sources_line_or_since_time_is_a_one_line_error(tmp_path):
+    sources = tmp_path / "sources.txt"
+    sources.write_text("ftp://nope\n")
+    result = CliRunner().invoke(app, ["watch", str(sources), "--db", str(tmp_path / "d.db"), "--once"])
+    assert result.exit_code == 1 and "line 1: 'ftp://nope' is not an http(s) URL" in result.output
+    listed = CliRunner().invoke(app, ["updates", "--db", str(tmp_path / "d.db"), "--since", "last week"])
+    assert listed.exit_code == 1 and "is not an ISO 8601 time" in listed.output
