@@ -1,6 +1,6 @@
 """Speed of the compare stage on one story of N reports: seconds per story, median of runs, one core.
 
-    python bench/compare.py [PATH ...] [--reports 50] [--runs 5]
+    python bench/compare.py [PATH ...] [--reports 50,500] [--runs 5] [--cache DB]
 
 The base reports are ../shared/seeds when present (five reports of one event), else the bundled
 sample corpus. They are made into N distinct reports of one story: variant k of a base report keeps
@@ -10,7 +10,9 @@ embeddings) runs first and is not timed; the timed part is `analyze_story` on th
 quote ledger, claim alignment, disagreements, timeline, framing, summary. For reference the same
 story is also timed with the stored claim embeddings removed, so that compare has to encode them.
 The process is pinned to one core and torch to one thread; models and date parsers are loaded on a
-smaller story first, and memoised word lists are cleared before every timed run.
+smaller story first, and memoised word lists are cleared before every timed run. One row per story
+size of --reports. With --cache, annotations (with their claim embeddings) are kept in that SQLite
+store and reused by later runs, so only the compare stage costs time again.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse
 import dataclasses
+import hashlib
 import random
 import statistics
 import time
@@ -32,6 +35,7 @@ from newsloom.compare.textsim import clear_cache
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
 from newsloom.model import Annotated, Article, Report, Story
+from newsloom.store import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -65,6 +69,33 @@ def variants(bases: list[Article], n: int, seed: int = 7) -> list[Article]:
     return out
 
 
+def annotated(articles: list[Article], cache: Path | None) -> list[Annotated]:
+    """The articles annotated with claim embeddings, read from the `cache` store when it holds them."""
+    if cache is None:
+        return [annotate(a) for a in articles]
+    out = []
+    with SQLiteStore(cache) as store:
+        for article in articles:
+            key = hashlib.sha256(article.text.encode()).hexdigest()[:16]
+            ann = store.get_annotated(key)
+            if ann is None:
+                keyed = dataclasses.replace(article, report_id=key)
+                store.add_report(Report(key, article.source, article.text.encode(), "text", content_hash=key))
+                ann = annotate(keyed)
+                store.put_annotated(ann)
+            out.append(relabel(ann, article.report_id))
+    return out
+
+
+def relabel(ann: Annotated, report_id: str) -> Annotated:
+    """An annotation moved to another report id (its claims' and quotes' report ids follow)."""
+    def moved(items: list) -> list:
+        return [dataclasses.replace(x, report_id=report_id) if hasattr(x, "report_id") else x for x in items]
+
+    article = dataclasses.replace(ann.article, report_id=report_id)
+    return dataclasses.replace(ann, article=article, claims=moved(ann.claims), quotes=moved(ann.quotes))
+
+
 def without_vectors(anns: list[Annotated]) -> list[Annotated]:
     """Copies of the annotations whose claims carry no stored embeddings."""
     return [dataclasses.replace(a, claims=[dataclasses.replace(c, vectors=None) for c in a.claims]) for a in anns]
@@ -91,30 +122,38 @@ def pin_to_one_core() -> None:
 
 
 def main() -> None:
-    """Build the story, time the compare stage and print the table."""
+    """Build the stories, time the compare stage and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--reports", type=int, default=50)
+    parser.add_argument("--reports", default="50", help="Comma-separated story sizes, one row each (e.g. 50,500).")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cache", type=Path, help="A SQLite store that keeps the annotations between runs.")
+    parser.add_argument("--encoded", action="store_true", help="Also time compare with the embeddings encoded anew.")
     args = parser.parse_args()
     paths = args.paths or ([SEEDS] if SEEDS.is_dir() else [ROOT / "samples" / "corpus"])
-    articles = variants(base_articles(paths), args.reports)
-    anns = [annotate(a) for a in articles]
-    story = Story(id="s-bench", report_ids=[a.report_id for a in anns])
-    timed(Story(id="s-warm", report_ids=story.report_ids[:5]), anns[:5], 1)  # load models and parsers once
-    stored = timed(story, anns, args.runs)
-    encoded = timed(story, without_vectors(anns), max(1, args.runs // 2))
-    claims = sum(len(a.claims) for a in anns)
-    quotes = sum(len(a.quotes) for a in anns)
+    sizes = [int(n) for n in args.reports.split(",") if n.strip()]
+    bases = base_articles(paths)
     shown = ", ".join(str(p.resolve().relative_to(ROOT.parent)) if p.resolve().is_relative_to(ROOT.parent)
                       else str(p) for p in paths)
-    print(f"story: {len(anns)} reports from {shown} ({claims} claims, {quotes} quotes), one core\n")
-    print("| compare stage | median s | min s | max s | runs |")
-    print("|---|---:|---:|---:|---:|")
-    print(f"| claim embeddings stored at annotate time | {statistics.median(stored):.2f} | {min(stored):.2f} "
-          f"| {max(stored):.2f} | {len(stored)} |")
-    print(f"| embeddings encoded during compare | {statistics.median(encoded):.2f} | {min(encoded):.2f} "
-          f"| {max(encoded):.2f} | {len(encoded)} |")
+    print(f"stories of N reports from {shown}, compare stage on one core\n")
+    print("| reports | claims | quotes | embeddings | median s | min s | max s | runs |")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|")
+    warmed = False
+    for size in sizes:
+        anns = annotated(variants(bases, size), args.cache)
+        story = Story(id="s-bench", report_ids=[a.report_id for a in anns])
+        if not warmed:  # load models and parsers once
+            timed(Story(id="s-warm", report_ids=story.report_ids[:5]), anns[:5], 1)
+            warmed = True
+        claims = sum(len(a.claims) for a in anns)
+        quotes = sum(len(a.quotes) for a in anns)
+        rows = [("stored", anns, args.runs)]
+        if args.encoded:
+            rows.append(("encoded in compare", without_vectors(anns), max(1, args.runs // 2)))
+        for label, given, runs in rows:
+            times = timed(story, given, runs)
+            print(f"| {size} | {claims} | {quotes} | {label} | {statistics.median(times):.2f} | {min(times):.2f} "
+                  f"| {max(times):.2f} | {len(times)} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,54 @@
+"""bench/throughput.py times the commands users run on a folder of pages and prints docs/s next to trafilatura."""
+import re
+
+import pytest
+
+from bench import throughput
+
+PAGE = ("<html><head><title>Bridge {n} to reopen</title></head><body><article><h1>Bridge {n} to reopen</h1>"
+        "<p>Officials in Northgate said on Monday that bridge {n} would reopen next week after months of repairs "
+        "to its deck and its two towers, which were damaged in the spring floods.</p>"
+        "<p>\u201cWe are confident the work is done,\u201d said Mayor Jane Doe. The council said the work cost "
+        "about {n} million euros, more than it had planned.</p></article></body></html>")
+
+
+def test_copy_pages_takes_the_first_pages_and_unzips_them(tmp_path):
+    import gzip
+
+    source, dest = tmp_path / "src", tmp_path / "dest"
+    source.mkdir()
+    dest.mkdir()
+    (source / "b.html.gz").write_bytes(gzip.compress(b"<p>b</p>"))
+    (source / "a.html").write_bytes(b"<p>a</p>")
+    (source / "c.html").write_bytes(b"<p>c</p>")
+    (source / "notes.txt").write_text("not a page")
+    assert throughput.copy_pages(source, 2, dest) == 2
+    assert sorted(p.name for p in dest.iterdir()) == ["a.html", "b.html"]
+    assert (dest / "b.html").read_bytes() == b"<p>b</p>"
+
+
+def test_a_tiny_run_prints_rates_ratios_workers_and_stages(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(3):
+        (pages / f"p{n}.html").write_text(PAGE.format(n=n + 2), encoding="utf-8")
+    assert throughput.main(["--source", str(pages), "--pages", "3", "--runs", "1", "--workers", "1,2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("3 HTML pages from")
+    for label in ("trafilatura.extract", "newsloom extract --jsonl", "newsloom analyze --workers 1",
+                  "newsloom analyze --workers 2", "ingest (extract + parse)", "stories", "brief (compare"):
+        assert re.search(rf"\| {re.escape(label)}[^|]* \| \d+\.\d\d \| \d+\.\d\d \|", out), label
+    assert re.search(r"\| trafilatura\.extract \|.*\| 1\.00x \|", out)
+    assert re.search(r"analyze --workers 2 vs --workers 1: \d+\.\d\dx faster", out)
+    shares = [int(s) for s in re.findall(r"\| (\d+)% \|", out)]
+    assert len(shares) == 3 and 97 <= sum(shares) <= 103
+
+
+def test_no_pages_is_said_and_not_an_error(tmp_path, capsys):
+    assert throughput.main(["--source", str(tmp_path / "absent")]) == 0
+    assert "no pages" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not throughput.PAGES.is_dir(), reason="shared evaluation pages are absent")
+def test_the_shared_pages_are_found():
+    assert any(p.name.endswith(".html.gz") for p in throughput.PAGES.iterdir())
