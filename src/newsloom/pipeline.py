@@ -258,7 +258,10 @@ class Pipeline:
 
         self.updates = []
         if self.track_updates or (self.track_updates is None and tracking(self.store)):
-            self.updates = record_updates(self, stories)
+            try:
+                self.updates = record_updates(self, stories)
+            except (StoreError, ValueError, KeyError, TypeError) as exc:  # the stories are stored; updates can wait
+                log.warning("story updates not recorded: %s: %s", type(exc).__name__, exc)
 
     def _keep_index(self, index: StoryIndex) -> None:
         """Keep the index in the store under a fresh token, and hold it in memory for this pipeline's next run."""

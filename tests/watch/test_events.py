@@ -86,3 +86,29 @@ def test_ingest_then_stories_records_updates_once_a_store_tracks_them(tmp_path):
         kinds = [u.kind for u in later.updates]
         assert "outlet" in kinds and "story" not in kinds
         assert len(store.updates()) == 1 + len(kinds)
+
+
+def test_a_digest_missing_parts_still_compares():
+    now = brief([report("r1", "Velm Herald"), report("r2", "Coast Wire")])
+    found = changes(now, {"reports": ["r1"], "outlets": ["Velm Herald"]}, AT)
+    assert [(u.kind, u.text) for u in found] == [("outlet", "Coast Wire joined the story")]
+
+
+def test_updates_that_cannot_be_stored_do_not_stop_the_stories(tmp_path, monkeypatch):
+    from newsloom.pipeline import Pipeline
+    from newsloom.store import SQLiteStore, StoreError
+
+    from .harbour import HERALD
+
+    page = tmp_path / "herald.txt"
+    page.write_text("Velm harbour closed\n\n" + "\n\n".join(HERALD))
+    with SQLiteStore(tmp_path / "desk.db") as store:
+        def refuse(updates):
+            raise StoreError("disk full")
+
+        monkeypatch.setattr(store, "add_updates", refuse)
+        pipeline = Pipeline(store)
+        pipeline.track_updates = True
+        pipeline.ingest([page])
+        assert len(pipeline.build_stories()) == 1 and pipeline.updates == []
+        assert len(store.stories()) == 1

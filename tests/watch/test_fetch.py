@@ -75,3 +75,9 @@ def test_requests_to_one_host_wait_for_the_delay():
     fetcher._wait_turn("http://a.test/2")
     fetcher._wait_turn("http://b.test/1")  # another host does not wait
     assert slept == [1.5]
+
+
+def test_too_many_requests_is_tried_again_later(site):
+    site.pages["/busy"] = Page(b"slow down", status=429)
+    got = Fetcher(FAST, sleep=lambda s: None).get(site.url("/busy"))
+    assert got.transient and got.error == "HTTP 429 Too Many Requests (after 3 tries)" and site.hits("/busy") == 3

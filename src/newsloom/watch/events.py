@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("newsloom")
 DIGESTS = "story_digests"  # the store's name for the kept digest of each story's brief
 Digest = dict[str, Any]
+EMPTY: Digest = {"reports": [], "outlets": [], "quotes": [], "disputes": {}, "claims": {}, "notices": []}
 
 
 def utc_now() -> str:
@@ -61,6 +62,7 @@ def changes(sb: StoryBrief, before: Digest | None, at: str) -> list[StoryUpdate]
         outlets = ", ".join(digest(sb)["outlets"])
         return [event("story", f"New story: {sb.headline} ({len(sb.reports)} reports: {outlets})",
                       [r.id for r in sb.reports])]
+    before = {**EMPTY, **before}  # a digest kept by an older newsloom may lack a part
     found = []
     known = set(before["reports"])
     fresh = [r for r in sb.reports if r.id not in known]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 USER_AGENT = f"newsloom/{__version__} (+https://github.com/newsloom/newsloom)"
 ROBOTS_AGENT = "newsloom"  # the name robots.txt rules address
+RETRY_STATUSES = (408, 429)  # client-side answers that mean "not now": tried again like a 5xx
 DROPPED_HEADERS = ("content-encoding", "transfer-encoding", "content-length")  # the body is kept decoded
 
 
@@ -23,7 +24,7 @@ class FetchPolicy:
     """How politely and how far to fetch: timeouts, retries, the size and redirect caps, the per-host delay."""
 
     timeout_s: float = 20.0
-    retries: int = 3  # further tries after a timeout, a network error or a 5xx answer
+    retries: int = 3  # further tries after a timeout, a network error, a 5xx, 408 or 429 answer
     backoff_s: float = 1.0  # the wait before the first retry; doubled before each next one
     max_bytes: int = 20 * 2**20  # the largest body read (decoded); a larger one fails
     max_redirects: int = 5
@@ -120,8 +121,10 @@ class Fetcher:
             [(k, v) for k, v in response.headers.multi_items() if k.lower() not in DROPPED_HEADERS],
             request_headers=list(response.request.headers.multi_items()), charset=response.charset_encoding,
         )
-        if response.status_code >= 500:
-            result.error, result.transient = f"server error {response.status_code}", True
+        if response.status_code >= 500 or response.status_code in RETRY_STATUSES:
+            result.error = f"server error {response.status_code}" if response.status_code >= 500 else \
+                f"HTTP {response.status_code} {response.reason_phrase}".strip()
+            result.transient = True
             return result
         cap = self.policy.max_bytes
         declared = response.headers.get("content-length", "")
