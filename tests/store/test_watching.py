@@ -48,3 +48,25 @@ def test_watch_state_outlives_reopening(tmp_path):
     with SQLiteStore(path) as s:
         assert s.seen(["https://a.test/1"]) == {"https://a.test/1"}
         assert len(s.updates()) == 1
+
+
+def test_a_watcher_polls_into_either_backend_and_a_restart_fetches_nothing_new(store, tmp_path):
+    from bench.site import Page, Site, article, rss
+    from newsloom.watch.fetch import Fetcher, FetchPolicy
+    from newsloom.watch.poll import Watcher
+    from newsloom.watch.sources import Source
+    from newsloom.watch.warcstore import WarcStore
+
+    site = Site().start()
+    try:
+        site.pages["/1"] = Page(article("One", ["The first report of the harbour works in Velm."]))
+        site.pages["/feed.xml"] = Page(rss("Velm", [("One", site.url("/1"))]), "application/rss+xml", etag='"a"')
+        policy = FetchPolicy(timeout_s=5, retries=0, delay_s=0)
+        for _ in range(2):  # the second watcher stands for a restarted process
+            watcher = Watcher(store, [Source(site.url("/feed.xml"))], WarcStore(tmp_path / "w"), Fetcher(policy))
+            watcher.poll()
+            watcher.warcs.close()
+    finally:
+        site.stop()
+    assert [r.url for r in store.reports()] == [site.url("/1")] and site.hits("/1") == 1
+    assert store.feed_state(site.url("/feed.xml")).etag == '"a"'
