@@ -85,7 +85,7 @@ class WarcStore:
         self._file = open(self._path, "xb")
         self._writer = WARCWriter(self._file, gzip=True)
         info = self._writer.create_warcinfo_record(self._path.name, {"software": f"newsloom/{__version__}",
-                                                                      "format": "WARC File Format 1.1"})
+                                                                      "format": "WARC File Format 1.0"})
         self._writer.write_record(info)
         self._responses = 0
 
