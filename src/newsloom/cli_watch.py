@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import Optional
 
@@ -41,8 +40,8 @@ def since_utc(value: str) -> str:
 
 def update_line(update: StoryUpdate) -> str:
     """One update event as a JSON line: story, kind, text, reports, at, seq."""
-    row = asdict(update)
-    row["story"] = row.pop("story_id")
+    row = {"story": update.story_id, "kind": update.kind, "text": update.text, "reports": update.reports,
+           "at": update.at, "seq": update.seq}
     return json.dumps(row, ensure_ascii=False)
 
 
