@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from newsloom.cli_common import DbOpt, _store, err, fail
+from newsloom.store import StoreError
 from newsloom.model import StoryUpdate
 from newsloom.watch.events import utc_iso
 from newsloom.watch.fetch import FetchPolicy
@@ -79,7 +80,14 @@ def watch(
         with _store(db, create=True) as store:
             watcher = Watcher(store, listed, warcs, fetcher, Pipeline(store, make_executor(1), documents=docs))
             while True:
-                summary = watcher.round()
+                try:
+                    summary = watcher.round()
+                except StoreError as exc:
+                    if once:
+                        raise
+                    err.print(f"round failed, trying again in {interval:g} s: {exc}")
+                    time.sleep(interval)
+                    continue
                 for update in summary.updates:
                     sys.stdout.write(update_line(update) + "\n")
                 sys.stdout.flush()

@@ -124,3 +124,26 @@ def test_a_run_killed_before_noting_its_items_stores_nothing_twice(site, tmp_pat
         assert (again.fetched, again.new_reports, again.problems) == (1, 0, [])  # only the feed is kept again
         assert store.inputs() == rows and len(store.reports()) == 2
         assert store.seen([site.url("/items/1"), site.url("/items/2")]) == {site.url("/items/1"), site.url("/items/2")}
+
+
+def test_relative_and_odd_links_and_a_broken_source_do_not_stop_the_round(site, tmp_path, monkeypatch):
+    site.pages["/feed.xml"] = Page(rss("Velm feed", [("Relative", "/items/1"), ("Mail", "mailto:desk@velm.test")]),
+                                   "application/rss+xml", etag='"v1"')
+    site.pages["/items/1"] = Page(story(1))
+    site.pages["/page"] = Page(story(2))
+    with SQLiteStore(tmp_path / "desk.db") as store:
+        w = watcher(store, site, tmp_path, [Source(site.url("/broken")), Source(site.url("/feed.xml")),
+                                            Source(site.url("/page"))])
+        real = w._poll_source
+
+        def odd(source, robots, summary):
+            if source.url.endswith("/broken"):
+                raise RuntimeError("odd answer")
+            return real(source, robots, summary)
+
+        monkeypatch.setattr(w, "_poll_source", odd)
+        done = w.poll()
+        assert sorted(r.url for r in store.reports()) == [site.url("/items/1"), site.url("/page")]
+        assert store.input_status(site.url("/broken")).reason == "RuntimeError: odd answer"
+        assert store.input_status("mailto:desk@velm.test").reason == "feed item link is not an http(s) URL"
+        assert store.feed_state(site.url("/feed.xml")).etag == '"v1"' and len(done.problems) == 2

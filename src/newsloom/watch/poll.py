@@ -6,6 +6,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -14,7 +15,7 @@ from newsloom.ingest.reader import read_document
 from newsloom.ingest.sniff import sniff
 from newsloom.model import FeedState, InputStatus, Report, StoryUpdate, content_hash
 from newsloom.pipeline import Pipeline
-from newsloom.store import Store
+from newsloom.store import Store, StoreError
 from newsloom.watch.events import utc_now
 from newsloom.watch.fetch import Fetched, Fetcher
 from newsloom.watch.robots import Robots
@@ -69,7 +70,12 @@ class Watcher:
         robots = Robots(self.fetcher)  # read again each round: sites change their rules
         for source in self.sources:
             summary.sources += 1
-            self._poll_source(source, robots, summary)
+            try:
+                self._poll_source(source, robots, summary)
+            except StoreError:
+                raise  # without its store the round cannot go on
+            except Exception as exc:  # one odd source must not stop the others
+                self._problem(summary, source.url, "failed", f"{type(exc).__name__}: {exc}")
         summary.requests = self.fetcher.requests - sent
         summary.seconds = time.monotonic() - begun
         return summary
@@ -115,7 +121,7 @@ class Watcher:
         """Fetch a feed's items not fetched before; False when some failed for now (to be tried next round)."""
         record = self.warcs.write(fetched)
         summary.fetched += 1
-        parsed = feedparser.parse(fetched.body)
+        parsed = feedparser.parse(fetched.body, response_headers={"content-location": fetched.final_url})
         outlet = source.outlet or (parsed.feed.get("title") or "").strip() or None
         entries = [(n, e, e.get("link") or f"{source.url}#{e.get('id') or n}") for n, e in enumerate(parsed.entries, 1)]
         seen = self.store.seen([key for _, _, key in entries])
@@ -135,6 +141,9 @@ class Watcher:
 
     def _item(self, url: str, hints: dict[str, Any], robots: Robots, summary: RoundSummary) -> tuple[bool, str | None]:
         """Fetch one feed item's page: (whether it is done with, its report id if it gave one)."""
+        if urlsplit(url).scheme not in ("http", "https"):
+            self._problem(summary, url, "skipped", "feed item link is not an http(s) URL")
+            return True, None
         refused = robots.refusal(url)
         if refused:
             self._problem(summary, url, "skipped", refused)
