@@ -151,3 +151,65 @@ def test_they_and_we_are_not_people():
 def test_first_name_gender():
     assert name_gender("Ilse Varga") == "f" and name_gender("Tomas Reyes") == "m"
     assert name_gender("Lindsey Graham") is None and name_gender("Okafor") is None
+
+
+def test_signed_quotes_each_take_their_own_signature():
+    text = (
+        "Readers wrote in after the vote.\n"
+        "\u201cThe council forgot the harbour.\u201d \u2015 Marta Quell\n"
+        "\u201cWe deserve better than this.\u201d \u2015 Odo Brann\xa0\n"
+        "\u201cI will vote again next year.\u201d -- Lise Varro, a teacher in Kelm\n"
+    )
+    quotes = _quotes(text)
+    assert _one(quotes, "forgot the harbour").speaker == "Marta Quell"
+    assert _one(quotes, "deserve better").speaker == "Odo Brann"
+    assert _one(quotes, "vote again").speaker == "Lise Varro"
+
+
+def test_unsigned_quote_in_a_signed_list_is_not_carried():
+    text = (
+        "\u201cThe council forgot the harbour.\u201d \u2015 Marta Quell \u201cNobody asked us.\u201d\n"
+    )
+    assert _one(_quotes(text), "Nobody asked").speaker is None
+
+
+def test_transcript_label_names_the_speaker_it_knows():
+    text = (
+        "Governor Nils Arvid spoke to host Petra Lund on Sunday.\n\n"
+        '"LUND: Do you regret the vote?\n\n'
+        '"ARVID: Not for a second. The dam needed the money.\n\n'
+        '"USA: nothing here names a person," the sign read.\n'
+    )
+    quotes = _quotes(text)
+    assert _one(quotes, "regret the vote").speaker == "Petra Lund"
+    assert _one(quotes, "Not for a second").speaker == "Nils Arvid"
+    assert _one(quotes, "nothing here").speaker != "Usa"
+
+
+def test_apposition_between_name_and_cue():
+    text = "''We waited for days,'' Mr. Dorran, now 80 and living in Kelm, Ostria, said by telephone."
+    q = _one(_quotes(text), "waited for days")
+    assert _mention(text, q) == "Dorran"
+
+
+def test_participle_after_an_object_belongs_to_the_subject():
+    for place in ("Salem, Oregon", "Salem, New Hampshire"):
+        text = f"Speaking at a town hall in {place}, Senator Anna Petrov went after Tomas Hale, calling him \u201ca total stiff.\u201d"
+        q = _one(_quotes(text), "a total stiff", "partial")
+        assert q.speaker == "Anna Petrov", place
+
+
+def test_speaker_is_never_inside_the_quote():
+    text = (
+        "Anna Brod didn\u2019t seem impressed with the plan Tuesday, telling reporters, "
+        "\u201cA lot of people said the mayor should resign.\u201d"
+    )
+    q = _one(_quotes(text), "A lot of people")
+    assert q.speaker == "Anna Brod"
+
+
+def test_relative_clause_pronoun_points_at_the_named_subject():
+    text = "Oskar Tallin took to the radio overnight to condemn what he called a \u201creckless stunt.\u201d"
+    q = _one(_quotes(text), "reckless stunt", "partial")
+    assert q.speaker == "Oskar Tallin"
+    assert _mention(text, q) == "Oskar Tallin"

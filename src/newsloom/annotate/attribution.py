@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
+    SUBJECT_DEPS,
     FINITE_TAGS,
     Spans,
     cue_for,
@@ -19,6 +20,7 @@ _CLAUSE_END = set(",?!\u2014\u2013-")
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 _IN_SOURCE = _NOMINAL | {"DET", "ADJ", "NUM", "PUNCT", "ADV", "AUX", "PART", "ADP", "X", "SYM"}
 _WINDOW = 14
+_APPOSITION_WINDOW = 30
 _SPEAKING_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPEAKING_PRONOUNS = {"he", "she", "they", "who"}
 
@@ -28,12 +30,15 @@ def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> tupl
     that cue stands right beside the quotation marks rather than being found through the parse."""
     doc = span.doc
     if _ends_clause(doc, span):
-        found = _cue_after(doc, span)
+        found = _cue_after(doc, span) or _cue_after_apposition(doc, span)
         if found is not None:
             return (*found, True)
     found = _cue_before(doc, span, sent_of)
     if found is not None:
-        return (*found, True)
+        cue, subj = found
+        if cue is not None and subj is not None and span.start <= subj.i < span.end:
+            subj = _subject_before(doc, cue, sent_of(cue.i).start)
+        return cue, subj, True
     cue = cue_for(span, quoted)
     if cue is None:
         return (*_framing_verb(span), False)
@@ -41,6 +46,15 @@ def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> tupl
     if subj is not None and span.start <= subj.i < span.end:
         subj = None
     return cue, subj, False
+
+
+def _subject_before(doc: Doc, cue: Token, sent_start: int) -> Token | None:
+    """The subject of the clause a cue hangs from, read back from the cue when the parse climbed into the
+    quotation ("Weaver ..., telling reporters, 'A lot of people said ...'" -> Weaver)."""
+    for tok in reversed(doc[sent_start : cue.i]):
+        if tok.dep_ in SUBJECT_DEPS and tok.head.i < cue.i:
+            return tok
+    return None
 
 
 def _framing_verb(span: Span) -> Attribution:
@@ -88,6 +102,28 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
         if tok.pos_ == "ADP" and not seen_nominal:
             return None
         seen_nominal = seen_nominal or tok.pos_ in _NOMINAL
+    return None
+
+
+def _cue_after_apposition(doc: Doc, span: Span) -> Attribution | None:
+    """`"...," Mr. Lee, now 81 and retired in Ohio, said by telephone`: a name, an apposition between commas,
+    then the cue verb."""
+    i = span.end
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == ","):
+        i += 1
+    j = i
+    while j < len(doc) and j - i < 5 and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i or j >= len(doc) or doc[j].text != ",":
+        return None
+    name = doc[j - 1]
+    for k in range(j + 1, min(len(doc), j + _APPOSITION_WINDOW)):
+        tok = doc[k]
+        if tok.is_quote or tok.is_space or tok.text in {";", ".", ":", "!", "?"}:
+            return None
+        if (tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.tag_ in FINITE_TAGS
+                and doc[k - 1].text == ","):
+            return tok, name
     return None
 
 

@@ -50,7 +50,7 @@ def subject_of(verb: Token) -> Token | None:
             return None
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return subjects[0]
+            return _best_subject(subjects)
         agents = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
@@ -69,9 +69,10 @@ def speaker_of(verb: Token) -> Token | None:
     the speaker of the nearest subjectless cue before it in its sentence; else the subject the parse climbs to."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
-        return own[0]
+        return _best_subject(own)
     before = _name_before(verb)
-    if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON")):
+    if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
+                                                            and not _object_of_clause(before))):
         return before
     if verb.dep_ == "conj":  # a cue the parse left without its subject ("the U.S. Waltz told ..., but argued")
         for tok in reversed(verb.doc[verb.head.i + 1 : verb.i]):
@@ -81,6 +82,21 @@ def speaker_of(verb: Token) -> Token | None:
                 if near is not None:
                     return near
     return subject_of(verb)
+
+
+def _best_subject(subjects: list[Token]) -> Token:
+    """Of the subjects the parse gives one verb, the one that can speak: a place misread as a subject
+    ("in Salem, New Hampshire, Trump went") gives way to a person or group, the nearer one first."""
+    speaking = [s for s in subjects if s.ent_type_ not in {"GPE", "LOC", "DATE", "TIME"}]
+    return (speaking or subjects)[-1] if len(subjects) > 1 else subjects[0]
+
+
+def _object_of_clause(tok: Token) -> bool:
+    """True for the object of a verb or preposition ("went after Bush, calling him ..."), which a participle
+    after it does not belong to; "with Ann Lee saying" keeps its person."""
+    if tok.dep_ in {"dobj", "dative", "iobj", "attr", "oprd"}:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ != "with"
 
 
 def _name_before(verb: Token) -> Token | None:

@@ -22,6 +22,7 @@ _NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "no"}
 MAX_TITLE_WORDS = 6
+_DASHES = "\u2015\u2014\u2013\u201d-"
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
@@ -67,13 +68,26 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     indirect = find_indirect(doc, resolver, quoted, report_id)
     found: list[tuple[QuotedSpan, Quote]] = []
     first_token: list[int] = []
+    signatures: list[int] = []
+    signed_ends: list[int] = []
     for qs in spans:
         tokens = _tokens_in(doc, qs.start, qs.end)
         if tokens is None or not len(tokens):
             continue
         kind = _kind(text, qs.start)
-        cue, subj, beside = attribute(tokens, quoted, sent_of)
-        speaker = not_self_named(_speaker(resolver, subj, sent_of(tokens.start)), text[qs.start : qs.end])
+        if signed_ends and not text[signed_ends[-1] : qs.start].strip(" \t\xa0" + _MARKS):
+            kind = "direct"  # the next one in a list of signed quotations
+        signed = resolver.signature_after(qs.end) or resolver.speaker_label(qs.start)
+        if signed is not None:  # "“...” ― Ann Lee": the words are signed
+            cue, subj, beside = None, None, True
+            signatures.append(qs.end)
+            signed_ends.append(signed.end)
+            speaker = signed
+        else:
+            cue, subj, beside = attribute(tokens, quoted, sent_of)
+            if cue is not None and cue.text.strip(_DASHES) == "":
+                cue, subj = None, None  # a signature dash the parser took for a verb
+            speaker = not_self_named(_speaker(resolver, subj, sent_of(tokens.start)), text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
         quote = Quote(
@@ -98,6 +112,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     for n, (qs, quote) in enumerate(found):
         if own[n] or quote.kind != "direct":
             continue
+        if n and found[n - 1][0].end in signatures:
+            continue  # a list of signed quotations: an unsigned one is nobody's by carrying
         speaker = (
             _from_following(text, found, own, n, stops[n])
             or _continued_speaker(text, found, n, attributed)

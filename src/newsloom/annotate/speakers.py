@@ -1,6 +1,7 @@
 """Speaker resolution: names, pronouns, role nouns, organisations and anonymous sources."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -19,6 +20,11 @@ ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "di
                    "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
 PLACE_LABELS = {"GPE", "LOC"}
 _DANGLING = {"close", "familiar", "near", "who"}
+_SIGNATURE_DASH = re.compile("[\"'\u201d\u2019\u00bb]*[^\\S\n]*(?:[\u2015\u2014\u2013]|--| - )[^\\S\n]*")
+_SIGNATURE_END = re.compile("[^\\S\n]*(?:$|[\n.\u201c\"]|,[^\n]{0,80}(?:$|[\n\u201c\"]))")
+_SIGNED_NAME = re.compile(r"[A-Z][\w\u00C0-\u024F'\u2019-]+(?: (?:[A-Z]\.|[A-Z][\w\u00C0-\u024F'\u2019-]+)){1,3}")
+_SPEAKER_LABEL = re.compile(r"[^\S\n]*((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):[^\S\n]")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,4}")
 _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod"}
 
 
@@ -127,7 +133,9 @@ class SpeakerResolver:
         start, end = np.start_char, np.end_char
         low = tok.lower_
         if low in PRONOUNS and tok.pos_ == "PRON":
-            return SpeakerMention(tok.idx, tok.idx + len(tok), self._antecedent(tok), "pronoun")
+            name = self._antecedent(tok)
+            start, end = self._outer_subject(tok, name) if name and _in_relative(tok) else (tok.idx, tok.idx + len(tok))
+            return SpeakerMention(start, end, name, "pronoun")
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -159,6 +167,62 @@ class SpeakerResolver:
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
             return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
+
+    def _outer_subject(self, tok: Token, name: str) -> tuple[int, int]:
+        """The mention a pronoun's speaker is best shown by: the outermost subject of the clauses it sits in
+        that stands for the same speaker ("Trump took to Twitter ... what he called" -> "Trump"; "She said she
+        recalls" -> the first "She"), else the pronoun itself."""
+        best = (tok.idx, tok.idx + len(tok))
+        sent_start = tok.sent.start
+        for anc in tok.head.ancestors if tok.head is not tok else ():
+            if anc.i < sent_start:
+                break
+            for subj in (c for c in anc.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i):
+                if self._in_quotes(subj.idx):
+                    continue
+                if subj.pos_ == "PRON" and subj.lower_ == tok.lower_:
+                    best = (subj.idx, subj.idx + len(subj))
+                    continue
+                np = noun_phrase(subj)
+                person = self._entity_in(np.start_char, np.end_char, self.people)
+                if person is not None and person.canonical == name:
+                    best = (person.start, person.end)
+        return best
+
+    def signature_after(self, end: int) -> SpeakerMention | None:
+        """The name a quotation is signed with after a dash ("“...” ― Ann Lee", "'...' -- Sen. Bo Ray"), when
+        nothing but the name (and an apposition) follows it on its line."""
+        m = _SIGNATURE_DASH.match(self.text, end)
+        if m is None:
+            return None
+        after = m.end()
+        for pool in (self.people, self.orgs):
+            starts = self._starts[id(pool)]
+            k = bisect_left(starts, after)
+            if k == len(pool) or pool[k].start - after > 12 or pool[k].label in PLACE_LABELS:
+                continue
+            found = pool[k]
+            if _SIGNATURE_END.match(self.text, found.end) is None:
+                continue
+            if self.text[after : found.start].strip(" .") and not _TITLE_WORDS.fullmatch(self.text[after : found.start]):
+                continue
+            return SpeakerMention(found.start, found.end, found.canonical, role=_role_words(self.text[after : found.start]))
+        bare = _SIGNED_NAME.match(self.text, after)  # a name the tagger missed
+        if bare is not None and _SIGNATURE_END.match(self.text, bare.end()) is not None:
+            return SpeakerMention(bare.start(), bare.end(), clean_name(bare.group()))
+        return None
+
+    def speaker_label(self, start: int) -> SpeakerMention | None:
+        """The speaker a transcript line names before a colon ("PENCE: Well, look ...")."""
+        m = _SPEAKER_LABEL.match(self.text, start)
+        if m is None:
+            return None
+        label = m.group(1)
+        words = label.split()
+        name = self._expand(" ".join(w.capitalize() if w.isupper() else w for w in words))
+        if not any(p.canonical == name for p in self.people):
+            return None  # "USA: ..." or a label naming nobody the article knows
+        return SpeakerMention(m.start(1), m.end(1), name, role=None)
 
     def _anonymous(self, tok: Token, start: int) -> SpeakerMention:
         """An unnamed source ("a senior official in Kyiv"), its description after a dangling "close" as its role."""
@@ -298,6 +362,12 @@ def _role_words(text: str) -> str | None:
     while words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
     return " ".join(words) or None
+
+
+def _in_relative(tok: Token) -> bool:
+    """True for the subject of a relative clause ("what he called", "in which she described")."""
+    verb = tok.head
+    return verb.dep_ == "relcl" or any(c.lower_ in {"what", "which"} for c in verb.subtree if c.i < tok.i)
 
 
 def _possessive(doc: Doc, mention: Mention, text: str) -> bool:
