@@ -11,6 +11,7 @@ from typing import Callable, Iterator, List, Optional
 import typer
 
 from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
+from newsloom.cli_desk import entity, follow, stories, unfollow
 from newsloom.cli_find import export, search
 from newsloom.cli_fix import fix_app
 from newsloom.executor_spec import SPECS_HELP, ExecutorSpec, ExecutorSpecError, choose
@@ -165,24 +166,6 @@ def ingest(
 
 
 @app.command()
-def stories(
-    db: str = DbOpt,
-    rebuild: bool = typer.Option(False, "--rebuild", help="Group every report anew instead of placing only new ones."),
-    create: bool = CreateOpt,
-) -> None:
-    """Place newly stored reports in stories (all of them the first time) and list the stories."""
-    with _store(db, create) as store:
-        pipeline = Pipeline(store)
-        found = pipeline.build_stories(rebuild=rebuild)
-        titles = {a.report_id: (a.title or a.source) for a in store.articles()}
-    placed = (f"grouped all {sum(len(s.report_ids) for s in found)} reports anew" if pipeline.placed is None
-              else f"placed {pipeline.placed} new reports in the story index kept from the last run")
-    err.print(f"{len(found)} stories: {placed}")
-    for story in found:
-        sys.stdout.write(f"{story.id}\t{len(story.report_ids)} reports\t{titles.get(story.report_ids[0], '')}\n")
-
-
-@app.command()
 def brief(
     db: str = DbOpt,
     fmt: Fmt = typer.Option(Fmt.md, "--format", "-f", help="Brief format: json, md or html."),
@@ -326,7 +309,11 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
+app.command()(stories)
 app.command()(search)
+app.command()(entity)
+app.command()(follow)
+app.command()(unfollow)
 app.command()(export)
 app.add_typer(fix_app, name="fix")
 

@@ -11,8 +11,27 @@ from typing import List, Optional
 import typer
 
 from newsloom.cli_common import DbOpt, _store, err, fail
+from newsloom.find import Filters, search_filtered
 from newsloom.store import StoreError
 from newsloom.store.base import SEARCH_COLUMNS, SEARCH_KINDS, SearchHit
+
+
+OutletOpt = typer.Option("", "--outlet", help="Only reports from this outlet (its name, any case).")
+SpeakerOpt = typer.Option("", "--speaker", help="Only quotes and claims by this person (reports and stories quoting them).")
+EntityOpt = typer.Option("", "--entity", help="Only reports and stories naming this person, organisation or place.")
+SinceOpt = typer.Option("", "--since", help="Only reports published on this day (YYYY-MM-DD) or later.")
+UntilOpt = typer.Option("", "--until", help="Only reports published on this day (YYYY-MM-DD) or earlier.")
+MinSourcesOpt = typer.Option(0, "--min-sources", min=0, help="Only claims backed by at least this many independent "
+                             "sources (and reports, quotes and stories holding such a claim).")
+
+
+def make_filters(outlet: str, speaker: str, entity: str, since: str, until: str, min_sources: int) -> Filters:
+    """The filters of the command line, or a failure naming a date that is not YYYY-MM-DD."""
+    try:
+        return Filters.make(outlet, speaker, entity, since, until, min_sources)
+    except ValueError as exc:
+        fail(str(exc))
+        raise
 
 
 class HitFormat(str, Enum):
@@ -46,14 +65,24 @@ def search(
     limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000, help="Most hits to print."),
     offset: int = typer.Option(0, "--offset", min=0, help="Hits to skip first (the next page)."),
     fmt: HitFormat = typer.Option(HitFormat.text, "--format", "-f", help="text, jsonl or csv."),
+    outlet: str = OutletOpt, speaker: str = SpeakerOpt, entity: str = EntityOpt,
+    since: str = SinceOpt, until: str = UntilOpt, min_sources: int = MinSourcesOpt,
 ) -> None:
     """Find words in the stored reports (titles and texts), quotes (words and speakers) and claims, best first."""
     from newsloom.brief.render_csv import table_csv
+    from newsloom.pipeline import Pipeline
 
     kinds = [k.value for k in kind] if kind else list(SEARCH_KINDS)
+    filters = make_filters(outlet, speaker, entity, since, until, min_sources)
     with _store(db) as store:
+        pipeline = Pipeline(store)
+
+        def brief_of(story_id: str):
+            found = pipeline.brief([story_id]).stories
+            return found[0] if found else None
+
         try:
-            hits = store.search(query, kinds, limit, offset)
+            hits = search_filtered(store, query, kinds, limit, offset, filters, brief_of)
         except StoreError as exc:
             fail(str(exc))
     if fmt is HitFormat.csv:
@@ -65,7 +94,8 @@ def search(
         for hit in hits:
             sys.stdout.write(_line(hit) + "\n")
     if not hits:
-        err.print(f"no {' or '.join(kinds)} matches {query!r}" + (f" after the first {offset}" if offset else ""))
+        err.print(f"no {' or '.join(kinds)} matches {query!r}" + (f" after the first {offset}" if offset else "")
+                  + (f" ({filters.describe()})" if filters.active else ""))
 
 
 def _line(hit: SearchHit) -> str:

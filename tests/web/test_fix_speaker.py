@@ -18,7 +18,7 @@ def form_fields(page: str) -> dict[str, str]:
 def speaker_of_quote(page: str) -> str:
     """The speaker heading the ferry quote on a story page."""
     at = page.index(html.escape(QUOTE, quote=False)[:40])
-    return re.findall(r'<h3 class="speaker">([^<]+?) <span', page[:at])[-1]
+    return re.findall(r'<h3 class="speaker">(?:<a [^>]*>)?([^<]+?)(?:</a>)? <span', page[:at])[-1]
 
 
 def test_a_fix_with_the_token_is_kept_and_shown(fresh_client):

@@ -16,13 +16,17 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsloom.brief import render
 from newsloom.brief.view import StoryView, input_counts
+from newsloom.find import Following, slug
 from newsloom.store import open_store
 from newsloom.web.api import api_router
 from newsloom.web.desk import UPLOAD_PREFIX, Desk, display_source, is_upload
+from newsloom.web.entities import entity_router
 from newsloom.web.finding import find_router
 from newsloom.web.fixing import FIX_PATH, fix_router
+from newsloom.web.following import FOLLOW_PATH, follow_router
 from newsloom.web.guard import TOKEN_FIELD, Guard, SameOriginMiddleware
 from newsloom.web.intake import UploadLimits, receive_form
+from newsloom.web.listing import INPUT_STATUSES, INPUTS_PER_PAGE, SORT_CHOICES, SORT_LABELS, inputs_page, link, story_list
 from newsloom.web.present import by_speaker, day_range, split_claims
 from newsloom.web.reports import report_page
 from newsloom.web.updates import updates_router
@@ -37,7 +41,9 @@ def _templates() -> Jinja2Templates:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(day_range=day_range, by_speaker=by_speaker, split_claims=split_claims,
                        display_source=display_source, is_upload=is_upload,
-                       input_counts=input_counts)
+                       input_counts=input_counts, slug=slug, link=link, sort_choices=SORT_CHOICES,
+                       sort_labels=SORT_LABELS, statuses=INPUT_STATUSES, per_page=INPUTS_PER_PAGE,
+                       follow_path=FOLLOW_PATH)
     return Jinja2Templates(env=env)
 
 
@@ -50,7 +56,7 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
     """
     store = open_store(db, create=create)
     desk = Desk(store)
-    guard = Guard(frozenset({"/upload", FIX_PATH}))
+    guard = Guard(frozenset({"/upload", FIX_PATH, FOLLOW_PATH}))
     limits = UploadLimits.from_mb(max_upload_mb, max_file_mb)
     templates = _templates()
 
@@ -72,6 +78,8 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
 
     app.include_router(find_router(desk, page))
     app.include_router(updates_router(desk, templates))
+    app.include_router(follow_router(desk, guard))
+    app.include_router(entity_router(desk, guard, page))
 
     @app.exception_handler(StarletteHTTPException)
     async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
@@ -86,11 +94,13 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request, missing: bool = False) -> HTMLResponse:
-        """The stories in the store, the upload form, uploads under way and every input's status."""
-        cards = desk.cards()
-        return page(request, "index.html", cards=cards, inputs=store.inputs(), missing=missing,
-                    articles=len(store.articles()), pending=desk.uploads.pending(), csrf_field=TOKEN_FIELD,
-                    csrf_token=guard.issue(), max_upload=f"{limits.total / 1_000_000:g} MB")
+        """The stories (filtered, sorted, followed first), the upload form, uploads under way and the inputs, paged."""
+        params, inputs = request.query_params, store.inputs()
+        shown = story_list(desk, params)
+        return page(request, "index.html", shown.status_code, shown=shown, params=params, inputs=inputs,
+                    ip=inputs_page(inputs, params), following_any=any(i.followed for i in shown.listed.items),
+                    missing=missing, articles=len(store.articles()), pending=desk.uploads.pending(),
+                    csrf_field=TOKEN_FIELD, csrf_token=guard.issue(), max_upload=f"{limits.total / 1_000_000:g} MB")
 
     @app.post("/upload")
     async def upload(request: Request) -> RedirectResponse:
@@ -124,6 +134,7 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
         view = StoryView(brief.stories[0], 1)
         return page(request, "story.html", v=view, s=view.story, inputs=brief.inputs,
                     dates=sorted(r.published[:10] for r in view.story.reports if r.published),
+                    followed=story_id in Following.of(store.follows("story")).stories,
                     csrf_field=TOKEN_FIELD, csrf_token=guard.issue(), fix_path=FIX_PATH)
 
     @app.get("/stories/{story_id}/brief.{fmt}")

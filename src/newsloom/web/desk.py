@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from newsloom.find import StoryFacts, story_facts
 from newsloom.model import Brief, InputStatus, Story, StoryBrief
 from newsloom.pipeline import Pipeline, document_executor
 from newsloom.store import Store
@@ -51,6 +52,23 @@ class Desk:
         articles = {a.report_id: a for a in self.store.articles()}
         cards = [make_card(s, articles, brief=self._cached(s, marks)) for s in stories]
         return sorted(cards, key=lambda c: (-c.reports, -c.independent_sources, c.headline.lower()))
+
+    def facts(self, compute_briefs: bool = True) -> list[StoryFacts]:
+        """What the story list filters and sorts on, per story; briefs are computed as for `cards`."""
+        stories, marks = self.store.stories(), self._fix_marks()
+        if compute_briefs and not self.uploads.busy:
+            self._fill_cache(stories, marks)
+        articles = self.store.articles()
+        order = {a.report_id: i for i, a in enumerate(articles)}
+        by_id = {a.report_id: a for a in articles}
+        return [story_facts(s, by_id, order, self._cached(s, marks)) for s in stories]
+
+    def briefs(self, compute: bool = True) -> list[StoryBrief]:
+        """The brief of every story (those not cached computed now); only the cached ones unless `compute`."""
+        stories, marks = self.store.stories(), self._fix_marks()
+        if compute:
+            self._fill_cache(stories, marks)
+        return [b for b in (self._cached(s, marks) for s in stories) if b is not None]
 
     def story_brief(self, story_id: str) -> StoryBrief | None:
         """The brief of one story (cached), or None for an unknown id."""

@@ -9,10 +9,12 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsloom.brief.render_csv import TABLES, table_csv, to_csv
+from newsloom.find import Filters, search_filtered
 from newsloom.model import BriefReport, Evidence
 from newsloom.store import StoreError
 from newsloom.store.base import SEARCH_COLUMNS, SEARCH_KINDS, SearchHit, SearchQueryError
 from newsloom.web.desk import Desk
+from newsloom.web.listing import FILTER_FIELDS, filter_choices, read_filters
 
 PAGE_SIZE = 20
 CSV_ROWS = 1000
@@ -49,18 +51,19 @@ def find_router(desk: Desk, page: Page) -> APIRouter:
     """The routes of the search page and of the CSV downloads."""
     router = APIRouter()
 
-    def hits(q: str, kind: str, limit: int, offset: int) -> list[SearchHit]:
+    def hits(q: str, kind: str, limit: int, offset: int, filters: Filters) -> list[SearchHit]:
         kinds = [kind] if kind else list(SEARCH_KINDS)
-        return desk.store.search(q, kinds, limit, offset)
+        return search_filtered(desk.store, q, kinds, limit, offset, filters, desk.story_brief)
 
     @router.get("/search", response_class=HTMLResponse)
     def search_page(request: Request, q: str = "", kind: str = "", page_no: int = Query(1, alias="page", ge=1,
                                                                                         le=1000)) -> HTMLResponse:
-        """Hits of a search among reports, quotes and claims, each linking to its marked words and its story."""
-        found, error, more = [], "", False
-        if q.strip():
+        """Hits of a search among reports, quotes and claims (filtered), each linking to its marked words and story."""
+        found, more = [], False
+        filters, error = read_filters(request.query_params)
+        if q.strip() and not error:
             try:
-                got = hits(q, kind, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE)
+                got = hits(q, kind, PAGE_SIZE + 1, (page_no - 1) * PAGE_SIZE, filters)
             except SearchQueryError as exc:
                 error = str(exc)
             except StoreError as exc:
@@ -68,16 +71,19 @@ def find_router(desk: Desk, page: Page) -> APIRouter:
             else:
                 more, got = len(got) > PAGE_SIZE, got[:PAGE_SIZE]
                 found = [Found(h, pieces(h), report_link(h)) for h in got]
-        query = {"q": q, **({"kind": kind} if kind else {})}
+        query = {"q": q, **({"kind": kind} if kind else {}), **_filter_query(request)}
         return page(request, "search.html", 400 if error else 200, q=q, kind=kind, kinds=SEARCH_KINDS,
                     found=found, error=error, page_no=page_no, more=more, query=urlencode(query),
-                    first=(page_no - 1) * PAGE_SIZE)
+                    first=(page_no - 1) * PAGE_SIZE, filters=filters, choices=filter_choices(desk))
 
     @router.get("/search.csv")
-    def search_csv(q: str, kind: str = "") -> Response:
-        """The first 1000 hits of a search as CSV."""
+    def search_csv(request: Request, q: str, kind: str = "") -> Response:
+        """The first 1000 hits of a search (filtered as the page was) as CSV."""
+        filters, error = read_filters(request.query_params)
+        if error:
+            raise HTTPException(400, error)
         try:
-            got = hits(q, kind, CSV_ROWS, 0)
+            got = hits(q, kind, CSV_ROWS, 0, filters)
         except SearchQueryError as exc:
             raise HTTPException(400, str(exc)) from exc
         except StoreError as exc:
@@ -100,6 +106,11 @@ def find_router(desk: Desk, page: Page) -> APIRouter:
         return _csv(to_csv(brief, table, link), f"newsloom-{story_id}-{table}.csv")
 
     return router
+
+
+def _filter_query(request: Request) -> dict[str, str]:
+    """The filter fields of the request's query that are set, for links to other pages of the same search."""
+    return {k: v for k in FILTER_FIELDS if (v := request.query_params.get(k, "")) and v != "0"}
 
 
 def _csv(body: str, name: str) -> Response:
