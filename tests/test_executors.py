@@ -1,6 +1,9 @@
 """Executor specs: each form is read into where documents run; a bad one is refused with the forms that work."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from typer.testing import CliRunner
 
@@ -58,3 +61,12 @@ def test_cli_runs_in_process_with_local(tmp_path):
     done = CliRunner().invoke(app, ["extract", str(tmp_path)], env={"NEWSLOOM_EXECUTOR": "local"})
     assert done.exit_code == 0, done.output
     assert '"status": "ok"' in done.output
+
+
+def test_ray_is_imported_only_when_chosen():
+    code = ("import sys; from typer.testing import CliRunner; from newsloom.cli import app; "
+            "from newsloom.executor_spec import parse_executor, stage_executor; "
+            "r = CliRunner().invoke(app, ['ingest', '--help']); stage_executor(parse_executor('ray')); "
+            "print(r.exit_code, 'ray' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["0", "False"], done.stderr
