@@ -1,10 +1,10 @@
-"""Full-text search in the SQLite store: planted words are found in each kind, kept in step with writes."""
+"""Full-text search in the SQLite and PostgreSQL stores: planted words found in each kind, kept in step with writes."""
 from __future__ import annotations
 
 import pytest
 
 from newsloom.model import Annotated, Article, Claim, Quote, Report, Story
-from newsloom.store import SQLiteStore
+from newsloom.store import SQLiteStore, Store
 from newsloom.store.base import SearchQueryError
 from newsloom.store.fts import fts_query, unmark
 
@@ -16,7 +16,7 @@ ORCHARD = ("Frost ruined most of the plum harvest in Tellby this week. "
            "Growers asked the ministry for emergency loans.")
 
 
-def _plant(store: SQLiteStore, n: int, text: str, title: str, quote: str, speaker: str, claim: str) -> str:
+def _plant(store: Store, n: int, text: str, title: str, quote: str, speaker: str, claim: str) -> str:
     """Store one annotated report whose quote and claim are the given words of its text."""
     report = Report.make(f"inputs/planted{n}.txt", text.encode(), "text", arrival=n)
     store.add_report(report)
@@ -31,17 +31,16 @@ def _plant(store: SQLiteStore, n: int, text: str, title: str, quote: str, speake
 
 
 @pytest.fixture
-def planted():
-    """A store with two annotated reports, the first in a story."""
-    with SQLiteStore(":memory:") as store:
-        light = _plant(store, 1, LIGHTHOUSE, "Varnholm lighthouse goes dark",
-                       "The glass is cracked and the tide is rising", "Oskar Brell",
-                       "The council voted to spend 40,000 crowns on a new lantern")
-        orchard = _plant(store, 2, ORCHARD, "Frost takes Tellby plums",
-                         "We have never lost the blossom this late", "Wenna Haldt",
-                         "Growers asked the ministry for emergency loans")
-        store.put_stories([Story("s-light", [light])])
-        yield store, light, orchard
+def planted(store):
+    """A store of each backend with two annotated reports, the first in a story."""
+    light = _plant(store, 1, LIGHTHOUSE, "Varnholm lighthouse goes dark",
+                   "The glass is cracked and the tide is rising", "Oskar Brell",
+                   "The council voted to spend 40,000 crowns on a new lantern")
+    orchard = _plant(store, 2, ORCHARD, "Frost takes Tellby plums",
+                     "We have never lost the blossom this late", "Wenna Haldt",
+                     "Growers asked the ministry for emergency loans")
+    store.put_stories([Story("s-light", [light])])
+    return store, light, orchard
 
 
 def test_finds_planted_words_in_each_kind(planted):
@@ -121,3 +120,29 @@ def test_opening_an_older_store_indexes_what_it_holds(tmp_path):
         assert store.schema_version == len(MIGRATIONS)
         assert sorted(h.kind for h in store.search("lantern OR Brell")) == ["claim", "quote", "report"]
         assert {h.report_id for h in store.search("lantern OR Brell")} == {rid}
+
+
+def test_postgres_query_reads_like_the_sqlite_one():
+    from newsloom.store.pg_fts import tsquery
+
+    expression, params = tsquery('harbour (tide OR strik*) NOT "o\'brien said"')
+    assert params == ['"harbour"', '"tide"', "strik:*", '"o\'brien said"']
+    assert expression.count("?") == 4 and "||" in expression and "&& !!" in expression
+    assert tsquery("lantern'; DROP TABLE reports; --")[1] == ['"lantern\';"', '"DROP"', '"TABLE"', '"reports;"', '"--"']
+
+
+def test_postgres_search_reads_the_gin_indexes(postgres_url):
+    import psycopg
+
+    from newsloom.store.pg_fts import VECTORS
+    from newsloom.store.postgres import PostgresStore
+
+    with PostgresStore(postgres_url) as store:
+        _plant(store, 1, LIGHTHOUSE, "Varnholm lighthouse goes dark", "The glass is cracked and the tide is rising",
+               "Oskar Brell", "The council voted to spend 40,000 crowns on a new lantern")
+    with psycopg.connect(postgres_url) as conn:
+        conn.execute("SET enable_seqscan = off")
+        for kind, table in (("report", "articles a"), ("quote", "quotes t"), ("claim", "claims t")):
+            plan = conn.execute(f"EXPLAIN SELECT 1 FROM {table} WHERE {VECTORS[kind]} @@ "
+                                "websearch_to_tsquery('newsloom_search', 'tide')").fetchall()
+            assert f"{table.split()[0]}_search" in " ".join(row[0] for row in plan)

@@ -358,9 +358,24 @@ CREATE TABLE follows (
 )
 """)
 
+PG_SEARCH_CONFIG = "newsloom_search"  # English stemming without a stop-word list, like SQLite's porter tokenizer
+PG_SEARCH_TEXT = {  # the text each PostgreSQL search index covers; {t} is the table's alias in a query
+    "articles": "COALESCE({t}title, '') || ' ' || {t}text",
+    "quotes": "{t}text || ' ' || COALESCE({t}speaker, '')",
+    "claims": "{t}text",
+}
+PG_FULL_TEXT = Migration(13, "PostgreSQL full-text search of reports, quotes and claims", ";\n".join((
+    f"CREATE TEXT SEARCH DICTIONARY {PG_SEARCH_CONFIG}_stem (TEMPLATE = snowball, Language = english)",
+    f"CREATE TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} (COPY = english)",
+    f"ALTER TEXT SEARCH CONFIGURATION {PG_SEARCH_CONFIG} ALTER MAPPING FOR asciiword, asciihword, "
+    f"hword_asciipart, word, hword, hword_part WITH {PG_SEARCH_CONFIG}_stem",
+    *(f"CREATE INDEX {table}_search ON {table} USING GIN "
+      f"((to_tsvector('{PG_SEARCH_CONFIG}', {text.format(t='')})))" for table, text in PG_SEARCH_TEXT.items()),
+)), only="postgresql")
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS, SPEAKER_ROLES,
-    SPEAKER_FIXES, FULL_TEXT, WATCH, FOLLOWS,
+    SPEAKER_FIXES, FULL_TEXT, WATCH, FOLLOWS, PG_FULL_TEXT,
 )
 
 

@@ -10,7 +10,8 @@ import psycopg
 from psycopg.pq import TransactionStatus
 
 from newsloom.model import DONE_STAGES, Annotated, InputStatus, ReportStage
-from newsloom.store.base import StoreError
+from newsloom.store import pg_fts
+from newsloom.store.base import SEARCH_KINDS, SearchHit, SearchKind, StoreError
 from newsloom.store.migrations import MIGRATIONS, Migration
 from newsloom.store.sql import Connection, SQLStore
 
@@ -85,6 +86,12 @@ class PostgresStore(SQLStore):
 
     def _lock_schema(self, c: Connection) -> None:
         c.execute(f"SELECT pg_advisory_xact_lock({SCHEMA_LOCK})")
+
+    def search(
+        self, query: str, kinds: Sequence[SearchKind] = SEARCH_KINDS, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        with self._tx() as c:
+            return pg_fts.search(c, query, kinds, limit, offset)
 
     def claim_reports(self, report_ids: Iterable[str], retry: tuple[ReportStage, ...] = ()) -> Iterator[str]:
         """Claim each report with a session advisory lock, then check it is still pending (another run may have
