@@ -73,3 +73,15 @@ def test_brief_on_ray_is_the_local_brief(local_ray):
         stages.close()
     assert on_ray == _brief(LocalExecutor(), LocalExecutor())
     assert '"status": "ok"' in on_ray
+
+
+def test_extract_on_ray_prints_what_it_prints_locally(local_ray):
+    from typer.testing import CliRunner
+
+    from newsloom.cli import app
+
+    runner = CliRunner()
+    on_ray = runner.invoke(app, ["extract", str(CORPUS), "--executor", "ray"])
+    local = runner.invoke(app, ["extract", str(CORPUS), "--executor", "local"])
+    assert on_ray.exit_code == local.exit_code == 0, on_ray.output
+    assert on_ray.stdout == local.stdout and on_ray.stdout.count('"source"') >= 11
