@@ -11,6 +11,7 @@ from scipy.spatial.distance import squareform
 
 from newsloom.annotate.acronyms import is_acronym_of, letters, spell_out
 from newsloom.annotate.embeddings import DIMENSIONS, claim_vectors
+from newsloom.compare.claim_blocks import ClaimSimilarity, blocks, candidate_group_pairs, distinct_keys
 from newsloom.compare.textsim import content_terms, tfidf_matrix
 from newsloom.model import Annotated, ChainLink, Claim, ClaimGroup, Evidence, Independence, Story
 
@@ -20,6 +21,7 @@ ENTITY_BONUS = 0.15
 NUMBER_BONUS = 0.15
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 SAME_REPORT_DISTANCE = 4.0
+DENSE_CLAIMS = 1500  # a story with more claims is aligned in blocks of distinct claims
 SAME_SPEAKER_FACT = 0.35  # similarity at which two groups of one speaker's words, in the same reports, are one fact
 Support = Callable[[list[str], list[Evidence]], tuple[list[ChainLink], list[Independence], int]]
 
@@ -89,11 +91,17 @@ def similarity_matrix(views: ClaimViews) -> np.ndarray:
 
     Claims of the same report get 0: a report does not corroborate itself.
     """
+    sim = _any_report_similarity(views)
+    reports = np.array([c.report_id for c in views.claims])
+    sim[reports[:, None] == reports[None, :]] = 0.0
+    return sim
+
+
+def _any_report_similarity(views: ClaimViews) -> np.ndarray:
+    """Claim-to-claim similarity whatever reports the claims come from."""
     starts = views.starts
     sim = np.maximum.reduceat(np.maximum.reduceat(views.sim, starts, axis=0), starts, axis=1)
     sim += _agreement(views.claims, views.alias)
-    reports = np.array([c.report_id for c in views.claims])
-    sim[reports[:, None] == reports[None, :]] = 0.0
     return sim
 
 
@@ -118,37 +126,82 @@ def _agreement(claims: list[Claim], alias: dict[str, str]) -> np.ndarray:
     return ENTITY_BONUS * jaccard + NUMBER_BONUS * ((nums @ nums.T) > 0)
 
 
-def align_claims(anns: list[Annotated], alias: dict[str, str] | None = None) -> tuple[list[AlignedClaim], np.ndarray]:
-    """Average-link clustering of every claim of the story; returns groups and the similarity matrix.
+def align_claims(
+    anns: list[Annotated], alias: dict[str, str] | None = None
+) -> tuple[list[AlignedClaim], np.ndarray | ClaimSimilarity]:
+    """Average-link clustering of every claim of the story; returns groups and the claim similarities.
 
     Two claims of one report are kept apart by a large distance, so a group gathers each report at
     most once unless a report repeats itself. A member that joined through one of its facets is
-    listed with that facet's text and span.
+    listed with that facet's text and span. Stories of more than `DENSE_CLAIMS` claims are aligned
+    in blocks of distinct claims (see `claim_blocks`), so their cost grows with what can align.
     """
     claims = [c for ann in anns for c in ann.claims]
     if len({c.report_id for c in claims}) < 2:  # nothing to align across, so no embeddings are needed
         return [AlignedClaim([c]) for c in claims], np.zeros((len(claims), len(claims)))
-    views = claim_views(claims, {a.report_id: a.article.text for a in anns}, alias)
+    alias = alias or {}
+    text_of = {a.report_id: a.article.text for a in anns}
+    if len(claims) > DENSE_CLAIMS:
+        return _align_in_blocks(claims, text_of, alias)
+    views = claim_views(claims, text_of, alias)
     sim = similarity_matrix(views)
-    dist = np.clip(1.0 - sim, 0.0, None)
     reports = np.array([c.report_id for c in claims])
+    members = _clusters(sim, reports)
+    speakers = [alias.get(c.speaker, c.speaker) if c.speaker else None for c in claims]
+    groups = _merge_same_facts(members, sim, reports, speakers)
+    return [AlignedClaim([_as_matched(views, i, idx) for i in idx]) for idx in groups.values()], sim
+
+
+def _clusters(sim: np.ndarray, reports: np.ndarray) -> dict[int, list[int]]:
+    """Average-link groups of claims alike enough, each report at most once, with compound claims attached."""
+    dist = np.clip(1.0 - sim, 0.0, None)
     dist[reports[:, None] == reports[None, :]] = SAME_REPORT_DISTANCE
     np.fill_diagonal(dist, 0.0)
+    if len(reports) == 1:
+        return {1: [0]}
     labels = fcluster(linkage(squareform(dist, checks=False), method="average"), t=1.0 - SAME_CLAIM, criterion="distance")
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(int(label), []).append(i)
     _attach_compound_claims(members, sim, reports)
-    speakers = [(alias or {}).get(c.speaker, c.speaker) if c.speaker else None for c in claims]
-    members = _merge_same_facts(members, sim, reports, speakers)
-    return [AlignedClaim([_as_matched(views, i, idx) for i in idx]) for idx in members.values()], sim
+    return members
+
+
+def _align_in_blocks(
+    claims: list[Claim], text_of: dict[str, str], alias: dict[str, str]
+) -> tuple[list[AlignedClaim], ClaimSimilarity]:
+    """Align a large story's claims: similarities between distinct claims only, clustered block by block."""
+    own_views = [c.views(text_of[c.report_id]) for c in claims]
+    keys, first = distinct_keys([(tuple(t for _, _, t in vs), frozenset(alias.get(e, e) for e in c.entities),
+                                  tuple(c.numbers)) for c, vs in zip(claims, own_views)])
+    views = claim_views([claims[i] for i in first], text_of, alias)
+    reports = np.array([c.report_id for c in claims])
+    sim = ClaimSimilarity(_any_report_similarity(views), keys, reports)
+    found: list[list[int]] = []
+    for block in blocks(sim.distinct, keys, SAME_CLAIM):
+        local = _clusters(sim.dense(block), reports[block])
+        found += [[block[i] for i in idx] for idx in local.values()]
+    speakers = [alias.get(c.speaker, c.speaker) if c.speaker else None for c in claims]
+    groups = _merge_same_facts(dict(enumerate(found)), sim, reports, speakers).values()
+    rows = [np.flatnonzero(views.owner == k) for k in range(len(first))]
+
+    def matched(i: int, group: list[int]) -> Claim:
+        cols = np.concatenate([rows[keys[j]] for j in group if j != i] or [np.zeros(0, dtype=np.int64)])
+        mine = rows[keys[i]]
+        best = 0 if len(mine) == 1 or not len(cols) else int(np.argmax(views.sim[np.ix_(mine, cols)].mean(axis=1)))
+        return _backing(claims[i], own_views[i][best])
+
+    return [AlignedClaim([matched(i, idx) for i in idx]) for idx in groups], sim
 
 
 def _as_matched(views: ClaimViews, i: int, group: list[int]) -> Claim:
     """Claim `i` as it backs its group: the whole claim, or the facet that matched the others."""
-    v = views.best_view(i, [j for j in group if j != i])
-    claim = views.claims[i]
-    start, end, text = views.spans[v]
+    return _backing(views.claims[i], views.spans[views.best_view(i, [j for j in group if j != i])])
+
+
+def _backing(claim: Claim, view: tuple[int, int, str]) -> Claim:
+    """The claim as one of its views states it: itself for its whole text, else a claim of the facet alone."""
+    start, end, text = view
     if (start, end) == (claim.start, claim.end):
         return claim
     return replace(claim, text=text, start=start, end=end, facets=[],
@@ -168,10 +221,14 @@ def _attach_compound_claims(members: dict[int, list[int]], sim: np.ndarray, repo
 
 
 def _merge_same_facts(
-    members: dict[int, list[int]], sim: np.ndarray, reports: np.ndarray, speakers: list[str | None]
+    members: dict[int, list[int]], sim: np.ndarray | ClaimSimilarity, reports: np.ndarray, speakers: list[str | None]
 ) -> dict[int, list[int]]:
     """Join groups that state one fact: most of their claims are the same sentences, or they hold only
-    one speaker's words, in the same reports, and are alike (two groups for one person's praise)."""
+    one speaker's words, in the same reports, and are alike (two groups for one person's praise).
+
+    Groups are joined first-come (the earliest group with the earliest one it matches), and only
+    pairs that share a claim or a speaker and reports are tried.
+    """
 
     def one_fact(a: list[int], b: list[int]) -> bool:
         shared = len(set(a) & set(b))
@@ -185,9 +242,8 @@ def _merge_same_facts(
     merged = True
     while merged:
         merged = False
-        for x in range(len(groups)):
-            y = next((y for y in range(x + 1, len(groups)) if one_fact(groups[x], groups[y])), None)
-            if y is not None:
+        for x, y in sorted(candidate_group_pairs(groups, reports, speakers)):
+            if one_fact(groups[x], groups[y]):
                 groups[x] = list(dict.fromkeys(groups[x] + groups.pop(y)))
                 merged = True
                 break
