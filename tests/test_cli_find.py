@@ -75,3 +75,28 @@ def test_export_quotes_and_claims(db, tmp_path):
     assert claims and {"claim", "reports", "independent_reports", "outlets"} <= set(claims[0])
     missing = _run("export", "quotes", "--db", db, "--story", "nope")
     assert missing.exit_code == 1 and "no story nope" in missing.output
+
+
+def _jsonl(result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_search_filters_by_outlet_speaker_entity_dates_and_support(db):
+    every = _jsonl(_run("search", "barley OR silo", "--db", db, "--format", "jsonl", "--limit", "100"))
+    assert {h["outlet"] for h in every} == {"Oderby Herald", None}  # the wire report names no outlet
+    herald = _jsonl(_run("search", "barley OR silo", "--db", db, "--format", "jsonl", "--outlet", "oderby herald"))
+    assert herald and {h["outlet"] for h in herald} == {"Oderby Herald"}
+    reyl = _jsonl(_run("search", "walls", "--db", db, "--format", "jsonl", "--speaker", "Tomas Reyl", "-k", "quote"))
+    assert len(reyl) == 2 and {h["speaker"] for h in reyl} == {"Tomas Reyl"}
+    nobody = _run("search", "walls", "--db", db, "--speaker", "Pia Lund", "-k", "quote")
+    assert nobody.exit_code == 0 and not nobody.stdout and "quoting Pia Lund" in nobody.stderr
+    named = _jsonl(_run("search", "cracking", "--db", db, "--format", "jsonl", "--entity", "Tomas Reyl"))
+    assert named and all(h["story_id"] for h in named)
+    undated = _run("search", "silo", "--db", db, "--since", "2000-01-01")  # neither report gives a date
+    assert undated.exit_code == 0 and not undated.stdout
+    strong = _jsonl(_run("search", "cracking", "--db", db, "--format", "jsonl", "-k", "claim", "--min-sources", "2"))
+    assert len(strong) == 2  # the quote's sentence is a claim both outlets carry
+    assert not _run("search", "cracking", "--db", db, "-k", "claim", "--min-sources", "3").stdout
+    bad = _run("search", "silo", "--db", db, "--until", "last week")
+    assert bad.exit_code == 1 and "not a day written YYYY-MM-DD" in bad.output
