@@ -1,0 +1,114 @@
+"""In a real browser (Debian's Chromium through Playwright): search, filters, sort, follow, entity pages, CSV export."""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:
+    pytest.skip("playwright is not installed", allow_module_level=True)
+if not Path("/usr/bin/chromium").exists():
+    pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
+
+from bench.screenshot import launch_chromium  # noqa: E402
+from newsloom.web import create_app  # noqa: E402
+from newsloom.web.background import serving  # noqa: E402
+
+from .conftest import SPEAKER  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def site(built_store, tmp_path_factory):
+    """The app over its own copy of the store (follows write to it) and a headless browser: (base URL, browser)."""
+    db = tmp_path_factory.mktemp("browser-desk") / "newsloom.db"
+    shutil.copyfile(built_store, db)
+    with serving(create_app(str(db))) as url, sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            yield url, browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(site):
+    url, browser = site
+    tab = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    tab.goto(url + "/")
+    try:
+        yield tab
+    finally:
+        tab.close()
+
+
+def test_search_from_the_top_box_then_filter(page):
+    page.fill(".topsearch input[name=q]", "ferries")
+    page.press(".topsearch input[name=q]", "Enter")
+    expect(page.locator("li.hit").first).to_be_visible()
+    every = page.locator("li.hit").count()
+    page.click(".search-form .filter-box summary")
+    page.fill(".search-form input[name=outlet]", "Aldwyn Gazette")
+    page.click(".search-form button[type=submit]")
+    expect(page.locator(".downloads").first).to_contain_text("from Aldwyn Gazette")
+    assert 0 < page.locator("li.hit").count() < every
+    assert set(page.locator("li.hit .card-meta span:not(.count)").all_inner_texts()) == {"Aldwyn Gazette · 2031-03-03"}
+
+
+def test_filter_and_sort_the_story_list(page):
+    assert page.locator("article.card").count() == 2
+    page.click(".slice-form .filter-box summary")
+    page.fill(".slice-form input[name=speaker]", SPEAKER)
+    page.click(".slice-form button[type=submit]")
+    expect(page.locator("article.card")).to_have_count(1)
+    expect(page.locator(".card.lead h2")).to_contain_text("ferr")
+    page.click("a.clear")
+    expect(page.locator("article.card")).to_have_count(2)
+    page.select_option("#sort", "latest")
+    page.click(".slice-form button[type=submit]")
+    expect(page.locator(".card.lead h2")).to_contain_text("library")
+    assert "sort=latest" in page.url
+
+
+def test_follow_a_story_and_see_it_first(page):
+    page.select_option("#sort", "latest")
+    page.click(".slice-form button[type=submit]")
+    ferry = page.locator("article.card").nth(1)
+    story_id = ferry.get_attribute("data-story")
+    ferry.locator("h2 a").click()
+    page.click("button.follow-button")
+    expect(page.locator(".story-head .badge.following")).to_be_visible()
+    assert page.url.endswith(f"/stories/{story_id}")
+    page.goto(page.url.split("/stories/")[0] + "/?sort=latest")
+    lead = page.locator("article.card").first
+    assert lead.get_attribute("data-story") == story_id
+    expect(lead.locator(".badge.following")).to_have_text("following")
+    lead.locator("h2 a").click()
+    page.click("button.follow-button")  # now the unfollow button
+    expect(page.locator("button.follow-button")).to_have_text("Follow this story")
+
+
+def test_entity_page_from_a_story(page):
+    page.click(".card.lead h2 a")
+    page.locator("a.entity-link", has_text=SPEAKER).first.click()
+    expect(page.locator("h1")).to_have_text(SPEAKER)
+    expect(page.locator(".entity-quotes li")).to_contain_text("We will keep the ferries tied up")
+    page.locator(".entity-stories a").first.click()
+    expect(page.locator(".story-head h1")).to_be_visible()
+
+
+def test_quotes_csv_download_has_a_row_per_quote(page, tmp_path):
+    page.click(".card.lead h2 a")
+    story_id = page.url.rsplit("/", 1)[1]
+    brief = page.request.get(page.url.split("/stories/")[0] + f"/api/stories/{story_id}").json()["stories"][0]
+    with page.expect_download() as info:
+        page.click("text=quotes CSV")
+    saved = tmp_path / "quotes.csv"
+    info.value.save_as(saved)
+    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    assert info.value.suggested_filename == f"newsloom-{story_id}-quotes.csv"
+    assert len(rows) == sum(len(q["evidence"]) for q in brief["quotes"]) == 3
+    assert sorted(r["speaker"] for r in rows).count(SPEAKER) == 2
