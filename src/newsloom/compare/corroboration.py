@@ -1,9 +1,12 @@
 """Claims aligned across reports, each with its count of independent sources."""
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -32,9 +35,9 @@ class AlignedClaim:
 
     members: list[Claim] = field(default_factory=list)
 
-    @property
+    @cached_property
     def reports(self) -> list[str]:
-        """Reports carrying the claim."""
+        """Reports carrying the claim (members are not changed once grouped)."""
         return sorted({c.report_id for c in self.members})
 
 
@@ -251,15 +254,21 @@ def _merge_same_facts(
 
 
 def representative(group: AlignedClaim) -> Claim:
-    """The member that best stands for the group: the one most like the others, then the shortest."""
+    """The member that best stands for the group: the one most like the others, then the shortest.
+
+    Members of one wording are scored once (wire copies repeat a claim word for word).
+    """
     if len(group.members) == 1:
         return group.members[0]
-    terms = [set(content_terms(c.text)) for c in group.members]
+    texts = Counter(c.text for c in group.members)
+    terms = {t: set(content_terms(t)) for t in texts}
 
-    def centrality(i: int) -> float:
-        return sum(len(terms[i] & t) / (len(terms[i] | t) or 1) for j, t in enumerate(terms) if j != i)
+    def jaccard(a: str, b: str) -> float:
+        return len(terms[a] & terms[b]) / (len(terms[a] | terms[b]) or 1)
 
-    best = max(range(len(group.members)), key=lambda i: (centrality(i), -len(group.members[i].text)))
+    centrality = {a: math.fsum((n - (a == b)) * jaccard(a, b) for b, n in texts.items()) for a in texts}
+    best = max(range(len(group.members)),
+               key=lambda i: (centrality[group.members[i].text], -len(group.members[i].text)))
     return group.members[best]
 
 

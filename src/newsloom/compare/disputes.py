@@ -123,7 +123,10 @@ def position_claims(disagreements: list[Disagreement], anns: list[Annotated]) ->
 
 def overlaps(evidence: list[Evidence], spans: list[Evidence]) -> bool:
     """True when some span of `evidence` overlaps one of `spans` in the same report."""
-    return any(a.report == b.report and a.start < b.end and b.start < a.end for a in evidence for b in spans)
+    by_report: dict[str, list[Evidence]] = {}
+    for b in spans:
+        by_report.setdefault(b.report, []).append(b)
+    return any(a.start < b.end and b.start < a.end for a in evidence for b in by_report.get(a.report, ()))
 
 
 def mark(items: list[Disputable], found: list[Contested]) -> None:

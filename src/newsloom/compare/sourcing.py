@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newsloom.compare.corroboration import AlignedClaim
 from newsloom.model import (
@@ -60,8 +61,16 @@ class Sourcing:
 
     def outlet_report(self, name: str) -> str | None:
         """The report of the story published by the outlet called `name`, if any."""
-        key = norm(name)
-        return next((r for r in self.order if self.outlets.get(r) and norm(self.outlets[r] or "") == key), None)
+        return self._by_outlet.get(norm(name))
+
+    @cached_property
+    def _by_outlet(self) -> dict[str, str]:
+        """The first report of each outlet, by its folded name (the story's reports and outlets are set once)."""
+        out: dict[str, str] = {}
+        for r in self.order:
+            if self.outlets.get(r):
+                out.setdefault(norm(self.outlets[r] or ""), r)
+        return out
 
     def upstream(self, report: str, spans: list[Evidence]) -> list[SourceCite]:
         """The sources `report` cites in the sentences holding these spans, its own outlet left out."""

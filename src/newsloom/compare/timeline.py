@@ -16,10 +16,14 @@ def build_timeline(
     Claim groups that share a sentence on the same day are one fact and make one row. `notices` are
     the reports' dated corrections and updates, placed among the events.
     """
+    disputed = {day for _, day in fixed}
+    pins: dict[str, list[tuple[Evidence, str | None]]] = {}
+    for pin in fixed:
+        pins.setdefault(pin[0].report, []).append(pin)
     carriers: dict[tuple[str, int], list[Claim]] = {}
     for gi, group in enumerate(groups):
         for claim in group.members:
-            for value in _days(claim, fixed):
+            for value in _days(claim, pins.get(claim.report_id, []), disputed):
                 carriers.setdefault((value, gi), []).append(claim)
     rows: list[tuple[str, list[Claim]]] = []
     for (value, _), claims in carriers.items():
@@ -39,9 +43,11 @@ def build_timeline(
     return sorted(entries, key=lambda e: (e.date, -len(e.reports), e.text))
 
 
-def _days(claim: Claim, fixed: list[tuple[Evidence, str | None]]) -> list[str]:
+def _days(claim: Claim, fixed: list[tuple[Evidence, str | None]], disputed: set[str | None]) -> list[str]:
     """The days a claim is filed under: those it names, but in a sentence a date disagreement places, the day
-    it gives that sentence, and none of the other days in dispute (a vague time gives none)."""
+    it gives that sentence, and none of the other days in `disputed` (a vague time gives none).
+
+    `fixed` holds the pinned sentences of the claim's report."""
     named = list(dict.fromkeys(d.value for d in claim.dates if d.value))
     pinned = {day for ev, day in fixed
               if ev.report == claim.report_id and ev.start < claim.end and claim.start < ev.end}
@@ -49,7 +55,6 @@ def _days(claim: Claim, fixed: list[tuple[Evidence, str | None]]) -> list[str]:
         return named
     if pinned & set(named):
         return [day for day in named if day in pinned]
-    disputed = {day for _, day in fixed}
     return [day for day in named if day not in disputed]
 
 
