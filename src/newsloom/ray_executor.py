@@ -145,9 +145,6 @@ class RayExecutor(Generic[T, R]):
             while next_out in results:
                 yield results.pop(next_out)
                 next_out += 1
-        while next_out in results:  # pragma: no cover - every result was yielded in the loop
-            yield results.pop(next_out)
-            next_out += 1
 
     def _dispatch(self, fn: Callable[[T], R], queue: deque[Batch]) -> None:
         """Give each warm, idle actor the oldest waiting batch."""
