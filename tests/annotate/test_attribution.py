@@ -213,3 +213,18 @@ def test_relative_clause_pronoun_points_at_the_named_subject():
     q = _one(_quotes(text), "reckless stunt", "partial")
     assert q.speaker == "Oskar Tallin"
     assert _mention(text, q) == "Oskar Tallin"
+
+
+def test_transcript_label_is_not_part_of_the_words():
+    text = "Governor Nils Arvid spoke on Sunday.\n\n\"ARVID: Not for a second. The dam needed the money.\"\n"
+    q = _one(_quotes(text), "Not for a second")
+    assert q.text.startswith("Not for a second")
+    assert text[q.start : q.end] == q.text
+
+
+def test_paragraph_opened_with_a_closing_mark_is_a_quote():
+    text = "Readers wrote in.\n\n\u201dFear. I am truly afraid of this plan.\u201d \u2015 Marta Quell\n"
+    q = _one(_quotes(text), "Fear. I am truly afraid")
+    assert q.speaker == "Marta Quell"
+    inline = "He said \u201cno\u201d and \u201d went."
+    assert [inline[s.start : s.end] for s in find_quoted_spans(inline)] == ["no"]

@@ -11,7 +11,7 @@ STRAIGHT = '"'
 TYPEWRITER = "''"  # two apostrophes standing for a double quotation mark (newswire and archive text)
 OPEN_CONTEXT = set(" \t\n([{\u2014\u2013-/:")
 MAX_QUOTE_CHARS = 3_000  # a mark with no close within this many characters (or in its paragraph) opens no quotation
-_OPEN = re.compile("[\u201c\u00ab\u201e\"]|''")  # where a quotation may open
+_OPEN = re.compile("[\u201c\u00ab\u201e\u201d\"]|''")  # where a quotation may open
 _CLOSE = re.compile('["\u201c\u201d\u00bb]')  # where one not opened with two apostrophes may close
 _TYPEWRITER_CLOSE = re.compile("(?='')")
 
@@ -30,11 +30,21 @@ def _opening_at(text: str, i: int) -> tuple[str, int] | None:
     ch = text[i]
     if ch in OPENERS:
         return OPENERS[ch], 1
+    if ch == "\u201d" and _paragraph_start(text, i) and text[i + 1 : i + 2].strip():
+        return "\u201d", 1  # a paragraph opened with the closing mark by mistake (”Fear. I am ...”)
     if ch == STRAIGHT and (i == 0 or text[i - 1] in OPEN_CONTEXT):
         return STRAIGHT, 1
     if text.startswith(TYPEWRITER, i) and (i == 0 or text[i - 1] in OPEN_CONTEXT):
         return TYPEWRITER, 2
     return None
+
+
+def _paragraph_start(text: str, i: int) -> bool:
+    """True when only spaces stand between the last line break (or the text's start) and `i`."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\xa0":
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def _closing_width(text: str, i: int, closer: str) -> int:

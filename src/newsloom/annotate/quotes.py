@@ -77,12 +77,16 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         kind = _kind(text, qs.start)
         if signed_ends and not text[signed_ends[-1] : qs.start].strip(" \t\xa0" + _MARKS):
             kind = "direct"  # the next one in a list of signed quotations
-        signed = resolver.signature_after(qs.end) or resolver.speaker_label(qs.start)
+        start = qs.start
+        signed = resolver.signature_after(qs.end)
+        label = resolver.speaker_label(qs.start) if signed is None else None
         if signed is not None:  # "“...” ― Ann Lee": the words are signed
-            cue, subj, beside = None, None, True
+            cue, subj, beside, speaker = None, None, True, signed
             signatures.append(qs.end)
             signed_ends.append(signed.end)
-            speaker = signed
+        elif label is not None:  # "PENCE: Well, ...": a transcript line; its words follow the label
+            cue, subj, beside, speaker = None, None, True, label
+            start = _after_label(text, label.end)
         else:
             cue, subj, beside = attribute(tokens, quoted, sent_of)
             if cue is not None and cue.text.strip(_DASHES) == "":
@@ -91,7 +95,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
         quote = Quote(
-            report_id=report_id, text=text[qs.start : qs.end], start=qs.start, end=qs.end, kind=kind,
+            report_id=report_id, text=text[start : qs.end], start=start, end=qs.end, kind=kind,
             cue=cue.text if cue is not None else "",
             sentence_start=sent_of(tokens.start).start_char, sentence_end=sent_of(tokens.end - 1).end_char,
         )
@@ -124,6 +128,14 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
     return [q for _, q in found] + sorted(indirect, key=lambda q: q.start)
+
+
+def _after_label(text: str, end: int) -> int:
+    """Where a transcript line's words start: past the label's colon and the spaces after it."""
+    i = end + 1 if text[end : end + 1] == ":" else end
+    while i < len(text) and text[i] in " \t\xa0":
+        i += 1
+    return i
 
 
 def _give(quote: Quote, speaker: SpeakerMention) -> None:
