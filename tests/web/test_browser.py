@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:
-    pytest.skip("playwright is not installed", allow_module_level=True)
-if not Path("/usr/bin/chromium").exists():
-    pytest.skip("/usr/bin/chromium is not installed", allow_module_level=True)
-
-from bench.screenshot import launch_chromium  # noqa: E402
-from newsloom.web import create_app  # noqa: E402
-from newsloom.web.background import serving  # noqa: E402
+from .browser import create_app, expect, launch_chromium, serving, sync_playwright
 
 
 @pytest.fixture(scope="module")

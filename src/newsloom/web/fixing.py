@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 
 from newsloom.fixes import FixError, record_fix
 from newsloom.web.desk import Desk
-from newsloom.web.guard import TOKEN_FIELD, Guard, Refused
+from newsloom.web.guard import Guard, form_text, guarded_form
 
 FIX_PATH = "/fixes/speaker"
 MAX_FORM = 64_000  # bytes of one fix form
@@ -21,34 +21,24 @@ def fix_router(desk: Desk, guard: Guard) -> APIRouter:
     @router.post(FIX_PATH)
     async def fix_speaker(request: Request) -> RedirectResponse:
         """Keep the fix of one quote's speaker (or mark it unattributed) and go back to its story."""
-        if int(request.headers.get("content-length") or 0) > MAX_FORM:
-            raise HTTPException(413, f"form too large: at most {MAX_FORM} bytes")
-        form = await request.form(max_files=0, max_fields=20, max_part_size=MAX_FORM)
-        if not guard.valid(_text(form, TOKEN_FIELD)):
-            raise Refused("refused: the form carries no valid token; reload the story page and try again")
-        story = desk.story(_text(form, "story"))
+        form = await guarded_form(request, guard, MAX_FORM, 20)
+        story = desk.story(form_text(form, "story"))
         if story is None:
             raise HTTPException(404, "no such story in this store")
-        report, start, end = _text(form, "report"), _text(form, "start"), _text(form, "end")
+        report, start, end = form_text(form, "report"), form_text(form, "start"), form_text(form, "end")
         if report not in story.report_ids:
             raise HTTPException(400, "that report is not part of this story")
-        speaker = None if _text(form, "unattributed") else _text(form, "speaker").strip()
+        speaker = None if form_text(form, "unattributed") else form_text(form, "speaker").strip()
         if speaker == "":
             raise HTTPException(400, "give the speaker's name, or tick unattributed")
         try:
-            record_fix(desk.store, report, f"{start}:{end}", speaker, _text(form, "by"), _text(form, "note"))
+            record_fix(desk.store, report, f"{start}:{end}", speaker, form_text(form, "by"), form_text(form, "note"))
         except FixError:
             try:  # the page was older than the store's annotations: find the quote by its words
-                record_fix(desk.store, report, _text(form, "quote"), speaker, _text(form, "by"), _text(form, "note"))
+                record_fix(desk.store, report, form_text(form, "quote"), speaker, form_text(form, "by"), form_text(form, "note"))
             except FixError as exc:
                 raise HTTPException(409, f"cannot fix that quote: {exc}") from exc
         desk.drop_brief(story.id)
         return RedirectResponse(f"/stories/{url_quote(story.id)}#h-quotes", status_code=303)
 
     return router
-
-
-def _text(form, name: str) -> str:
-    """A text field of the form ("" when absent or not text)."""
-    value = form.get(name)
-    return value if isinstance(value, str) else ""

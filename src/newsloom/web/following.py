@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse
 from newsloom.find import find_entity
 from newsloom.find.stories import fold
 from newsloom.web.desk import Desk
-from newsloom.web.guard import TOKEN_FIELD, Guard, Refused
+from newsloom.web.guard import Guard, form_text, guarded_form
 
 FOLLOW_PATH = "/follow"
 MAX_FORM = 8_000  # bytes of one follow form
@@ -20,12 +20,8 @@ def follow_router(desk: Desk, guard: Guard) -> APIRouter:
     @router.post(FOLLOW_PATH)
     async def follow(request: Request) -> RedirectResponse:
         """Follow (or, with action=unfollow, stop following) the story or entity the form names."""
-        if int(request.headers.get("content-length") or 0) > MAX_FORM:
-            raise HTTPException(413, f"form too large: at most {MAX_FORM} bytes")
-        form = await request.form(max_files=0, max_fields=10, max_part_size=MAX_FORM)
-        if not guard.valid(_text(form, TOKEN_FIELD)):
-            raise Refused("refused: the form carries no valid token; reload the page and try again")
-        kind, target, action = _text(form, "kind"), _text(form, "target").strip(), _text(form, "action")
+        form = await guarded_form(request, guard, MAX_FORM, 10)
+        kind, target, action = form_text(form, "kind"), form_text(form, "target").strip(), form_text(form, "action")
         if action not in ("follow", "unfollow"):
             raise HTTPException(400, "the form must ask to follow or to unfollow")
         target = _known(desk, kind, target)
@@ -35,7 +31,7 @@ def follow_router(desk: Desk, guard: Guard) -> APIRouter:
             for kept in desk.store.follows(kind):
                 if fold(kept.target) == fold(target):
                     desk.store.unfollow(kind, kept.target)
-        return RedirectResponse(_back(_text(form, "next")), status_code=303)
+        return RedirectResponse(_back(form_text(form, "next")), status_code=303)
 
     return router
 
@@ -57,9 +53,3 @@ def _known(desk: Desk, kind: str, target: str) -> str:
 def _back(where: str) -> str:
     """The page to go back to: a path of this site, else the story list."""
     return where if where.startswith("/") and not where.startswith("//") and "\\" not in where else "/"
-
-
-def _text(form, name: str) -> str:
-    """A text field of the form ("" when absent or not text)."""
-    value = form.get(name)
-    return value if isinstance(value, str) else ""

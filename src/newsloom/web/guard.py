@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request
+from starlette.datastructures import FormData
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -66,6 +67,22 @@ class Guard:
                 raise Refused("refused: this request came from another site; send it from newsloom's own pages")
         elif request.url.path not in self.form_paths and not self.header_token(request):
             raise Refused("refused: the request names no origin and carries no valid X-CSRF-Token header")
+
+
+async def guarded_form(request: Request, guard: Guard, max_bytes: int, max_fields: int) -> FormData:
+    """A small form posted by one of the app's pages: refused when too large (413) or without a valid token (403)."""
+    if int(request.headers.get("content-length") or 0) > max_bytes:
+        raise HTTPException(413, f"form too large: at most {max_bytes} bytes")
+    form = await request.form(max_files=0, max_fields=max_fields, max_part_size=max_bytes)
+    if not guard.valid(form_text(form, TOKEN_FIELD)):
+        raise Refused("refused: the form carries no valid token; reload the page and try again")
+    return form
+
+
+def form_text(form: FormData, name: str) -> str:
+    """A text field of a form ("" when absent or not text)."""
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
 
 
 class SameOriginMiddleware:
