@@ -22,6 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1360, "height": 1000}
+PAGE_TIMEOUT_MS = 120_000
 
 
 def launch_chromium(pw: Playwright) -> Browser:
@@ -43,14 +44,16 @@ def shoot(db: Path, out: Path) -> list[Path]:
     """Screenshot the story list and the largest story's page; return the files written."""
     out.mkdir(parents=True, exist_ok=True)
     index_png, story_png = out / "screenshot-index.png", out / "screenshot.png"
-    with serving(create_app(str(db))) as url, sync_playwright() as pw:
+    app = create_app(str(db))
+    app.state.desk.briefs()  # computed before the first page, which would otherwise wait for them
+    with serving(app) as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
             page = browser.new_page(viewport=VIEWPORT)
-            page.goto(url + "/")
+            page.goto(url + "/", timeout=PAGE_TIMEOUT_MS)
             page.screenshot(path=str(index_png), full_page=True)
             page.click(".card.lead h2 a")  # the story list puts the largest story first
-            page.wait_for_selector(".story-head h1")
+            page.wait_for_selector(".story-head h1", timeout=PAGE_TIMEOUT_MS)
             page.screenshot(path=str(story_png), clip={"x": 0, "y": 0, **{"width": VIEWPORT["width"], "height": 1500}},
                             full_page=True)
         finally:
