@@ -127,3 +127,13 @@ def test_search_page_and_csv_filters(client):
     assert rows and {r["outlet"] for r in rows} == {"Aldwyn Gazette"}
     assert client.get("/search.csv", params={"q": "ferries", "until": "soon"}).status_code == 400
     assert client.get("/search", params={"q": "ferries", "since": "soon"}).status_code == 400
+
+
+def test_api_story_list_takes_the_same_query(client):
+    every = client.get("/api/stories").json()
+    assert [s["reports"] for s in every] == [2, 1] and all(s["followed"] is None for s in every)
+    latest = client.get("/api/stories", params={"sort": "latest"}).json()
+    assert [s["reports"] for s in latest] == [1, 2]
+    assert [s["reports"] for s in client.get("/api/stories", params={"speaker": SPEAKER}).json()] == [2]
+    bad = client.get("/api/stories", params={"until": "soon"})
+    assert bad.status_code == 400 and "YYYY-MM-DD" in bad.json()["detail"]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 
 from newsloom.web.desk import Desk
+from newsloom.web.listing import story_list
 
 
 def api_router(desk: Desk) -> APIRouter:
@@ -13,9 +14,15 @@ def api_router(desk: Desk) -> APIRouter:
     router = APIRouter(prefix="/api", tags=["api"])
 
     @router.get("/stories")
-    def stories() -> list[dict[str, Any]]:
-        """Every story: headline, report count, independent sources, outlets and date range."""
-        return [card.to_dict() for card in desk.cards()]
+    def stories(request: Request) -> list[dict[str, Any]]:
+        """The stories passing the query's filters, followed ones first, in its sort order (as on the index page):
+        headline, report count, independent sources, outlets, date range and follow mark."""
+        shown = story_list(desk, request.query_params)
+        if shown.error:
+            raise HTTPException(400, shown.error)
+        cards = {card.id: card for card in desk.cards()}
+        return [{**cards[i.facts.id].to_dict(), "followed": i.followed or None}
+                for i in shown.listed.items if i.facts.id in cards]
 
     @router.get("/stories/{story_id}")
     def story(story_id: str) -> dict[str, Any]:
