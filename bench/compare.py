@@ -32,6 +32,7 @@ from pathlib import Path
 from newsloom.annotate import annotate
 from newsloom.compare import analyze_story
 from newsloom.compare.textsim import clear_cache
+from newsloom.compare.tone import clear_cache as clear_tone_cache
 from newsloom.extract import ExtractionError, extract_article
 from newsloom.ingest import read_paths
 from newsloom.model import Annotated, Article, Report, Story
@@ -106,6 +107,7 @@ def timed(story: Story, anns: list[Annotated], runs: int) -> list[float]:
     out = []
     for _ in range(runs):
         clear_cache()
+        clear_tone_cache()
         t = time.perf_counter()
         analyze_story(story, anns)
         out.append(time.perf_counter() - t)

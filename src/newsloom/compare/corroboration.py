@@ -188,13 +188,21 @@ def _align_in_blocks(
     groups = _merge_same_facts(dict(enumerate(found)), sim, reports, speakers).values()
     rows = [np.flatnonzero(views.owner == k) for k in range(len(first))]
 
-    def matched(i: int, group: list[int]) -> Claim:
-        cols = np.concatenate([rows[keys[j]] for j in group if j != i] or [np.zeros(0, dtype=np.int64)])
-        mine = rows[keys[i]]
-        best = 0 if len(mine) == 1 or not len(cols) else int(np.argmax(views.sim[np.ix_(mine, cols)].mean(axis=1)))
-        return _backing(claims[i], own_views[i][best])
+    def backed(group: list[int]) -> AlignedClaim:
+        """The group with each member as it matched the others (one look per distinct claim)."""
+        count = Counter(int(keys[j]) for j in group)
+        best: dict[int, int] = {}
+        for k in count:
+            others = {o: n - (o == k) for o, n in count.items() if n - (o == k)}
+            if len(rows[k]) == 1 or not others:
+                best[k] = 0
+                continue
+            cols = np.concatenate([rows[o] for o in others])
+            weight = np.concatenate([np.full(len(rows[o]), n, dtype=np.float64) for o, n in others.items()])
+            best[k] = int(np.argmax(views.sim[np.ix_(rows[k], cols)] @ weight))
+        return AlignedClaim([_backing(claims[i], own_views[i][best[int(keys[i])]]) for i in group])
 
-    return [AlignedClaim([matched(i, idx) for i in idx]) for idx in groups], sim
+    return [backed(idx) for idx in groups], sim
 
 
 def _as_matched(views: ClaimViews, i: int, group: list[int]) -> Claim:

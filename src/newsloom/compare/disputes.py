@@ -121,18 +121,25 @@ def position_claims(disagreements: list[Disagreement], anns: list[Annotated]) ->
     return [g for g in out if g.members]
 
 
-def overlaps(evidence: list[Evidence], spans: list[Evidence]) -> bool:
-    """True when some span of `evidence` overlaps one of `spans` in the same report."""
-    by_report: dict[str, list[Evidence]] = {}
-    for b in spans:
-        by_report.setdefault(b.report, []).append(b)
-    return any(a.start < b.end and b.start < a.end for a in evidence for b in by_report.get(a.report, ()))
+def overlaps(evidence: list[Evidence], spans: list[Evidence] | dict[str, list[Evidence]]) -> bool:
+    """True when some span of `evidence` overlaps one of `spans` (or of `by_report(spans)`) in the same report."""
+    index = spans if isinstance(spans, dict) else by_report(spans)
+    return any(a.start < b.end and b.start < a.end for a in evidence for b in index.get(a.report, ()))
+
+
+def by_report(spans: list[Evidence]) -> dict[str, list[Evidence]]:
+    """Spans filed by report, for many overlap tests against them."""
+    out: dict[str, list[Evidence]] = {}
+    for span in spans:
+        out.setdefault(span.report, []).append(span)
+    return out
 
 
 def mark(items: list[Disputable], found: list[Contested]) -> None:
     """Set `disputed_by` on each line whose evidence a disagreement contradicts."""
+    indexed = [(c.id, by_report(c.spans)) for c in found]
     for item in items:
-        item.disputed_by = [c.id for c in found if overlaps(item.evidence, c.spans)]
+        item.disputed_by = [cid for cid, spans in indexed if overlaps(item.evidence, spans)]
 
 
 def plain_text(group: ClaimGroup, found: list[Contested], texts: dict[str, str]) -> str | None:
@@ -141,6 +148,7 @@ def plain_text(group: ClaimGroup, found: list[Contested], texts: dict[str, str])
     against = [c for c in found if c.id in group.disputed_by]
     if not against:
         return group.text
+    spans = [by_report(c.spans + c.dated) for c in against]
     plain = [" ".join(texts[ev.report][ev.start : ev.end].split()) for ev in group.evidence
-             if not any(overlaps([ev], c.spans + c.dated) for c in against)]
+             if not any(overlaps([ev], s) for s in spans)]
     return next((t for t in plain if t[:1] not in QUOTE_MARKS), plain[0] if plain else None)

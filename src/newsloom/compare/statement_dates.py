@@ -85,17 +85,16 @@ POSSESSED_REMARKS = re.compile(
 
 
 def statement_dates(
-    ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, str], base: date | None = None
+    ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, str], base: date | None = None,
+    quoted: dict[str, list[tuple[int, int]]] | None = None,
 ) -> list[DateClaim]:
-    """When a report says each widely quoted speaker made their remarks (vague times seen from `base`)."""
+    """When a report says each widely quoted speaker made their remarks (vague times seen from `base`).
+
+    `quoted` is `shared_quotes(ledger)` when the caller has it already.
+    """
     base = parse_iso(ann.article.published) or base
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
-    shared = [
-        (ev.start, ev.end)
-        for g in ledger if len(g.reports) >= 2
-        for ev in g.evidence + [e for p in g.paraphrases for e in p.evidence]
-        if ev.report == ann.report_id
-    ]
+    shared = (shared_quotes(ledger) if quoted is None else quoted).get(ann.report_id, [])
     text = ann.article.text
     quotes = sorted(ann.quotes, key=lambda q: q.start)
     out: list[DateClaim] = []
@@ -182,6 +181,16 @@ def _label(value: str) -> str:
     return f"\u201c{words}\u201d (between {first} and {last}, no day stated)"
 
 
+def shared_quotes(ledger: list[QuoteGroup]) -> dict[str, list[tuple[int, int]]]:
+    """Per report, the spans of its quotes and paraphrases that two or more reports carry."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for g in ledger:
+        if len(g.reports) >= 2:
+            for ev in g.evidence + [e for p in g.paraphrases for e in p.evidence]:
+                out.setdefault(ev.report, []).append((ev.start, ev.end))
+    return out
+
+
 def statement_date_disagreements(
     anns: list[Annotated], ledger: list[QuoteGroup], alias: dict[str, str], base: date | None = None
 ) -> list[Disagreement]:
@@ -193,7 +202,8 @@ def statement_date_disagreements(
     quoted from several occasions, not one remark misdated. `base` dates reports that give no date.
     """
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
-    claims = [c for ann in anns for c in statement_dates(ann, ledger, alias, base)]
+    quoted = shared_quotes(ledger)
+    claims = [c for ann in anns for c in statement_dates(ann, ledger, alias, base, quoted)]
     out: list[Disagreement] = []
     for speaker in sorted(speakers):
         by_value: dict[str, list[DateClaim]] = defaultdict(list)
