@@ -242,3 +242,31 @@ def test_the_package_analyze_takes_the_pipeline_options(tmp_path, monkeypatch):
     assert seen == {"workers": 1, "limits": None, "follow_links": True}
     newsloom.analyze([tmp_path], workers=2, limits=Limits(5, 100))
     assert seen["limits"] == Limits(5, 100) and seen["workers"] == 2
+
+
+@pytest.mark.parametrize("guarded", [False, True])
+def test_ingest_holds_a_bounded_number_of_reports_in_flight(tmp_path, monkeypatch, guarded):
+    from newsloom.executors import LocalExecutor
+    from newsloom.pipeline import over_limit, warm_parser
+    from newsloom.workers import GuardedExecutor, Limits
+
+    for i in range(8):
+        (tmp_path / f"{i}.txt").write_text(OTHER_REPORT.replace("Monday", f"Monday, day {i},"), encoding="utf-8")
+    documents = (GuardedExecutor(over_limit, workers=1, limits=Limits(), warmup=warm_parser) if guarded
+                 else LocalExecutor())
+    read, ahead = [], []
+    with SQLiteStore(":memory:") as store:
+        real_get, real_finish = store.get_report, store.finish_report
+        monkeypatch.setattr(store, "get_report", lambda rid: read.append(rid) or real_get(rid))
+
+        def finish(report_id, *args):
+            ahead.append(len(read) - len(ahead))
+            return real_finish(report_id, *args)
+
+        monkeypatch.setattr(store, "finish_report", finish)
+        try:
+            Pipeline(store, documents=documents).ingest([tmp_path])
+        finally:
+            documents.close()
+        assert len(store.annotated_ids()) == 8
+    assert len(ahead) == 8 and max(ahead) <= (2 if guarded else 1)  # reports read but not yet stored
