@@ -111,6 +111,8 @@ def story_list(desk: Desk, params: Mapping[str, str]) -> StoryListPage:
     sort = params.get("sort", "") or "size"
     if sort not in SORTS:
         error, sort = error or f"unknown sort {sort!r}: choose {', '.join(SORTS)}", "size"
+    if filters.needs_brief or sort == "disagreements":
+        desk.briefs()  # these need every brief, even while an upload is under way
     facts = desk.facts()
     listed = select(facts, filters, sort, Following.of(desk.store.follows()))
     return StoryListPage(listed, filters, sort, filter_choices(desk, facts), error)
