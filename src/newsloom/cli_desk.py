@@ -13,24 +13,14 @@ from newsloom.cli_find import (
     EntityOpt, MinSourcesOpt, OutletOpt, SinceOpt, SpeakerOpt, UntilOpt, make_filters,
 )
 from newsloom.find import Following, StoryFacts, find_entity, select, story_facts
-from newsloom.find.stories import SORT_LABELS, fold
+from newsloom.find.stories import SORT_LABELS, SORTS, fold
 from newsloom.model import StoryBrief
 from newsloom.store import Store
+from newsloom.store.base import FOLLOW_KINDS
 
 
-class Sort(str, Enum):
-    """How `stories` orders the list (followed stories always come first)."""
-
-    size = "size"
-    latest = "latest"
-    disagreements = "disagreements"
-
-
-class FollowKind(str, Enum):
-    """What can be followed."""
-
-    story = "story"
-    entity = "entity"
+Sort = Enum("Sort", {key: key for key in SORTS}, type=str)  # how `stories` orders the list, after followed ones
+FollowKind = Enum("FollowKind", {kind: kind for kind in FOLLOW_KINDS}, type=str)  # what can be followed
 
 
 def stories(

@@ -6,18 +6,14 @@ import shutil
 
 import pytest
 
-from .browser import create_app, expect, launch_chromium, serving, sync_playwright
+from .browser import create_app, expect, served, serving
 
 
 @pytest.fixture(scope="module")
 def site(built_store):
     """The app served on a local port and a headless browser; yields (base URL, browser)."""
-    with serving(create_app(str(built_store))) as url, sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        try:
-            yield url, browser
-        finally:
-            browser.close()
+    with served(built_store) as site:
+        yield site
 
 
 def first_marked_link(page):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from .browser import create_app, expect, launch_chromium, serving, sync_playwright
+from .browser import expect, served
 from .conftest import SPEAKER
 
 
@@ -15,12 +15,8 @@ def site(built_store, tmp_path_factory):
     """The app over its own copy of the store (follows write to it) and a headless browser: (base URL, browser)."""
     db = tmp_path_factory.mktemp("browser-desk") / "newsloom.db"
     shutil.copyfile(built_store, db)
-    with serving(create_app(str(db))) as url, sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        try:
-            yield url, browser
-        finally:
-            browser.close()
+    with served(db) as site:
+        yield site
 
 
 @pytest.fixture
