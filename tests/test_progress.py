@@ -67,3 +67,12 @@ def test_ingest_command_shows_bars_only_when_wanted(tmp_path, extra, env, shown)
     stderr = _ingest(tmp_path, *extra, env=env)
     assert ("extract+annotate" in stderr) is shown
     assert "ingested: 1 ok" in stderr
+
+
+@pytest.mark.parametrize(("extra", "shown"), [((), True), (("--quiet",), False)])
+def test_stories_command_shows_its_bar_unless_quiet(tmp_path, extra, shown):
+    _ingest(tmp_path, "--quiet", env={FORCE_ENV: "1"})
+    done = subprocess.run([sys.executable, "-m", "newsloom.cli", "stories", "--db", str(tmp_path / "news.db"), *extra],
+                          capture_output=True, text=True, timeout=300, env={**os.environ, FORCE_ENV: "1"})
+    assert done.returncode == 0, done.stderr
+    assert ("1/1" in done.stderr) is shown

@@ -32,13 +32,15 @@ def stories(
     outlet: str = OutletOpt, speaker: str = SpeakerOpt, entity: str = EntityOpt,
     since: str = SinceOpt, until: str = UntilOpt, min_sources: int = MinSourcesOpt,
     jsonl: bool = typer.Option(False, "--jsonl", help="One JSON line per story instead of tab-separated lines."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
 ) -> None:
     """Place newly stored reports in stories (all of them the first time) and list the stories."""
     from newsloom.pipeline import Pipeline
+    from newsloom.progress import progress_bars
 
     filters = make_filters(outlet, speaker, entity, since, until, min_sources)
-    with _store(db, create) as store:
-        pipeline = Pipeline(store)
+    with _store(db, create) as store, progress_bars(err, quiet) as progress:
+        pipeline = Pipeline(store, progress=progress)
         found = pipeline.build_stories(rebuild=rebuild)
         following = Following.of(store.follows())
         briefs = _briefs(pipeline) if filters.needs_brief or sort is Sort.disagreements or following.entities else {}
