@@ -24,10 +24,10 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-PLACES = ("Aldmoor", "Brenwick", "Caldry", "Dunmere", "Eskfield", "Farrow Bay", "Glenhart", "Holloway",
-          "Ivelport", "Jarrow Point", "Kestley", "Lunford", "Marrowdale", "Norsey", "Oakhurst", "Pellan")
-PEOPLE = (("Marta", "Kessel"), ("Idris", "Vane"), ("Olena", "Brask"), ("Tobin", "Aske"), ("Ruth", "Calloway"),
-          ("Emeka", "Dorn"), ("Signe", "Holt"), ("Piet", "Varga"), ("Noor", "Lindqvist"), ("Caius", "Mendel"))
+SYLLABLES = ("al", "bren", "cal", "dun", "esk", "far", "glen", "hol", "iv", "jar", "kes", "lun", "mar", "nor",
+             "oak", "pel")
+ENDINGS = ("ford", "wick", "more", "by", "stead", "mouth", "ton", "holm")
+FIRST_NAMES = ("Marta", "Idris", "Olena", "Tobin", "Ruth", "Emeka", "Signe", "Piet", "Noor", "Caius")
 ROLES = ("mayor", "fire chief", "harbour master", "council leader", "police spokeswoman", "school head")
 OUTLETS = ("Valley Courier", "Coast Herald", "Morning Ledger", "Riverside Post", "County Wire", "Evening Star")
 # kind: (the thing, words for what happened to it, what is counted)
@@ -42,11 +42,17 @@ KINDS = {
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def _name(number: int, ending: str) -> str:
+    """A made-up proper name, different for each number below 16 * 16 * 8."""
+    return (SYLLABLES[number % 16] + SYLLABLES[number // 16 % 16] + ending).capitalize()
+
+
 def _event(rng: random.Random, number: int) -> dict[str, Any]:
-    """One invented event: where, what, who speaks for it, a count and a day."""
+    """One invented event: where, what, who speaks for it, a count and a day; place and speaker its own."""
     kind = rng.choice(sorted(KINDS))
-    first, last = rng.choice(PEOPLE)
-    return {"kind": kind, "place": f"{rng.choice(PLACES)} {number}", "first": first, "last": last,
+    place = _name(number, ENDINGS[number // 256 % len(ENDINGS)])
+    last = _name(number * 7 + 3, ENDINGS[(number + 3) % len(ENDINGS)])
+    return {"kind": kind, "place": place, "first": rng.choice(FIRST_NAMES), "last": last,
             "role": rng.choice(ROLES), "count": rng.randint(12, 900), "day": rng.choice(DAYS),
             "cause": rng.choice(("high winds", "a power fault", "heavy rain", "a burst main", "a gas leak"))}
 
