@@ -14,10 +14,11 @@ from newsloom.cli_common import NO_STORE_HINT, DbOpt, _store, err, fail
 from newsloom.cli_desk import entity, follow, stories, unfollow
 from newsloom.cli_find import export, search
 from newsloom.cli_fix import fix_app
+from newsloom.cli_watch import updates, watch
 from newsloom.executor_spec import SPECS_HELP, ExecutorSpec, ExecutorSpecError, choose
 from newsloom.executors import make_executor
-from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser
 from newsloom.progress import progress_bars
+from newsloom.pipeline import Pipeline, document_executor, process_inputs, warm_extractor, warm_parser
 from newsloom.store import MissingStoreError, StoreError
 from newsloom.workers import Limits
 
@@ -315,6 +316,8 @@ app.command()(entity)
 app.command()(follow)
 app.command()(unfollow)
 app.command()(export)
+app.command()(watch)
+app.command()(updates)
 app.add_typer(fix_app, name="fix")
 
 
