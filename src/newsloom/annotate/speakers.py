@@ -134,8 +134,7 @@ class SpeakerResolver:
         low = tok.lower_
         if low in PRONOUNS and tok.pos_ == "PRON":
             name = self._antecedent(tok)
-            start, end = self._outer_subject(tok, name) if name and _in_relative(tok) else (tok.idx, tok.idx + len(tok))
-            return SpeakerMention(start, end, name, "pronoun")
+            return SpeakerMention(tok.idx, tok.idx + len(tok), name, "pronoun")
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -167,27 +166,6 @@ class SpeakerResolver:
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
             return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
-
-    def _outer_subject(self, tok: Token, name: str) -> tuple[int, int]:
-        """The mention a pronoun's speaker is best shown by: the outermost subject of the clauses it sits in
-        that stands for the same speaker ("Trump took to Twitter ... what he called" -> "Trump"; "She said she
-        recalls" -> the first "She"), else the pronoun itself."""
-        best = (tok.idx, tok.idx + len(tok))
-        sent_start = tok.sent.start
-        for anc in tok.head.ancestors if tok.head is not tok else ():
-            if anc.i < sent_start:
-                break
-            for subj in (c for c in anc.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i):
-                if self._in_quotes(subj.idx):
-                    continue
-                if subj.pos_ == "PRON" and subj.lower_ == tok.lower_:
-                    best = (subj.idx, subj.idx + len(subj))
-                    continue
-                np = noun_phrase(subj)
-                person = self._entity_in(np.start_char, np.end_char, self.people)
-                if person is not None and person.canonical == name:
-                    best = (person.start, person.end)
-        return best
 
     def signature_after(self, end: int) -> SpeakerMention | None:
         """The name a quotation is signed with after a dash ("“...” ― Ann Lee", "'...' -- Sen. Bo Ray"), when
@@ -362,12 +340,6 @@ def _role_words(text: str) -> str | None:
     while words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
     return " ".join(words) or None
-
-
-def _in_relative(tok: Token) -> bool:
-    """True for the subject of a relative clause ("what he called", "in which she described")."""
-    verb = tok.head
-    return verb.dep_ == "relcl" or any(c.lower_ in {"what", "which"} for c in verb.subtree if c.i < tok.i)
 
 
 def _possessive(doc: Doc, mention: Mention, text: str) -> bool:
