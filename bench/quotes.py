@@ -1,6 +1,6 @@
 """Quote attribution quality and speed of `newsloom.annotate` on PolNeAR (train or dev split).
 
-    python bench/quotes.py [--data DIR] [--split dev|train] [--limit N]
+    python bench/quotes.py [--data DIR] [--split dev|train] [--limit N] [--cli]
 
 PolNeAR (github.com/networkdynamics/PolNeAR) marks attributions in BRAT standoff files: each
 `E` event links a Content span, a Cue and (mostly) a Source span. Its data stays outside the
@@ -27,6 +27,9 @@ Scoring, per article, then summed:
   share whose [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker = wrong);
   that share's complement is split into "wrong speaker" (a speaker that is not the gold Source)
   and "unattributed" (no speaker: newsloom abstained).
+`--cli` also scores the path users run: `newsloom quotes DIR --jsonl` (a subprocess) on the articles as
+plain-text files, its offsets (which index each file's own text) scored the same way, in a row beside the
+in-process "all" row.
 Speed: `annotate()` per article (spaCy parse included; model load and claim embeddings, which quotes
 do not use, excluded) pinned to one core,
 and `find_quotes()` alone on a pre-parsed document.
@@ -39,7 +42,11 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse
+import json
 import re
+import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +57,7 @@ _TLINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t")
 _ELINE = re.compile(r"^(E\d+)\t(.*)$")
 
 Span = list[tuple[int, int]]
+Predicted = list[tuple[Span, Span]]  # per quote: its content fragments and its speaker fragments
 
 
 @dataclass
@@ -192,6 +200,32 @@ def load_split(data: Path, split: str, limit: int | None) -> list[tuple[str, str
     return out
 
 
+def predicted(quotes: list[dict]) -> Predicted:
+    """Quotes (as `quotes --jsonl` rows or their in-process fields) as content and speaker spans."""
+    return [([(q["start"], q["end"])], [(q["speaker_start"], q["speaker_end"])] if q["speaker_start"] is not None else [])
+            for q in quotes]
+
+
+def cli_quotes(articles: list[tuple[str, str, list[Attribution]]]) -> dict[str, Predicted]:
+    """Article name -> quotes found by `newsloom quotes DIR --jsonl` on the articles written as .txt files."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.clustering import newsloom_command
+
+    with tempfile.TemporaryDirectory(prefix="newsloom-polnear-") as tmp:
+        for name, text, _ in articles:
+            (Path(tmp) / f"{name}.txt").write_text(text, encoding="utf-8")
+        done = subprocess.run([*newsloom_command(), "quotes", tmp, "--jsonl"], capture_output=True, text=True,
+                              check=True)
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    return {Path(r["source"]).stem: predicted(r["quotes"]) for r in rows}
+
+
+def prf_cells(c: Counts) -> str:
+    """Exact and >=50% precision, recall and F1 of some counts as Markdown cells."""
+    return " | ".join(f"{v:.3f}" for v in (*prf(c.exact_pred, c.exact_gold, c.pred, c.gold),
+                                           *prf(c.half_pred, c.half_gold, c.pred, c.gold)))
+
+
 def pin_one_core() -> None:
     """Restrict this process to a single CPU where the platform allows it."""
     if hasattr(os, "sched_setaffinity"):
@@ -204,6 +238,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="PolNeAR checkout (holds data/<split>/)")
     parser.add_argument("--split", choices=("train", "dev", "test"), default="dev")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N articles")
+    parser.add_argument("--cli", action="store_true", help="also run `newsloom quotes` on the articles as files")
     args = parser.parse_args()
     if not (args.data / "data" / args.split / "attributions").is_dir():
         print(f"skipped: PolNeAR {args.split} split not found under {args.data} (pass --data DIR)")
@@ -230,10 +265,7 @@ def main() -> None:
         quotes_secs += time.perf_counter() - t
         for q in quotes:
             kinds[q.kind] = kinds.get(q.kind, 0) + 1
-        pred = [
-            ([(q.start, q.end)], [(q.speaker_start, q.speaker_end)] if q.speaker_start is not None else [])
-            for q in quotes
-        ]
+        pred = predicted([vars(q) for q in quotes])
         for row, counts in score_article(text, gold, pred).items():
             rows[row].add(counts)
     n = len(articles)
@@ -245,16 +277,27 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     label = {"quote-marked": "quote-marked", "not quote-marked": "not quote-marked", "all": "all"}
     for row, c in rows.items():
-        ex = prf(c.exact_pred, c.exact_gold, c.pred, c.gold)
-        half = prf(c.half_pred, c.half_gold, c.pred, c.gold)
         src, wrong, none = (
             (c.src_ok / c.src_total, (c.src_total - c.src_ok - c.src_none) / c.src_total, c.src_none / c.src_total)
             if c.src_total else (0.0, 0.0, 0.0)
         )
-        cells = " | ".join(f"{v:.3f}" for v in (*ex, *half))
-        print(f"| {label[row]} | {c.gold} | {c.pred} | {cells} | {src:.3f} ({c.src_total}) | {wrong:.3f} | {none:.3f} |")
+        print(f"| {label[row]} | {c.gold} | {c.pred} | {prf_cells(c)} | {src:.3f} ({c.src_total}) | {wrong:.3f} | {none:.3f} |")
     print(f"\nspeed, one core: annotate() {n / annotate_secs:.2f} articles/s ({annotate_secs:.1f} s); "
           f"find_quotes() alone {n / quotes_secs:.1f} articles/s ({quotes_secs:.2f} s)")
+    if args.cli:
+        t = time.perf_counter()
+        found = cli_quotes(articles)
+        cli_secs = time.perf_counter() - t
+        through_cli = Counts()
+        for name, text, gold in articles:
+            through_cli.add(score_article(text, gold, found.get(name, []))["all"])
+        print("\nThe same articles through `newsloom quotes DIR --jsonl` on .txt files (all quotes):\n")
+        print("| path | gold | ours | exact P | exact R | exact F1 | >=50% P | >=50% R | >=50% F1 | seconds |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        c = rows["all"]
+        print(f"| in-process `annotate()` | {c.gold} | {c.pred} | {prf_cells(c)} | {annotate_secs:.0f} |")
+        print(f"| CLI `newsloom quotes --jsonl` | {through_cli.gold} | {through_cli.pred} | {prf_cells(through_cli)} "
+              f"| {cli_secs:.0f} |")
 
 
 if __name__ == "__main__":

@@ -149,3 +149,11 @@ def test_score_article_splits_gold_and_ours_by_the_same_mark_test() -> None:
     assert rows["quote-marked"].exact_gold == 1 and rows["quote-marked"].src_ok == 2
     assert (rows["not quote-marked"].gold, rows["not quote-marked"].pred) == (0, 0)
     assert rows["all"].half_pred == 2
+
+
+def test_predicted_takes_quotes_jsonl_rows_with_and_without_a_speaker() -> None:
+    from bench.quotes import predicted
+
+    rows = [{"start": 1, "end": 9, "speaker_start": 12, "speaker_end": 20},
+            {"start": 30, "end": 40, "speaker_start": None, "speaker_end": None}]
+    assert predicted(rows) == [([(1, 9)], [(12, 20)]), ([(30, 40)], [])]
