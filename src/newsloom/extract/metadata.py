@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import py3langid
 
+from newsloom.extract.langmodel import load_identifier
 from newsloom.extract.textdates import find_dates
 from newsloom.model import Article
 
@@ -85,6 +86,7 @@ def language(text: str) -> str | None:
     """Return the ISO 639-1 language code of a text (py3langid), or None for empty text."""
     if not text.strip():
         return None
+    load_identifier()
     return py3langid.classify(text[:_LANGUAGE_SAMPLE])[0]
 
 
