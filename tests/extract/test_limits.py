@@ -1,9 +1,10 @@
 """Size caps before parsing: hostile pages and texts are tamed or refused quickly, with a reason."""
+import re
 import time
 
 import pytest
 
-from newsloom.extract import ExtractionError, extract_article
+from newsloom.extract import ExtractionError, extract_article, limits
 from newsloom.extract.limits import (
     MAX_ELEMENT_ATTRIBUTES,
     MAX_ELEMENTS,
@@ -77,3 +78,22 @@ def test_text_at_the_cap_passes_the_check():
     check_text_size("x" * MAX_TEXT_CHARS)
     with pytest.raises(ExtractionError, match="too long"):
         check_text_size("x" * (MAX_TEXT_CHARS + 1))
+
+
+_REFERENCE_REST = r"((?:=\s*\"[^\"]*(?:\"|\Z)|=\s*'[^']*(?:'|\Z)|[^>])*)(?:>|\Z)"
+_REFERENCE = re.compile(  # the markup scan one character at a time: slower, the same matches
+    rf"<!--.*?(?:-->|\Z)|<(script|style)\b{_REFERENCE_REST}.*?(?:</\1\s*>|\Z)|<([A-Za-z][^\s/>]*){_REFERENCE_REST}",
+    re.DOTALL | re.IGNORECASE,
+)
+_TRICKY = [
+    '<a b="x>y" c=\'d', '<p =" x', '<script a="<">x</script', '<p a=b=c =="" >', '<script>a</scrip></SCRIPT >x',
+    '<style>a<b</style', '<script><!-- </script> -->', '<!-- a -- b --->x<!--->', '<!---->', '<!-- x', '<!-->',
+    '<p a="1"b=\'2\'c=3 d>t</p><br/><img src=x.png alt="a=b">', '<style media="x>y">p{}</style >after',
+]
+
+
+def test_markup_scan_matches_the_one_character_form():
+    pages = _TRICKY + [many_attributes_html(5_000).decode(), many_attributes_html(2_000, per_element=50).decode()]
+    for page in pages:
+        expected = [(m.span(), m.groups()) for m in _REFERENCE.finditer(page)]
+        assert [(m.span(), m.groups()) for m in limits._MARKUP.finditer(page)] == expected, page
