@@ -106,3 +106,26 @@ def test_ingest_encodes_nothing_and_brief_shows_no_weight_loading_bar(tmp_path, 
     with open_store(str(db)) as store:
         claims = [c for a in store.annotated() for c in a.claims]
     assert claims and all(c.vectors is not None for c in claims)  # the encoder did load, and its work is kept
+
+
+LATE = ("feedparser", "warcio")
+
+
+def _imported_after(code: str) -> list[str]:
+    """Which of LATE a fresh interpreter has imported after running `code`."""
+    probe = f"{code}\nimport sys\nprint(' '.join(m for m in {LATE!r} if m in sys.modules))"
+    done = run(["-c", probe])
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_cli_and_extraction_worker_start_without_warc_or_feed_libraries():
+    assert _imported_after("import newsloom.cli\nfrom newsloom.pipeline import warm_extractor\nwarm_extractor()") == []
+
+
+def test_reading_a_feed_or_warc_imports_its_library(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>A</title>'
+                    "<description>Some words of a report.</description></item></channel></rss>")
+    code = f"from newsloom.ingest import read_paths\nlist(read_paths([{str(feed)!r}]))"
+    assert _imported_after(code) == ["feedparser"]

@@ -7,8 +7,6 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import feedparser
-
 from newsloom.ingest import limits
 from newsloom.ingest.sniff import looks_html
 from newsloom.model import InputStatus, Report
@@ -53,6 +51,8 @@ def entry_hints(entry: Any, outlet: str | None) -> dict[str, Any]:
 
 def read_feed(raw: bytes, source: str) -> Iterator[Report | InputStatus]:
     """Yield one report per feed entry (`source#N`, 1-based), or a status when the feed yields none."""
+    import feedparser  # imported on a feed's first read: start-up stays light
+
     parsed = feedparser.parse(raw)
     if not parsed.entries:
         reason = f"malformed feed: {parsed.get('bozo_exception')}" if parsed.bozo else "feed has no entries"

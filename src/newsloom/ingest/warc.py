@@ -11,9 +11,6 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from newsloom.ingest import limits
 from newsloom.ingest.encoding import decode
 from newsloom.ingest.sniff import sniff, text_bytes
@@ -22,7 +19,7 @@ from newsloom.model import InputStatus, Report
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 _MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 _DETAIL = 120  # characters of a reader error quoted in a reason
-_BROKEN = (ArchiveLoadFailed, OSError, ValueError, EOFError, AttributeError, TypeError, zlib.error)
+_BROKEN = (OSError, ValueError, EOFError, AttributeError, TypeError, zlib.error)
 
 
 def _sniffed(payload: bytes) -> tuple[str | None, bytes]:
@@ -102,6 +99,10 @@ def _tail(stream: BinaryIO, end: int) -> str | None:
 
 def read_warc(stream: BinaryIO, source: str) -> Iterator[Report | InputStatus]:
     """Yield a report or status per HTML/text response record (`source#N`, N = 1-based response number)."""
+    from warcio.archiveiterator import ArchiveIterator  # imported on a WARC's first read: start-up stays light
+    from warcio.exceptions import ArchiveLoadFailed
+
+    broken = (ArchiveLoadFailed, *_BROKEN)
     yielded = records = number = end = 0
     detail = ""
     archive = ArchiveIterator(stream)
@@ -120,7 +121,7 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Report | InputStatus]:
             if item is not None:
                 yielded += 1
                 yield item
-    except _BROKEN as error:
+    except broken as error:
         detail = f" ({type(error).__name__}: {str(error)[:_DETAIL]})"
     cut = _tail(stream, end) or ("truncated" if detail else None)
     if cut:
