@@ -1,6 +1,6 @@
 """Whole-command throughput on real pages, newsloom next to trafilatura.extract: docs/s, ratios, stage split, workers.
 
-    python bench/throughput.py [--pages 100] [--runs 3] [--source DIR] [--workers 1,2]
+    python bench/throughput.py [--pages 100] [--runs 3] [--source DIR] [--workers 1,2] [--extract-only]
 
 The pages are the first N of shared/eval/extraction/scrapinghub-aeb (real news pages; see that
 folder's README), or the .html / .html.gz files of --source. They are copied into a temporary
@@ -9,6 +9,7 @@ folder as .html files, and every row runs a fresh command on that same folder, a
 stage split `newsloom ingest`, `newsloom stories`, `newsloom brief` on a new store. trafilatura
 runs in the same way, as a fresh `python -c` that imports it and extracts every page with its
 defaults. Wall seconds are medians over --runs; CPU seconds are those of the command's processes.
+With --extract-only only trafilatura and `newsloom extract --jsonl` run (the same commands, no analyze or stages).
 Without the shared data and without --source the script says so and exits 0.
 """
 from __future__ import annotations
@@ -82,10 +83,14 @@ def newsloom(*args: str) -> list[str]:
     return [sys.executable, "-m", "newsloom.cli", *args]
 
 
-def measure(folder: Path, runs: int, workers: list[int], work: Path) -> tuple[Timing, list[Timing], list[Timing]]:
+def measure(
+    folder: Path, runs: int, workers: list[int], work: Path, extract_only: bool = False
+) -> tuple[Timing, list[Timing], list[Timing]]:
     """Time trafilatura, the commands, and the stage split (ingest, stories, brief) on the pages in `folder`."""
     base = median_timing("trafilatura.extract", [[sys.executable, "-c", TRAFILATURA, str(folder)]], runs)[0]
     rows = median_timing("newsloom extract --jsonl", [newsloom("extract", str(folder), "--jsonl")], runs)
+    if extract_only:
+        return base, rows, []
     for w in workers:
         rows += median_timing(f"newsloom analyze --workers {w}",
                               [newsloom("analyze", str(folder), "--workers", str(w), "--quiet")], runs)
@@ -110,6 +115,8 @@ def report(pages: int, source: str, runs: int, base: Timing, rows: list[Timing],
         most = max(analyses, key=int)
         lines += ["", f"analyze --workers {most} vs --workers 1: {analyses['1'].wall / analyses[most].wall:.2f}x "
                   "faster (wall)"]
+    if not stages:
+        return "\n".join(lines)
     total = sum(s.wall for s in stages) or 1.0
     lines += ["", "stage split (newsloom ingest, stories, brief on a new store, --workers 1)", "",
               "| stage | wall s | CPU s | share |", "|---|---:|---:|---:|"]
@@ -124,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--source", type=Path, help="A folder of .html or .html.gz pages (default: the Zyte set).")
     parser.add_argument("--workers", default="1,2", help="Comma-separated --workers values for analyze.")
+    parser.add_argument("--extract-only", action="store_true",
+                        help="Time only trafilatura and newsloom extract (no analyze, no stage split).")
     args = parser.parse_args(argv)
     source = args.source or PAGES
     if not source.is_dir():
@@ -138,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no .html or .html.gz pages in {source}")
             return 0
         workers = [int(w) for w in args.workers.split(",") if w.strip()]
-        base, rows, stages = measure(folder, args.runs, workers, work)
+        base, rows, stages = measure(folder, args.runs, workers, work, args.extract_only)
         shown = source.resolve().relative_to(ROOT.parent) if source.resolve().is_relative_to(ROOT.parent) else source
         print(report(pages, str(shown), args.runs, base, rows, stages))
     finally:

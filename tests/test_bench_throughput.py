@@ -44,6 +44,19 @@ def test_a_tiny_run_prints_rates_ratios_workers_and_stages(tmp_path, capsys):
     assert len(shares) == 3 and 97 <= sum(shares) <= 103
 
 
+def test_extract_only_times_trafilatura_and_the_extract_command(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(2):
+        (pages / f"p{n}.html").write_text(PAGE.format(n=n + 2), encoding="utf-8")
+    assert throughput.main(["--source", str(pages), "--pages", "2", "--runs", "1", "--extract-only"]) == 0
+    out = capsys.readouterr().out
+    rows = re.findall(r"^\| (trafilatura\.extract|newsloom [^|]*?) \| \d+\.\d\d \| \d+\.\d\d \| \d+\.\d\d \| "
+                      r"\d+\.\d\dx \|$", out, re.M)
+    assert rows == ["trafilatura.extract", "newsloom extract --jsonl"]
+    assert "analyze" not in out and "stage split" not in out
+
+
 def test_no_pages_is_said_and_not_an_error(tmp_path, capsys):
     assert throughput.main(["--source", str(tmp_path / "absent")]) == 0
     assert "no pages" in capsys.readouterr().out
