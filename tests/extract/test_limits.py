@@ -97,3 +97,11 @@ def test_markup_scan_matches_the_one_character_form():
     for page in pages:
         expected = [(m.span(), m.groups()) for m in _REFERENCE.finditer(page)]
         assert [(m.span(), m.groups()) for m in limits._MARKUP.finditer(page)] == expected, page
+
+
+def test_the_densest_short_tag_keeps_every_attribute():
+    dense = " a" * MAX_ELEMENT_ATTRIBUTES  # the attribute text of the tag: as many as are kept, in 2 * as many characters
+    assert len(limits._ATTRIBUTE.findall(dense)) == MAX_ELEMENT_ATTRIBUTES and len(dense) == 2 * MAX_ELEMENT_ATTRIBUTES
+    html = f"<div{dense}>x</div>"
+    assert tame_html(html) == html
+    assert tame_html(f"<div{dense} z>x</div>") == html  # one more attribute: it is dropped

@@ -53,11 +53,16 @@ def tame_html(html: str) -> str:
     elements = attributes = 0
     pieces: list[str] = []
     done = 0
+    # An attribute takes two characters or more (with what parts it from the next), a tag two more than its
+    # attribute text: a page this short cannot hold too many attributes, nor a tag this short too many to keep.
+    short_page, short_tag = len(html) <= 2 * MAX_ATTRIBUTES, 2 * MAX_ELEMENT_ATTRIBUTES
     for tag in _MARKUP.finditer(html):
         if tag.group(3) is None:
             continue
         elements += 1
         body = tag.group(4)
+        if short_page and len(body) <= short_tag:
+            continue
         count = len(_ATTRIBUTE.findall(body)) if len(body) > 1 else 0
         attributes += min(count, MAX_ELEMENT_ATTRIBUTES)
         if count > MAX_ELEMENT_ATTRIBUTES:
