@@ -129,3 +129,11 @@ def test_reading_a_feed_or_warc_imports_its_library(tmp_path):
                     "<description>Some words of a report.</description></item></channel></rss>")
     code = f"from newsloom.ingest import read_paths\nlist(read_paths([{str(feed)!r}]))"
     assert _imported_after(code) == ["feedparser"]
+
+
+def test_an_extraction_worker_imports_neither_store_nor_pipeline():
+    code = ("import sys\nfrom newsloom.report_steps import extract_report, warm_extractor\nwarm_extractor()\n"
+            "print(' '.join(m for m in ('newsloom.pipeline', 'newsloom.store', 'newsloom.executors') if m in sys.modules))")
+    done = run(["-c", code])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
