@@ -10,7 +10,7 @@ from newsloom.watch.sources import Source
 from newsloom.watch.warcstore import WarcStore
 
 from .conftest import FAST
-from bench.site import Page, article, http_date, rss
+from bench.site import Page, Site, article, http_date, rss
 
 
 def story(n: int) -> bytes:
@@ -147,3 +147,20 @@ def test_relative_and_odd_links_and_a_broken_source_do_not_stop_the_round(site, 
         assert store.input_status(site.url("/broken")).reason == "RuntimeError: odd answer"
         assert store.input_status("mailto:desk@velm.test").reason == "feed item link is not an http(s) URL"
         assert store.feed_state(site.url("/feed.xml")).etag == '"v1"' and len(done.problems) == 2
+
+
+def test_a_feed_item_redirected_to_a_host_that_disallows_it_is_skipped_with_the_reason(site, tmp_path):
+    other = Site().start()
+    try:
+        other.pages["/robots.txt"] = Page(b"User-agent: newsloom\nDisallow: /private/\n", "text/plain")
+        other.pages["/private/9"] = Page(story(9))
+        serve_feed(site, [1], '"v1"', 1)
+        site.pages["/items/1"] = Page(location=other.url("/private/9"))
+        with SQLiteStore(tmp_path / "desk.db") as store:
+            summary = watcher(store, site, tmp_path).poll()
+            assert summary.new_reports == 0 and other.hits("/private/9") == 0
+            rows = {s.source: s for s in store.inputs()}
+            skipped = rows[site.url("/items/1")]
+            assert skipped.status == "skipped" and "disallows /private/9" in skipped.reason
+    finally:
+        other.stop()

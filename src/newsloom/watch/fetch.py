@@ -19,6 +19,13 @@ RETRY_STATUSES = (408, 429)  # client-side answers that mean "not now": tried ag
 DROPPED_HEADERS = ("content-encoding", "transfer-encoding", "content-length")  # the body is kept decoded
 
 
+Gate = Callable[[str], "str | None"]  # why a URL may not be fetched (robots.txt), or None
+
+
+class Refused(Exception):
+    """A redirect pointed where the gate forbids going; the message says why."""
+
+
 @dataclass(frozen=True)
 class FetchPolicy:
     """How politely and how far to fetch: timeouts, retries, the size and redirect caps, the per-host delay."""
@@ -44,6 +51,7 @@ class Fetched:
     request_headers: list[tuple[str, str]] = field(default_factory=list)
     charset: str | None = None  # the encoding the Content-Type header names
     error: str = ""  # why the fetch gave no usable answer ("" when it did)
+    refused: bool = False  # a redirect led where the gate (robots.txt) forbids going: skipped, not failed
     transient: bool = False  # the error may pass (timeout, network, 5xx): the URL is worth trying again later
     tries: int = 1
 
@@ -69,24 +77,47 @@ class Fetcher:
         self._sleep, self._clock = sleep, clock
         self._last: dict[str, float] = {}  # host -> when its last request started
         self.requests = 0  # requests sent, retries included
+        self._gate: tuple[str, Gate] | None = None  # the URL being fetched and the gate its redirects pass
         self.client = httpx.Client(
             headers={"User-Agent": USER_AGENT}, timeout=policy.timeout_s, follow_redirects=True,
-            max_redirects=policy.max_redirects,
+            max_redirects=policy.max_redirects, event_hooks={"request": [self._check_hop]},
         )
 
-    def get(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
-        """GET a URL, trying again with exponential backoff after a timeout, a network error or a 5xx answer."""
+    def get(self, url: str, headers: dict[str, str] | None = None, gate: Gate | None = None) -> Fetched:
+        """GET a URL, trying again with exponential backoff after a timeout, a network error or a 5xx answer.
+
+        With a gate, each redirect target is asked first; one it refuses ends the fetch as `refused`."""
         result = Fetched(url, url)
         for attempt in range(self.policy.retries + 1):
             if attempt:
                 self._sleep(self.policy.backoff_s * 2 ** (attempt - 1))
-            result = self._once(url, headers or {})
+            outer, self._gate = self._gate, (url, gate) if gate else None
+            try:
+                result = self._once(url, headers or {})
+            finally:
+                self._gate = outer
             result.tries = attempt + 1
             if not result.transient:
                 break
         if result.transient and result.tries > 1:
             result.error += f" (after {result.tries} tries)"
         return result
+
+    def _check_hop(self, request: httpx.Request) -> None:
+        """Before a redirect hop is sent: refuse it when the gate (the robots.txt of its host) forbids it."""
+        if self._gate is None:
+            return
+        start, gate = self._gate
+        target = str(request.url)
+        if target == start:
+            return
+        self._gate = None  # the gate's own fetches (a robots.txt) pass ungated
+        try:
+            reason = gate(target)
+        finally:
+            self._gate = (start, gate)
+        if reason:
+            raise Refused(f"redirected to {target}: {reason}")
 
     def _wait_turn(self, url: str) -> None:
         """Sleep until the host of `url` has had `delay_s` since its last request."""
@@ -107,6 +138,8 @@ class Fetcher:
         try:
             with self.client.stream("GET", url, headers=headers) as response:
                 return self._read(url, response)
+        except Refused as refused:
+            return Fetched(url, url, error=str(refused), refused=True)
         except httpx.TooManyRedirects:
             return Fetched(url, url, error=f"more than {self.policy.max_redirects} redirects")
         except httpx.TimeoutException:

@@ -96,10 +96,12 @@ class Watcher:
             return
         headers = {k: v for k, v in (("If-None-Match", old.etag), ("If-Modified-Since", old.last_modified)) if v}
         summary.conditional += bool(headers)
-        fetched = self.fetcher.get(source.url, headers)
+        fetched = self.fetcher.get(source.url, headers, gate=robots.refusal)
         state = dataclasses.replace(old, polled_at=utc_now(), status=fetched.status, reason=fetched.error)
         if fetched.status == 304:
             summary.not_modified += 1
+        elif fetched.refused:
+            self._problem(summary, source.url, "skipped", fetched.error)
         elif not fetched.ok:
             self._problem(summary, source.url, "failed", fetched.error or f"HTTP {fetched.status}")
         elif sniff(fetched.body).kind == "feed":
@@ -148,7 +150,10 @@ class Watcher:
         if refused:
             self._problem(summary, url, "skipped", refused)
             return True, None
-        fetched = self.fetcher.get(url)
+        fetched = self.fetcher.get(url, gate=robots.refusal)
+        if fetched.refused:
+            self._problem(summary, url, "skipped", fetched.error)
+            return True, None
         if not fetched.ok:
             self._problem(summary, url, "failed", fetched.error or f"HTTP {fetched.status}")
             return not fetched.transient, None
