@@ -97,3 +97,18 @@ def test_quotes_csv_download_has_a_row_per_quote(page, tmp_path):
     assert info.value.suggested_filename == f"newsloom-{story_id}-quotes.csv"
     assert len(rows) == sum(len(q["evidence"]) for q in brief["quotes"]) == 3
     assert sorted(r["speaker"] for r in rows).count(SPEAKER) == 2
+
+
+def test_claims_csv_download_has_a_row_per_claim(page, tmp_path):
+    page.click(".card.lead h2 a")
+    story_id = page.url.rsplit("/", 1)[1]
+    brief = page.request.get(page.url.split("/stories/")[0] + f"/api/stories/{story_id}").json()["stories"][0]
+    with page.expect_download() as info:
+        page.click("text=claims CSV")
+    saved = tmp_path / "claims.csv"
+    info.value.save_as(saved)
+    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    assert info.value.suggested_filename == f"newsloom-{story_id}-claims.csv"
+    assert brief["claims"] and len(rows) == len(brief["claims"])
+    assert [r["claim"] for r in rows] == [c["text"] for c in brief["claims"]]
+    assert {r["story"] for r in rows} == {story_id}
