@@ -51,3 +51,40 @@ def test_identical_paraphrases_are_one_line_with_both_reports():
     _attach_paraphrases([group], indirect)
     [para] = group.paraphrases
     assert para.reports == ["b", "c"] and len(para.evidence) == 2
+
+
+def _brute(units: list[QuoteUnit]) -> set[tuple[int, int]]:
+    return {(i, j) for i in range(len(units)) for j in range(i + 1, len(units)) if _same(units[i], units[j])}
+
+
+def test_candidate_index_finds_reworded_translated_and_truncated_quotes():
+    said = "We will not approve the harbour lease until the ferry terminal is safe for every passenger"
+    units = [
+        unit("a", said),
+        unit("b", said.replace("approve", "sign").replace("every", "each")),  # reworded
+        unit("c", "We shall not approve the harbour lease before the ferry terminal is safe for all passengers"),  # translated
+        unit("d", "until the ferry terminal is safe for every passenger"),  # truncated
+        unit("e", "not approve the harbour lease", speaker=None),  # partial, unattributed
+        unit("f", "The budget for schools rises by ten percent next year", speaker="Tomas Reyes"),
+        unit("g", "budget for schools rises by ten percent", speaker="Tomas Reyes"),
+    ]
+    brute = _brute(units)
+    found = _candidate_pairs(units)
+    assert {(0, 1), (0, 2), (0, 3), (5, 6)} <= brute
+    assert brute <= set(found)
+    assert (0, 5) not in found and found == sorted(found)  # no shared words, no candidate; in index order
+
+
+def test_candidate_index_matches_brute_force_on_a_large_story():
+    rng = random.Random(11)
+    vocab = [f"w{k}" for k in range(60)]
+    quotes = [" ".join(rng.sample(vocab, rng.randint(3, 14))) for _ in range(40)]
+    units = []
+    for i in range(400):
+        tokens = quotes[rng.randrange(len(quotes))].split()
+        if rng.random() < 0.3:
+            tokens = tokens[rng.randrange(len(tokens) // 2 + 1):]  # truncated
+        if rng.random() < 0.3:
+            tokens[rng.randrange(len(tokens))] = rng.choice(vocab)  # reworded
+        units.append(unit(str(i % 50), " ".join(tokens), speaker=rng.choice(["A", "B", None])))
+    assert _brute(units) <= set(_candidate_pairs(units))

@@ -133,12 +133,12 @@ def _candidate_pairs(units: list[QuoteUnit]) -> list[tuple[int, int]]:
     counts = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
     present = counts.copy()
     present.data[:] = 1.0
-    shared = (counts @ present.T).toarray()
-    bound = np.minimum(shared, shared.T)
+    shared = (counts @ present.T).tocsr()
+    bound = sparse.triu(shared.minimum(shared.T), k=1).tocoo()  # only pairs sharing a word, never n x n
     lengths = np.array([max(1, len(u.tokens)) for u in units], dtype=np.float32)
-    ratio = bound / np.minimum(lengths[:, None], lengths[None, :])
-    i, j = np.nonzero(np.triu(ratio >= min(SAME_QUOTE, SAME_SPEAKER_QUOTE) - 1e-6, k=1))
-    return list(zip(i.tolist(), j.tolist()))
+    ratio = bound.data / np.minimum(lengths[bound.row], lengths[bound.col])
+    keep = ratio >= min(SAME_QUOTE, SAME_SPEAKER_QUOTE) - 1e-6
+    return sorted(zip(bound.row[keep].tolist(), bound.col[keep].tolist()))
 
 
 def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:
