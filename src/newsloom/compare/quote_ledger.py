@@ -153,9 +153,19 @@ def _groups(units: list[QuoteUnit]) -> list[list[QuoteUnit]]:
             i = parent[i]
         return i
 
+    # `_same` reads only these of a unit; wire copies repeat them, so each pair of keys is scored once.
+    keys = [(tuple(u.tokens), u.speaker, is_explicit(u), tuple(content_terms(u.text))) for u in units]
+    scored: dict[tuple, bool] = {}
+
+    def same(i: int, j: int) -> bool:
+        pair = (keys[i], keys[j])
+        if pair not in scored:
+            scored[pair] = _same(units[i], units[j])
+        return scored[pair]
+
     def join(i: int, j: int) -> bool:
         ri, rj = find(i), find(j)
-        if ri == rj or len(named[ri] | named[rj]) > 1 or not _same(units[i], units[j]):
+        if ri == rj or len(named[ri] | named[rj]) > 1 or not same(i, j):
             return False
         parent[rj] = ri
         named[ri] |= named[rj]
