@@ -59,6 +59,8 @@ def test_watch_twice_reports_the_story_then_the_outlet_that_joined(site, tmp_pat
                                       "--story", joined["story"]])
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [r["kind"] for r in rows] == [*reversed(kinds), "story"]  # the story's history follows a changed id
+    every = CliRunner().invoke(app, ["updates", "--db", str(tmp_path / "desk.db"), "--jsonl"])
+    assert every.exit_code == 0 and joined in [json.loads(line) for line in every.stdout.splitlines()]
     since = CliRunner().invoke(app, ["updates", "--db", str(tmp_path / "desk.db"), "--since", "2999-01-01"])
     assert since.exit_code == 0 and since.stdout == ""
 
