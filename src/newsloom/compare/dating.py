@@ -36,11 +36,16 @@ def redate(anns: list[Annotated]) -> list[Annotated]:
     if base is None:
         return anns
     out = []
+    day = parse_iso(base)
+    resolved: dict[str, str | None] = {}  # copies repeat the same expressions; each is read once
     for ann in anns:
         if parse_iso(ann.article.published):
             out.append(ann)
             continue
-        fixed = {(d.start, d.end): replace(d, value=d.value or resolve(d.text, parse_iso(base))) for d in ann.dates}
+        for d in ann.dates:
+            if not d.value and d.text not in resolved:
+                resolved[d.text] = resolve(d.text, day)
+        fixed = {(d.start, d.end): replace(d, value=d.value or resolved[d.text]) for d in ann.dates}
 
         def swap(ds: list[DateMention]) -> list[DateMention]:
             return [fixed.get((d.start, d.end), d) for d in ds]
