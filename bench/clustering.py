@@ -1,6 +1,7 @@
 """Story-clustering quality on ECB+ dev (topics 1-35): B-cubed and pairwise scores, ours vs a TF-IDF baseline.
 
     python bench/clustering.py [--limit-topics N] [--cache DIR] [--sweep 0.17,0.18,0.19] [--batches 10 --orders 5]
+                               [--cli [--cli-store] [--workers N]]
 
 All documents are clustered together, without topic labels. The baseline is TF-IDF cosine with
 average-link agglomerative clustering cut at a fixed similarity. Prints a Markdown table, with our
@@ -9,18 +10,26 @@ adds a table of our scores at other join thresholds. `--batches N` also feeds th
 a kept index does between runs (the first batch grouped at once, each later one added to it, all grouped
 anew whenever the documents have doubled, and for comparison never), in
 `--orders` random orders, and scores each result against the gold and against the one-shot grouping,
-which bounds how much arrival order changes the stories. The data (evaluation only, never copied into
+which bounds how much arrival order changes the stories. `--cli` also scores the path users run: each
+document written as a plain-text file, grouped by `newsloom cluster DIR --jsonl` (a subprocess), and with
+`--cli-store` by `newsloom ingest` + `newsloom stories` (the store path `newsloom analyze` takes); their rows
+sit beside the in-process one, and beside it with report ids made as the product makes them (from the
+file's bytes), which fixes the order the reports are grouped in as the CLI path does. The data (evaluation only, never copied into
 the repo) lives outside the repository; without it the script says so and exits 0.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import math
 import pickle
 import random
 import re
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -32,7 +41,7 @@ from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 from newsloom.annotate import annotate, load_nlp
-from newsloom.model import Annotated, Article
+from newsloom.model import Annotated, Article, content_hash
 from newsloom.stories import cluster
 from newsloom.stories.clustering import add_batch, build_index, outgrown
 
@@ -89,6 +98,87 @@ def annotate_docs(docs: list[dict[str, str]], cache: Path | None) -> list[Annota
             hit.write_bytes(pickle.dumps(ann))
         anns.append(ann)
     return anns
+
+
+def product_ids(anns: list[Annotated]) -> tuple[list[Annotated], dict[str, str]]:
+    """The annotations under the report ids the product gives their text as a file, and new id -> document id."""
+    out, doc_of = [], {}
+    for ann in anns:
+        rid = content_hash(ann.article.text.encode("utf-8"))[:16]
+        article = dataclasses.replace(ann.article, report_id=rid)
+        out.append(dataclasses.replace(ann, article=article))
+        doc_of[rid] = ann.report_id
+    return out, doc_of
+
+
+def write_plain_files(docs: list[dict[str, str]], folder: Path) -> None:
+    """Write each document as `<doc_id>.txt` (UTF-8 plain text, as a user would have it)."""
+    for doc in docs:
+        (folder / f"{doc['doc_id']}.txt").write_text(doc["text"], encoding="utf-8")
+
+
+def doc_id_of(source: str) -> str:
+    """The document id of a plain-text file written by `write_plain_files`."""
+    return Path(source).stem
+
+
+def newsloom_command() -> list[str]:
+    """The `newsloom` command of the running Python environment."""
+    script = Path(sys.executable).with_name("newsloom")
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from newsloom.cli import main; main()"]
+
+
+def unplaced(labels: dict[str, str | None], docs: list[dict[str, str]]) -> Labels:
+    """Labels with every document the path did not place (failed, skipped) in a story of its own."""
+    return {d["doc_id"]: labels.get(d["doc_id"]) or f"unplaced:{d['doc_id']}" for d in docs}
+
+
+def cli_cluster(folder: Path, workers: int) -> dict[str, str | None]:
+    """Document id -> story id as `newsloom cluster FOLDER --jsonl` prints them."""
+    done = subprocess.run([*newsloom_command(), "cluster", str(folder), "--jsonl", "--workers", str(workers)],
+                          capture_output=True, text=True, check=True)
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    return {doc_id_of(r["source"]): r["story"] for r in rows}
+
+
+def cli_store(folder: Path, workers: int) -> dict[str, str | None]:
+    """Document id -> story id after `newsloom ingest FOLDER` and `newsloom stories` on a fresh store."""
+    from newsloom.store import open_store
+
+    db = folder.parent / "bench.db"
+    for args in (["ingest", str(folder), "--workers", str(workers)], ["stories"]):
+        subprocess.run([*newsloom_command(), *args, "--db", str(db)], capture_output=True, text=True, check=True)
+    with open_store(str(db), create=False) as store:
+        source_of = {a.report_id: a.source for a in store.articles()}
+        return {doc_id_of(source_of[rid]): s.id for s in store.stories() for rid in s.report_ids}
+
+
+def path_row(name: str, gold: Labels, pred: Labels, seconds: float | None) -> str:
+    """One Markdown row comparing a path: B-cubed and pair F1 over all, odd and even topics."""
+    f1 = [b_cubed(only(gold, keep), only(pred, keep))[2] for keep in (lambda _: True, odd, even)]
+    took = "" if seconds is None else f"{seconds:.0f}"
+    return (f"| {name} | {len(set(pred.values()))} | **{f1[0]:.3f}** | **{pairwise(gold, pred)[2]:.3f}** | "
+            f"{f1[1]:.3f} | {f1[2]:.3f} | {took} |")
+
+
+def path_rows(docs: list[dict[str, str]], anns: list[Annotated], gold: Labels, store: bool, workers: int) -> list[str]:
+    """Rows of the in-process path (as benched, and with product report ids) and of the CLI paths."""
+    renamed, doc_of = product_ids(anns)
+    by_product_id = {doc_of[rid]: story for rid, story in ours(renamed).items()}
+    rows = [path_row("in-process `stories.cluster`, document ids", gold, ours(anns), None),
+            path_row("in-process `stories.cluster`, product report ids", gold, by_product_id, None)]
+    with tempfile.TemporaryDirectory(prefix="newsloom-ecb-") as tmp:
+        folder = Path(tmp) / "docs"
+        folder.mkdir()
+        write_plain_files(docs, folder)
+        paths = [("CLI `newsloom cluster DIR --jsonl` on .txt files", cli_cluster)]
+        if store:
+            paths.append(("CLI `newsloom ingest DIR` + `newsloom stories` on .txt files", cli_store))
+        for name, run in paths:
+            t = time.perf_counter()
+            labels = run(folder, workers)
+            rows.append(path_row(name, gold, unplaced(labels, docs), time.perf_counter() - t))
+    return rows
 
 
 def _clusters(labels: Labels) -> dict[str, set[str]]:
@@ -240,6 +330,9 @@ def main() -> None:
     parser.add_argument("--sweep", default="", metavar="T1,T2,...", help="also score these join thresholds")
     parser.add_argument("--batches", type=int, default=0, metavar="N", help="also feed the documents in N batches")
     parser.add_argument("--orders", type=int, default=5, metavar="K", help="random arrival orders for --batches")
+    parser.add_argument("--cli", action="store_true", help="also run `newsloom cluster` on the documents as files")
+    parser.add_argument("--cli-store", action="store_true", help="with --cli, also `newsloom ingest` + `stories`")
+    parser.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes of the CLI runs")
     args = parser.parse_args()
     path = DATA / "docs.jsonl"
     if not path.exists():
@@ -270,6 +363,12 @@ def main() -> None:
     print(row("newsloom, even topics' documents", only(gold, even), only(pred, even), None))
     print(row(f"TF-IDF + average-link @ {BASELINE_SIMILARITY:g}", gold, base, base_secs))
     print("\nReference (README): TF-IDF + average-link, threshold tuned, all 982 ECB+ docs: B³ F1 0.87, pair F1 0.82.")
+    if args.cli:
+        print("\nThe same documents through the paths users run (each written as a plain-text file; seconds "
+              "include reading, extraction and annotation):\n")
+        print("| path | stories | B³ F1 | pair F1 | B³ F1 odd topics | B³ F1 even topics | seconds |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(path_rows(docs, anns, gold, args.cli_store, args.workers)))
     if args.batches:
         print(f"\nArrival in {args.batches} batches, shuffled "
               "(the first grouped at once, later ones added to the kept index):\n")

@@ -51,3 +51,41 @@ def test_arrival_in_batches_places_every_report_and_one_batch_is_the_one_shot() 
     gold = {a.report_id: a.report_id[:2] for a in anns}
     rows = arrival_rows(anns, gold, one_shot, batches=4, orders=2)
     assert len(rows) == 4 and rows[0].startswith("| order 1, grouped anew at each doubling |")
+
+
+def test_product_ids_are_the_ids_the_cli_gives_the_same_text_as_a_file(tmp_path) -> None:
+    from bench.clustering import doc_id_of, product_ids, write_plain_files
+    from newsloom.ingest import read_paths
+    from tests.stories.news import make
+
+    docs = [{"doc_id": "3_1ecb", "text": "A fire broke out in the old mill.\nNobody was hurt."},
+            {"doc_id": "3_2ecbplus", "text": "Quake hits Malatya\nThe quake killed 31 people."}]
+    write_plain_files(docs, tmp_path)
+    from_files = {doc_id_of(r.source): r.id for r in read_paths([tmp_path])}
+    renamed, doc_of = product_ids([make(d["doc_id"], d["text"]) for d in docs])
+    assert {doc_of[a.report_id]: a.report_id for a in renamed} == from_files
+    assert [a.article.text for a in renamed] == [d["text"] for d in docs]
+
+
+def test_unplaced_documents_count_as_stories_of_their_own() -> None:
+    from bench.clustering import unplaced
+
+    docs = [{"doc_id": d, "text": ""} for d in ("a", "b", "c")]
+    assert unplaced({"a": "s-1", "b": None}, docs) == {"a": "s-1", "b": "unplaced:b", "c": "unplaced:c"}
+
+
+def test_cli_path_reads_the_story_of_each_file_from_newsloom_cluster(tmp_path) -> None:
+    from bench.clustering import cli_cluster, path_row, unplaced, write_plain_files
+    from tests.stories.test_clustering import FIGHT_2019, FIGHT_2023
+
+    docs = [{"doc_id": f"{topic}_{i}ecb", "text": text}
+            for topic, texts in ((1, FIGHT_2019), (2, FIGHT_2023)) for i, text in enumerate(texts)]
+    docs.append({"doc_id": "3_1ecb", "text": "Too short."})
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write_plain_files(docs, folder)
+    labels = unplaced(cli_cluster(folder, workers=1), docs)
+    assert set(labels) == {d["doc_id"] for d in docs} and labels["3_1ecb"] == "unplaced:3_1ecb"
+    assert all(labels[d].startswith("s-") for d in labels if d != "3_1ecb")
+    gold = {d["doc_id"]: d["doc_id"][0] for d in docs}
+    assert path_row("cli", gold, labels, 1.0).startswith("| cli | ")

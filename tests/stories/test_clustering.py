@@ -6,7 +6,7 @@ import random
 from pytest import MonkeyPatch, approx
 
 from newsloom.stories import StoryIndex, cluster, group, similarity
-from newsloom.stories.clustering import story_id
+from newsloom.stories.clustering import build_index, story_id
 from newsloom.stories.similarity import ReportFeatures, combine
 from newsloom.stories.splitting import bisect
 from newsloom.stories.text import lead_weighted_terms, number_counts
@@ -86,6 +86,25 @@ def test_lead_sentences_weigh_three_times():
     ann = make("x", "Quake hits Malatya. Rescuers dig. Aid arrives. Malatya mourns quake victims.")
     assert lead_weighted_terms(ann) == {"quake": 4.0, "hits": 3.0, "malatya": 4.0, "rescuer": 3.0, "dig": 3.0,
                                         "aid": 3.0, "arrive": 3.0, "mourn": 1.0, "victim": 1.0}
+
+
+def test_the_headline_weighs_like_the_lead_unless_the_body_opens_with_it():
+    ann = make("x", "Rescuers dig. Aid arrives. Crews wait. Malatya mourns quake victims.")
+    ann.article.title = "Quake hits Malatya"
+    assert lead_weighted_terms(ann) == {"quake": 4.0, "hits": 3.0, "malatya": 4.0, "rescuer": 3.0, "dig": 3.0,
+                                        "aid": 3.0, "arrive": 3.0, "crew": 3.0, "wait": 3.0, "mourn": 1.0,
+                                        "victim": 1.0}
+    opened = make("y", "Quake hits Malatya. Rescuers dig. Aid arrives. Malatya mourns quake victims.")
+    opened.article.title = "Quake Hits Malatya"
+    assert lead_weighted_terms(opened) == lead_weighted_terms(
+        make("y", "Quake hits Malatya. Rescuers dig. Aid arrives. Malatya mourns quake victims."))
+
+
+def test_reports_are_placed_in_report_id_order_whatever_their_dates():
+    """Undated reports are not all placed after the dated ones (they would meet only stories grown without them)."""
+    days = {"r1": None, "r2": "2024-03-02", "r3": None, "r4": "2024-03-01"}
+    anns = [make(rid, f"Report {rid} on the Varberg harbour fire.", day) for rid, day in days.items()]
+    assert build_index(list(reversed(anns))).report_ids() == ["r1", "r2", "r3", "r4"]
 
 
 def test_numbers_sit_among_entities_and_stay_out_of_retrieval_keys():

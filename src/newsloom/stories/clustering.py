@@ -20,7 +20,6 @@ from newsloom.stories.similarity import (
     text_similarity,
 )
 from newsloom.stories.splitting import bisect
-from newsloom.stories.text import published_day
 
 THRESHOLD = 0.185
 MERGE_MARGIN = 0.1
@@ -287,17 +286,23 @@ class StoryIndex:
             cluster.keys.add(key)
 
 
-def _arrival_free_key(ann: Annotated) -> tuple[date, str, str]:
-    """Sort key independent of input order: publication day (undated last), report id, text hash."""
+def _arrival_free_key(ann: Annotated) -> tuple[str, str]:
+    """Sort key independent of input order: report id (a content hash), then text hash.
+
+    Not the publication day: where some reports are dated and others not, the undated ones would all
+    come after every dated one and meet only stories grown without them, which joins them to a similar,
+    dated event's story more often than a mixed order does (ECB+ dev through the CLI: B-cubed
+    precision 0.90 by day, 0.92 by id). Time still counts through the scores' date penalty.
+    """
     digest = hashlib.sha1(ann.article.text.encode("utf-8")).hexdigest()
-    return (published_day(ann.article.published) or date.max, ann.report_id, digest)
+    return (ann.report_id, digest)
 
 
 def build_index(anns: list[Annotated], **kwargs: float) -> StoryIndex:
     """The index of all the reports at once; its partition is the same for any order of `anns`.
 
     The guarantee holds because IDF statistics are fitted on all reports first, the incremental index
-    then sees them sorted by (publication day, report id, text hash), never in input order (splits
+    then sees them sorted by (report id, text hash), never in input order (splits
     happen at the same adds), and one `refine` pass in that same order follows. The returned index
     is thawed: reports added later count in its IDF statistics.
     """

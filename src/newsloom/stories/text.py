@@ -64,19 +64,28 @@ def content_terms(text: str) -> list[str]:
 
 
 def lead_weighted_terms(ann: Annotated, lead: int = LEAD_SENTENCES, weight: float = LEAD_WEIGHT) -> dict[str, float]:
-    """Content-term counts, occurrences in the first `lead` sentences counting `weight` times.
+    """Content-term counts, occurrences in the headline and the first `lead` sentences counting `weight` times.
 
-    News is written top down: the lead says what happened, later paragraphs recall background and
-    earlier, similar events, so the lead's words say best which event a report is about.
+    News is written top down: the headline and the lead say what happened, later paragraphs recall
+    background and earlier, similar events, so their words say best which event a report is about.
+    Extraction keeps the headline apart from the body (`Article.title`); it counts here unless the
+    body opens with it already.
     """
     text = ann.article.text
     spans = sentence_spans(ann)[:lead]
     end = spans[-1][1] if spans else 0
     counts: dict[str, float] = {}
-    for part, each in ((text[:end], weight), (text[end:], 1.0)):
+    for part, each in ((headline(ann), weight), (text[:end], weight), (text[end:], 1.0)):
         for term in content_terms(part):
             counts[term] = counts.get(term, 0.0) + each
     return counts
+
+
+def headline(ann: Annotated) -> str:
+    """The article's title when its body does not open with it, else the empty string."""
+    title = (ann.article.title or "").strip()
+    opening = ann.article.text.lstrip()[: len(title) + 1]
+    return "" if not title or normalise(opening).startswith(normalise(title)) else title
 
 
 def number_counts(text: str) -> Counter[str]:
