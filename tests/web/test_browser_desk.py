@@ -85,29 +85,27 @@ def test_entity_page_from_a_story(page):
     expect(page.locator(".story-head h1")).to_be_visible()
 
 
-def test_quotes_csv_download_has_a_row_per_quote(page, tmp_path):
+def _download_story_csv(page, tmp_path, table: str):
+    """Open the lead story, download its `table` CSV: (story id, its brief from the API, the download, CSV rows)."""
     page.click(".card.lead h2 a")
     story_id = page.url.rsplit("/", 1)[1]
     brief = page.request.get(page.url.split("/stories/")[0] + f"/api/stories/{story_id}").json()["stories"][0]
     with page.expect_download() as info:
-        page.click("text=quotes CSV")
-    saved = tmp_path / "quotes.csv"
+        page.click(f"text={table} CSV")
+    saved = tmp_path / f"{table}.csv"
     info.value.save_as(saved)
-    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    return story_id, brief, info, list(csv.DictReader(saved.open(encoding="utf-8")))
+
+
+def test_quotes_csv_download_has_a_row_per_quote(page, tmp_path):
+    story_id, brief, info, rows = _download_story_csv(page, tmp_path, "quotes")
     assert info.value.suggested_filename == f"newsloom-{story_id}-quotes.csv"
     assert len(rows) == sum(len(q["evidence"]) for q in brief["quotes"]) == 3
     assert sorted(r["speaker"] for r in rows).count(SPEAKER) == 2
 
 
 def test_claims_csv_download_has_a_row_per_claim(page, tmp_path):
-    page.click(".card.lead h2 a")
-    story_id = page.url.rsplit("/", 1)[1]
-    brief = page.request.get(page.url.split("/stories/")[0] + f"/api/stories/{story_id}").json()["stories"][0]
-    with page.expect_download() as info:
-        page.click("text=claims CSV")
-    saved = tmp_path / "claims.csv"
-    info.value.save_as(saved)
-    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    story_id, brief, info, rows = _download_story_csv(page, tmp_path, "claims")
     assert info.value.suggested_filename == f"newsloom-{story_id}-claims.csv"
     assert brief["claims"] and len(rows) == len(brief["claims"])
     assert [r["claim"] for r in rows] == [c["text"] for c in brief["claims"]]
