@@ -13,6 +13,7 @@ runs two ingests of the same folder into one PostgreSQL database at once and cou
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import resource
@@ -104,6 +105,11 @@ def signature(brief: Any) -> list[list]:
     """What must not depend on where the work ran: each story's sources and its counts, in a fixed order."""
     return sorted([sorted(Path(r.source).name for r in s.reports), len(s.quotes), len(s.claims),
                    len(s.disagreements)] for s in brief.stories)
+
+
+def digest(sig: list[list]) -> str:
+    """A short fingerprint of a brief's signature, to compare briefs across separate bench runs."""
+    return hashlib.sha256(json.dumps(sig).encode()).hexdigest()[:12]
 
 
 def run_one(executor: str, store_url: str, folder: str) -> dict[str, Any]:
@@ -216,6 +222,7 @@ def measure(n: int, seed: int, executors: list[str], stores: list[str], postgres
     first = rows[0]["signature"] if rows else None
     for row in rows:
         row["stories"] = len(row["signature"])
+        row["brief_digest"] = digest(row["signature"])
         row["same_brief"] = row.pop("signature") == first
     return {"n": n, "rows": rows, "concurrent": pair}
 
@@ -224,12 +231,12 @@ def render(result: dict[str, Any]) -> str:
     """The figures as a Markdown table, and the concurrent pair's counts."""
     lines = [f"{result['n']} synthetic reports",
              "| executor | store | inputs ok | ingest s | reports/s | total s | driver peak RSS MiB | stories "
-             "| same brief |", "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+             "| same brief | brief digest |", "|---|---|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in result["rows"]:
         rate = r["processed"] / r["ingest_s"]
         lines.append(f"| {r['executor']} | {r['store']} | {r['ok']}/{r['inputs']} | {r['ingest_s']:.1f} | "
                      f"{rate:.1f} | {r['total_s']:.1f} | {r['rss_mib']:.0f} | {r['stories']} | "
-                     f"{'yes' if r['same_brief'] else 'NO'} |")
+                     f"{'yes' if r['same_brief'] else 'NO'} | {r['brief_digest']} |")
     pair = result.get("concurrent")
     if pair:
         lines.append(f"two concurrent ingests into one PostgreSQL database: {pair['inputs']} inputs, "
