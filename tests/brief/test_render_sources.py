@@ -41,13 +41,15 @@ def test_markdown_shows_the_chain_the_rules_and_the_unattributed_report():
     assert "unattributed (blog.txt) not counted (unknown outlet, no source given;" in md
     assert ("⚠ **unattributed (blog.txt)** names no outlet. Counted as an independent source: "
             "unknown outlet, no sign of derivation.") in md
-    assert "2 reports, 2 independent" in md and "**2 reports / 1 independent**" in md
+    assert "2 reports, 2 independent of each other" in md and "**2 reports / 1 independent**" in md
+    assert "Each claim counts its own independent sources" in md  # why a claim can count fewer than the story
 
 
 def test_html_flags_the_unattributed_report_and_shows_the_chain():
     html = render(_brief(), "html")
     assert '<span class="badge unattributed">unattributed: counted (unknown outlet, no sign of derivation)</span>' in html
     assert "Harbor Gazette (citing Northwire)" in html
+    assert "2 reports, 2 independent of each other" in html and "Each claim counts its own independent sources" in html
 
 
 def test_json_keeps_the_chain_and_validates():

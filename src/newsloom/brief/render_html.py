@@ -6,6 +6,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsloom.model import Brief
+from newsloom.brief.render_markdown import CLAIM_COUNTS
 from newsloom.brief.view import input_counts, story_views
 
 __all__ = ["to_html"]
@@ -22,4 +23,4 @@ def _environment() -> Environment:
 def to_html(brief: Brief) -> str:
     """Return the brief as a standalone HTML document (inline CSS and script, no external assets)."""
     return _environment().get_template("brief.html.j2").render(
-        brief=brief, views=story_views(brief), counts=input_counts(brief.inputs))
+        brief=brief, views=story_views(brief), counts=input_counts(brief.inputs), claim_counts=CLAIM_COUNTS)

@@ -47,10 +47,14 @@ def _backed(view: StoryView, report_ids: list[str], refs: list[Ref]) -> str:
     return f" — {names} {_notes(refs)}".rstrip()
 
 
+CLAIM_COUNTS = ("Each claim counts its own independent sources: copies, and reports that cite one upstream source "
+                "(a wire, state media), count once for that claim.")
+
+
 def _story(view: StoryView) -> list[str]:
     story = view.story
     out = [f"## {view.number}. {md(story.headline) or 'Story ' + md(story.id)}", "",
-           f"Story `{story.id}` · {_count(len(story.reports), 'report')}, {view.independent_count} independent", ""]
+           f"Story `{story.id}` · {_count(len(story.reports), 'report')}, {view.independent_count} independent of each other", ""]
     out += _notices(view)
     if story.summary:
         out += ["### Summary", ""]
@@ -68,7 +72,7 @@ def _story(view: StoryView) -> list[str]:
                 f"{md(f.speaker or 'unattributed')}, by {md(f.by or 'someone')} on {md(f.at[:10])}" for f in story.stale_fixes]
         out.append("")
     if story.claims:
-        out += ["### Claims", ""]
+        out += ["### Claims", "", CLAIM_COUNTS, ""]
         for claim in story.claims:
             who = f" — said by {md(claim.speaker)}" if claim.speaker else ""
             count = f"**{_count(len(claim.reports), 'report')} / {claim.independent_reports} independent**"
