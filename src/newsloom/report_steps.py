@@ -78,5 +78,7 @@ def warm_parser() -> None:
 
 
 def warm_extractor() -> None:
-    """Import the extractors in a worker before it is given documents; no NLP model is loaded."""
-    import newsloom.extract  # noqa: F401
+    """Import the extractors and map the language model in a worker before it is given documents; no NLP model."""
+    from newsloom.extract.langmodel import load_identifier
+
+    load_identifier()

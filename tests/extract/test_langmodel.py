@@ -1,8 +1,9 @@
-"""The language model's cached copy: made once, read back to the same classifier, skipped when unwritable."""
+"""The language model's cached copy: made once, mapped back to the same classifier, skipped when unwritable."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from py3langid import langid
 
@@ -30,15 +31,16 @@ def _own() -> list:
 def test_cached_model_classifies_as_py3langid_does(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     expected = _own()
     langmodel.load_identifier()
-    copies = list(fresh.glob("langid-*.npz"))
-    assert len(copies) == 1 and not list(fresh.glob("*.part"))
+    copies = list(fresh.glob("langid-*"))
+    assert len(copies) == 1 and copies[0].is_dir() and not list(fresh.glob("*.part"))
+    assert sorted(p.name for p in copies[0].iterdir()) == sorted(f"{k}.npy" for k in langmodel._KEYS)
     first = [langid.IDENTIFIER.classify(t) for t in TEXTS]
     langid.IDENTIFIER = None
     with monkeypatch.context() as m:  # read back from the copy this time: no decompressing, no py3langid load
         m.setattr(langmodel.lzma, "open", _refuse)
         m.setattr(langid, "_load_identifier", _refuse)
         langmodel.load_identifier()
-    assert list(fresh.glob("langid-*.npz")) == copies
+    assert list(fresh.glob("langid-*")) == copies
     assert [langid.IDENTIFIER.classify(t) for t in TEXTS] == first == expected
 
 
@@ -58,6 +60,16 @@ def test_unreadable_copy_falls_back_to_py3langid(fresh: Path) -> None:
     fresh.mkdir()
     model = langid.MODEL_DIR / langid.MODEL_FILE
     info = model.stat()
-    (fresh / f"langid-{info.st_size}-{int(info.st_mtime)}.npz").write_bytes(b"not a model")
+    copy = fresh / f"langid-{info.st_size}-{int(info.st_mtime)}"
+    copy.mkdir()
+    for key in langmodel._KEYS:
+        (copy / f"{key}.npy").write_bytes(b"not a model")
     langmodel.load_identifier()
     assert [langid.IDENTIFIER.classify(t) for t in TEXTS] == _own()
+
+
+def test_cached_arrays_are_mapped_not_read(fresh: Path) -> None:
+    langmodel.load_identifier()
+    identifier = langid.IDENTIFIER
+    assert isinstance(identifier.nb_ptc.base, np.memmap)
+    assert isinstance(identifier.tk_nextmove, memoryview) and identifier.tk_nextmove.readonly
