@@ -5,6 +5,7 @@ import pytest
 
 from newsloom.extract.chrome import is_chrome, is_section_end
 from newsloom.extract.html import parse, strip_chrome
+from newsloom.extract.lines import Kind, classify
 from newsloom.extract.visible import visible_text
 
 ARTICLE = [
@@ -42,6 +43,33 @@ def test_chrome_lines(line: str) -> None:
 )
 def test_article_sentences_are_not_chrome(line: str) -> None:
     assert not is_chrome(line) and not is_section_end(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The bakery on Quay Street makes oat biscuits, ginger cookies and other baked goods there.",
+     "Once installed, the program steals login credentials for online games.",
+     "The harbour ferry app now has forty thousand subscribers, the operator said.",
+     "The mayor posted the notice on Telegram late on Sunday night.",
+     "Residents were told to register their boats with the harbour office by Friday."],
+)
+def test_a_prompts_word_in_a_news_sentence_is_not_chrome(line: str) -> None:
+    assert not is_chrome(line)
+    assert classify(line) is Kind.PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["We use cookies to give you the best experience on our site.", "Already a subscriber? Log in",
+     "Subscribe to the Harbour Post for unlimited access.", "Follow us on WhatsApp for the latest news.",
+     "Please log in to read the rest of this article.", "Log in to comment.",
+     "© 2024 Harbour Post. All rights reserved.",
+     "Der Hafen-Newsletter informiert Sie über die wichtigsten Meldungen des Tages.",
+     "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular.",
+     "New readers get a welcome gift when they subscribe! Do it today."],
+)
+def test_prompts_addressed_to_the_reader_stay_chrome(line: str) -> None:
+    assert classify(line) is not Kind.PROSE
 
 
 def test_strip_chrome_drops_inline_links_and_cuts_a_late_related_list() -> None:

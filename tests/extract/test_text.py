@@ -219,3 +219,28 @@ def test_japanese_sentences_count_as_prose() -> None:
     article = extract(text)
     assert article.title == "港のフェリーが再開"
     assert article.text.startswith("嵐のため") and article.text.endswith("ということです。")
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [("11 / 09 / 2010", "2010-11-09"), ("Last Updated: Monday, 28 November 2005, 02: 24 GMT", "2005-11-28")],
+)
+def test_a_dateline_above_the_headline_is_the_date_not_the_title(dateline: str, published: str) -> None:
+    text = (f"{dateline}\nHarbour Crane Collapses Onto Two Moored Barges\n"
+            "A dockside crane collapsed onto two moored barges on Friday, injuring a crane driver, the port said.\n"
+            "Work on the quay was halted while engineers checked the other cranes.")
+    article = extract(text)
+    assert article.title == "Harbour Crane Collapses Onto Two Moored Barges"
+    assert article.published == published
+    assert article.text.startswith("A dockside crane collapsed")
+
+
+def test_a_news_sentence_naming_cookies_or_logins_stays_in_the_body() -> None:
+    text = ("Bakery Fire Closes Quay Street\n"
+            "A fire broke out at the Quay Street bakery on Tuesday night, the fire service said.\n"
+            "The bakery makes oat biscuits, ginger cookies and other baked goods there.\n"
+            "Investigators said the blaze started in a fryer and spread to the roof.\n"
+            "We use cookies to give you the best experience on our site.")
+    article = extract(text)
+    assert "ginger cookies" in article.text
+    assert "best experience" not in article.text

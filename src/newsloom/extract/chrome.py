@@ -33,10 +33,24 @@ _INLINE_MORE = re.compile(
 _PROMPT = re.compile(
     r"\b(?:newsletter|abonnieren|abonnez|subscribe|subscribers?|subscription|suscr[ií]b\w*|jetzt (?:anmelden|registrieren|"
     r"lesen|kaufen)|folgen sie uns|folge uns|s[ií]guenos|[úu]nete|suivez-nous|follow (?:us|the|our)|sign up|log ?in|"
-    r"eingeloggt|alle rechte vorbehalten|all rights reserved|todos los derechos reservados|tous droits réservés|"
-    r"tutti i diritti riservati|unterstütze|support us|hazte miembro|become a member|werde mitglied)\b",
+    r"eingeloggt|unterstütze|support us|hazte miembro|become a member|werde mitglied)\b",
     re.IGNORECASE,
 )
+_RIGHTS_NOTICE = re.compile(
+    r"\b(?:alle rechte vorbehalten|all rights reserved|todos los derechos reservados|tous droits réservés|"
+    r"tutti i diritti riservati)\b",
+    re.IGNORECASE,
+)
+# A prompt speaks to the reader ("you", "our", "please") or opens with its verb ("Subscribe now").
+_ADDRESS = re.compile(
+    r"\b(?:you|your|yours|we|our|us|please|bitte|ihr|ihre|ihren|dich|dein|deine|uns|unser|unsere|vous|votre|vos|"
+    r"nous|notre|usted|ustedes|nuestr[oa]s?|tu|tus|nos|tenemos|[úu]nete|siga-nos|saiba|"
+    r"only (?:logged|registered|signed|members|subscribers)|members only|logged[- ]in (?:members|users|readers)|"
+    r"to (?:reply|comment))\b|^\W*(?:subscribe|sign|log|register|follow|join|click|tap|download|support|donate|"
+    r"accept|create|get|read|watch|listen|share|abonnieren|jetzt|werbung|anzeige|advertisement|sponsored|publicidad)\b",
+    re.IGNORECASE,
+)
+_FORMAL_YOU = re.compile(r"(?<=\w )(?:Sie|Ihnen|Ihre?[mnrs]?)\b")  # German "Sie" inside a sentence speaks to the reader
 # Words that make a short line (up to 12 words) a prompt or a notice: ads, cookies, messenger channels.
 _SHORT_PROMPT = re.compile(
     r"\b(?:anmelden|registrieren|cookies?|datenschutzerklärung|privacy policy|spenden|donate|anzeige|werbung|affiliate|"
@@ -55,6 +69,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _SECTION_WORDS, _INLINE_WORDS, _PROMPT_WORDS, _SHORT_WORDS, _CREDIT_WORDS = 12, 40, 30, 12, 25
+_NEWS_SENTENCE_WORDS = 6  # a statement this long, ending in a full stop, can name cookies or logins as news
+_CLOSERS = "\"'”’»)]"
 
 
 def is_section_end(line: str) -> bool:
@@ -62,12 +78,20 @@ def is_section_end(line: str) -> bool:
     return len(line.split()) <= _SECTION_WORDS and bool(_SECTION_END.match(line))
 
 
+def reports_news(line: str) -> bool:
+    """True for a sentence told to nobody in particular: a prompt's word in it is news ("makes Ritz cookies")."""
+    return (len(line.split()) >= _NEWS_SENTENCE_WORDS and line.rstrip(_CLOSERS).endswith(".")
+            and not any(mark in line for mark in "!?¿¡") and not _ADDRESS.search(line) and not _FORMAL_YOU.search(line))
+
+
 def is_chrome(line: str) -> bool:
     """True for a line of page furniture inside an article: "Read also: ...", prompts, credits, labels."""
     words = len(line.split())
+    prompt = (words <= _PROMPT_WORDS and _PROMPT.search(line)) or (words <= _SHORT_WORDS and _SHORT_PROMPT.search(line))
     return bool(
         (words <= _INLINE_WORDS and _INLINE_MORE.match(line))
-        or (words <= _PROMPT_WORDS and _PROMPT.search(line))
-        or (words <= _SHORT_WORDS and (_SHORT_PROMPT.search(line) or _LABEL.match(line)))
+        or (prompt and not reports_news(line))
+        or (words <= _PROMPT_WORDS and _RIGHTS_NOTICE.search(line))
+        or (words <= _SHORT_WORDS and _LABEL.match(line))
         or (words <= _CREDIT_WORDS and _CREDIT.search(line))
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
-from newsloom.extract.chrome import is_chrome, is_section_end
+from newsloom.extract.chrome import is_chrome, is_section_end, reports_news
 from newsloom.extract.metadata import DATE_RE
 
 
@@ -113,6 +113,7 @@ _DATE_FILLER = {"updated", "published", "posted", "on", "at", "last", "modified"
                 "bst", "cet", "cest", "pst", "pdt", "et", "|", "-", "–", "·", "•", "/", ","}
 
 
+_NUMBER_GAP = re.compile(r"(?<=\d) ?([:/.]) ?(?=\d)")
 _UNPUNCTUATED_PROSE = 25  # words a line needs to count as prose without sentence punctuation (else: a headline)
 _AGO = re.compile(r"^(?:updated\s+)?\d+\s*(?:s|m|h|d|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago\b(?:\s+at\s+"
                   r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?$", re.IGNORECASE)
@@ -149,8 +150,14 @@ def capitalised_share(text: str) -> float:
     return sum(w[0].isupper() for w in words) / len(words)
 
 
+def close_number_gaps(text: str) -> str:
+    """Spaces around ":", "/" and "." between digits taken out ("02: 24" -> "02:24", "11 / 09 / 2010")."""
+    return _NUMBER_GAP.sub(r"\1", text)
+
+
 def is_date_line(text: str) -> bool:
     """True for a short line that is mostly a date (and time), e.g. a dateline."""
+    text = close_number_gaps(text)
     if len(text.split()) > 16 or not DATE_RE.search(text):
         return False
     rest = _TIME.sub(" ", DATE_RE.sub(" ", text))
@@ -193,7 +200,7 @@ def classify(text: str) -> Kind:
         return Kind.BARRIER
     if _CAPTION.search(text) or _READ_TIME.match(text) or _UI_WORDS.match(text) or _INLINE_MORE.match(text):
         return Kind.CHROME
-    if _PIPE_MENU.match(text) or _FORUM_NOTE.match(text) or (words <= 15 and _CALL_TO_ACTION.search(text)):
+    if _PIPE_MENU.match(text) or _FORUM_NOTE.match(text) or (words <= 15 and _CALL_TO_ACTION.search(text) and not reports_news(text)):
         return Kind.CHROME
     if is_chrome(text):
         return Kind.CHROME

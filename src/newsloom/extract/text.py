@@ -25,6 +25,7 @@ _CLOSING_RUN = 150  # words of article before a barrier that make it the end of 
 _HEADLINE_WORDS = 4  # a list item's heading is a headline, not a name or a label
 _LIST_ITEM_EDGES = {Kind.HEADING, Kind.BYLINE, Kind.DATE, Kind.SECTION}
 _TITLE_WINDOW = 10  # a repeat of the headline within this many lines closes the page header
+_TITLE_MIN_LETTERS = 4  # letters a headline needs, and more of them than digits ("11 / 09 / 2010" is not one)
 
 
 @dataclass
@@ -44,15 +45,21 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+def _lettered(text: str) -> bool:
+    """True for a line written mostly in letters, as a headline is (not a row of numbers)."""
+    letters = sum(c.isalpha() for c in text)
+    return letters >= _TITLE_MIN_LETTERS and letters > sum(c.isdigit() for c in text)
+
+
 def _find_title(lines: list[Line]) -> Line | None:
-    """Return the first headline-like line (3-30 words, no final full stop) before any paragraph."""
+    """Return the first headline-like line (3-30 words, mostly letters, no final full stop) before any paragraph."""
     for line in lines:
         if line.kind not in (Kind.HEADING, Kind.PROSE):
             continue
         closed = line.text.rstrip("\"'”’").endswith((".", ":"))
         if line.kind == Kind.PROSE and (line.words > 30 or closed):
             return None  # the text opens with a paragraph: it has no headline
-        if 3 <= line.words <= 30 and not closed:
+        if 3 <= line.words <= 30 and not closed and _lettered(line.text):
             return line
     return None
 

@@ -9,6 +9,7 @@ from newsloom.extract.lines import (
     Line,
     byline_parts,
     capitalised_share,
+    close_number_gaps,
     ends_sentence,
 )
 from newsloom.extract.metadata import copyright_holder, find_date, person_name
@@ -84,12 +85,12 @@ def _date(header: list[Line]) -> str | None:
     """Date of the first dateline before the body, else of a short header line (not a caption) holding one."""
     for line in header:
         if line.kind == Kind.DATE:
-            found = find_date(line.text)
+            found = find_date(close_number_gaps(line.text))
             if found:
                 return found
     for line in header:
         if line.kind in (Kind.HEADING, Kind.BYLINE) and line.words <= 12:
-            found = find_date(line.text)
+            found = find_date(close_number_gaps(line.text))
             if found:
                 return found
     return None
