@@ -59,6 +59,19 @@ def test_analyze_json_validates_and_accounts_for_every_input(inputs):
     assert any(q["speaker"] == "Petra Lund" for s in doc["stories"] for q in s["quotes"])
 
 
+def test_analyze_json_is_written_story_by_story_as_the_whole_brief_would_be(inputs, tmp_path):
+    from newsloom.brief import to_json
+    from newsloom.pipeline import analyze
+
+    out = tmp_path / "out" / "brief.json"
+    to_file = runner.invoke(app, ["analyze", str(inputs), "-o", str(out), "--executor", "local", "--quiet"])
+    to_stdout = runner.invoke(app, ["analyze", str(inputs), "--executor", "local", "--quiet"])
+    assert to_file.exit_code == to_stdout.exit_code == 0, to_file.output + to_stdout.output
+    expected = to_json(analyze([inputs], executor="local"))
+    assert out.read_text(encoding="utf-8") == expected and to_stdout.stdout == expected + "\n"
+    assert list(out.parent.iterdir()) == [out]  # no partial file left beside it
+
+
 def test_quotes_offsets_index_the_input_text(inputs):
     result = runner.invoke(app, ["quotes", str(inputs / "courier.txt"), "--jsonl"])
     assert result.exit_code == 0, result.output

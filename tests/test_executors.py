@@ -70,3 +70,24 @@ def test_ray_is_imported_only_when_chosen():
             "print(r.exit_code, 'ray' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["0", "False"], done.stderr
+
+
+def test_the_process_pool_reads_items_a_few_chunks_ahead_and_keeps_order():
+    from newsloom.executors import IN_FLIGHT_CHUNKS
+
+    pulled: list[int] = []
+
+    def items():
+        for i in range(40):
+            pulled.append(i)
+            yield i
+
+    pool = ProcessExecutor(workers=2, chunksize=3)
+    ahead = []
+    results = []
+    for result in pool.map(abs, items()):
+        results.append(result)
+        ahead.append(len(pulled) - len(results))
+    assert results == list(range(40))
+    assert max(ahead) <= IN_FLIGHT_CHUNKS * 2 * 3  # never the whole input at once
+    assert list(ProcessExecutor(workers=2).map(abs, iter([-5]))) == [5]

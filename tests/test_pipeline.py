@@ -270,3 +270,39 @@ def test_ingest_holds_a_bounded_number_of_reports_in_flight(tmp_path, monkeypatc
             documents.close()
         assert len(store.annotated_ids()) == 8
     assert len(ahead) == 8 and max(ahead) <= (2 if guarded else 1)  # reports read but not yet stored
+
+
+def test_story_briefs_read_each_storys_articles_only_when_it_is_compared(tmp_path, monkeypatch):
+    """Compare holds the articles of the stories in flight, never all of the store's (bounded at any size)."""
+    from bench.scale_out import write_corpus
+
+    write_corpus(tmp_path / "in", 10, seed=5)
+    with SQLiteStore(tmp_path / "news.db") as store:
+        pipeline = Pipeline(store)
+        pipeline.ingest([tmp_path / "in"])
+        stories = pipeline.build_stories()
+        assert len(stories) == 2
+        whole = pipeline.brief()
+        read: list[str] = []
+        real = store.get_annotated
+        monkeypatch.setattr(store, "get_annotated", lambda rid: read.append(rid) or real(rid))
+        monkeypatch.setattr(store, "annotated", lambda: pytest.fail("every article read at once"))
+        streamed = pipeline.story_briefs()
+        first = next(streamed)
+        assert read == stories[0].report_ids  # the second story's articles are not read yet
+        assert [first, *streamed] == whole.stories
+
+
+def test_analysis_streams_through_a_store_on_disk_it_removes(tmp_path, monkeypatch):
+    import newsloom.pipeline as pipeline_module
+    from bench.scale_out import write_corpus
+
+    write_corpus(tmp_path / "in", 5, seed=5)
+    opened = []
+    real = pipeline_module.SQLiteStore
+    monkeypatch.setattr(pipeline_module, "SQLiteStore", lambda path: opened.append(path) or real(path))
+    with pipeline_module.analysis([tmp_path / "in"], executor="local") as (inputs, stories):
+        assert opened[0].is_file()  # not an in-memory store that grows with the inputs
+        streamed = list(stories)
+    assert not opened[0].exists() and len(inputs) == 5 and len(streamed) == 1
+    assert pipeline_module.analyze([tmp_path / "in"], executor="local").stories == streamed

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sys
+import tempfile
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -124,16 +127,49 @@ def analyze(
     spec = _executor(executor, workers)
     if fmt is Fmt.all and out is None:
         fail("--format all writes brief.json, brief.md and brief.html into a directory: give it with -o DIR")
+    options = dict(workers=workers, limits=Limits(time_limit, memory_limit), follow_links=follow_links,
+                   executor=str(spec))
+    if fmt is Fmt.json:
+        _check_read(_analyze_json(paths, out, quiet, options))
+        return
     with progress_bars(err, quiet) as progress:
-        limits = Limits(time_limit, memory_limit)
-        brief = run(paths, workers=workers, progress=progress, limits=limits, follow_links=follow_links,
-                    executor=str(spec))
+        brief = run(paths, progress=progress, **options)
     if fmt is Fmt.all:
         for name in ("json", "md", "html"):
             _emit(render(brief, name), out / f"brief.{name}")
     else:
         _emit(render(brief, fmt.value), out)
     _check_read(brief.inputs)
+
+
+def _analyze_json(paths: List[Path], out: Optional[Path], quiet: bool, options: dict) -> List[InputStatus]:
+    """Write the JSON brief story by story (to OUT once complete, or to stdout after the progress bars); the inputs.
+
+    Stories are written to a file as they are compared, so no more than one story's brief is held.
+    """
+    from newsloom.brief import write_json
+    from newsloom.pipeline import analysis
+
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.partial") if out is not None else None
+    try:
+        with (open(partial, "w+", encoding="utf-8") if partial else tempfile.TemporaryFile("w+", encoding="utf-8")
+              ) as file:
+            with progress_bars(err, quiet) as progress, analysis(paths, progress=progress, **options) as found:
+                inputs, stories = found
+                write_json(inputs, stories, file)
+            if partial is None:
+                file.seek(0)
+                shutil.copyfileobj(file, sys.stdout)
+                sys.stdout.write("\n")
+        if partial is not None and out is not None:
+            os.replace(partial, out)
+            err.print(f"wrote {out}")
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+    return inputs
 
 
 @app.command()

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+IN_FLIGHT_CHUNKS = 2  # chunks submitted per worker before the oldest result is awaited
 
 
 class Executor(Protocol):
@@ -33,6 +36,11 @@ class LocalExecutor:
         """Nothing to release."""
 
 
+def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    """Run `fn` over one chunk of items in a worker."""
+    return [fn(item) for item in chunk]
+
+
 class ProcessExecutor:
     """Runs items across a pool of worker processes (each loads the NLP model once).
 
@@ -45,14 +53,23 @@ class ProcessExecutor:
         self.chunksize = chunksize
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        """Apply `fn` in worker processes, yielding results in input order."""
-        batch = list(items)
-        if len(batch) <= 1 or self.workers == 1:
-            yield from map(fn, batch)
+        """Apply `fn` in worker processes, reading items lazily (a few chunks ahead), yielding results in input order."""
+        source = iter(items)
+        head = list(islice(source, 2))
+        if len(head) <= 1 or self.workers == 1:
+            yield from map(fn, chain(head, source))
             return
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(batch)), mp_context=context) as pool:
-            yield from pool.map(fn, batch, chunksize=self.chunksize)
+        stream = chain(head, source)
+        chunks = iter(lambda: list(islice(stream, self.chunksize)), [])
+        ahead: deque[Future[list[R]]] = deque()
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+            for chunk in chunks:
+                ahead.append(pool.submit(_apply, fn, chunk))
+                if len(ahead) >= IN_FLIGHT_CHUNKS * self.workers:
+                    yield from ahead.popleft().result()
+            while ahead:
+                yield from ahead.popleft().result()
 
     def close(self) -> None:
         """Nothing to release: each map call's pool ends with it."""

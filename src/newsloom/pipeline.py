@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import logging
 import secrets
+import tempfile
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
@@ -232,24 +234,25 @@ class Pipeline:
 
     def brief(self, story_ids: Sequence[str] | None = None) -> Brief:
         """Compare the reports of each story and assemble the brief."""
+        stories = list(self.story_briefs(story_ids))
+        return Brief(inputs=self.store.inputs(), stories=stories)
+
+    def story_briefs(self, story_ids: Sequence[str] | None = None) -> Iterator[StoryBrief]:
+        """Compare the reports of each story (all, or those named) and yield its brief, in story order.
+
+        A story's articles are read from the store only when the executor takes its turn, so the
+        articles in memory are those of the stories in flight, however many are stored.
+        """
         stories = [s for s in self.store.stories() if not story_ids or s.id in story_ids]
-        if story_ids:  # a few stories: read only their reports
-            wanted = [self.store.get_annotated(r) for s in stories for r in s.report_ids]
-            anns = {a.report_id: a for a in wanted if a is not None}
-        else:
-            anns = {a.report_id: a for a in self.store.annotated()}
         fixes: dict[str, list[SpeakerFix]] = {}
         for fix in self.store.speaker_fixes([r for s in stories for r in s.report_ids] if story_ids else None):
             fixes.setdefault(fix.report_id, []).append(fix)
-        jobs = [(s, [anns[r] for r in s.report_ids if r in anns], [f for r in s.report_ids for f in fixes.get(r, [])])
-                for s in stories]
-        self.progress("compare", 0, len(jobs))
-        briefs = []
+        jobs = ((s, self._load(s.report_ids), [f for r in s.report_ids for f in fixes.get(r, [])]) for s in stories)
+        self.progress("compare", 0, len(stories))
         for done, (sb, fresh) in enumerate(self.executor.map(_analyze, jobs), 1):
-            briefs.append(sb)
             self._keep_vectors(fresh)
-            self.progress("compare", done, len(jobs))
-        return Brief(inputs=self.store.inputs(), stories=briefs)
+            self.progress("compare", done, len(stories))
+            yield sb
 
     def _keep_vectors(self, fresh: dict[str, list[bytes | None]]) -> None:
         """Store claim embeddings compare encoded, so the next brief reuses them (a failed write only costs time)."""
@@ -267,18 +270,22 @@ class Pipeline:
         return self.brief()
 
 
-def analyze(
+@contextmanager
+def analysis(
     paths: Sequence[str | Path] | str | Path,
     workers: int = 1,
     progress: Progress | None = None,
     limits: Limits | None = Limits(),
     follow_links: bool = False,
     executor: str | None = None,
-) -> Brief:
-    """One-shot analysis of some inputs with a throwaway in-memory store.
+) -> Iterator[tuple[list[InputStatus], Iterator[StoryBrief]]]:
+    """One-shot analysis through a throwaway store on disk: every input's status, and the story briefs lazily.
 
-    Each document is processed under `limits` (None: unguarded) where `executor` says (`local`,
-    `processes:N`, `ray`, `ray:N`, `ray://HOST:PORT`; default $NEWSLOOM_EXECUTOR, else `workers` processes).
+    Reports go through the store one by one and each story's articles are read when it is compared,
+    so memory holds the story index and the stories in flight, not every report. Each document is
+    processed under `limits` (None: unguarded) where `executor` says (`local`, `processes:N`, `ray`,
+    `ray:N`, `ray://HOST:PORT`; default $NEWSLOOM_EXECUTOR, else `workers` processes). The store is
+    removed when the block ends.
     """
     from newsloom.executor_spec import choose, stage_executor
 
@@ -287,8 +294,25 @@ def analyze(
     spec = choose(executor, workers)
     documents, stages = document_executor(spec, limits), stage_executor(spec)
     try:
-        with SQLiteStore(":memory:") as store:
-            return Pipeline(store, stages, progress, documents).run(paths, follow_links)
+        with tempfile.TemporaryDirectory(prefix="newsloom-analyze-") as tmp, \
+                SQLiteStore(Path(tmp) / "analysis.db") as store:
+            pipeline = Pipeline(store, stages, progress, documents)
+            pipeline.ingest(paths, follow_links=follow_links)
+            pipeline.build_stories()
+            yield store.inputs(), pipeline.story_briefs()
     finally:
         documents.close()
         stages.close()
+
+
+def analyze(
+    paths: Sequence[str | Path] | str | Path,
+    workers: int = 1,
+    progress: Progress | None = None,
+    limits: Limits | None = Limits(),
+    follow_links: bool = False,
+    executor: str | None = None,
+) -> Brief:
+    """One-shot analysis of some inputs: the whole brief (see `analysis`, which streams the stories instead)."""
+    with analysis(paths, workers, progress, limits, follow_links, executor) as (inputs, stories):
+        return Brief(inputs=inputs, stories=list(stories))

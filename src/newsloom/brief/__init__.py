@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from newsloom.model import Brief
 from newsloom.brief.render_html import to_html
-from newsloom.brief.render_json import to_json
+from newsloom.brief.render_json import to_json, write_json
 from newsloom.brief.render_markdown import to_markdown
 from newsloom.brief.schema import BriefValidationError, load_schema, validate
 from newsloom.brief.view import evidence_text
 
 __all__ = ["FORMATS", "BriefValidationError", "evidence_text", "load_schema", "render", "to_html",
-           "to_json", "to_markdown", "validate"]
+           "to_json", "to_markdown", "validate", "write_json"]
 
 _RENDERERS = {"json": to_json, "md": to_markdown, "html": to_html}
 FORMATS = tuple(_RENDERERS)
