@@ -56,8 +56,9 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(command: list[str]) -> tuple[subprocess.CompletedProcess, float, int]:
-    """Run a command; return its result, wall seconds and the peak resident memory of its process tree."""
+def run_measured(command: list[str], timeout: float | None = TIMEOUT, interval: float = 0.05
+                 ) -> tuple[subprocess.CompletedProcess, float, int]:
+    """Run a command (killed after `timeout` s); its result, wall seconds and its process tree's peak resident bytes."""
     started = time.monotonic()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = [0]
@@ -65,12 +66,12 @@ def run_measured(command: list[str]) -> tuple[subprocess.CompletedProcess, float
     def sample() -> None:
         while proc.poll() is None:
             peak[0] = max(peak[0], tree_rss(proc.pid))
-            time.sleep(0.05)
+            time.sleep(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     try:
-        out, err = proc.communicate(timeout=TIMEOUT)
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, err = proc.communicate()

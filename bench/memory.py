@@ -17,14 +17,12 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.hostile import tree_rss  # noqa: E402
+from bench.hostile import run_measured  # noqa: E402
 from bench.scale_out import write_corpus  # noqa: E402
 
 MIB = 2**20
@@ -39,23 +37,10 @@ def analyze_command(folder: Path, out: Path, executor: str | None) -> list[str]:
 
 def run_tree(command: list[str], interval: float) -> dict[str, Any]:
     """Run `command` to its end; exit code, wall seconds, sampled tree peak and exact largest-process peak (MiB)."""
-    started = time.monotonic()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = [0]
-
-    def sample() -> None:
-        while proc.poll() is None:
-            peak[0] = max(peak[0], tree_rss(proc.pid))
-            time.sleep(interval)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = proc.communicate()
-    wall = time.monotonic() - started
-    sampler.join()
+    done, wall, peak = run_measured(command, timeout=None, interval=interval)
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
-    return {"code": proc.returncode, "wall_s": wall, "tree_peak_mib": peak[0] / MIB, "largest_mib": largest,
-            "stderr": err.decode("utf-8", "replace")[-2000:]}
+    return {"code": done.returncode, "wall_s": wall, "tree_peak_mib": peak / MIB, "largest_mib": largest,
+            "stderr": done.stderr.decode("utf-8", "replace")[-2000:]}
 
 
 def measure_one(folder: Path, interval: float, executor: str | None) -> dict[str, Any]:
