@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import multiprocessing
 import os
 import signal
+import socket
+import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
@@ -21,6 +20,10 @@ log = logging.getLogger("newsloom")
 POLL_SECONDS = 0.05  # how often busy workers are checked against their budget
 WARMUP_SECONDS = 300.0  # a worker that cannot load its models in this long is given up
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+# What a fresh worker interpreter runs: take the parent's import path from the pipe, then serve. It imports only
+# this module and what its functions need, never the caller's main script (which may start workers of its own).
+_BOOT = ("import sys\nfrom multiprocessing.connection import Connection\nconn = Connection(int(sys.argv[1]))\n"
+         "sys.path[:] = conn.recv()\nfrom newsloom.workers import _serve\n_serve(conn)\n")
 
 
 @dataclass(frozen=True)
@@ -46,33 +49,6 @@ def resident_bytes(pid: int) -> int:
         return 0
 
 
-_STARTING = threading.Lock()
-_NOTHING = object()
-
-
-@contextmanager
-def _main_not_imported() -> Iterator[None]:
-    """While a worker starts, hide the caller's `__main__` so the fresh interpreter does not run it again.
-
-    A spawned process imports the parent's main script unless it has neither a module spec nor a
-    file; a script that calls newsloom at top level (no `if __name__ == "__main__":` guard) would
-    otherwise start newsloom again inside every worker. Workers only run functions of named modules.
-    """
-    main = sys.modules.get("__main__")
-    with _STARTING:
-        saved = {name: getattr(main, name, _NOTHING) for name in ("__spec__", "__file__")}
-        try:
-            if main is not None:
-                main.__spec__ = None
-                if saved["__file__"] is not _NOTHING:
-                    del main.__file__
-            yield
-        finally:
-            for name, value in saved.items():
-                if main is not None and value is not _NOTHING:
-                    setattr(main, name, value)
-
-
 def _die_with_parent() -> None:
     """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
     try:
@@ -81,10 +57,11 @@ def _die_with_parent() -> None:
         pass
 
 
-def _serve(conn: Connection, warmup: Callable[[], object] | None) -> None:
-    """A worker's loop: warm up, say so, then run `(index, fn, item)` tasks until told to stop."""
+def _serve(conn: Connection) -> None:
+    """A worker's loop: receive the warm-up and run it, say so, then run `(index, fn, item)` tasks until told to stop."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    warmup = conn.recv()
     if warmup is not None:
         warmup()
     conn.send(("ready", None))
@@ -103,14 +80,18 @@ def _serve(conn: Connection, warmup: Callable[[], object] | None) -> None:
 
 
 class _Worker:
-    """One worker process, its pipe, and the task it is running."""
+    """One worker process (a fresh interpreter on a socket pair, with no resource-tracker process beside it as
+    multiprocessing's spawn starts), its pipe, and the task it is running."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext, warmup: Callable[[], object] | None):
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, warmup), daemon=True)
-        with _main_not_imported():
-            self.process.start()
-        child.close()
+    def __init__(self, warmup: Callable[[], object] | None):
+        ours, theirs = socket.socketpair()
+        with theirs:
+            self.process = subprocess.Popen(
+                [sys.executable, *subprocess._args_from_interpreter_flags(), "-c", _BOOT, str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
+        self.conn = Connection(ours.detach())
+        self.conn.send(list(sys.path))
+        self.conn.send(warmup)
         self.ready = False
         self.started_at = time.monotonic()
         self.task: int | None = None
@@ -119,7 +100,7 @@ class _Worker:
     def give(self, index: int, fn: Callable, item: object) -> None:
         """Send a task and start its clock and memory baseline."""
         self.task, self.started_at = index, time.monotonic()
-        self.baseline = resident_bytes(self.process.pid or 0)
+        self.baseline = resident_bytes(self.process.pid)
         self.conn.send((index, fn, item))
 
     def over(self, limits: Limits) -> str | None:
@@ -128,16 +109,23 @@ class _Worker:
             return None
         if limits.seconds and time.monotonic() - self.started_at > limits.seconds:
             return f"over the time limit ({limits.seconds:g} s per document)"
-        grown = resident_bytes(self.process.pid or 0) - self.baseline
+        grown = resident_bytes(self.process.pid) - self.baseline
         if limits.memory_mb and grown > limits.memory_mb * 2**20:
             return f"over the memory limit ({limits.memory_mb} MB per document)"
         return None
 
+    def exit_code(self, timeout: float) -> int | None:
+        """The process's exit status once it has ended within `timeout` seconds (minus the signal that ended it)."""
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
     def kill(self) -> None:
         """Stop the process at once and release its pipe."""
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(timeout=5)
+        self.exit_code(timeout=5)
         self.conn.close()
 
     def stop(self) -> None:
@@ -146,7 +134,7 @@ class _Worker:
             self.conn.send(None)
         except OSError:
             pass
-        self.process.join(timeout=2)
+        self.exit_code(timeout=2)
         self.kill()
 
 
@@ -168,7 +156,6 @@ class GuardedExecutor(Generic[T, R]):
         self.workers = max(1, workers)
         self.limits = limits
         self.warmup = warmup
-        self._context = multiprocessing.get_context("spawn")
         self._pool: list[_Worker] = []
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
@@ -203,7 +190,7 @@ class GuardedExecutor(Generic[T, R]):
     def _fill(self) -> None:
         """Start workers up to the pool size."""
         while len(self._pool) < self.workers:
-            self._pool.append(_Worker(self._context, self.warmup))
+            self._pool.append(_Worker(self.warmup))
 
     def _dispatch(self, fn: Callable[[T], R], queued: dict[int, T]) -> None:
         """Give each idle, ready worker the oldest item nobody runs yet."""
@@ -244,8 +231,7 @@ class GuardedExecutor(Generic[T, R]):
     @staticmethod
     def _death_reason(worker: _Worker) -> str:
         """Why a worker's pipe closed, in words."""
-        worker.process.join(timeout=1)
-        code = worker.process.exitcode
+        code = worker.exit_code(timeout=1)
         if code is not None and code < 0:
             return f"worker process died (signal {signal.Signals(-code).name})"
         return f"worker process died (exit code {code})"
