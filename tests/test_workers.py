@@ -119,3 +119,19 @@ def test_a_script_without_a_main_guard_can_use_workers(tmp_path):
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[0, 2, 4, 6]"
+
+
+def test_workers_start_without_a_resource_tracker_process():
+    """A worker is one fresh interpreter: no multiprocessing resource tracker is started beside it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = (f"import sys\nsys.path.insert(0, {str(root)!r})\nfrom multiprocessing import resource_tracker\n"
+            "from newsloom.workers import GuardedExecutor\nfrom tests.test_workers import double, failed\n"
+            "with GuardedExecutor(failed, workers=1) as pool:\n    print(list(pool.map(double, range(3))))\n"
+            "print(resource_tracker._resource_tracker._pid)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["[0, 2, 4]", "None"]
