@@ -122,6 +122,23 @@ def test_annotated_round_trip(store):
     assert store.get_article(reports[1].id) == anns[1].article
 
 
+def test_all_annotated_are_read_in_batches_in_report_order(store, monkeypatch):
+    import newsloom.store.sql as sql
+
+    reports = [make_report(n) for n in range(1, 8)]
+    for r in reports:
+        store.add_report(r)
+    anns = [make_annotated(r) for r in reports]
+    for ann in reversed(anns):
+        store.put_annotated(ann)
+    monkeypatch.setattr(sql, "READ_BATCH", 3)
+    batches = []
+    real = store._annotated
+    monkeypatch.setattr(store, "_annotated", lambda which=None: batches.append(which) or real(which))
+    assert store.annotated() == anns
+    assert [len(b) for b in batches] == [3, 3, 1]  # never every report's rows at once
+
+
 def test_state_is_kept_replaced_and_persists(db_path):
     with SQLiteStore(db_path) as store:
         assert store.get_state("story_index") is None

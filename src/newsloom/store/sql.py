@@ -6,7 +6,7 @@ from abc import abstractmethod
 from collections import defaultdict
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, ClassVar, Iterator, Protocol, Sequence
+from typing import Any, ClassVar, Iterator, Protocol, Sequence, Union
 
 from newsloom.model import (
     DONE_STAGES, Annotated, Article, InputStatus, Report, ReportStage, ReportState, SpeakerFix, Story,
@@ -19,6 +19,8 @@ from newsloom.store.watching import WatchQueries
 
 FIX_COLUMNS = ("report_id", "start", "end", "quote", "speaker", "author", "created_at", "note", "previous")
 FIX_KEY = ("report_id", "start", "end")
+READ_BATCH = 500  # reports whose annotated articles are read in one go when all are read
+Which = Union[str, Sequence[str], None]  # one report id, some, or (None) all
 
 
 def _check_follow(kind: str, target: str) -> None:
@@ -42,6 +44,15 @@ class Connection(Protocol):
 def marks(n: int) -> str:
     """`n` comma-separated parameter marks."""
     return ", ".join("?" * n)
+
+
+def _where(column: str, which: Which) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause keeping rows whose `column` is one id or one of some ids; none for None (every row)."""
+    if which is None:
+        return "", ()
+    if isinstance(which, str):
+        return f"WHERE {column} = ?", (which,)
+    return f"WHERE {column} IN ({marks(len(which))})", tuple(which)
 
 
 def upsert(table: str, cols: Sequence[str], key: Sequence[str]) -> str:
@@ -140,9 +151,9 @@ class SQLStore(WatchQueries, Store):
             c.executemany(f"INSERT INTO {table} ({columns(cols)}) VALUES ({marks(len(cols))})", data)
 
     @staticmethod
-    def _grouped(c: Connection, child: Child, parent: str | None = None) -> dict[Row, list[Row]]:
-        """Rows of a child table grouped by parent key, in `idx` order; only `parent`'s when given."""
-        where, params = (f'WHERE "{child.keys[0]}" = ?', (parent,)) if parent is not None else ("", ())
+    def _grouped(c: Connection, child: Child, parent: Which = None) -> dict[Row, list[Row]]:
+        """Rows of a child table grouped by parent key, in `idx` order; only `parent`'s (one or some) when given."""
+        where, params = _where(f'"{child.keys[0]}"', parent)
         order = columns(child.keys + ("idx",))
         query = f"SELECT {columns(child.keys + child.cols)} FROM {child.table} {where} ORDER BY {order}"
         groups: dict[Row, list[Row]] = defaultdict(list)
@@ -257,10 +268,10 @@ class SQLStore(WatchQueries, Store):
         with self._tx() as c:
             return self._articles(c)
 
-    def _articles(self, c: Connection, report_id: str | None = None, annotated: bool = False) -> list[Article]:
-        """Articles in report order: all, or one report's; only annotated ones when asked."""
+    def _articles(self, c: Connection, report_id: Which = None, annotated: bool = False) -> list[Article]:
+        """Articles in report order: all, or one or some reports'; only annotated ones when asked."""
         join = "JOIN annotations n ON n.report_id = a.report_id" if annotated else ""
-        where, params = ("WHERE a.report_id = ?", (report_id,)) if report_id is not None else ("", ())
+        where, params = _where("a.report_id", report_id)
         query = (f"SELECT {columns(rows.ARTICLE, 'a')} FROM articles a JOIN reports r ON r.id = a.report_id "
                  f"{join} {where} ORDER BY r.seq")
         found = c.execute(query, params).fetchall()
@@ -291,9 +302,11 @@ class SQLStore(WatchQueries, Store):
         return found[0] if found else None
 
     def annotated(self) -> list[Annotated]:
-        return self._annotated()
+        """Every annotated article in report order, read some hundreds at a time (the raw rows never all at once)."""
+        ids = self.annotated_ids()
+        return [ann for at in range(0, len(ids), READ_BATCH) for ann in self._annotated(ids[at : at + READ_BATCH])]
 
-    def _annotated(self, report_id: str | None = None) -> list[Annotated]:
+    def _annotated(self, report_id: Which = None) -> list[Annotated]:
         with self._tx() as c:
             articles = self._articles(c, report_id, annotated=True)
             spans = {child: self._grouped(c, child, report_id) for child in rows.SPANS}
