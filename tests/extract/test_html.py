@@ -109,3 +109,14 @@ def test_visible_byline_and_dateline_paragraphs_give_author_and_date() -> None:
     assert article.author == "Rosa Lind"
     assert article.published == "2024-02-11"
     assert article.text.startswith("The tide gauge at the old lighthouse")
+
+
+def test_parsed_elements_are_lxml_html_elements_made_without_a_python_lookup():
+    import lxml.html
+    from lxml import etree
+
+    tree = html_module.parse("<html><body><form><input name='q'></form><p>Text <b>here</b></p></body></html>")
+    assert all(type(el) is lxml.html.HtmlElement for el in tree.iter())  # one class, found in C
+    assert tree.find(".//p").text_content() == "Text here"
+    assert isinstance(html_module._PARSER, etree.HTMLParser) and not isinstance(html_module._PARSER,
+                                                                               lxml.html.HTMLParser)

@@ -30,8 +30,14 @@ _TRUNCATED = (0.25, 0.5)  # trafilatura's text this share of the article element
 _SHORT_BODY = 300  # characters: a body shorter than this is probably a miss
 _LATE = 0.5  # a "related articles" heading ends the article only after this share of its words
 _TAIL = 0.2  # ... when what follows is this share of the words or less, or mostly not sentences
-_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-                               remove_pis=True)
+_PARSER = etree.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                           remove_pis=True)
+# lxml.html's elements, looked up in C: lxml.html's own lookup is a Python call for every element object made (and
+# trafilatura makes hundreds of thousands a page set); only its form-control classes (FormElement, InputElement, ...)
+# are not used, and nothing here or in trafilatura uses their extras.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity))
 
 
 def parse(html: str) -> Any:
