@@ -65,3 +65,11 @@ def test_no_pages_is_said_and_not_an_error(tmp_path, capsys):
 @pytest.mark.skipif(not throughput.PAGES.is_dir(), reason="shared evaluation pages are absent")
 def test_the_shared_pages_are_found():
     assert any(p.name.endswith(".html.gz") for p in throughput.PAGES.iterdir())
+
+
+def test_trafilatura_and_extract_alternate_within_each_run(tmp_path, monkeypatch):
+    order = []
+    monkeypatch.setattr(throughput, "run_command", lambda args: order.append(
+        "extract" if "extract" in args else "trafilatura" if "-c" in args else "other") or (1.0, 1.0))
+    throughput.measure(tmp_path, 3, [], tmp_path, extract_only=True)
+    assert order == ["trafilatura", "extract"] * 3
