@@ -26,7 +26,7 @@ Scoring, per article, then summed:
 - source accuracy: of the predictions given to a >=50% found gold content that has a Source, the
   share whose [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker = wrong);
   that share's complement is split into "wrong speaker" (a speaker that is not the gold Source)
-  and "unattributed" (no speaker: newsloom abstained).
+  and "unattributed" (no speaker name: newsloom abstained, and the brief says "unattributed").
 `--cli` also scores the path users run: `newsloom quotes DIR --jsonl` (a subprocess) on the articles as
 plain-text files, its offsets (which index each file's own text) scored the same way, in a row beside the
 in-process "all" row.
@@ -201,8 +201,13 @@ def load_split(data: Path, split: str, limit: int | None) -> list[tuple[str, str
 
 
 def predicted(quotes: list[dict]) -> Predicted:
-    """Quotes (as `quotes --jsonl` rows or their in-process fields) as content and speaker spans."""
-    return [([(q["start"], q["end"])], [(q["speaker_start"], q["speaker_end"])] if q["speaker_start"] is not None else [])
+    """Quotes (as `quotes --jsonl` rows or their in-process fields) as content and speaker spans.
+
+    A quote without a speaker name is unattributed, as the brief shows it, even where a subject span was
+    found ("it", "the timing"): it never counts as a right or a wrong speaker.
+    """
+    return [([(q["start"], q["end"])],
+             [(q["speaker_start"], q["speaker_end"])] if q["speaker_start"] is not None and q.get("speaker") else [])
             for q in quotes]
 
 

@@ -154,6 +154,7 @@ def test_score_article_splits_gold_and_ours_by_the_same_mark_test() -> None:
 def test_predicted_takes_quotes_jsonl_rows_with_and_without_a_speaker() -> None:
     from bench.quotes import predicted
 
-    rows = [{"start": 1, "end": 9, "speaker_start": 12, "speaker_end": 20},
-            {"start": 30, "end": 40, "speaker_start": None, "speaker_end": None}]
-    assert predicted(rows) == [([(1, 9)], [(12, 20)]), ([(30, 40)], [])]
+    rows = [{"start": 1, "end": 9, "speaker": "Ann Lee", "speaker_start": 12, "speaker_end": 20},
+            {"start": 30, "end": 40, "speaker": None, "speaker_start": None, "speaker_end": None},
+            {"start": 50, "end": 60, "speaker": None, "speaker_start": 62, "speaker_end": 64}]  # "it said": no name
+    assert predicted(rows) == [([(1, 9)], [(12, 20)]), ([(30, 40)], []), ([(50, 60)], [])]
