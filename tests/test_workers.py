@@ -135,3 +135,18 @@ def test_workers_start_without_a_resource_tracker_process():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split("\n")[:2] == ["[0, 2, 4]", "None"]
+
+
+def test_a_worker_whose_parent_is_already_gone_leaves_at_once() -> None:
+    """A worker started for a parent that died before it could ask to die with it exits instead of serving."""
+    import socket
+    import subprocess
+    import sys
+
+    from newsloom.workers import _BOOT
+
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        gone = subprocess.run([sys.executable, "-c", _BOOT, str(theirs.fileno()), "1"], pass_fds=(theirs.fileno(),),
+                              timeout=30, stdin=subprocess.DEVNULL)
+    assert gone.returncode == 0  # it never waited for the import path on the pipe

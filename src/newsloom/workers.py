@@ -1,7 +1,6 @@
 """Worker processes that run one document at a time under a time and memory budget, replaced when killed."""
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import signal
@@ -20,9 +19,13 @@ log = logging.getLogger("newsloom")
 POLL_SECONDS = 0.05  # how often busy workers are checked against their budget
 WARMUP_SECONDS = 300.0  # a worker that cannot load its models in this long is given up
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-# What a fresh worker interpreter runs: take the parent's import path from the pipe, then serve. It imports only
-# this module and what its functions need, never the caller's main script (which may start workers of its own).
-_BOOT = ("import sys\nfrom multiprocessing.connection import Connection\nconn = Connection(int(sys.argv[1]))\n"
+# What a fresh worker interpreter runs: first ask Linux to kill it when its parent dies (PR_SET_PDEATHSIG) and
+# leave if the parent is already gone (it may have died before the request was made), then take the parent's
+# import path from the pipe and serve. A worker that outlived its parent would hold the parent's stdout and
+# stderr open. It imports only this module and what its functions need, never the caller's main script.
+_BOOT = ("import ctypes, os, sys\ntry:\n    ctypes.CDLL(None, use_errno=True).prctl(1, 9)\n"
+         "except (OSError, AttributeError):\n    pass\nif os.getppid() != int(sys.argv[2]):\n    sys.exit(0)\n"
+         "from multiprocessing.connection import Connection\nconn = Connection(int(sys.argv[1]))\n"
          "sys.path[:] = conn.recv()\nfrom newsloom.workers import _serve\n_serve(conn)\n")
 
 
@@ -49,17 +52,8 @@ def resident_bytes(pid: int) -> int:
         return 0
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def _serve(conn: Connection) -> None:
     """A worker's loop: receive the warm-up and run it, say so, then run `(index, fn, item)` tasks until told to stop."""
-    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     warmup = conn.recv()
     if warmup is not None:
@@ -87,7 +81,8 @@ class _Worker:
         ours, theirs = socket.socketpair()
         with theirs:
             self.process = subprocess.Popen(
-                [sys.executable, *subprocess._args_from_interpreter_flags(), "-c", _BOOT, str(theirs.fileno())],
+                [sys.executable, *subprocess._args_from_interpreter_flags(), "-c", _BOOT, str(theirs.fileno()),
+                 str(os.getpid())],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL)
         self.conn = Connection(ours.detach())
         self.conn.send(list(sys.path))
