@@ -136,7 +136,7 @@ class Quote:
     speaker_end: int | None = None
     sentence_start: int = 0
     sentence_end: int = 0
-    basis: str = ""  # how the speaker was found: cue, verb, role, pronoun, carried, none ("" = not recorded)
+    basis: str = ""  # how the speaker was found: cue, verb, role, description, pronoun, carried, none ("" = not recorded)
     confidence: float | None = None  # how sure that attribution is, 0..1 (None = not recorded)
     speaker_role: str | None = None  # title, role or description written with the speaker ("Kremlin spokesman")
 
@@ -306,7 +306,7 @@ class Attribution:
     """How some reports attribute a quote: one speaker on one basis, with the speaker mentions as written."""
 
     speaker: str | None
-    basis: str  # cue, verb, role, pronoun, carried, none
+    basis: str  # cue, verb, role, description, pronoun, carried, none
     reports: list[str]
     evidence: list[Evidence] = field(default_factory=list)
     accepted: bool = True  # False when the quote group's speaker overrules it
@@ -350,7 +350,7 @@ class QuoteGroup:
     evidence: list[Evidence]
     kind: str = "direct"
     paraphrases: list[Variant] = field(default_factory=list)
-    speaker_basis: str = ""  # explicit, agreed, role, pronoun, carried or unattributed
+    speaker_basis: str = ""  # explicit, agreed, role, description, pronoun, carried or unattributed
     attribution: str = ""  # the rule that decided the speaker, in words ("explicit in 3 reports")
     confidence: float | None = None  # how sure the speaker is, 0..1
     attributions: list[Attribution] = field(default_factory=list)

@@ -96,7 +96,23 @@ Officials in Northgate said the town would open two shelters. They called the fo
 The Tallin ministry said in a statement that the grant was "on its way."
 """
 
-REPORTS: dict[str, str] = {"herald": HERALD, "post": POST, "times": TIMES, "wire": WIRE, "voice": VOICE, "ledger": LEDGER}
+GAZETTE = """Spillway shut for a week as inspectors weigh in
+
+The harbour master said on Wednesday that the barges would wait at Kessel. "No boat passes the dam until the engineers sign off," the harbour master said.
+
+Police say two roads below the dam are closed. "Drivers should use the ridge road instead," police said in a notice.
+
+"The spillway gates show corrosion on every hinge we examined," the inspectors' report says. According to the report, the repairs "cannot wait for the spring."
+
+Said Drummond: "We have patched worse, but never in this weather."
+
+"I have lived here all my life and never seen the river this high," said Rolf Amsel, a ferryman. Later that evening, Signe Varga took the stage at the town hall and thanked the rescue crews. "We owe them every dry house in this valley."
+
+A statement from the ministry repeated a controversial claim that described the valley's complaints as "noise." Any reasonable engineer would call that "a risk worth avoiding," one columnist wrote.
+"""
+
+REPORTS: dict[str, str] = {"herald": HERALD, "post": POST, "times": TIMES, "wire": WIRE, "voice": VOICE, "ledger": LEDGER,
+                           "gazette": GAZETTE}
 
 # (report, words inside the quote, the right speaker or None when nobody is)
 GOLD: list[tuple[str, str, str | None]] = [
@@ -149,6 +165,12 @@ GOLD: list[tuple[str, str, str | None]] = [
     ("ledger", "a precaution, not a verdict", "A senior engineer at the site"),
     ("ledger", "rain to last a week", "A senior engineer at the site"),
     ("ledger", "grim but manageable", "Officials in Northgate"),
+    ("gazette", "No boat passes the dam", "the harbour master"),
+    ("gazette", "use the ridge road", "police"),
+    ("gazette", "corrosion on every hinge", "the inspectors' report"),
+    ("gazette", "cannot wait for the spring", "the report"),
+    ("gazette", "patched worse, but never", "Drummond"),
+    ("gazette", "never seen the river this high", "Rolf Amsel"),
 ]
 # (report, words inside the quote, someone who must not be given them)
 NOT_THEIRS: list[tuple[str, str, str]] = [
@@ -156,6 +178,9 @@ NOT_THEIRS: list[tuple[str, str, str]] = [
     ("ledger", "a precaution, not a verdict", "Marta Oyelaran"),
     ("herald", "careless, arrogant manner", "Oskar Tallin"),
     ("times", "do not want an agreement", "Helena Vasko"),
+    ("gazette", "every dry house", "Rolf Amsel"),
+    ("gazette", "noise", "a controversial claim"),
+    ("gazette", "a risk worth avoiding", "Any reasonable engineer"),
 ]
 
 # Places never speak; outlets are where quotations appeared, never who said them.

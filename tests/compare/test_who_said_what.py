@@ -124,3 +124,30 @@ def test_a_pronoun_pointing_at_someone_the_quote_names_is_not_trusted():
     assert who.speaker is None and "the quote itself names Piet Olsen" in who.reason
     named = Quote("a", said, 0, len(said), "direct", "said", "Piet Olsen", 0, 2, basis="cue", confidence=0.95)
     assert decide([_unit("a", named, {})]).speaker == "Piet Olsen"
+
+
+DREDGE = "The channel will be dredged before the first cargo ship of the season arrives"
+DESCRIBED = {
+    "quay": ("The harbour board of Calderra met on Tuesday.\n\n"
+             f"\u201c{DREDGE},\u201d the harbour master said.\n\n"
+             "\u201cNo captain will be turned away,\u201d the harbour master added."),
+    "bay": ("Calderra's harbour board met on Tuesday.\n\n"
+            f"\u201c{DREDGE},\u201d harbour master Ines Vadlo said on Tuesday."),
+}
+
+
+def test_a_described_speaker_is_shown_as_written_and_a_named_one_overrules_it():
+    anns = [annotate(Article(report_id=rid, source=f"{rid}.txt", text=text, published="2025-06-03", outlet=rid.title()),
+                     vectors=False) for rid, text in DESCRIBED.items()]
+    described = {q.text.rstrip(",."): (q.speaker, q.basis, q.confidence) for q in anns[0].quotes if q.kind == "direct"}
+    assert described[DREDGE] == ("the harbour master", "description", 0.6)
+    assert described["No captain will be turned away"] == ("the harbour master", "description", 0.6)
+    brief = analyze_story(Story(id="s-dredge", report_ids=list(DESCRIBED)), anns)
+    group = _group(brief, "dredged")
+    assert (group.speaker, group.speaker_basis) == ("Ines Vadlo", "explicit")
+    assert [(a.speaker, a.basis, a.reports) for a in group.attributions if not a.accepted] == [
+        ("the harbour master", "description", ["quay"])]
+    alone = _group(brief, "No captain")
+    assert (alone.speaker, alone.speaker_basis) == ("the harbour master", "description")
+    assert alone.attribution.startswith("described, not named")
+    assert "the harbour master" not in {e.name for e in brief.entities}

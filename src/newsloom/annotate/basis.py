@@ -10,8 +10,10 @@ from newsloom.annotate.speakers import SpeakerMention
 
 # cue: a name beside the marks ("..., Ann Lee said"); verb: a name as subject of the verb the parse gives
 # the quotation; role: a role noun ("the spokesman said"); pronoun: "he said"; carried: the speaker of
-# the quotation before or after it; none: nobody found.
-CONFIDENCE = {"cue": 0.95, "verb": 0.85, "role": 0.75, "carried": 0.7, "pronoun": 0.65, "none": 0.0}
+# the quotation before or after it; description: a speaker described, not named ("the mayor said", "police
+# say"), shown as written; none: nobody found.
+CONFIDENCE = {"cue": 0.95, "verb": 0.85, "role": 0.75, "carried": 0.7, "pronoun": 0.65, "description": 0.6,
+              "none": 0.0}
 NOT_SPEECH = 0.5  # factor for a quotation beside a verb that does not report speech ("reaching a deal, '...'")
 _SPEAKING = CUE_LEMMAS | REPORT_LEMMAS | LABEL_LEMMAS | BELIEF_LEMMAS
 
@@ -20,7 +22,7 @@ def basis_of(speaker: SpeakerMention | None, cue: Token | None, beside: bool) ->
     """The basis and confidence of an attribution from its speaker mention and cue verb."""
     if speaker is None or not speaker.name:
         return "none", 0.0
-    if speaker.how in {"pronoun", "role"}:
+    if speaker.how in {"pronoun", "role", "description"}:
         basis = speaker.how
     else:
         basis = "cue" if beside else "verb"
@@ -31,8 +33,16 @@ def basis_of(speaker: SpeakerMention | None, cue: Token | None, beside: bool) ->
 
 
 def carried(speaker: SpeakerMention) -> tuple[str, float]:
-    """The basis of a quotation that takes the speaker of a neighbouring one."""
-    return ("carried", CONFIDENCE["carried"]) if speaker.name else ("none", 0.0)
+    """The basis of a quotation that takes the speaker of a neighbouring one (no surer than a description when
+    that speaker is one)."""
+    if not speaker.name:
+        return "none", 0.0
+    return "carried", CONFIDENCE["description" if speaker.how == "description" else "carried"]
+
+
+def is_described(basis: str, confidence: float | None) -> bool:
+    """True for a quote whose speaker is a description as written ("the mayor"), given or carried: no name."""
+    return basis == "description" or (basis == "carried" and confidence == CONFIDENCE["description"])
 
 
 

@@ -15,7 +15,7 @@ CUE_LEMMAS = SPEECH_LEMMAS | {
     "concede", "confirm", "assert", "tweet", "post", "recall", "complain", "urge", "quip", "report",
     "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast", "speak",
     "answer", "exclaim", "shout", "chant", "joke", "muse", "pledge", "scream", "yell", "whisper", "demand",
-    "read", "wonder", "retort", "counter", "plead",
+    "read", "wonder", "retort", "counter", "plead", "bark", "snap", "fume", "sneer", "thunder",
 }
 # Verbs whose clausal complement is reported speech or a stated position ("X argued that ...").
 REPORT_LEMMAS = SPEECH_LEMMAS | {
@@ -40,6 +40,11 @@ def in_quotes(tok: Token, quoted: Spans) -> bool:
     """True when the token lies inside any quoted span (`quoted` in text order, none overlapping)."""
     k = bisect_right(quoted, (tok.idx, math.inf)) - 1
     return k >= 0 and tok.idx < quoted[k][1]
+
+
+def is_own_subject(subj: Token, verb: Token | None) -> bool:
+    """True when the parse makes `subj` the subject of `verb` itself (not of a verb it climbed to)."""
+    return verb is not None and subj.head.i == verb.i and subj.dep_ in SUBJECT_DEPS
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsloom.annotate.acronyms import is_acronym_of
 from newsloom.annotate.roles import cut_possessive, split_role
@@ -51,11 +51,22 @@ def fold(text: str) -> str:
     return "".join(c for c in norm if not unicodedata.combining(c)).lower()
 
 
+# Verbs that open an inverted cue before the speaker's name ("Said Drummond: ...", "Added Sen. Bo Ray, ...").
+INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Explained", "Recalled"})
+
+
+def _without_leading_verb(ent: Span) -> Span:
+    """A name without the verb of an inverted cue the tagger took into it ("Said Drummond" -> "Drummond")."""
+    if len(ent) > 1 and ent.label_ == "PERSON" and ent[0].text in INVERTED_VERBS:
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
 def doc_mentions(doc: Doc) -> list[Mention]:
     """Entity mentions of a parsed article with canonical names resolved within the article."""
     mentions = [
         Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
-        for ent in doc.ents
+        for ent in map(_without_leading_verb, doc.ents)
         if ent.label_ in KEPT_LABELS and clean_name(ent.text)
     ]
     text = doc.text

@@ -13,6 +13,7 @@ from newsloom.annotate.cues import (
     REPORT_LEMMAS,
     Spans,
     according_to,
+    is_own_subject,
     speaker_of,
 )
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
@@ -52,7 +53,8 @@ def find_indirect(doc: Doc, resolver: SpeakerResolver, quoted: Spans, report_id:
         bounds = _bounds(doc, text, content, quoted) if content else None
         if bounds is None:
             continue
-        found.append(_statement(report_id, text, bounds, cue, resolver.resolve(speaker_tok), sent))
+        own = source is not None or is_own_subject(speaker_tok, tok)
+        found.append(_statement(report_id, text, bounds, cue, resolver.resolve(speaker_tok, describe=own), sent))
     found += _headline_statements(doc, resolver, sents, quoted, report_id)
     return found
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.attribution import attribute
-from newsloom.annotate.basis import basis_of, carried, not_self_named
-from newsloom.annotate.cues import CUE_LEMMAS, REPORT_LEMMAS, according_in, subject_of
+from newsloom.annotate.basis import basis_of, carried, is_described, not_self_named
+from newsloom.annotate.cues import CUE_LEMMAS, REPORT_LEMMAS, according_in, is_own_subject, subject_of
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
@@ -80,10 +80,13 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         start = qs.start
         signed = resolver.signature_after(qs.end)
         label = resolver.speaker_label(qs.start) if signed is None else None
+        inverted = resolver.inverted_cue(qs.start) if signed is None and label is None else None
         if signed is not None:  # "“...” ― Ann Lee": the words are signed
             cue, subj, beside, speaker = None, None, True, signed
             signatures.append(qs.end)
             signed_ends.append(signed.end)
+        elif inverted is not None:  # "Said Ellis: “...”": the cue comes first, the name right before the marks
+            cue, subj, beside, speaker = None, None, True, inverted
         elif label is not None:  # "PENCE: Well, ...": a transcript line; its words follow the label
             cue, subj, beside, speaker = None, None, True, label
             start = _after_label(text, label.end)
@@ -91,7 +94,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             cue, subj, beside = attribute(tokens, quoted, sent_of)
             if cue is not None and cue.text.strip(_DASHES) == "":
                 cue, subj = None, None  # a signature dash the parser took for a verb
-            speaker = not_self_named(_speaker(resolver, subj, sent_of(tokens.start)), text[qs.start : qs.end])
+            speaker = not_self_named(_speaker(resolver, subj, cue, sent_of(tokens.start)), text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
         quote = Quote(
@@ -120,7 +123,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             continue  # a list of signed quotations: an unsigned one is nobody's by carrying
         speaker = (
             _from_following(text, found, own, n, stops[n])
-            or _continued_speaker(text, found, n, attributed)
+            or _continued_speaker(text, found, n, attributed, resolver)
             or _introduced(resolver, doc, first_token[n], sent_of)
         )
         speaker = not_self_named(speaker, quote.text, taken_over=True)
@@ -172,12 +175,13 @@ def _from_following(
     return _mention_of(later) if own[stop] else None
 
 
-def _speaker(resolver: SpeakerResolver, subj: Token | None, sent: Span) -> SpeakerMention | None:
-    """Speaker for a quote from the subject of its cue, or from "according to X" in its sentence."""
+def _speaker(resolver: SpeakerResolver, subj: Token | None, cue: Token | None, sent: Span) -> SpeakerMention | None:
+    """Speaker for a quote from the subject of its cue, or from "according to X" in its sentence; a description
+    ("the mayor") only when it is the cue's own subject or the "according to" source."""
     if subj is not None:
-        return resolver.resolve(subj)
+        return resolver.resolve(subj, describe=is_own_subject(subj, cue))
     obj = according_in(sent)
-    return resolver.resolve(obj) if obj is not None else None
+    return resolver.resolve(obj, describe=True) if obj is not None else None
 
 
 class _Attributed:
@@ -211,18 +215,19 @@ class _Attributed:
 
 
 def _continued_speaker(
-    text: str, found: list[tuple[QuotedSpan, Quote]], n: int, attributed: _Attributed
+    text: str, found: list[tuple[QuotedSpan, Quote]], n: int, attributed: _Attributed, resolver: SpeakerResolver
 ) -> SpeakerMention | None:
     """Speaker of a quote that goes on from an attributed one: the previous quotation in its paragraph
-    or chain, else the latest attributed statement in the same or the previous paragraph."""
+    or chain, else the latest attributed statement in the same or the previous paragraph; none when another
+    person is the subject of a sentence in between."""
     qs = found[n][0]
     if n:
         pspan, pquote = found[n - 1]
         same = pspan.chain == qs.chain or "\n" not in text[pspan.end : qs.start]
         if same and pquote.speaker_start is not None:
-            return _mention_of(pquote)
+            return None if resolver.other_subject_between(pspan.end, qs.start, pquote.speaker) else _mention_of(pquote)
     last = attributed.before(n, qs.start)
-    if last is None:
+    if last is None or resolver.other_subject_between(last.end, qs.start, last.speaker):
         return None
     if qs.start - last.end < 400 and len(_PARA_BREAK.findall(text[last.end : qs.start])) <= 1:
         return _mention_of(last)
@@ -231,7 +236,8 @@ def _continued_speaker(
 
 def _mention_of(quote: Quote) -> SpeakerMention:
     """The speaker mention a quote was given."""
-    return SpeakerMention(quote.speaker_start or 0, quote.speaker_end or 0, quote.speaker)
+    how = "description" if is_described(quote.basis, quote.confidence) else "name"
+    return SpeakerMention(quote.speaker_start or 0, quote.speaker_end or 0, quote.speaker, how)
 
 
 def _introduced(resolver: SpeakerResolver, doc: Doc, first: int, sent_of: Callable[[int], Span]) -> SpeakerMention | None:
@@ -245,4 +251,4 @@ def _introduced(resolver: SpeakerResolver, doc: Doc, first: int, sent_of: Callab
     if root.lemma_.lower() not in CUE_LEMMAS | REPORT_LEMMAS:
         return None
     subj = subject_of(root)
-    return resolver.resolve(subj) if subj is not None else None
+    return resolver.resolve(subj, describe=is_own_subject(subj, root)) if subj is not None else None

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsloom.annotate.entities import clean_name, expand_person
+from newsloom.annotate.descriptions import described_kind, description_name
+from newsloom.annotate.entities import INVERTED_VERBS, clean_name, expand_person
 from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
 from newsloom.annotate.roles import split_role
 from newsloom.model import Mention
@@ -19,12 +20,16 @@ ANONYMOUS_DETS = {"a", "an", "one", "some", "several", "two", "three"}
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
                    "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
 PLACE_LABELS = {"GPE", "LOC"}
+_HYPOTHETICAL = {"any", "no", "every", "each", "whichever", "whoever"}  # nobody in particular speaks
 _DANGLING = {"close", "familiar", "near", "who"}
 _SIGNATURE_DASH = re.compile("[\"'\u201d\u2019\u00bb]*[^\\S\n]*(?:[\u2015\u2014\u2013]|--| - )[^\\S\n]*")
 _SIGNATURE_END = re.compile("[^\\S\n]*(?:$|[\n.\u201c\"]|,[^\n]{0,80}(?:$|[\n\u201c\"]))")
 _SIGNED_NAME = re.compile(r"[A-Z][\w\u00C0-\u024F'\u2019-]+(?: (?:[A-Z]\.|[A-Z][\w\u00C0-\u024F'\u2019-]+)){1,3}")
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):[^\S\n]")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,4}")
+_INVERTED_CUE = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+)(?:" + "|".join(sorted(INVERTED_VERBS)) + ")"
+                           r"[^\S\n]+(?:[A-Z][\w.'\u2019-]*[^\S\n]+){0,3}$")
+_INVERTED_END = re.compile("[^\\S\n]*[:,][^\\S\n]*[\"'\u201c\u2018\u00ab\u201e]?$")
 _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod"}
 
 
@@ -35,8 +40,9 @@ class SpeakerMention:
     start: int
     end: int
     name: str | None  # canonical name, an anonymous description, or None when unresolved
-    how: str = "name"  # how the mention gave the name: name, role, pronoun, anonymous, none
+    how: str = "name"  # how the mention gave the name: name, role, pronoun, anonymous, description, none
     role: str | None = None  # the title or description written with the name ("Kremlin spokesman")
+    person: bool = True  # False for a group, an institution or a text ("police", "the report"): nobody's "he"
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -74,6 +80,7 @@ class SpeakerResolver:
         self.quoted: list[tuple[int, int]] = []  # quoted spans: names inside them stand for nobody's pronoun
         self.spoken: list[SpeakerMention] = []  # every named speaker given to a quote so far
         self._last: SpeakerMention | None = None
+        self._described: set[str] = set()  # speakers given as descriptions ("the mayor"), not names
 
     @property
     def last_speaker(self) -> SpeakerMention | None:
@@ -83,10 +90,12 @@ class SpeakerResolver:
     @last_speaker.setter
     def last_speaker(self, speaker: SpeakerMention | None) -> None:
         self._last = speaker
-        if speaker is not None and speaker.name:
+        if speaker is not None and speaker.name and speaker.how == "description":
+            self._described.add(speaker.name)
+        if speaker is not None and speaker.name and speaker.person:
             self.spoken.append(speaker)
             gender = role_gender(speaker.role) or name_gender(speaker.name)
-            if gender is not None and speaker.how != "pronoun":
+            if gender is not None and speaker.how not in {"pronoun", "description"}:
                 self.genders.setdefault(speaker.name, gender)
 
     def _entity_in(self, start: int, end: int, pool: list[Mention]) -> Mention | None:
@@ -127,14 +136,16 @@ class SpeakerResolver:
                     roles[w.lemma_.lower()] = person.canonical
         return roles
 
-    def resolve(self, tok: Token) -> SpeakerMention:
-        """Resolve the subject token of a cue verb to a speaker."""
+    def resolve(self, tok: Token, describe: bool = False) -> SpeakerMention:
+        """Resolve the subject token of a cue verb to a speaker; with `describe` (the token is the verb's own
+        subject), a description that can speak and names nobody ("the mayor", "police") is the speaker as written."""
         np = noun_phrase(tok)
         start, end = np.start_char, np.end_char
         low = tok.lower_
         if low in PRONOUNS and tok.pos_ == "PRON":
             name = self._antecedent(tok)
-            return SpeakerMention(tok.idx, tok.idx + len(tok), name, "pronoun")
+            how = "description" if name in self._described else "pronoun"  # "the mayor said ... He added"
+            return SpeakerMention(tok.idx, tok.idx + len(tok), name, how)
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -143,8 +154,11 @@ class SpeakerResolver:
             np = noun_phrase(tok)
             start, end = np.start_char, np.end_char
         first = np[0].lower_
-        if first in ANONYMOUS_DETS or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
+        mute = tok.pos_ == "NOUN" and tok.lemma_.lower() not in ANONYMOUS_HEADS and described_kind(tok) is None
+        if (first in ANONYMOUS_DETS and not mute) or (tok.lemma_.lower() in ANONYMOUS_HEADS and tok.tag_ == "NNS"):
             return self._anonymous(tok, start)
+        if (first in ANONYMOUS_DETS and mute) or (first in _HYPOTHETICAL and tok.pos_ == "NOUN"):
+            return SpeakerMention(start, end, None, "none")  # "a controversial comment that", "any rational person"
         person = self._entity_in(start, end, self.people)
         if person is not None and tok.pos_ == "NOUN" and person.end <= tok.idx:
             person = None  # "the Trump administration said": the name only modifies who speaks
@@ -157,6 +171,10 @@ class SpeakerResolver:
         role = self.roles.get(tok.lemma_.lower())
         if role is not None:
             return SpeakerMention(start, end, role, "role", role=self.text[start:end])
+        kind = described_kind(tok) if describe and (org is None or org.end <= tok.idx) else None
+        if kind is not None:
+            return SpeakerMention(start, end, description_name(self.text[start:end]), "description",
+                                  person=kind == "person")
         if org is not None:
             if org.label in PLACE_LABELS:  # a country or city speaks through people, never as one
                 return SpeakerMention(org.start, org.end, None, "none")
@@ -189,6 +207,22 @@ class SpeakerResolver:
         if bare is not None and _SIGNATURE_END.match(self.text, bare.end()) is not None:
             return SpeakerMention(bare.start(), bare.end(), clean_name(bare.group()))
         return None
+
+    def inverted_cue(self, start: int) -> SpeakerMention | None:
+        """The person an inverted cue right before a quotation names ("Said Ellis: “...”", "Added Sen. Bo Ray,")."""
+        starts = self._starts[id(self.people)]
+        k = bisect_left(starts, start) - 1
+        if k < 0:
+            return None
+        person = self.people[k]
+        if person.end > start or _INVERTED_END.match(self.text[person.end : start]) is None:
+            return None
+        cue = _INVERTED_CUE.search(self.text, max(0, person.start - 80), person.start)
+        if cue is None:
+            return None
+        words = cue.group(0).split()
+        lead = next(k for k, w in enumerate(words) if w.rstrip(",") in INVERTED_VERBS)
+        return SpeakerMention(person.start, person.end, person.canonical, role=_role_words(" ".join(words[lead + 1 :])))
 
     def speaker_label(self, start: int) -> SpeakerMention | None:
         """The speaker a transcript line names before a colon ("PENCE: Well, look ...")."""
@@ -272,7 +306,7 @@ class SpeakerResolver:
             if only is not None:
                 return only
         last = self.last_speaker
-        if last is not None and last.name and self._fits(last.name, gender):
+        if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
         return None
 
@@ -328,6 +362,16 @@ class SpeakerResolver:
         }
         return names.pop() if len(names) == 1 else None
 
+    def other_subject_between(self, start: int, end: int, name: str | None) -> bool:
+        """True when a person other than `name` is a clause subject in [start, end) outside quotation marks
+        ("... said Ann Lee. Bo Ray disagreed. “...”": the words after are no longer surely Ann Lee's)."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        for tok in span if span is not None else []:
+            if (tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS
+                    and tok.text not in (name or "") and _heads_sentence(tok) and not self._in_quotes(tok.idx)):
+                return True
+        return False
+
     def _in_quotes(self, offset: int) -> bool:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
@@ -361,6 +405,14 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+
+
+def _heads_sentence(subject: Token) -> bool:
+    """True when a subject token belongs to its sentence's main verb (or one joined to it), not a clause inside."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _extend_anonymous(tok: Token) -> int:

@@ -20,7 +20,7 @@ SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
 OTHER_SPEAKER_WORDS = 6  # a quote this long is one quote even when a weak attribution names someone else
 LEGACY_CONFIDENCE = 0.8  # for quotes stored before the basis of their attribution was recorded
 SELF_NAMED = 0.5  # factor for a pronoun, role or carried attribution to someone the quote names ("Zelenskyy does not ...")
-WEAK_BASES = {"pronoun", "role", "carried"}
+WEAK_BASES = {"pronoun", "role", "carried", "description"}
 _INSERTION = re.compile(r"\([^()]*\)")
 
 

@@ -11,9 +11,10 @@ from newsloom.model import Attribution, Evidence
 EXPLICIT = {"cue", "verb"}  # the speaker is named beside the marks or as the subject of the verb of speech
 THRESHOLD = 0.5  # below this confidence a quote is shown unattributed
 AGREEMENT_BONUS = 0.1  # per further report whose weaker attribution names the same speaker
-RANK = {"cue": 0, "verb": 1, "role": 2, "carried": 3, "pronoun": 4, "none": 5}
+RANK = {"cue": 0, "verb": 1, "role": 2, "description": 3, "carried": 4, "pronoun": 5, "none": 6}
 _SAID = {
     "role": "named by role only", "pronoun": "resolved through a pronoun",
+    "description": "described, not named (as written)",
     "carried": "carried from a neighbouring quote", "cue": "named beside the quote", "verb": "named as the speaker",
 }
 
@@ -35,7 +36,7 @@ class Decision:
     """The speaker of a quote group and why."""
 
     speaker: str | None
-    basis: str  # explicit, agreed, role, pronoun, carried or unattributed
+    basis: str  # explicit, agreed, role, description, pronoun, carried or unattributed
     reason: str
     confidence: float
     attributions: list[Attribution]

@@ -1,6 +1,7 @@
 """One story through the compare stage: quotes, claims, disagreements, timeline, framing and summary."""
 from __future__ import annotations
 
+from newsloom.annotate.basis import is_described
 from newsloom.annotate.entities import entity_table, story_aliases
 from newsloom.annotate.speakers import PRONOUNS
 from newsloom.compare.contradictions import number_disagreements, speaker_disagreements, wording_disagreements
@@ -31,7 +32,8 @@ def _aliases(anns: list[Annotated]) -> dict[str, str]:
     """Story-wide canonical names for every entity and speaker named in the reports."""
     names = [(m.label, m.canonical) for ann in anns for m in ann.mentions if m.canonical]
     known = {n for _, n in names}
-    names += [("PERSON", q.speaker) for ann in anns for q in ann.quotes if q.speaker and q.speaker not in known]
+    names += [("PERSON", q.speaker) for ann in anns for q in ann.quotes
+              if q.speaker and q.speaker not in known and not is_described(q.basis, q.confidence)]
     return story_aliases(names)
 
 
@@ -40,7 +42,7 @@ def _speaker_mentions(ann: Annotated) -> list[Mention]:
     text = ann.article.text
     out = []
     for q in ann.quotes:
-        if q.speaker and q.speaker_start is not None and q.speaker_end is not None:
+        if q.speaker and q.speaker_start is not None and q.speaker_end is not None and not is_described(q.basis, q.confidence):
             surface = text[q.speaker_start : q.speaker_end]
             if surface[:1].isupper() and surface.split()[0].lower() not in PRONOUNS:
                 out.append(Mention(surface, q.speaker_start, q.speaker_end, "PERSON", q.speaker))
