@@ -77,3 +77,22 @@ def test_quote_marks_straight_and_curly_and_unbalanced():
 def test_apostrophes_do_not_open_quotes():
     text = "It\u2019s the mayor\u2019s plan, \u201cand it works,\u201d she said."
     assert [text[s.start : s.end] for s in find_quoted_spans(text)] == ["and it works,"]
+
+
+def _speakers(text: str) -> dict[str, tuple[str | None, str]]:
+    from newsloom.annotate import annotate
+    from newsloom.model import Article
+
+    ann = annotate(Article(report_id="r", source="r", text=text), vectors=False)
+    return {q.text.strip(" ,."): (q.speaker, q.basis) for q in ann.quotes if q.kind != "indirect"}
+
+
+def test_a_title_names_the_one_person_who_holds_it_and_nobody_when_two_do():
+    one = _speakers("Mayor Ilse Brandvik opened the hearing on Monday.\n\n"
+                    "\u201cThe bridge stays shut until it is safe,\u201d the mayor said, adding that it would take "
+                    "\u201cseveral more weeks\u201d to know.")
+    assert one["The bridge stays shut until it is safe"] == ("Ilse Brandvik", "role")
+    assert one["several more weeks"] == ("Ilse Brandvik", "role")
+    two = _speakers("Mayor Ilse Brandvik met Mayor Oskar Lind on Monday.\n\n"
+                    "\u201cThe bridge stays shut until it is safe,\u201d the mayor said.")
+    assert two["The bridge stays shut until it is safe"] == ("the mayor", "description")

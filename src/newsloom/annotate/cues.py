@@ -43,8 +43,18 @@ def in_quotes(tok: Token, quoted: Spans) -> bool:
 
 
 def is_own_subject(subj: Token, verb: Token | None) -> bool:
-    """True when the parse makes `subj` the subject of `verb` itself (not of a verb it climbed to)."""
-    return verb is not None and subj.head.i == verb.i and subj.dep_ in SUBJECT_DEPS
+    """True when the parse makes `subj` the subject of `verb` itself, or of the verb a participle or a joined
+    verb hangs from ("the mayor said, adding ...", "the mayor said ... and added"), not of a clause above it."""
+    if verb is None or subj.dep_ not in SUBJECT_DEPS:
+        return False
+    cur = verb
+    for _ in range(3):
+        if subj.head.i == cur.i:
+            return True
+        if not (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")) or cur.head is cur:
+            return False
+        cur = cur.head
+    return subj.head.i == cur.i
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -18,6 +18,12 @@ ROLE_WORDS = {
     "foreign", "defense", "defence", "finance", "interior", "national", "security", "advisor", "kremlin",
     "ministry", "press",
 }
+# Of those, the nouns a person can be called by alone ("the mayor", "the senator"), not modifiers or places.
+TITLE_NOUNS = ROLE_WORDS - {
+    "propagandist", "former", "late", "veteran", "deputy", "acting", "chief", "vice", "prime", "opposition",
+    "head", "state", "foreign", "defense", "defence", "finance", "interior", "national", "security", "kremlin",
+    "ministry", "press", "prof.", "sen.", "rep.", "gen.", "col.", "gov.", "dr.", "mr.", "mrs.", "ms.", "leader",
+}
 _POSSESSIVE_INSIDE = re.compile(r"['\u2019]s\b.*$")
 
 

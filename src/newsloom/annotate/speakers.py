@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from newsloom.annotate.descriptions import described_kind, description_name
 from newsloom.annotate.entities import INVERTED_VERBS, clean_name, expand_person
 from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
-from newsloom.annotate.roles import split_role
+from newsloom.annotate.roles import TITLE_NOUNS, split_role
 from newsloom.model import Mention
 
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
@@ -121,6 +121,7 @@ class SpeakerResolver:
     def _role_map(self) -> dict[str, str]:
         """Role nouns attached to named people ("Kremlin spokesman Dmitry Peskov", "Peskov, the spokesman")."""
         roles: dict[str, str] = {}
+        shared: set[str] = set()  # role words of two different people ("Mayor Ann Lee", "Mayor Bo Ray"): nobody's
         for person in self.people:
             span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
             if span is None:
@@ -132,9 +133,11 @@ class SpeakerResolver:
             if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                 words.append(head.head)
             for w in words:
-                if w.pos_ == "NOUN":
-                    roles[w.lemma_.lower()] = person.canonical
-        return roles
+                if w.pos_ == "NOUN" or (w.pos_ == "PROPN" and w.lower_ in TITLE_NOUNS):
+                    key = w.lemma_.lower() if w.pos_ == "NOUN" else w.lower_
+                    if roles.setdefault(key, person.canonical) != person.canonical:
+                        shared.add(key)
+        return {k: v for k, v in roles.items() if k not in shared}
 
     def resolve(self, tok: Token, describe: bool = False) -> SpeakerMention:
         """Resolve the subject token of a cue verb to a speaker; with `describe` (the token is the verb's own
