@@ -150,3 +150,44 @@ def test_a_worker_whose_parent_is_already_gone_leaves_at_once() -> None:
         gone = subprocess.run([sys.executable, "-c", _BOOT, str(theirs.fileno()), "1"], pass_fds=(theirs.fileno(),),
                               timeout=30, stdin=subprocess.DEVNULL)
     assert gone.returncode == 0  # it never waited for the import path on the pipe
+
+
+def warm_nothing() -> None:
+    """A warm-up that loads nothing."""
+
+
+def warm_nothing_else() -> None:
+    """Another warm-up that loads nothing."""
+
+
+def test_an_early_worker_is_taken_by_the_first_executor_with_its_warmup(guarded):
+    from newsloom import workers
+
+    workers.start_early(warm_nothing)
+    early = workers._EARLY[-1]
+    other = guarded(workers=1, warmup=warm_nothing_else)
+    assert list(other.map(double, range(2))) == [0, 2]
+    assert early in workers._EARLY and early not in other._pool  # another warm-up: not taken
+    same = guarded(workers=2, warmup=warm_nothing)
+    assert list(same.map(double, range(4))) == [0, 2, 4, 6]
+    assert early in same._pool and early not in workers._EARLY
+    assert len(same._pool) == 2  # the early worker and one started as before
+
+
+def test_an_early_worker_nobody_takes_is_killed():
+    from newsloom import workers
+
+    workers.start_early(warm_nothing)
+    early = workers._EARLY[-1]
+    workers._kill_early()
+    assert workers._EARLY == [] and early.process.poll() is not None
+
+
+def test_a_stopped_worker_exits_cleanly_and_at_once(guarded):
+    pool = guarded(workers=1)
+    assert list(pool.map(double, range(2))) == [0, 2]
+    worker = pool._pool[0]
+    started = time.monotonic()
+    pool.close()
+    assert worker.process.returncode == 0
+    assert time.monotonic() - started < 2

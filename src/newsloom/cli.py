@@ -1,10 +1,16 @@
 """The `newsloom` command: analyse reports, keep a store, print articles, quotes and stories."""
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import sys
+
+from newsloom.cli_early import start_early_worker
+
+if __name__ == "__main__" or os.path.basename(getattr(sys, "argv", [""])[0]) == "newsloom":
+    start_early_worker(sys.argv[1:])  # run as the command: its worker starts up beside the imports below
+
+import json  # noqa: E402 - after the early worker, on purpose
+import shutil
 import tempfile
 from contextlib import contextmanager
 from enum import Enum
