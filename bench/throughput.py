@@ -10,6 +10,11 @@ stage split `newsloom ingest`, `newsloom stories`, `newsloom brief` on a new sto
 runs in the same way, as a fresh `python -c` that imports it and extracts every page with its
 defaults. Wall seconds are medians over --runs; CPU seconds are those of the command's processes. trafilatura
 and `newsloom extract` alternate within each run, so a busy machine weighs on both alike.
+Every command first runs once untimed, and all of them run with one bytecode cache of their own
+(PYTHONPYCACHEPREFIX in the temporary folder, PYTHONDONTWRITEBYTECODE unset), so that each is timed
+with its modules compiled, as an installed program runs: where PYTHONDONTWRITEBYTECODE is set (as on
+some shared machines) an editable newsloom would otherwise compile its own sources at every start
+while trafilatura's come compiled from site-packages. --cold times them as the environment is instead.
 With --extract-only only trafilatura and `newsloom extract --jsonl` run (the same commands, no analyze or stages).
 Without the shared data and without --source the script says so and exits 0.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import resource
 import shutil
 import statistics
@@ -52,11 +58,21 @@ def copy_pages(source: Path, count: int, dest: Path) -> int:
     return len(pages)
 
 
+def compiled_env(work: Path) -> dict[str, str]:
+    """This environment with a bytecode cache in `work` that every command writes and reads."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+ENV: dict[str, str] | None = None  # the commands' environment (None: this one)
+
+
 def run_command(args: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of one command (its processes and their children), which must succeed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, cwd=ROOT)
+    done = subprocess.run(args, capture_output=True, cwd=ROOT, env=ENV)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -64,10 +80,20 @@ def run_command(args: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def median_timing(label: str, commands: list[list[str]], runs: int, fresh: Path | None = None) -> list[Timing]:
-    """Medians over `runs` of each command of a sequence run in order (`fresh` is removed before each sequence)."""
+def median_timing(
+    label: str, commands: list[list[str]], runs: int, fresh: Path | None = None, warm: bool = True
+) -> list[Timing]:
+    """Medians over `runs` of each command of a sequence run in order (`fresh` is removed before each sequence).
+
+    With `warm` the sequence first runs once untimed (it compiles the commands' modules into their cache).
+    """
     walls: list[list[float]] = [[] for _ in commands]
     cpus: list[list[float]] = [[] for _ in commands]
+    if warm:
+        if fresh is not None:
+            fresh.unlink(missing_ok=True)
+        for args in commands:
+            run_command(args)
     for _ in range(runs):
         if fresh is not None:
             fresh.unlink(missing_ok=True)
@@ -85,29 +111,35 @@ def newsloom(*args: str) -> list[str]:
 
 
 def measure(
-    folder: Path, runs: int, workers: list[int], work: Path, extract_only: bool = False
+    folder: Path, runs: int, workers: list[int], work: Path, extract_only: bool = False, warm: bool = True
 ) -> tuple[Timing, list[Timing], list[Timing]]:
     """Time trafilatura, the commands, and the stage split (ingest, stories, brief) on the pages in `folder`."""
     base, extract = median_timing("trafilatura.extract|newsloom extract --jsonl", [
-        [sys.executable, "-c", TRAFILATURA, str(folder)], newsloom("extract", str(folder), "--jsonl")], runs)
+        [sys.executable, "-c", TRAFILATURA, str(folder)], newsloom("extract", str(folder), "--jsonl")], runs,
+        warm=warm)
     rows = [extract]
     if extract_only:
         return base, rows, []
     for w in workers:
         rows += median_timing(f"newsloom analyze --workers {w}",
-                              [newsloom("analyze", str(folder), "--workers", str(w), "--quiet")], runs)
+                              [newsloom("analyze", str(folder), "--workers", str(w), "--quiet")], runs, warm=warm)
     db = work / "bench.db"
     stages = median_timing("ingest (extract + parse)|stories|brief (compare, claim embeddings)", [
         newsloom("ingest", str(folder), "--db", str(db), "--quiet"),
         newsloom("stories", "--db", str(db)),
         newsloom("brief", "--db", str(db), "--format", "json"),
-    ], runs, fresh=db)
+    ], runs, fresh=db, warm=warm)
     return base, rows, stages
 
 
-def report(pages: int, source: str, runs: int, base: Timing, rows: list[Timing], stages: list[Timing]) -> str:
+def report(
+    pages: int, source: str, runs: int, base: Timing, rows: list[Timing], stages: list[Timing], warm: bool = True
+) -> str:
     """The results as Markdown tables."""
-    lines = [f"{pages} HTML pages from {source}, median of {runs} runs, whole commands (start-up and models included)",
+    how = ("after one untimed run, modules compiled" if warm
+           else "cold: no untimed run, the environment's own bytecode caching")
+    lines = [f"{pages} HTML pages from {source}, median of {runs} runs, whole commands (start-up and models included)"
+             f", {how}",
              "", "| command | wall s | CPU s | docs/s | vs trafilatura |", "|---|---:|---:|---:|---:|"]
     for row in [base, *rows]:
         lines.append(f"| {row.label} | {row.wall:.2f} | {row.cpu:.2f} | {pages / row.wall:.2f} "
@@ -128,6 +160,7 @@ def report(pages: int, source: str, runs: int, base: Timing, rows: list[Timing],
 
 def main(argv: list[str] | None = None) -> int:
     """Copy the pages, time every command and print the tables."""
+    global ENV
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
@@ -135,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="Comma-separated --workers values for analyze.")
     parser.add_argument("--extract-only", action="store_true",
                         help="Time only trafilatura and newsloom extract (no analyze, no stage split).")
+    parser.add_argument("--cold", action="store_true",
+                        help="No untimed first run and no bytecode cache of the bench's own (the environment as it is).")
     args = parser.parse_args(argv)
     source = args.source or PAGES
     if not source.is_dir():
@@ -149,10 +184,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"no .html or .html.gz pages in {source}")
             return 0
         workers = [int(w) for w in args.workers.split(",") if w.strip()]
-        base, rows, stages = measure(folder, args.runs, workers, work, args.extract_only)
+        ENV = None if args.cold else compiled_env(work)
+        base, rows, stages = measure(folder, args.runs, workers, work, args.extract_only, warm=not args.cold)
         shown = source.resolve().relative_to(ROOT.parent) if source.resolve().is_relative_to(ROOT.parent) else source
-        print(report(pages, str(shown), args.runs, base, rows, stages))
+        print(report(pages, str(shown), args.runs, base, rows, stages, warm=not args.cold))
     finally:
+        ENV = None
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -72,4 +72,25 @@ def test_trafilatura_and_extract_alternate_within_each_run(tmp_path, monkeypatch
     monkeypatch.setattr(throughput, "run_command", lambda args: order.append(
         "extract" if "extract" in args else "trafilatura" if "-c" in args else "other") or (1.0, 1.0))
     throughput.measure(tmp_path, 3, [], tmp_path, extract_only=True)
+    assert order == ["trafilatura", "extract"] * 4  # one untimed run first, then the three timed
+    order.clear()
+    throughput.measure(tmp_path, 3, [], tmp_path, extract_only=True, warm=False)
     assert order == ["trafilatura", "extract"] * 3
+
+
+def test_commands_run_with_a_bytecode_cache_of_their_own(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = throughput.compiled_env(tmp_path)
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == str(tmp_path / "pycache")
+    seen = []
+    monkeypatch.setattr(throughput.subprocess, "run", lambda args, **kw: seen.append(kw["env"]) or
+                        throughput.subprocess.CompletedProcess(args, 0))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.html").write_text(PAGE.format(n=2), encoding="utf-8")
+    throughput.main(["--source", str(pages), "--pages", "1", "--runs", "1", "--extract-only"])
+    assert seen and all(e is not None and e["PYTHONPYCACHEPREFIX"].endswith("pycache") for e in seen)
+    seen.clear()
+    throughput.main(["--source", str(pages), "--pages", "1", "--runs", "1", "--extract-only", "--cold"])
+    assert seen == [None] * 2
+    assert throughput.ENV is None
