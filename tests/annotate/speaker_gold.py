@@ -108,6 +108,10 @@ Said Drummond: "We have patched worse, but never in this weather."
 
 "I have lived here all my life and never seen the river this high," said Rolf Amsel, a ferryman. Later that evening, Signe Varga took the stage at the town hall and thanked the rescue crews. "We owe them every dry house in this valley."
 
+"The pumps are running day and night," Ivo Brandt said.  According to Dagny Holm, "the night shift has not seen a single pump stop."
+
+Reporters asked about Brandt's claim that the dam had "never been safer" than this spring. The engineers' union is pressing the ministry over what they call a "reckless timetable."
+
 A statement from the ministry repeated a controversial claim that described the valley's complaints as "noise." Any reasonable engineer would call that "a risk worth avoiding," one columnist wrote.
 """
 
@@ -171,6 +175,10 @@ GOLD: list[tuple[str, str, str | None]] = [
     ("gazette", "cannot wait for the spring", "the report"),
     ("gazette", "patched worse, but never", "Drummond"),
     ("gazette", "never seen the river this high", "Rolf Amsel"),
+    ("gazette", "pumps are running day and night", "Ivo Brandt"),
+    ("gazette", "night shift has not seen", "Dagny Holm"),
+    ("gazette", "never been safer", "Ivo Brandt"),
+    ("gazette", "reckless timetable", "the engineers' union"),
 ]
 # (report, words inside the quote, someone who must not be given them)
 NOT_THEIRS: list[tuple[str, str, str]] = [

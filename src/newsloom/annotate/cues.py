@@ -142,6 +142,34 @@ def according_to(tok: Token) -> Token | None:
     return None
 
 
+# Nouns for something said: a quotation inside their clause is the words of their possessor ("Trump's claim
+# that there were 'thousands of shootings'"), whoever the verb above them has as subject.
+SPEECH_NOUNS = {
+    "claim", "statement", "remark", "assertion", "comment", "promise", "pledge", "accusation", "allegation",
+    "boast", "vow", "insistence", "quip", "tweet", "prediction", "contention", "declaration", "admission", "denial",
+}
+
+
+def speech_noun_above(span: Span, cue: Token | None) -> Token | None:
+    """The noun for something said whose clause holds the quoted tokens, below any cue verb ("X's claim that ...")."""
+    inside = range(span.start, span.end)
+    for tok in span:
+        if tok.head.i in inside and tok.head is not tok:
+            continue
+        cur = tok
+        for _ in range(5):
+            if cur.head is cur or (cue is not None and cur.head.i == cue.i):
+                break
+            below, cur = cur, cur.head
+            if cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() in CUE_LEMMAS:
+                break
+            if (cur.pos_ == "NOUN" and cur.lemma_.lower() in SPEECH_NOUNS and cur.i not in inside
+                    and below.dep_ in {"acl", "ccomp"}):
+                return cur
+        return None
+    return None
+
+
 def according_in(sent: Span) -> Token | None:
     """The source of the first "according to X" in a sentence."""
     for tok in sent:

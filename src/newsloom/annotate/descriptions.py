@@ -21,15 +21,19 @@ academic scholar man woman boy girl child teenager individual citizen local vill
 mother-in-law father-in-law grandmother grandfather uncle aunt cousin boyfriend girlfriend fiancé fiancee
 """.split())
 
-# Head nouns of descriptions that stand for a group, an institution or a text: they speak, but are nobody's "he".
-SOURCE_NOUNS = frozenset("""
+# Head nouns of descriptions that stand for a group or an institution: they speak, and may be a "they".
+GROUP_NOUNS = frozenset("""
 police authorities prosecutor investigator regulator watchdog court panel jury council committee commission
 agency ministry department office embassy government administration campaign company firm union board party
 group organization organisation association coalition federation league club team network newspaper magazine
-channel station military army navy report statement letter ruling verdict decision order article clip piece ad
-advertisement video study survey poll document memo memorandum filing complaint lawsuit suit indictment post
-tweet email message release communique declaration resolution proposal analysis review audit brief petition
-notice warning transcript editorial website family staff spokespeople
+channel station military army navy family staff spokespeople
+""".split())
+# Head nouns of descriptions that stand for a text or a recording: they say things, but are nobody's "he" or "they".
+TEXT_NOUNS = frozenset("""
+report statement letter ruling verdict decision order article clip piece ad advertisement video study survey
+poll document memo memorandum filing complaint lawsuit suit indictment post tweet email message release
+communique declaration resolution proposal analysis review audit brief petition notice warning transcript
+editorial website
 """.split())
 
 # Endings of nouns for people ("engineer", "scientist", "physician", "fisherman") and the common nouns with
@@ -49,14 +53,16 @@ utilitarian median meridian
 
 
 def described_kind(tok: Token) -> str | None:
-    """"person" or "source" when `tok` heads a description that can speak, else None (a place, a thing, a time)."""
+    """"person", "group" or "text" when `tok` heads a description that can speak, else None (a place, a thing)."""
     if tok.pos_ != "NOUN" or tok.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL"}:
         return None
     lemma = tok.lemma_.lower()
     if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or person_like(lemma):
         return "person"
-    if lemma in SOURCE_NOUNS or tok.lower_ in SOURCE_NOUNS:
-        return "source"
+    if lemma in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS:
+        return "group"
+    if lemma in TEXT_NOUNS or tok.lower_ in TEXT_NOUNS:
+        return "text"
     return None
 
 

@@ -9,7 +9,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.attribution import attribute
 from newsloom.annotate.basis import basis_of, carried, is_described, not_self_named
-from newsloom.annotate.cues import CUE_LEMMAS, REPORT_LEMMAS, according_in, is_own_subject, subject_of
+from newsloom.annotate.cues import (
+    CUE_LEMMAS,
+    REPORT_LEMMAS,
+    according_in,
+    is_own_subject,
+    speech_noun_above,
+    subject_of,
+)
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
@@ -81,10 +88,13 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         signed = resolver.signature_after(qs.end)
         label = resolver.speaker_label(qs.start) if signed is None else None
         inverted = resolver.inverted_cue(qs.start) if signed is None and label is None else None
+        according = resolver.according_before(qs.start) if signed is None and label is None else None
         if signed is not None:  # "“...” ― Ann Lee": the words are signed
             cue, subj, beside, speaker = None, None, True, signed
             signatures.append(qs.end)
             signed_ends.append(signed.end)
+        elif according is not None:  # "According to Ann Lee, “...”"
+            cue, subj, beside, speaker = None, None, True, according
         elif inverted is not None:  # "Said Ellis: “...”": the cue comes first, the name right before the marks
             cue, subj, beside, speaker = None, None, True, inverted
         elif label is not None:  # "PENCE: Well, ...": a transcript line; its words follow the label
@@ -94,7 +104,13 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             cue, subj, beside = attribute(tokens, quoted, sent_of)
             if cue is not None and cue.text.strip(_DASHES) == "":
                 cue, subj = None, None  # a signature dash the parser took for a verb
-            speaker = not_self_named(_speaker(resolver, subj, cue, sent_of(tokens.start)), text[qs.start : qs.end])
+            said = speech_noun_above(tokens, cue)
+            if said is not None:  # "Trump's claim that there were 'thousands of shootings'": the claim's owner
+                cue, subj, beside = said, None, False
+                speaker = _owner(resolver, said)
+            else:
+                speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
+            speaker = not_self_named(speaker, text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
         quote = Quote(
@@ -173,6 +189,14 @@ def _from_following(
     ):
         return None
     return _mention_of(later) if own[stop] else None
+
+
+def _owner(resolver: SpeakerResolver, noun: Token) -> SpeakerMention:
+    """Whose claim (statement, promise ...) a noun is: its named possessor, else nobody."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN":
+        return SpeakerMention(noun.idx, noun.idx + len(noun), None, "none")
+    return resolver.resolve(owner)
 
 
 def _speaker(resolver: SpeakerResolver, subj: Token | None, cue: Token | None, sent: Span) -> SpeakerMention | None:

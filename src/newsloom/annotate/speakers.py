@@ -30,6 +30,8 @@ _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,4}")
 _INVERTED_CUE = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+)(?:" + "|".join(sorted(INVERTED_VERBS)) + ")"
                            r"[^\S\n]+(?:[A-Z][\w.'\u2019-]*[^\S\n]+){0,3}$")
 _INVERTED_END = re.compile("[^\\S\n]*[:,][^\\S\n]*[\"'\u201c\u2018\u00ab\u201e]?$")
+_ACCORDING = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+|,[^\S\n]+)[Aa]ccording[^\S\n]+to[^\S\n]+"
+                        r"(?:[A-Z][\w.'\u2019-]*[^\S\n]+){0,3}$")
 _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod"}
 
 
@@ -227,6 +229,20 @@ class SpeakerResolver:
         lead = next(k for k, w in enumerate(words) if w.rstrip(",") in INVERTED_VERBS)
         return SpeakerMention(person.start, person.end, person.canonical, role=_role_words(" ".join(words[lead + 1 :])))
 
+    def according_before(self, start: int) -> SpeakerMention | None:
+        """The person an "According to X," right before a quotation names (an outlet is where words appeared,
+        not who said them, so only people count)."""
+        starts = self._starts[id(self.people)]
+        k = bisect_left(starts, start) - 1
+        if k < 0:
+            return None
+        person = self.people[k]
+        if person.end > start or _INVERTED_END.match(self.text[person.end : start]) is None:
+            return None
+        if _ACCORDING.search(self.text, max(0, person.start - 40), person.start) is None:
+            return None
+        return SpeakerMention(person.start, person.end, person.canonical)
+
     def speaker_label(self, start: int) -> SpeakerMention | None:
         """The speaker a transcript line names before a colon ("PENCE: Well, look ...")."""
         m = _SPEAKER_LABEL.match(self.text, start)
@@ -293,6 +309,9 @@ class SpeakerResolver:
             group = self._plural_source(self.sents[max(0, here - 1)].start_char, tok.idx)
             if group is not None:
                 return group
+            body = self._body_subject(sent.start_char, tok.idx)
+            if body is not None:  # "Clinton's campaign is seeking ... what they call"
+                return body
             starts = self._starts[id(self.orgs)]
             orgs = self.orgs[bisect_left(starts, sent.start_char - 600) : bisect_left(starts, tok.idx)]
             orgs = [o for o in orgs if o.label not in PLACE_LABELS and not self._in_quotes(o.start)]
@@ -342,6 +361,18 @@ class SpeakerResolver:
                 if np[0].lower_ in ANONYMOUS_DETS:
                     found.append((np.start_char, self._anonymous(tok, np.start_char).name or ""))
         return found
+
+    def _body_subject(self, start: int, end: int) -> str | None:
+        """A group or institution described as the main subject in [start, end) ("Clinton's campaign"), as written."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            if (tok.dep_ in SUBJECT_DEPS and described_kind(tok) == "group" and _heads_sentence(tok)
+                    and not self._in_quotes(tok.idx)):
+                np = noun_phrase(tok)
+                name = description_name(np.text)
+                self._described.add(name)
+                return name
+        return None
 
     def _plural_source(self, start: int, end: int) -> str | None:
         """The latest unnamed group that is a clause subject in [start, end) ("Officials in Northgate said")."""
