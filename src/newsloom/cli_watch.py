@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,17 @@ def update_line(update: StoryUpdate) -> str:
     return json.dumps(row, ensure_ascii=False)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """Turn a termination request into the same orderly stop as Ctrl+C."""
+    raise KeyboardInterrupt
+
+
+def stop_on_signals() -> None:
+    """Make Ctrl+C and SIGTERM stop the watcher between steps, even where the shell started it ignoring SIGINT."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
 def watch(
     sources: Path = typer.Argument(..., help="File of feed or page URLs, one a line, an outlet name after each; # comments."),
     db: str = DbOpt,
@@ -76,6 +88,7 @@ def watch(
     policy = FetchPolicy(timeout, retries, DEFAULT.backoff_s, int(max_mb * 2**20), DEFAULT.max_redirects, delay)
     folder, fetcher = warc_folder(db, warc_dir), Fetcher(policy)
     warcs, docs = WarcStore(folder), document_executor(1, Limits())
+    stop_on_signals()
     try:
         with _store(db, create=True) as store:
             watcher = Watcher(store, listed, warcs, fetcher, Pipeline(store, make_executor(1), documents=docs))

@@ -1,6 +1,7 @@
 """`newsloom watch --interval`: polls round after round, picks up items published in between, stops on Ctrl+C."""
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -20,6 +21,22 @@ def wait_for_reports(db, count: int, deadline: float) -> bool:
     return False
 
 
+def ignore_sigint() -> None:
+    """Start the watcher as a shell starts a background job: with SIGINT ignored, which it must undo."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def interrupt(running: subprocess.Popen, signum: int) -> tuple[str, str]:
+    """Send the signal and collect the output; a watcher still running a minute later dumps its stacks and fails."""
+    running.send_signal(signum)
+    try:
+        return running.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        running.send_signal(signal.SIGABRT)  # PYTHONFAULTHANDLER prints every thread's stack
+        out, err = running.communicate(timeout=30)
+        raise AssertionError(f"the watcher did not stop within 60 s of {signal.Signals(signum).name}:\n{err[-4000:]}")
+
+
 def publish(site, count: int) -> None:
     for n in range(count):
         site.pages[f"/items/{n}"] = Page(article(f"Orrin report {n}", [
@@ -35,15 +52,30 @@ def test_rounds_follow_one_another_until_interrupted(site, tmp_path):
     db = tmp_path / "desk.db"
     running = subprocess.Popen([sys.executable, "-m", "newsloom.cli", "watch", str(sources), "--db", str(db),
                                 "--interval", "1", "--delay", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"}, preexec_fn=ignore_sigint)
     try:
         assert wait_for_reports(db, 1, time.monotonic() + 120)
         publish(site, 2)
         assert wait_for_reports(db, 2, time.monotonic() + 120)
     finally:
-        running.send_signal(signal.SIGINT)
-        out, err = running.communicate(timeout=60)
+        out, err = interrupt(running, signal.SIGINT)
     assert running.returncode == 0, err
     assert "stopped; the next run goes on from what was stored" in err
     assert [site.hits(f"/items/{n}") for n in range(2)] == [1, 1]
     assert site.hits("/feed.xml") >= 2 and '"kind": "story"' in out
+
+
+def test_sigterm_stops_the_watcher_as_ctrl_c_does(site, tmp_path):
+    publish(site, 1)
+    sources = tmp_path / "sources.txt"
+    sources.write_text(site.url("/feed.xml") + "\n")
+    db = tmp_path / "desk.db"
+    running = subprocess.Popen([sys.executable, "-m", "newsloom.cli", "watch", str(sources), "--db", str(db),
+                                "--interval", "1", "--delay", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+    try:
+        assert wait_for_reports(db, 1, time.monotonic() + 120)
+    finally:
+        out, err = interrupt(running, signal.SIGTERM)
+    assert running.returncode == 0, err
+    assert "stopped; the next run goes on from what was stored" in err
