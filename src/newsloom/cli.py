@@ -4,12 +4,14 @@ from __future__ import annotations
 import os
 import sys
 
-from newsloom.cli_early import start_early_worker
+from newsloom.cli_extract import check_paths as _check_paths, check_read as _check_read, run_plain
 
 if __name__ == "__main__" or os.path.basename(getattr(sys, "argv", [""])[0]) == "newsloom":
-    start_early_worker(sys.argv[1:])  # run as the command: its worker starts up beside the imports below
+    _plain = run_plain(sys.argv[1:])  # run as the command: a plain `extract` runs now, before the imports below
+    if _plain is not None:
+        sys.exit(_plain)
 
-import json  # noqa: E402 - after the early worker, on purpose
+import json  # noqa: E402 - after the plain extract command, on purpose
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -86,21 +88,6 @@ def documents(
         yield executor
     finally:
         executor.close()
-
-
-def _check_paths(paths: List[Path]) -> None:
-    """Warn about input paths that do not exist (they are listed as failed inputs); fail when none exists."""
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing and len(missing) == len(paths):
-        fail(f"no input could be read: no such file or directory: {', '.join(missing)}")
-    for path in missing:
-        typer.echo(f"warning: no such file or directory: {path} (listed as a failed input)", err=True)
-
-
-def _check_read(statuses: List[InputStatus]) -> None:
-    """Exit non-zero, saying so, when not one input could be read."""
-    if statuses and all(s.status == "failed" for s in statuses):
-        fail(f"no input could be read: all {len(statuses)} inputs failed")
 
 
 def _emit(text: str, out: Optional[Path]) -> None:
@@ -260,15 +247,10 @@ def extract(
     executor: Optional[str] = ExecutorOpt,
 ) -> None:
     """Print each input's clean article text and metadata."""
+    from newsloom.cli_extract import extract as run
+
     _check_paths(paths)
-    for status, a, _ in _all_read(_records(paths, _executor(executor, workers), annotate=False)):
-        row = {"source": status.source, "status": status.status}
-        if status.reason:
-            row["reason"] = status.reason
-        if a is not None:
-            row.update(title=a.title, author=a.author, published=a.published, outlet=a.outlet,
-                       url=a.url, lang=a.lang, text=a.text)
-        _jsonl(row) if jsonl else sys.stdout.write(f"{status.source}\t{status.status}\t{row.get('title') or status.reason}\n")
+    run(paths, jsonl, _executor(executor, workers))
 
 
 @app.command()
