@@ -176,8 +176,14 @@ def test_a_store_that_doubled_is_grouped_anew(tmp_path, monkeypatch):
     (tmp_path / "one" / "a.txt").write_text(CHROME_REPORT, encoding="utf-8")
     (tmp_path / "two" / "b.txt").write_text(OTHER_REPORT, encoding="utf-8")
     calls = []
-    real = stories_module.grouped
-    monkeypatch.setattr(stories_module, "grouped", lambda anns: calls.append(len(anns)) or real(anns))
+    real = stories_module.grouped_streamed
+
+    def counted(anns, load):
+        anns = list(anns)
+        calls.append(len(anns))
+        return real(anns, load)
+
+    monkeypatch.setattr(stories_module, "grouped_streamed", counted)
     with SQLiteStore(":memory:") as store:
         pipeline = Pipeline(store)
         pipeline.ingest([tmp_path / "one"])

@@ -163,7 +163,7 @@ class Pipeline:
         looked for again only in the stories they change); otherwise, or with `rebuild`, every
         report is grouped anew, which gives the same stories whatever order the reports came in.
         """
-        from newsloom.stories import grouped, regroup
+        from newsloom.stories import grouped_streamed, regroup
 
         self.progress("stories", 0, 1)
         arrival = self.store.annotated_ids()
@@ -175,7 +175,7 @@ class Pipeline:
             stories = regroup(index, new, self.store.stories(), self._load, arrival)
             self.placed = len(new)
         if stories is None:
-            stories, index = grouped(self.store.annotated())
+            stories, index = grouped_streamed(self.store.iter_annotated(), self._load)
             self.placed = None
         self.store.put_stories(stories)
         self._keep_index(index)

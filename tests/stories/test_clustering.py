@@ -248,3 +248,24 @@ def test_group_sorts_by_size_then_id_and_keeps_every_report():
     assert sizes == sorted(sizes, reverse=True)
     assert sorted(r for s in stories for r in s.report_ids) == sorted(a.report_id for a in mixed())
     assert group([]) == []
+
+
+def test_the_streamed_grouping_gives_the_same_stories_and_copies_holding_no_article():
+    from newsloom.stories import grouped, grouped_streamed
+
+    reports = mixed()
+    by_id = {a.report_id: a for a in reports}
+    loaded: list[list[str]] = []
+
+    def load(ids: list[str]):
+        loaded.append(ids)
+        return [by_id[r] for r in ids]
+
+    handed = iter(reports)  # read once: a second pass over it would find nothing
+    streamed, index = grouped_streamed(handed, load)
+    expected, expected_index = grouped(reports)
+    assert [(s.id, s.report_ids, s.edges) for s in streamed] == [(s.id, s.report_ids, s.edges) for s in expected]
+    late = make("late", news.QUAKE_TR_1 + " Aid reached the town on Friday.", "2024-03-05", news.MALATYA)
+    assert index.add(late) == expected_index.add(late)
+    assert sorted(r for ids in loaded for r in ids) == sorted(by_id)  # each report loaded with its story only
+    assert max(len(ids) for ids in loaded) == max(len(s.report_ids) for s in expected)

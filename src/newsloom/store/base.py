@@ -147,6 +147,13 @@ class Store(ABC):
     def annotated(self) -> list[Annotated]:
         """Every annotated article, in the order their reports were added."""
 
+    def iter_annotated(self) -> Iterator[Annotated]:
+        """Every annotated article in report order, read a few at a time: only those in hand are in memory."""
+        for report_id in self.annotated_ids():
+            ann = self.get_annotated(report_id)
+            if ann is not None:
+                yield ann
+
     @abstractmethod
     def annotated_ids(self) -> list[str]:
         """Ids of the reports whose articles are annotated, in the order the reports were added."""

@@ -306,6 +306,12 @@ class SQLStore(WatchQueries, Store):
         ids = self.annotated_ids()
         return [ann for at in range(0, len(ids), READ_BATCH) for ann in self._annotated(ids[at : at + READ_BATCH])]
 
+    def iter_annotated(self) -> Iterator[Annotated]:
+        """Every annotated article in report order, read some hundreds at a time and handed on batch by batch."""
+        ids = self.annotated_ids()
+        for at in range(0, len(ids), READ_BATCH):
+            yield from self._annotated(ids[at : at + READ_BATCH])
+
     def _annotated(self, report_id: Which = None) -> list[Annotated]:
         with self._tx() as c:
             articles = self._articles(c, report_id, annotated=True)

@@ -1,13 +1,13 @@
 """Stories stage: group annotated reports into stories and find who copied whom."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from newsloom.model import Annotated, Story
-from newsloom.stories.clustering import StoryIndex, add_batch, build_index, cluster, outgrown
+from newsloom.stories.clustering import StoryIndex, add_batch, build_index, build_index_streamed, cluster, outgrown
 from newsloom.stories.provenance import find_copies
 
-__all__ = ["StoryIndex", "cluster", "find_copies", "group", "grouped", "regroup"]
+__all__ = ["StoryIndex", "cluster", "find_copies", "group", "grouped", "grouped_streamed", "regroup"]
 
 Loader = Callable[[list[str]], list[Annotated]]  # report ids -> their annotated articles, in arrival order
 
@@ -27,6 +27,20 @@ def grouped(anns: list[Annotated]) -> tuple[list[Story], StoryIndex]:
     by_id = {ann.report_id: ann for ann in anns}
     stories = _with_copies(index, [], lambda ids: [by_id[r] for r in ids], [a.report_id for a in anns])
     return _ordered(stories), index
+
+
+def grouped_streamed(anns: Iterable[Annotated], load: Loader) -> tuple[list[Story], StoryIndex]:
+    """`grouped` over reports read once (in report order) and loaded again story by story to find copies:
+    the same stories, without every article in memory at once."""
+    arrival: list[str] = []
+
+    def noted(reports: Iterable[Annotated]) -> Iterable[Annotated]:
+        for ann in reports:
+            arrival.append(ann.report_id)
+            yield ann
+
+    index = build_index_streamed(noted(anns))
+    return _ordered(_with_copies(index, [], load, arrival)), index
 
 
 def regroup(index: StoryIndex, new: list[Annotated], previous: list[Story], load: Loader,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -92,7 +93,11 @@ class StoryIndex:
     @classmethod
     def fitted(cls, anns: list[Annotated], **kwargs: float) -> StoryIndex:
         """An empty index whose IDF statistics come from `anns` up front and stay fixed while adding."""
-        feats = [ReportFeatures.of(a) for a in anns]
+        return cls.fitted_features([ReportFeatures.of(a) for a in anns], **kwargs)
+
+    @classmethod
+    def fitted_features(cls, feats: list[ReportFeatures], **kwargs: float) -> StoryIndex:
+        """An empty index whose IDF statistics come from the reports' features, fixed while adding them."""
         term_df, entity_df = DocFreq(), DocFreq()
         for f in feats:
             term_df.add(f.terms)
@@ -106,7 +111,14 @@ class StoryIndex:
         rid = ann.report_id
         if rid in self._cluster_of:
             return self.story_of(rid)
-        feats = self._fitted.pop(rid, None) or ReportFeatures.of(ann)
+        return self.add_fitted(self._fitted.pop(rid, None) or ReportFeatures.of(ann))
+
+    def add_fitted(self, feats: ReportFeatures) -> str:
+        """Place a report given by its features (those `fitted_features` took, or fresh ones) in a story."""
+        rid = feats.report_id
+        if rid in self._cluster_of:
+            return self.story_of(rid)
+        self._fitted.pop(rid, None)
         if not self._frozen:
             self.term_df.add(feats.terms)
             self.entity_df.add(feats.entities)
@@ -311,6 +323,20 @@ def build_index(anns: list[Annotated], **kwargs: float) -> StoryIndex:
     for ann in order:
         index.add(ann)
     index.refine([ann.report_id for ann in order])
+    index.thaw()
+    index.built_from = len(index.report_ids())
+    return index
+
+
+def build_index_streamed(anns: Iterable[Annotated], **kwargs: float) -> StoryIndex:
+    """`build_index` reading the reports once, in any order, keeping only their features: the same index,
+    with no article held longer than it takes to read its features."""
+    keyed = sorted(((_arrival_free_key(ann), ReportFeatures.of(ann)) for ann in anns), key=lambda kf: kf[0])
+    order = [feats for _, feats in keyed]
+    index = StoryIndex.fitted_features(order, **kwargs)
+    for feats in order:
+        index.add_fitted(feats)
+    index.refine([feats.report_id for feats in order])
     index.thaw()
     index.built_from = len(index.report_ids())
     return index
