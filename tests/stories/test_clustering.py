@@ -9,7 +9,7 @@ from newsloom.stories import StoryIndex, cluster, group, similarity
 from newsloom.stories.clustering import build_index, story_id
 from newsloom.stories.similarity import ReportFeatures, combine
 from newsloom.stories.splitting import bisect
-from newsloom.stories.text import lead_weighted_terms, number_counts
+from newsloom.stories.text import lead_weighted_terms, number_counts, report_numbers
 from tests.stories import news
 from tests.stories.news import make
 
@@ -82,18 +82,28 @@ def test_number_counts_take_whole_number_tokens():
     assert number_counts(text) == {"6.1": 1, "7": 1, "2012": 1, "1200": 1, "23": 1, "12:45": 1}
 
 
+def test_report_numbers_count_the_year_a_dateline_gave():
+    text = "Crews fought the fire for 6 hours; 2 were hurt in 2012."
+    assert report_numbers(make("d", text, "2012-08-07T09:00:00")) == {"6": 1, "2": 1, "2012": 2}
+    assert report_numbers(make("u", text)) == {"6": 1, "2": 1, "2012": 1}
+    dated, undated = ReportFeatures.of(make("d", text, "2012-08-07")), ReportFeatures.of(make("u", text))
+    assert dated.entities["#2012"] > undated.entities["#2012"]
+
+
 def test_lead_sentences_weigh_three_times():
     ann = make("x", "Quake hits Malatya. Rescuers dig. Aid arrives. Malatya mourns quake victims.")
     assert lead_weighted_terms(ann) == {"quake": 4.0, "hits": 3.0, "malatya": 4.0, "rescuer": 3.0, "dig": 3.0,
                                         "aid": 3.0, "arrive": 3.0, "mourn": 1.0, "victim": 1.0}
 
 
-def test_the_headline_weighs_like_the_lead_unless_the_body_opens_with_it():
+def test_the_headline_is_the_leads_first_sentence_unless_the_body_opens_with_it():
     ann = make("x", "Rescuers dig. Aid arrives. Crews wait. Malatya mourns quake victims.")
     ann.article.title = "Quake hits Malatya"
     assert lead_weighted_terms(ann) == {"quake": 4.0, "hits": 3.0, "malatya": 4.0, "rescuer": 3.0, "dig": 3.0,
-                                        "aid": 3.0, "arrive": 3.0, "crew": 3.0, "wait": 3.0, "mourn": 1.0,
+                                        "aid": 3.0, "arrive": 3.0, "crew": 1.0, "wait": 1.0, "mourn": 1.0,
                                         "victim": 1.0}
+    as_lines = make("z", "Quake hits Malatya\nRescuers dig. Aid arrives. Crews wait. Malatya mourns quake victims.")
+    assert lead_weighted_terms(ann) == lead_weighted_terms(as_lines)
     opened = make("y", "Quake hits Malatya. Rescuers dig. Aid arrives. Malatya mourns quake victims.")
     opened.article.title = "Quake Hits Malatya"
     assert lead_weighted_terms(opened) == lead_weighted_terms(

@@ -14,8 +14,8 @@ from newsloom.stories.fingerprints import text_signature
 from newsloom.stories.text import (
     entity_counts,
     lead_weighted_terms,
-    number_counts,
     published_day,
+    report_numbers,
 )
 
 Vector = dict[str, float]
@@ -87,7 +87,12 @@ def weighted(vec: Mapping[str, float], df: DocFreq) -> Vector:
 
 
 def time_factor(gap_days: float | None) -> float:
-    """1 within five days (or when a date is missing), then decaying by e every five more days."""
+    """1 within five days (or when a date is missing), then decaying by e every five more days.
+
+    Recurring events (a monthly jobs report, a rate decision) read alike: a month apart they must
+    not meet, so the penalty is steep; a follow-up weeks later (a check-out, a verdict) becomes a
+    story of its own.
+    """
     if gap_days is None or gap_days <= TIME_GRACE_DAYS:
         return 1.0
     return math.exp(-(gap_days - TIME_GRACE_DAYS) / TIME_DECAY_DAYS)
@@ -147,7 +152,7 @@ class ReportFeatures:
     def of(cls, ann: Annotated) -> ReportFeatures:
         """Extract the features of an annotated report."""
         terms = sublinear(lead_weighted_terms(ann))
-        numbers = shares(number_counts(ann.article.text))
+        numbers = shares(report_numbers(ann))
         return cls(
             report_id=ann.report_id,
             day=published_day(ann.article.published),

@@ -64,18 +64,20 @@ def content_terms(text: str) -> list[str]:
 
 
 def lead_weighted_terms(ann: Annotated, lead: int = LEAD_SENTENCES, weight: float = LEAD_WEIGHT) -> dict[str, float]:
-    """Content-term counts, occurrences in the headline and the first `lead` sentences counting `weight` times.
+    """Content-term counts, the lead's counting `weight` times (headline and first sentences, `lead` in all).
 
     News is written top down: the headline and the lead say what happened, later paragraphs recall
     background and earlier, similar events, so their words say best which event a report is about.
-    Extraction keeps the headline apart from the body (`Article.title`); it counts here unless the
-    body opens with it already.
+    Extraction keeps the headline apart from the body (`Article.title`); it counts here as the lead's
+    first sentence unless the body opens with it already, so a page with its headline split off and the
+    same text as one plain run of lines weigh the same words.
     """
     text = ann.article.text
-    spans = sentence_spans(ann)[:lead]
+    title = headline(ann)
+    spans = sentence_spans(ann)[: lead - 1 if title else lead]
     end = spans[-1][1] if spans else 0
     counts: dict[str, float] = {}
-    for part, each in ((headline(ann), weight), (text[:end], weight), (text[end:], 1.0)):
+    for part, each in ((title, weight), (text[:end], weight), (text[end:], 1.0)):
         for term in content_terms(part):
             counts[term] = counts.get(term, 0.0) + each
     return counts
@@ -91,6 +93,20 @@ def headline(ann: Annotated) -> str:
 def number_counts(text: str) -> Counter[str]:
     """How often each number is written as a token of its own ("23", "6.1", "2008", "1,200" as "1200")."""
     return Counter(_THOUSANDS.sub("", n) for n in _NUMBER.findall(text))
+
+
+def report_numbers(ann: Annotated) -> Counter[str]:
+    """The numbers a report's text writes, and the year it was published.
+
+    Extraction lifts a dateline ("August 2, 2013") out of the text into `Article.published`; its year
+    counts here as the dateline would have counted in the text: a soft sign of which year's event
+    a report is about, next to the time penalty of the scores.
+    """
+    counts = number_counts(ann.article.text)
+    day = published_day(ann.article.published)
+    if day is not None:
+        counts[str(day.year)] += 1
+    return counts
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
