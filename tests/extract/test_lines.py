@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsloom.extract.lines import Kind, byline_parts, classify
+from newsloom.extract.lines import Kind, byline_parts, classify, ends_sentence
 from newsloom.extract.metadata import copyright_holder, find_date, iso_date, person_name
 
 
@@ -108,3 +108,12 @@ def test_iso_date_normalises_timestamps() -> None:
 )
 def test_copyright_holder(line: str, holder: str | None) -> None:
     assert copyright_holder(line) == holder
+
+
+@pytest.mark.parametrize("line", ['He said: "We will rebuild. "', "The port reopened. ”", 'It ends here.)', "Done!"])
+def test_a_sentence_ends_before_closing_quotes_spaced_or_not(line: str) -> None:
+    assert ends_sentence(line)
+
+
+def test_a_headline_does_not_end_a_sentence() -> None:
+    assert not ends_sentence('Port reopens after "six weeks" ')

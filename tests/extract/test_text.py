@@ -244,3 +244,17 @@ def test_a_news_sentence_naming_cookies_or_logins_stays_in_the_body() -> None:
     article = extract(text)
     assert "ginger cookies" in article.text
     assert "best experience" not in article.text
+
+
+def test_closing_quotes_after_a_space_still_end_a_sentence() -> None:
+    text = (
+        "Harbour reopens after dredging\n"
+        "The harbour at Velmouth reopened to cargo ships on Monday after six weeks of dredging, the port said.\n"
+        "Its director, Ines Marlow, said the channel was now deep enough for the largest feeder ships.\n"
+        "Marlow told reporters: \"We kept our promise to the fishermen and the ferry crews. \"\n"
+        "The union said in a statement: \"Our members are glad to be back at work. \"\n"
+    )
+    article = extract(text)
+    assert article.title == "Harbour reopens after dredging"
+    assert article.text.endswith("\"Our members are glad to be back at work. \"")
+    assert "We kept our promise" in article.text

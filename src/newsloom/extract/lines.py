@@ -137,8 +137,8 @@ def split_lines(text: str) -> list[Line]:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when a line ends with sentence punctuation (closing quotes and brackets ignored)."""
-    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", "。", "！", "？"))
+    """True when a line ends with sentence punctuation (closing quotes and brackets ignored, spaced or not)."""
+    return text.rstrip(_CLOSERS + " \u00a0").endswith((".", "!", "?", "…", "。", "！", "？"))
 
 
 def capitalised_share(text: str) -> float:
