@@ -52,10 +52,27 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def stop_on_signals() -> None:
-    """Make Ctrl+C and SIGTERM stop the watcher between steps, even where the shell started it ignoring SIGINT."""
+def stop_on_signals() -> dict[int, object]:
+    """Make Ctrl+C and SIGTERM stop the watcher between steps, even where the shell started it ignoring SIGINT.
+
+    Returns the handlers they had, for `restore_signals`.
+    """
+    before = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
+    return before
+
+
+def hold_signals() -> None:
+    """Once the watcher is stopping, let no further Ctrl+C or SIGTERM cut its clean-up short."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def restore_signals(before: dict[int, object]) -> None:
+    """Give Ctrl+C and SIGTERM back the handlers they had before the watcher started."""
+    for signum, handler in before.items():
+        signal.signal(signum, handler if handler is not None else signal.SIG_DFL)  # type: ignore[arg-type]
 
 
 def watch(
@@ -88,7 +105,7 @@ def watch(
     policy = FetchPolicy(timeout, retries, DEFAULT.backoff_s, int(max_mb * 2**20), DEFAULT.max_redirects, delay)
     folder, fetcher = warc_folder(db, warc_dir), Fetcher(policy)
     warcs, docs = WarcStore(folder), document_executor(1, Limits())
-    stop_on_signals()
+    before = stop_on_signals()
     try:
         with _store(db, create=True) as store:
             watcher = Watcher(store, listed, warcs, fetcher, Pipeline(store, make_executor(1), documents=docs))
@@ -114,11 +131,16 @@ def watch(
                     break
                 time.sleep(interval)
     except KeyboardInterrupt:
+        hold_signals()
         err.print("stopped; the next run goes on from what was stored")
     finally:
-        warcs.close()
-        fetcher.close()
-        docs.close()
+        hold_signals()
+        try:
+            warcs.close()
+            fetcher.close()
+            docs.close()
+        finally:
+            restore_signals(before)
 
 
 def updates(

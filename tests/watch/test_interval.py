@@ -79,3 +79,17 @@ def test_sigterm_stops_the_watcher_as_ctrl_c_does(site, tmp_path):
         out, err = interrupt(running, signal.SIGTERM)
     assert running.returncode == 0, err
     assert "stopped; the next run goes on from what was stored" in err
+
+
+def test_the_watchers_signal_handlers_are_given_back_after_its_clean_up():
+    from newsloom.cli_watch import hold_signals, restore_signals, stop_on_signals
+
+    first = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    before = stop_on_signals()
+    try:
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        hold_signals()  # stopping: a second Ctrl+C or SIGTERM must not cut the clean-up short
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN and signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+    finally:
+        restore_signals(before)
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == first
