@@ -119,3 +119,34 @@ def test_a_bad_extract_command_line_leaves_no_worker_behind(page):
     done = subprocess.run([sys.executable, "-m", "newsloom.cli", "extract", str(page / "missing.txt")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "no input could be read" in done.stderr
+
+
+def test_analyze_starts_its_first_worker_before_typer_and_loads_no_model_itself(page, tmp_path):
+    (page / "b.txt").write_text("Bridge to reopen\n\nOfficials said on Tuesday that the bridge would reopen.\n",
+                                encoding="utf-8")
+    code, started, loaded = spied(["analyze", str(page), "-o", str(tmp_path / "brief.json"), "--quiet"])
+    assert code == 0 and json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))["stories"]
+    # the document worker, taken by the pool; then, once there are two reports, the claim encoder's worker
+    assert started == [False, True]
+    assert "typer" in loaded and "spacy" not in loaded and "torch" not in loaded
+
+
+def test_analyze_on_the_local_executor_starts_no_worker(page, tmp_path):
+    code, started, loaded = spied(["analyze", str(page), "--executor", "local", "-o", str(tmp_path / "b.json")])
+    assert (code, started) == (0, [])
+    assert "spacy" in loaded
+
+
+@pytest.mark.parametrize("args, environ", [
+    (["analyze", "in", "--executor", "local"], {}),
+    (["analyze", "in", "--executor=ray"], {}),
+    (["analyze", "--help"], {}),
+    (["analyze", "in"], {"NEWSLOOM_EXECUTOR": "local"}),
+    (["extract", "in"], {}),
+    ([], {}),
+])
+def test_only_analyze_on_the_default_workers_starts_a_worker_early(args, environ):
+    from newsloom import workers
+    from newsloom.cli_extract import start_analyze_worker
+
+    assert start_analyze_worker(args, environ) is False and workers._EARLY == []

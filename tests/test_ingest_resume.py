@@ -46,17 +46,17 @@ def test_reports_stored_but_not_processed_are_processed_by_the_next_run(tmp_path
 
 def test_failures_stay_failed_until_retried(tmp_path, monkeypatch):
     folder = _folder(tmp_path)
-    real = pipeline_module.process_report
+    real = pipeline_module.ANNOTATE
 
     def broken_on_b(report: Report) -> ReportResult:
         return over_limit(report, "over the time limit (1 s per document)") if report.source.endswith("b.txt") \
             else real(report)
 
     with SQLiteStore(tmp_path / "s.db") as store:
-        monkeypatch.setattr(pipeline_module, "process_report", broken_on_b)
+        monkeypatch.setattr(pipeline_module, "ANNOTATE", broken_on_b)
         Pipeline(store).ingest([folder])
         assert _statuses(store)["b.txt"] == ("failed", "over the time limit (1 s per document)")
-        monkeypatch.setattr(pipeline_module, "process_report", real)
+        monkeypatch.setattr(pipeline_module, "ANNOTATE", real)
         Pipeline(store).ingest([folder])  # a plain re-run leaves the failure alone
         assert _statuses(store)["b.txt"][0] == "failed"
         statuses = Pipeline(store).ingest([folder], retry_failed=True)

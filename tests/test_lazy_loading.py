@@ -137,3 +137,14 @@ def test_an_extraction_worker_imports_neither_store_nor_pipeline():
     done = run(["-c", code])
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == []
+
+
+def test_analyze_loads_no_model_library_in_its_own_process(tmp_path, inputs):
+    """spaCy runs in the document workers and the claim encoder in a worker of its own."""
+    (inputs / "bridge-copy.txt").write_text(REPORT.replace("Monday", "Tuesday"), encoding="utf-8")
+    done = run(["-c", LOADED, "analyze", str(inputs), "--format", "json", "-o", str(tmp_path / "brief.json")])
+    assert done.returncode == 0, done.stderr
+    code, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert code == 0 and loaded == []
+    brief = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert any(len(s["reports"]) >= 2 and s["claims"] for s in brief["stories"])

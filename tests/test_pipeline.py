@@ -51,7 +51,8 @@ def test_claims_are_embedded_once_and_only_where_a_story_has_two_reports(tmp_pat
 
     encoded = []
     real = embeddings.embed_claims
-    monkeypatch.setattr(embeddings, "embed_claims", lambda claims, texts: encoded.extend(claims) or real(claims, texts))
+    monkeypatch.setattr(embeddings, "embed_claims",
+                        lambda claims, texts, *encode: encoded.extend(claims) or real(claims, texts, *encode))
     (tmp_path / "one").mkdir()
     (tmp_path / "one" / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
     with SQLiteStore(tmp_path / "news.db") as store:
@@ -78,7 +79,7 @@ def test_claims_are_embedded_once_and_only_where_a_story_has_two_reports(tmp_pat
 def test_a_failing_encoder_loses_no_report(tmp_path, monkeypatch):
     import newsloom.annotate.embeddings as embeddings
 
-    def broken(claims, texts):
+    def broken(claims, texts, *encode):
         raise RuntimeError("no encoder")
 
     monkeypatch.setattr(embeddings, "embed_claims", broken)
@@ -253,10 +254,11 @@ def test_the_package_analyze_takes_the_pipeline_options(tmp_path, monkeypatch):
 @pytest.mark.parametrize("guarded", [False, True])
 def test_ingest_holds_a_bounded_number_of_reports_in_flight(tmp_path, monkeypatch, guarded):
     from newsloom.executors import LocalExecutor
-    from newsloom.pipeline import over_limit, warm_parser
+    from newsloom.pipeline import ANNOTATE, over_limit, warm_parser
     from newsloom.workers import GuardedExecutor, Limits
 
-    for i in range(8):
+    count = 2 * ANNOTATE.size + 3
+    for i in range(count):
         (tmp_path / f"{i}.txt").write_text(OTHER_REPORT.replace("Monday", f"Monday, day {i},"), encoding="utf-8")
     documents = (GuardedExecutor(over_limit, workers=1, limits=Limits(), warmup=warm_parser) if guarded
                  else LocalExecutor())
@@ -274,8 +276,9 @@ def test_ingest_holds_a_bounded_number_of_reports_in_flight(tmp_path, monkeypatc
             Pipeline(store, documents=documents).ingest([tmp_path])
         finally:
             documents.close()
-        assert len(store.annotated_ids()) == 8
-    assert len(ahead) == 8 and max(ahead) <= (2 if guarded else 1)  # reports read but not yet stored
+        assert len(store.annotated_ids()) == count
+    # reports read but not yet stored: a batch in this process, two batches per worker process
+    assert len(ahead) == count and max(ahead) <= (2 * ANNOTATE.size if guarded else ANNOTATE.size)
 
 
 def test_story_briefs_read_each_storys_articles_only_when_it_is_compared(tmp_path, monkeypatch):
@@ -312,3 +315,67 @@ def test_analysis_streams_through_a_store_on_disk_it_removes(tmp_path, monkeypat
         streamed = list(stories)
     assert not opened[0].exists() and len(inputs) == 5 and len(streamed) == 1
     assert pipeline_module.analyze([tmp_path / "in"], executor="local").stories == streamed
+
+
+def _two_reports_of_one_story(folder):
+    folder.mkdir()
+    (folder / "a.txt").write_text(OTHER_REPORT, encoding="utf-8")
+    (folder / "b.txt").write_text(OTHER_REPORT.replace("Monday", "Tuesday"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_analysis_encodes_claims_in_a_worker_of_their_own_and_briefs_the_same(tmp_path, monkeypatch, workers):
+    from newsloom.claim_encoder import ClaimEncoder
+    from newsloom.pipeline import analyze
+
+    folder = _two_reports_of_one_story(tmp_path / "in")
+    (folder / "c.txt").write_text(  # a story of its own
+        "Library opens in Westmere\n\nThe new public library in Westmere opened its doors on Saturday to 2,000 "
+        "visitors, the town council said.\n", encoding="utf-8")
+    encoded: list[int] = []
+    real = ClaimEncoder._encode
+    monkeypatch.setattr(ClaimEncoder, "_encode", lambda self, texts: encoded.append(len(texts)) or real(self, texts))
+    local = analyze([folder], executor="local")
+    assert encoded == []  # in this process, compare encodes
+    pooled = analyze([folder], workers=workers)  # compare in this process (1), or in 2 workers of its own
+    assert len(encoded) == 1 and encoded[0] > 0
+    assert pooled.to_dict() == local.to_dict() and pooled.stories[0].claims and len(pooled.stories) == 2
+
+
+def test_a_story_whose_compare_worker_died_keeps_its_reports(tmp_path):
+    from newsloom.model import Story
+    from newsloom.pipeline import _compare_worker_lost
+
+    folder = _two_reports_of_one_story(tmp_path / "in")
+    with SQLiteStore(":memory:") as store:
+        Pipeline(store).ingest([folder])
+        anns = store.annotated()
+    story = Story(id="s-1", report_ids=[a.report_id for a in anns])
+    brief, fresh = _compare_worker_lost((story, anns, []), "worker process died (signal SIGKILL)")
+    assert fresh == {} and [r.id for r in brief.reports] == story.report_ids and brief.claims == []
+
+
+def test_a_failing_encoder_worker_leaves_the_claims_to_compare(tmp_path, monkeypatch, caplog):
+    from newsloom.claim_encoder import ClaimEncoder
+    from newsloom.pipeline import analyze
+
+    def broken(self, texts):
+        raise RuntimeError("no encoder worker")
+
+    folder = _two_reports_of_one_story(tmp_path / "in")
+    monkeypatch.setattr(ClaimEncoder, "_encode", broken)
+    assert analyze([folder], workers=1).to_dict() == analyze([folder], executor="local").to_dict()
+    assert "claim encoder worker failed" in caplog.text and "no encoder worker" in caplog.text
+
+
+def test_an_encoder_started_but_never_used_stops_with_the_analysis():
+    from newsloom import workers
+    from newsloom.claim_encoder import ClaimEncoder, warm_encoder
+
+    encoder = ClaimEncoder()
+    encoder.start()
+    early = [w for w in workers._EARLY if w.warmup is warm_encoder]
+    assert len(early) == 1
+    encoder.close()
+    assert not any(w.warmup is warm_encoder for w in workers._EARLY) and early[0].process.poll() is not None

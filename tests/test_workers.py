@@ -191,3 +191,66 @@ def test_a_stopped_worker_exits_cleanly_and_at_once(guarded):
     pool.close()
     assert worker.process.returncode == 0
     assert time.monotonic() - started < 2
+
+
+def double_all(ns: list[int]) -> list[int]:
+    """The batch form of `double`, all at once."""
+    return [n * 2 for n in ns]
+
+
+def double_until_bad(ns: list[int]):
+    """A batch form that meets an item it cannot take (0 raises, 1 kills its worker, 3 hangs) as `double` does."""
+    for n in ns:
+        if n == 0:
+            raise ValueError("bad item")
+        if n == 1:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if n == 3:
+            time.sleep(60)
+        yield n * 2
+
+
+def raises_or_dies(n: int) -> int:
+    """One item at a time: 0 raises, 1 kills its worker, 3 hangs."""
+    return next(double_until_bad([n]))
+
+
+def test_a_batched_step_runs_in_batches_with_results_in_input_order(guarded, monkeypatch):
+    from newsloom import workers
+    from newsloom.batching import Batched
+
+    given: list[list[int]] = []
+    real_give = workers._Worker.give
+    monkeypatch.setattr(workers._Worker, "give",
+                        lambda worker, indices, *task: given.append(list(indices)) or real_give(worker, indices, *task))
+    step = Batched(double, double_all, size=4)
+    assert list(guarded(workers=2).map(step, range(19))) == [n * 2 for n in range(19)]
+    assert max(map(len, given)) == 4 and sorted(i for batch in given for i in batch) == list(range(19))
+
+
+def test_a_bad_item_in_a_batch_fails_alone(guarded):
+    from newsloom.batching import Batched
+
+    step = Batched(raises_or_dies, double_until_bad, size=4)
+    out = list(guarded(workers=2, limits=Limits(seconds=3, memory_mb=0)).map(step, range(10)))
+    assert out[0] == "failed 0: error: ValueError: bad item"
+    assert out[1] == "failed 1: worker process died (signal SIGKILL)"
+    assert out[3] == "failed 3: over the time limit (3 s per document)"
+    assert [o for i, o in enumerate(out) if i not in (0, 1, 3)] == [n * 2 for n in (2, 4, 5, 6, 7, 8, 9)]
+
+
+def is_five(n: int) -> bool:
+    return n == 5
+
+
+def test_an_item_the_step_marks_runs_alone(guarded, monkeypatch):
+    from newsloom import workers
+    from newsloom.batching import Batched
+
+    given: list[list[int]] = []
+    real_give = workers._Worker.give
+    monkeypatch.setattr(workers._Worker, "give",
+                        lambda worker, indices, *task: given.append(list(indices)) or real_give(worker, indices, *task))
+    step = Batched(double, double_all, size=4, alone=is_five)
+    assert list(guarded(workers=1).map(step, range(10))) == [n * 2 for n in range(10)]
+    assert [5] in given and all(5 not in batch for batch in given if len(batch) > 1)

@@ -4,12 +4,15 @@ from __future__ import annotations
 import os
 import sys
 
-from newsloom.cli_extract import check_paths as _check_paths, check_read as _check_read, run_plain
+from newsloom.cli_extract import (
+    check_paths as _check_paths, check_read as _check_read, run_plain, start_analyze_worker,
+)
 
 if __name__ == "__main__" or os.path.basename(getattr(sys, "argv", [""])[0]) == "newsloom":
     _plain = run_plain(sys.argv[1:])  # run as the command: a plain `extract` runs now, before the imports below
     if _plain is not None:
         sys.exit(_plain)
+    start_analyze_worker(sys.argv[1:])  # `analyze`: its first worker loads spaCy during the imports below
 
 import json  # noqa: E402 - after the plain extract command, on purpose
 import shutil

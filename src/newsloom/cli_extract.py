@@ -4,7 +4,7 @@ The command body here is the one typer runs. A plain `newsloom extract PATH... [
 [--workers N]` on the default guarded workers runs it straight from `run_plain`, before typer,
 pydantic, rich, the store's command-line helpers and the other commands are imported (about 0.2 s of
 CPU, on the way to the first document); any other command line (help, an executor, an error to
-report) goes to typer as before.
+report) goes to typer as before. `analyze` starts its first worker here too, before those imports.
 """
 from __future__ import annotations
 
@@ -105,6 +105,23 @@ def plain_extract(args: Sequence[str], environ: dict[str, str] | os._Environ = o
         else:
             paths.append(Path(arg))
     return (paths, jsonl, workers) if paths else None
+
+
+def start_analyze_worker(args: Sequence[str], environ: dict[str, str] | os._Environ = os.environ) -> bool:
+    """Start the first document worker of an `analyze` command line on the default workers now; True when started.
+
+    Its start-up (spaCy and the model) then runs beside this process's imports; the command's executor
+    takes it as its first worker (any other command line leaves it to be killed at exit).
+    """
+    if not args or args[0] != "analyze" or environ.get(ENV):
+        return False
+    if any(arg in ("--help", "--executor") or arg.startswith("--executor=") for arg in args[1:]):
+        return False
+    from newsloom.report_steps import warm_parser
+    from newsloom.workers import start_early
+
+    start_early(warm_parser)
+    return True
 
 
 def run_plain(args: Sequence[str]) -> int | None:

@@ -8,6 +8,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Protocol, TypeVar
 
+from newsloom.batching import Batched, batch_size
+
 T = TypeVar("T")
 R = TypeVar("R")
 IN_FLIGHT_CHUNKS = 2  # chunks submitted per worker before the oldest result is awaited
@@ -26,19 +28,23 @@ class Executor(Protocol):
 
 
 class LocalExecutor:
-    """Runs every item in this process, one after another."""
+    """Runs every item in this process, one after another (a batched step a batch at a time)."""
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Apply `fn` lazily, in order."""
-        return map(fn, items)
+        if not isinstance(fn, Batched):
+            return map(fn, items)
+        source = iter(items)
+        batches = iter(lambda: list(islice(source, batch_size(fn))), [])
+        return (result for batch in batches for result in fn.many(batch))
 
     def close(self) -> None:
         """Nothing to release."""
 
 
 def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
-    """Run `fn` over one chunk of items in a worker."""
-    return [fn(item) for item in chunk]
+    """Run `fn` over one chunk of items in a worker (a batched step over the chunk at once)."""
+    return list(fn.many(chunk)) if isinstance(fn, Batched) else [fn(item) for item in chunk]
 
 
 class ProcessExecutor:
@@ -57,11 +63,12 @@ class ProcessExecutor:
         source = iter(items)
         head = list(islice(source, 2))
         if len(head) <= 1 or self.workers == 1:
-            yield from map(fn, chain(head, source))
+            yield from LocalExecutor().map(fn, chain(head, source))
             return
         context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
         stream = chain(head, source)
-        chunks = iter(lambda: list(islice(stream, self.chunksize)), [])
+        size = batch_size(fn) if isinstance(fn, Batched) else self.chunksize  # a batched step's batch is a chunk
+        chunks = iter(lambda: list(islice(stream, size)), [])
         ahead: deque[Future[list[R]]] = deque()
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
             for chunk in chunks:

@@ -16,16 +16,19 @@ from newsloom.model import (
     Annotated, Article, Brief, InputStatus, Report, ReportStage, SpeakerFix, Story, StoryBrief, StoryUpdate,
 )
 from newsloom.report_steps import (  # noqa: F401 - re-exported: the pipeline's document steps
-    ReportResult, extract_report, over_limit, process_report, warm_extractor, warm_parser, warm_worker,
+    ANNOTATE, ReportResult, extract_report, over_limit, process_report, process_reports, warm_extractor, warm_parser,
+    warm_worker,
 )
 from newsloom.store import SQLiteStore, Store, StoreError
-from newsloom.workers import Limits
+from newsloom.workers import GuardedExecutor, Limits
 
 if TYPE_CHECKING:
+    from newsloom.claim_encoder import ClaimEncoder
     from newsloom.executor_spec import ExecutorSpec
     from newsloom.stories import StoryIndex
 
 Progress = Callable[[str, int, int], None]
+CompareJob = tuple[Story, list[Annotated], list[SpeakerFix]]  # a story, its articles, people's fixes of its speakers
 log = logging.getLogger("newsloom")
 STORY_INDEX = "story_index"  # the store's name for the kept story index
 STORY_INDEX_TOKEN = "story_index_token"  # changes whenever the kept story index does
@@ -59,7 +62,7 @@ def process_inputs(
             if isinstance(item, Report):
                 yield item
 
-    for result in executor.map(process_report if annotate else extract_report, reports()):
+    for result in executor.map(ANNOTATE if annotate else extract_report, reports()):
         while waiting:
             item = waiting.popleft()
             if isinstance(item, InputStatus):
@@ -72,7 +75,7 @@ def process_inputs(
             yield item, None, None
 
 
-def _analyze(job: tuple[Story, list[Annotated], list[SpeakerFix]]) -> tuple[StoryBrief, dict[str, list[bytes | None]]]:
+def _analyze(job: CompareJob) -> tuple[StoryBrief, dict[str, list[bytes | None]]]:
     """Executor-friendly wrapper around the compare stage: the story's brief, and the claim embeddings it encoded.
 
     Claims are embedded only in stories of two or more reports (a lone report has nothing to align
@@ -80,7 +83,7 @@ def _analyze(job: tuple[Story, list[Annotated], list[SpeakerFix]]) -> tuple[Stor
     still lists its reports.
     """
     from newsloom.annotate.embeddings import fill_story_vectors
-    from newsloom.compare import analyze_story, brief_reports
+    from newsloom.compare import analyze_story
 
     story, anns, fixes = job
     fresh: dict[str, list[bytes | None]] = {}
@@ -89,9 +92,22 @@ def _analyze(job: tuple[Story, list[Annotated], list[SpeakerFix]]) -> tuple[Stor
             fresh = fill_story_vectors(anns)
         return analyze_story(story, anns, fixes), fresh
     except Exception as exc:  # one bad story must not cost the others their brief
-        log.warning("comparing story %s failed: %s: %s", story.id, type(exc).__name__, exc)
-        headline = next((a.article.title for a in anns if a.article.title), story.id)
-        return StoryBrief(id=story.id, headline=headline, summary=[], reports=brief_reports(story, anns)), fresh
+        return _not_compared(job, f"{type(exc).__name__}: {exc}"), fresh
+
+
+def _not_compared(job: CompareJob, reason: str) -> StoryBrief:
+    """The brief of a story that could not be compared: its reports, nothing said of them."""
+    from newsloom.compare import brief_reports
+
+    story, anns, _ = job
+    log.warning("comparing story %s failed: %s", story.id, reason)
+    headline = next((a.article.title for a in anns if a.article.title), story.id)
+    return StoryBrief(id=story.id, headline=headline, summary=[], reports=brief_reports(story, anns))
+
+
+def _compare_worker_lost(job: CompareJob, reason: str) -> tuple[StoryBrief, dict[str, list[bytes | None]]]:
+    """What a story gets when the worker comparing it died: its reports, and no embeddings to keep."""
+    return _not_compared(job, reason), {}
 
 
 class Pipeline:
@@ -103,10 +119,12 @@ class Pipeline:
         executor: Executor | None = None,
         progress: Progress | None = None,
         documents: Executor | None = None,
+        encoder: ClaimEncoder | None = None,
     ):
         self.store = store
         self.executor = executor or LocalExecutor()
         self.documents = documents or self.executor  # where each report is extracted and annotated
+        self.encoder = encoder  # where claims are embedded before compare (None: in compare itself)
         self.progress = progress or (lambda stage, done, total: None)
         self._held: tuple[bytes, StoryIndex] | None = None  # the story index this pipeline last kept, and its token
         self.placed: int | None = None  # reports the last build_stories placed in a kept index (None: grouped all)
@@ -148,10 +166,12 @@ class Pipeline:
         retry: tuple[ReportStage, ...] = ("failed", "skipped") if retry_failed else ()
         pending = self.store.pending_reports(retry)
         total = len(pending)
+        if self.encoder is not None and total >= 2:  # they may make a story to compare: load the encoder meanwhile
+            self.encoder.start()
         self.progress("extract+annotate", 0, total)
         stored = (r for r in map(self.store.get_report, self.store.claim_reports(pending, retry)) if r is not None)
         done = 0
-        for done, result in enumerate(self.documents.map(process_report, stored), 1):
+        for done, result in enumerate(self.documents.map(ANNOTATE, stored), 1):
             self.store.finish_report(result.report_id, result.stage, result.status, result.annotated)
             self.progress("extract+annotate", done, total)
         return done
@@ -247,12 +267,19 @@ class Pipeline:
         fixes: dict[str, list[SpeakerFix]] = {}
         for fix in self.store.speaker_fixes([r for s in stories for r in s.report_ids] if story_ids else None):
             fixes.setdefault(fix.report_id, []).append(fix)
-        jobs = ((s, self._load(s.report_ids), [f for r in s.report_ids for f in fixes.get(r, [])]) for s in stories)
+        jobs = ((s, self._embedded(self._load(s.report_ids)), [f for r in s.report_ids for f in fixes.get(r, [])])
+                for s in stories)
         self.progress("compare", 0, len(stories))
         for done, (sb, fresh) in enumerate(self.executor.map(_analyze, jobs), 1):
             self._keep_vectors(fresh)
             self.progress("compare", done, len(stories))
             yield sb
+
+    def _embedded(self, anns: list[Annotated]) -> list[Annotated]:
+        """A story's articles, their claims embedded by the encoder (when this pipeline has one) and the vectors kept."""
+        if self.encoder is not None and len(anns) >= 2:
+            self._keep_vectors(self.encoder.fill(anns))
+        return anns
 
     def _keep_vectors(self, fresh: dict[str, list[bytes | None]]) -> None:
         """Store claim embeddings compare encoded, so the next brief reuses them (a failed write only costs time)."""
@@ -268,6 +295,12 @@ class Pipeline:
         self.ingest(paths, follow_links=follow_links)
         self.build_stories()
         return self.brief()
+
+
+def _import_later_stages() -> None:
+    """Import the stories and compare stages now, while document workers warm up, rather than after ingest."""
+    import newsloom.compare.story  # noqa: F401
+    import newsloom.stories.grouping  # noqa: F401
 
 
 @contextmanager
@@ -287,22 +320,32 @@ def analysis(
     `ray:N`, `ray://HOST:PORT`; default $NEWSLOOM_EXECUTOR, else `workers` processes). The store is
     removed when the block ends.
     """
+    from newsloom.claim_encoder import ClaimEncoder
     from newsloom.executor_spec import choose, stage_executor
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
     spec = choose(executor, workers)
-    documents, stages = document_executor(spec, limits), stage_executor(spec)
+    documents = document_executor(spec, limits)
+    # compare on N processes: fresh worker interpreters without limits (quicker to start than a process pool)
+    stages = (GuardedExecutor(_compare_worker_lost, workers=spec.workers, limits=Limits(0, 0))
+              if spec.kind == "processes" and spec.workers > 1 else stage_executor(spec))
+    encoder = ClaimEncoder() if spec.kind == "processes" else None  # `local` stays in this process, Ray on Ray
     try:
+        if isinstance(documents, GuardedExecutor):  # the workers load spaCy while this process reads the inputs
+            documents.start()
+            _import_later_stages()
         with tempfile.TemporaryDirectory(prefix="newsloom-analyze-") as tmp, \
                 SQLiteStore(Path(tmp) / "analysis.db") as store:
-            pipeline = Pipeline(store, stages, progress, documents)
+            pipeline = Pipeline(store, stages, progress, documents, encoder)
             pipeline.ingest(paths, follow_links=follow_links)
             pipeline.build_stories()
             yield store.inputs(), pipeline.story_briefs()
     finally:
         documents.close()
         stages.close()
+        if encoder is not None:
+            encoder.close()
 
 
 def analyze(

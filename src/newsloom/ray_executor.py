@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Generic, TypeVar
 
+from newsloom.batching import outcomes
 from newsloom.executor_spec import ExecutorSpec
 
 T = TypeVar("T")
@@ -43,14 +44,8 @@ class Runner:
         return True
 
     def run(self, fn: Callable[[Any], Any], items: list) -> list[tuple[str, Any]]:
-        """`("ok", fn(item))` or `("error", reason)` per item, in order."""
-        out: list[tuple[str, Any]] = []
-        for item in items:
-            try:
-                out.append(("ok", fn(item)))
-            except Exception as exc:  # noqa: BLE001 - the driver turns it into a failed result
-                out.append(("error", f"{type(exc).__name__}: {exc}"))
-        return out
+        """`("ok", fn(item))` or `("error", reason)` per item, in order (a batched step over the items at once)."""
+        return list(outcomes(fn, items))
 
 
 def connect(spec: ExecutorSpec) -> bool:

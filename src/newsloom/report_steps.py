@@ -5,9 +5,16 @@ Workers import this module, not the pipeline: it needs no store, reader or execu
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
+from typing import TYPE_CHECKING
 
+from newsloom.batching import Batched
 from newsloom.model import Annotated, Article, InputStatus, Report, ReportStage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -42,17 +49,47 @@ def extract_report(report: Report) -> ReportResult:
 
 def process_report(report: Report) -> ReportResult:
     """Extract and annotate one report; any failure becomes a status with its reason."""
+    extracted = extract_report(report)
+    return extracted if extracted.article is None else _annotated(report, extracted.article)
+
+
+def process_reports(reports: list[Report]) -> Iterator[ReportResult]:
+    """Extract and annotate several reports, their texts parsed together; each result is the one `process_report` gives.
+
+    Should parsing them together fail, each text is parsed alone, so a failure stays its own report's.
+    """
+    from newsloom.annotate.nlp import parse_many
+
+    extracted = [extract_report(report) for report in reports]
+    articles = [e.article for e in extracted if e.article is not None]
+    try:
+        docs: Iterator[Doc | None] = iter(parse_many([a.text for a in articles]))
+    except Exception:  # noqa: BLE001 - each text is parsed alone below
+        docs = repeat(None)
+    for report, result in zip(reports, extracted):
+        yield result if result.article is None else _annotated(report, result.article, next(docs))
+
+
+def _annotated(report: Report, article: Article, doc: Doc | None = None) -> ReportResult:
+    """Annotate an extracted article (its text parsed here unless `doc` is given); a failure becomes a status."""
     from newsloom.annotate import annotate
 
-    extracted = extract_report(report)
-    if extracted.article is None:
-        return extracted
     try:
-        ann = annotate(extracted.article, vectors=False)  # claim embeddings are computed in batches by the pipeline
+        ann = annotate(article, vectors=False, doc=doc)  # claims are embedded at compare time, by story
     except Exception as exc:
         reason = f"annotation error: {type(exc).__name__}: {exc}"
         return ReportResult(InputStatus(report.source, "failed", reason), report_id=report.id)
     return ReportResult(InputStatus(report.source, "ok"), ann, report.id, ann.article)
+
+
+def runs_alone(report: Report) -> bool:
+    """Whether a report is big enough that its parse may near the time limit: it then never holds up a batch."""
+    return len(report.raw) > (HTML_ALONE_BYTES if report.media_type == "html" else TEXT_ALONE_BYTES)
+
+
+HTML_ALONE_BYTES = 2 * 2**20  # a page's text is a small part of its HTML
+TEXT_ALONE_BYTES = 2**17  # about 128,000 characters: several seconds of parse
+ANNOTATE = Batched(process_report, process_reports, size=8, alone=runs_alone)  # extract and annotate, in batches
 
 
 def over_limit(report: Report, reason: str) -> ReportResult:

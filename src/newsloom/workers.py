@@ -1,4 +1,4 @@
-"""Worker processes that run one document at a time under a time and memory budget, replaced when killed."""
+"""Worker processes that run documents (one, or a batch) under a time and memory budget, replaced when killed."""
 from __future__ import annotations
 
 import atexit
@@ -11,8 +11,11 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from math import ceil
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
+
+from newsloom.batching import batch_size, outcomes, runs_alone
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -55,7 +58,10 @@ def resident_bytes(pid: int) -> int:
 
 
 def _serve(conn: Connection) -> None:
-    """A worker's loop: receive the warm-up and run it, say so, then run `(index, fn, item)` tasks until told to stop."""
+    """A worker's loop: receive the warm-up and run it, say so, then run `(indices, fn, items)` tasks until told to stop.
+
+    Each item's outcome goes back as `(index, outcome)` as soon as it is known (see `batching.outcomes`).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     warmup = conn.recv()
     if warmup is not None:
@@ -68,11 +74,9 @@ def _serve(conn: Connection) -> None:
             return
         if task is None:
             return
-        index, fn, item = task
-        try:
-            conn.send((index, ("ok", fn(item))))
-        except BaseException as exc:  # noqa: BLE001 - the parent turns it into a failed result
-            conn.send((index, ("error", f"{type(exc).__name__}: {exc}")))
+        indices, fn, items = task
+        for index, outcome in zip(indices, outcomes(fn, items)):
+            conn.send((index, outcome))
 
 
 def _leave() -> None:
@@ -106,18 +110,19 @@ class _Worker:
         self.conn.send(warmup)
         self.ready = False
         self.started_at = time.monotonic()
-        self.task: int | None = None
+        self.task: list[int] = []  # the items of the running task not answered yet
+        self.batch = 0  # how many items the running task was given
         self.baseline = 0
 
-    def give(self, index: int, fn: Callable, item: object) -> None:
-        """Send a task and start its clock and memory baseline."""
-        self.task, self.started_at = index, time.monotonic()
+    def give(self, indices: list[int], fn: Callable, items: list[object]) -> None:
+        """Send a task of one item or a batch, and start its clock and memory baseline."""
+        self.task, self.batch, self.started_at = list(indices), len(indices), time.monotonic()
         self.baseline = resident_bytes(self.process.pid)
-        self.conn.send((index, fn, item))
+        self.conn.send((indices, fn, items))
 
     def over(self, limits: Limits) -> str | None:
-        """Which limit the running task is over, or None."""
-        if self.task is None:
+        """Which limit the running task is over, or None (a batch has the limits of one document, all together)."""
+        if not self.task:
             return None
         if limits.seconds and time.monotonic() - self.started_at > limits.seconds:
             return f"over the time limit ({limits.seconds:g} s per document)"
@@ -173,6 +178,12 @@ def _adopt(warmup: Callable[[], object] | None) -> _Worker | None:
     return None
 
 
+def drop_early(warmup: Callable[[], object] | None) -> None:
+    """Kill the workers started early with `warmup` that no executor has taken."""
+    while (worker := _adopt(warmup)) is not None:
+        worker.kill()
+
+
 def _kill_early() -> None:
     """Kill the early workers no executor took."""
     while _EARLY:
@@ -184,6 +195,9 @@ class GuardedExecutor(Generic[T, R]):
 
     A worker running an item past its time or memory budget is killed and replaced, so one bad
     document costs at most its limit and the run goes on. Results come back in input order.
+    A batched step (`batching.Batched`) gets a batch of items per task, with the limits of one
+    document for the whole batch; a batch over them, or whose worker dies, costs its worker, and the
+    items it had not answered run again one per task, where the one at fault fails alone as before.
     """
 
     def __init__(
@@ -198,16 +212,23 @@ class GuardedExecutor(Generic[T, R]):
         self.limits = limits
         self.warmup = warmup
         self._pool: list[_Worker] = []
+        self._alone: set[int] = set()  # items of a lost batch, to run one per task
+
+    def start(self) -> None:
+        """Start the workers now, so that they warm up while the caller does other work (`map` starts them otherwise)."""
+        self._fill()
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """Apply `fn` to every item in the workers, reading items lazily, yielding results in order."""
         self._drop_busy()
+        self._alone.clear()
+        size = batch_size(fn)
         source = iter(items)
         queued: dict[int, T] = {}
         results: dict[int, R] = {}
         next_in, next_out, exhausted = 0, 0, False
         while not exhausted or queued:
-            while not exhausted and len(queued) < 2 * self.workers:
+            while not exhausted and len(queued) < 2 * self.workers * size:
                 try:
                     queued[next_in] = next(source)
                     next_in += 1
@@ -216,7 +237,7 @@ class GuardedExecutor(Generic[T, R]):
             if not queued:
                 break
             self._fill()
-            self._dispatch(fn, queued)
+            self._dispatch(fn, queued, size if not exhausted else self._share(queued, size))
             self._collect(queued, results)
             while next_out in results:
                 yield results.pop(next_out)
@@ -224,7 +245,7 @@ class GuardedExecutor(Generic[T, R]):
 
     def _drop_busy(self) -> None:
         """Stop workers still running items of an earlier, abandoned map."""
-        for worker in [w for w in self._pool if w.task is not None]:
+        for worker in [w for w in self._pool if w.task]:
             worker.kill()
             self._pool.remove(worker)
 
@@ -233,41 +254,63 @@ class GuardedExecutor(Generic[T, R]):
         while len(self._pool) < self.workers:
             self._pool.append(_adopt(self.warmup) or _Worker(self.warmup))
 
-    def _dispatch(self, fn: Callable[[T], R], queued: dict[int, T]) -> None:
-        """Give each idle, ready worker the oldest item nobody runs yet."""
-        running = {w.task for w in self._pool}
-        waiting = (i for i in sorted(queued) if i not in running)
+    def _share(self, queued: dict[int, T], size: int) -> int:
+        """The batch size once every item is read: smaller as the items left run out, so that workers end together."""
+        if self.workers == 1:
+            return size
+        running = sum(len(w.task) for w in self._pool)
+        return max(1, min(size, ceil((len(queued) - running) / (2 * self.workers))))
+
+    def _dispatch(self, fn: Callable[[T], R], queued: dict[int, T], size: int) -> None:
+        """Give each idle, ready worker the oldest items nobody runs yet: up to `size` of them, or one to run alone."""
+        running = {i for w in self._pool for i in w.task}
+        waiting = [i for i in sorted(queued) if i not in running]
+        alone = [i in self._alone or runs_alone(fn, queued[i]) for i in waiting]
         for worker in self._pool:
-            if worker.ready and worker.task is None:
-                index = next(waiting, None)
-                if index is None:
+            if worker.ready and not worker.task:
+                if not waiting:
                     return
-                worker.give(index, fn, queued[index])
+                take = 1 if alone[0] else next((n for n in range(1, min(size, len(waiting))) if alone[n]),
+                                               min(size, len(waiting)))
+                batch, waiting, alone = waiting[:take], waiting[take:], alone[take:]
+                worker.give(batch, fn, [queued[i] for i in batch])
 
     def _collect(self, queued: dict[int, T], results: dict[int, R]) -> None:
         """Wait briefly for messages; take results, replace dead or over-budget workers."""
         ready = wait([w.conn for w in self._pool], timeout=POLL_SECONDS)
         for worker in list(self._pool):
             if worker.conn in ready:
-                try:
-                    index, message = worker.conn.recv()
-                except (EOFError, OSError):
-                    self._lose(worker, queued, results, self._death_reason(worker))
-                    continue
-                if index == "ready":
-                    worker.ready = True
-                    continue
-                worker.task = None
-                kind, value = message
-                item = queued.pop(index)
-                results[index] = value if kind == "ok" else self.fallback(item, f"error: {value}")
+                self._receive(worker, queued, results)
                 continue
             reason = worker.over(self.limits)
             if reason is None and not worker.ready and time.monotonic() - worker.started_at > WARMUP_SECONDS:
                 raise RuntimeError(f"a worker process did not start within {WARMUP_SECONDS:g} s")
             if reason is not None:
-                log.warning("stopping a worker: %s", reason)
+                if worker.batch > 1:
+                    log.warning("stopping a worker: a batch of %d documents is %s; they run again one by one",
+                                worker.batch, reason)
+                else:
+                    log.warning("stopping a worker: %s", reason)
                 self._lose(worker, queued, results, reason)
+
+    def _receive(self, worker: _Worker, queued: dict[int, T], results: dict[int, R]) -> None:
+        """Take every message a worker has sent: it is ready, or an item's outcome; a closed pipe loses the worker."""
+        while True:
+            try:
+                index, message = worker.conn.recv()
+            except (EOFError, OSError):
+                self._lose(worker, queued, results, self._death_reason(worker))
+                return
+            if index == "ready":
+                worker.ready = True
+            else:
+                worker.task.remove(index)
+                self._alone.discard(index)
+                kind, value = message
+                item = queued.pop(index)
+                results[index] = value if kind == "ok" else self.fallback(item, f"error: {value}")
+            if not worker.conn.poll():
+                return
 
     @staticmethod
     def _death_reason(worker: _Worker) -> str:
@@ -278,11 +321,17 @@ class GuardedExecutor(Generic[T, R]):
         return f"worker process died (exit code {code})"
 
     def _lose(self, worker: _Worker, queued: dict[int, T], results: dict[int, R], reason: str) -> None:
-        """Drop a worker; its item (if any) fails with `reason`; a worker that never warmed up is fatal."""
-        was_ready, index = worker.ready, worker.task
+        """Drop a worker; its item (if any) fails with `reason`, or its batch's unanswered items run again alone.
+
+        A worker that never warmed up is fatal.
+        """
+        was_ready, unanswered, batch = worker.ready, worker.task, worker.batch
         worker.kill()
         self._pool.remove(worker)
-        if index is not None:
+        if batch > 1:
+            self._alone.update(unanswered)
+        elif unanswered:
+            index = unanswered[0]
             results[index] = self.fallback(queued.pop(index), reason)
         elif not was_ready:
             raise RuntimeError(f"a worker process could not start: {reason}")

@@ -1,6 +1,6 @@
 """Acronyms matched to the names they abbreviate, and spelled out in text."""
 from newsloom.annotate.acronyms import initials, is_acronym_of, letters, spell_out
-from newsloom.annotate.entities import story_aliases
+from newsloom.compare.entities import story_aliases
 
 
 def test_letters_of_dotted_and_bare_acronyms():

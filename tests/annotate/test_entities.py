@@ -1,5 +1,6 @@
 """Canonical names within an article and aliases across a story."""
-from newsloom.annotate.entities import clean_name, story_aliases
+from newsloom.annotate.entities import clean_name
+from newsloom.compare.entities import story_aliases
 
 
 def test_clean_name_strips_titles_and_possessives():

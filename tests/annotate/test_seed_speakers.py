@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsloom.annotate import annotate
-from newsloom.annotate.entities import entity_table, story_aliases
+from newsloom.compare.entities import entity_table, story_aliases
 from newsloom.extract.text import find_body
 from newsloom.model import Annotated, Article, Quote
 

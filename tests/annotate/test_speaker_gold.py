@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsloom.annotate import annotate
-from newsloom.annotate.entities import story_aliases
+from newsloom.compare.entities import story_aliases
 from newsloom.model import Annotated, Article, Quote
 
 from .speaker_gold import GOLD, NOT_THEIRS, OUTLETS, PLACES, REPORTS, ROLES

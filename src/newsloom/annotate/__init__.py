@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from newsloom.annotate.annotator import annotate
-    from newsloom.annotate.entities import story_aliases
     from newsloom.annotate.nlp import load_nlp
 
-__all__ = ["annotate", "load_nlp", "story_aliases"]
-_HOMES = {"annotate": "annotator", "load_nlp": "nlp", "story_aliases": "entities"}
+__all__ = ["annotate", "load_nlp"]
+_HOMES = {"annotate": "annotator", "load_nlp": "nlp"}
 
 
 def __getattr__(name: str) -> Any:

@@ -1,6 +1,8 @@
 """One article through the annotate stage: parse it, then find every span the later stages use."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsloom.annotate.claims import find_claims
 from newsloom.annotate.corrections import find_corrections
 from newsloom.annotate.dates import find_dates
@@ -11,10 +13,16 @@ from newsloom.annotate.quotes import find_quotes
 from newsloom.annotate.sources import find_sources
 from newsloom.model import Annotated, Article
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-def annotate(article: Article, vectors: bool = True) -> Annotated:
-    """Parse an article and attach every span the later stages use (and claim embeddings unless `vectors` is off)."""
-    doc = parse(article.text)
+
+def annotate(article: Article, vectors: bool = True, doc: Doc | None = None) -> Annotated:
+    """Parse an article and attach every span the later stages use (and claim embeddings unless `vectors` is off).
+
+    `doc` is the article's text already parsed (as `parse` gives it), when it was parsed with others.
+    """
+    doc = parse(article.text) if doc is None else doc
     mentions = doc_mentions(doc)
     dates = find_dates(doc, article.published)
     quotes = find_quotes(doc, mentions, article.report_id)

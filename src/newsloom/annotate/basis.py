@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from newsloom.annotate.cues import BELIEF_LEMMAS, CUE_LEMMAS, LABEL_LEMMAS, REPORT_LEMMAS
 from newsloom.annotate.speakers import SpeakerMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # cue: a name beside the marks ("..., Ann Lee said"); verb: a name as subject of the verb the parse gives
 # the quotation; role: a role noun ("the spokesman said"); pronoun: "he said"; carried: the speaker of

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from newsloom.annotate.entities import SPEECH_LEMMAS
 from newsloom.annotate.speakers import SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 CUE_LEMMAS = SPEECH_LEMMAS | {
     "call", "explain", "announce", "declare", "stress", "emphasize", "emphasise", "suggest", "ask", "reply",

@@ -6,11 +6,14 @@ from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 import dateparser
-from spacy.tokens import Doc
 
 from newsloom.model import DateMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY_RE = re.compile(

@@ -1,7 +1,10 @@
 """Speakers described rather than named ("the mayor said", "police say", "the report says")."""
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Head nouns (lemmas) of descriptions that stand for a person: a pronoun later on may refer to them.
 PERSON_NOUNS = frozenset("""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -10,6 +10,7 @@ import numpy as np
 from newsloom.model import Annotated, Claim
 
 DIMENSIONS = 384
+Encode = Callable[[Sequence[str]], np.ndarray]  # texts -> one unit-length row each (`embed`, or embed run elsewhere)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def unpack(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<f2").astype(np.float32).reshape(-1, DIMENSIONS)
 
 
-def embed_claims(claims: list[Claim], text_of: dict[str, str]) -> None:
+def embed_claims(claims: list[Claim], text_of: dict[str, str], encode: Encode = embed) -> None:
     """Store on each claim the embeddings of its text and facets, in one encoder pass for all of them.
 
     `text_of` gives the clean text of each claim's report; claims of many reports may go together,
@@ -54,7 +55,7 @@ def embed_claims(claims: list[Claim], text_of: dict[str, str]) -> None:
     """
     if not claims:
         return
-    for claim, vectors in zip(claims, _encode_views(claims, text_of)):
+    for claim, vectors in zip(claims, _encode_views(claims, text_of, encode)):
         claim.vectors = pack(vectors)
 
 
@@ -63,10 +64,10 @@ def is_stale(claim: Claim) -> bool:
     return claim.vectors is None or len(claim.vectors) != (1 + len(claim.facets)) * DIMENSIONS * 2
 
 
-def fill_claim_vectors(claims: list[Claim], text_of: dict[str, str]) -> list[Claim]:
+def fill_claim_vectors(claims: list[Claim], text_of: dict[str, str], encode: Encode = embed) -> list[Claim]:
     """Encode, in one pass, the claims without up-to-date stored embeddings and store them on the claims; returns those."""
     missing = [c for c in claims if is_stale(c)]
-    embed_claims(missing, text_of)
+    embed_claims(missing, text_of, encode)
     return missing
 
 
@@ -76,21 +77,21 @@ def claim_vectors(claims: list[Claim], text_of: dict[str, str]) -> list[np.ndarr
     return [unpack(c.vectors) for c in claims]  # type: ignore[arg-type]
 
 
-def fill_story_vectors(anns: list[Annotated]) -> dict[str, list[bytes | None]]:
+def fill_story_vectors(anns: list[Annotated], encode: Encode = embed) -> dict[str, list[bytes | None]]:
     """Encode the missing claim embeddings of a story's reports; per report given new ones, the new bytes per claim.
 
     A claim keeps `None` in the returned list when its stored embeddings were already up to date.
     """
     claims = [c for a in anns for c in a.claims]
-    fresh = {id(c) for c in fill_claim_vectors(claims, {a.report_id: a.article.text for a in anns})}
+    fresh = {id(c) for c in fill_claim_vectors(claims, {a.report_id: a.article.text for a in anns}, encode)}
     return {a.report_id: [c.vectors if id(c) in fresh else None for c in a.claims]
             for a in anns if any(id(c) in fresh for c in a.claims)}
 
 
-def _encode_views(claims: list[Claim], text_of: dict[str, str]) -> list[np.ndarray]:
+def _encode_views(claims: list[Claim], text_of: dict[str, str], encode: Encode = embed) -> list[np.ndarray]:
     """Embeddings of every claim's views (whole claim, then facets), one block of rows per claim."""
     views = [[v for _, _, v in c.views(text_of[c.report_id])] for c in claims]
-    flat = embed([v for vs in views for v in vs])
+    flat = encode([v for vs in views for v in vs])
     out, row = [], 0
     for vs in views:
         out.append(flat[row : row + len(vs)])

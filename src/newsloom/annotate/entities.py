@@ -1,17 +1,17 @@
-"""Named entities: mentions per article, canonical names within it, and aliases across a story."""
+"""Named entities: mentions per article and canonical names within it (aliases across a story: compare.entities)."""
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from difflib import SequenceMatcher
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
-
-from newsloom.annotate.acronyms import is_acronym_of
 from newsloom.annotate.roles import cut_possessive, split_role
 from newsloom.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TITLES = re.compile(
@@ -45,8 +45,9 @@ def person_name(text: str) -> str:
     return split_role(cut_possessive(clean_name(text)))[0]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lowercase ASCII-folded key for comparing spellings."""
+    """Lowercase ASCII-folded key for comparing spellings (names recur: each spelling is folded once)."""
     norm = unicodedata.normalize("NFKD", text)
     return "".join(c for c in norm if not unicodedata.combining(c)).lower()
 
@@ -58,6 +59,8 @@ INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "
 def _without_leading_verb(ent: Span) -> Span:
     """A name without the verb of an inverted cue the tagger took into it ("Said Drummond" -> "Drummond")."""
     if len(ent) > 1 and ent.label_ == "PERSON" and ent[0].text in INVERTED_VERBS:
+        from spacy.tokens import Span  # here, not at the top: compare uses this module without spaCy
+
         return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
     return ent
 
@@ -96,14 +99,31 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         m.canonical for m in mentions
         if m.label == "PERSON" and len(m.canonical.split()) >= 2 and m.canonical.split()[-1].lower() not in ORG_WORDS
     }
+    words: dict[str, list[int]] | None = None
     for name in sorted(people):
         surname = name.split()[-1]
-        for hit in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            if taken[hit.start()]:
+        if _WORD.fullmatch(surname):  # its whole-word hits are the words of the text written so, found in one pass
+            words = words if words is not None else _word_starts(text)
+            hits = [(at, at + len(surname)) for at in words.get(surname, ())]
+        else:
+            hits = [hit.span() for hit in re.finditer(rf"\b{re.escape(surname)}\b", text)]
+        for start, end in hits:
+            if taken[start]:
                 continue
-            found.append(Mention(surname, hit.start(), hit.end(), "PERSON", name))
-            taken[hit.start() : hit.end()] = b"\x01" * (hit.end() - hit.start())
+            found.append(Mention(surname, start, end, "PERSON", name))
+            taken[start:end] = b"\x01" * (end - start)
     return found
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word (a maximal run of word characters) of a text starts, in order."""
+    starts: dict[str, list[int]] = {}
+    for word in _WORD.finditer(text):
+        starts.setdefault(word.group(), []).append(word.start())
+    return starts
 
 
 PUBLICATION_WORDS = {
@@ -199,114 +219,3 @@ def expand_person(name: str, full_names: list[str], text: str = "") -> str:
             if found.group(1).lower() not in _NOT_FIRST_NAMES:
                 return f"{found.group(1)} {name}"
     return name
-
-
-def _same_person(a: str, b: str) -> bool:
-    """True when two full names are spelling variants ("Sergei"/"Sergey Lavrov", "Zelensky"/"Zelenskyy")."""
-    fa, fb = fold(a).split(), fold(b).split()
-    if not fa or not fb:
-        return False
-    if SequenceMatcher(None, fa[-1], fb[-1]).ratio() < 0.83:
-        return False
-    if len(fa) == 1 or len(fb) == 1:
-        return True
-    return SequenceMatcher(None, fa[0], fb[0]).ratio() >= 0.66
-
-
-NAME_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC"}
-
-
-def _short_form(short: str, full: str) -> bool:
-    """True when a one-word name leads an organisation name that only adds a suffix ("Havlund" / "Havlund Maritime")."""
-    words = full.split()
-    return (
-        " " not in short
-        and 1 < len(words) <= 3
-        and fold(words[0]) == fold(short)
-        and all(w.lower().strip(".,'\u2019") in ORG_WORDS for w in words[1:])
-    )
-
-
-def _outlet_and_place(label: str, g_name: str, g_label: str, name: str) -> bool:
-    """True for a place and an outlet named after it ("Washington" / "Washington Post"): never one entity."""
-    places = {"GPE", "LOC"}
-    outlet = g_name.split()[-1].lower() in PUBLICATION_WORDS or name.split()[-1].lower() in PUBLICATION_WORDS
-    return outlet and (label in places) != (g_label in places)
-
-
-def story_aliases(names: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Map every (label, canonical) name of a story to one story-wide canonical spelling.
-
-    Spelling variants of a person (transliterations, surname-only forms) collapse onto the most
-    frequent full form; other entities are grouped by their folded spelling.
-    """
-    counts: Counter[tuple[str, str]] = Counter(names)
-    groups: list[list[tuple[str, str]]] = []
-    for label, name in sorted(counts, key=lambda k: (-len(k[1].split()), -counts[k], k[1])):
-        for group in groups:
-            g_label, g_name = group[0]
-            if label == g_label == "PERSON" and _same_person(name, g_name):
-                group.append((label, name))
-                break
-            if _outlet_and_place(label, g_name, g_label, name):
-                continue
-            if (_short_form(name, g_name) or is_acronym_of(name, g_name)) and {label, g_label} <= NAME_LABELS:
-                group.append((label, name))
-                break
-            if label == g_label and fold(name) == fold(g_name):
-                group.append((label, name))
-                break
-        else:
-            groups.append([(label, name)])
-    alias: dict[str, str] = {}
-    # A name seen under several labels belongs to its best-attested group.
-    for group in sorted(groups, key=lambda g: -sum(counts[n] for n in g)):
-        full = [n for n in group if len(n[1].split()) > 1] or group
-        best = max(full, key=lambda n: (counts[n], -len(n[1]), n[1]))[1]
-        for _, name in group:
-            alias.setdefault(name, best)
-    return alias
-
-
-def _name_like(surface: str) -> bool:
-    """True for a surface that is a name: capitalised words, no possessive inside."""
-    words = surface.split()
-    return bool(words) and all(w[:1].isupper() for w in words) and cut_possessive(surface) == surface
-
-
-def _entity_type(name: str, labels: Counter[str]) -> str:
-    """The most frequent label; a one-word name any report tags as a place is a place, never a person."""
-    places = [lab for lab in ("GPE", "LOC") if labels[lab]]
-    if " " not in name and places and labels.most_common(1)[0][0] == "PERSON":
-        return places[0]
-    return labels.most_common(1)[0][0]
-
-
-def entity_table(mentions_by_report: dict[str, list[Mention]], alias: dict[str, str]) -> list[dict]:
-    """Summarise a story's entities: canonical name, type, aliases seen, reports naming it."""
-    table: dict[str, dict] = {}
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for report_id, mentions in mentions_by_report.items():
-        for m in mentions:
-            if not m.canonical:
-                continue
-            name = alias.get(m.canonical, m.canonical)
-            row = table.setdefault(name, {"name": name, "aliases": set(), "reports": set()})
-            row["reports"].add(report_id)
-            surface = person_name(m.text) if m.label == "PERSON" else clean_name(m.text)
-            # "Kremlin's top spokesperson" is said of a person, not another name for them
-            if surface and surface != name and (m.label != "PERSON" or _name_like(surface)):
-                row["aliases"].add(surface)
-            labels[name][m.label] += 1
-    rows = []
-    for name, row in table.items():
-        rows.append(
-            {
-                "name": name,
-                "type": _entity_type(name, labels[name]),
-                "aliases": sorted(row["aliases"]),
-                "reports": sorted(row["reports"]),
-            }
-        )
-    rows.sort(key=lambda r: (-len(r["reports"]), r["name"]))
-    return rows

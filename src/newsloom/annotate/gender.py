@@ -4,10 +4,12 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections import Counter, defaultdict
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from newsloom.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
                   "herself": "f"}

@@ -53,6 +53,13 @@ def parse(text: str) -> Doc:
     return Doc.from_docs([nlp(piece) for piece in _pieces(text)], ensure_whitespace=False)
 
 
+def parse_many(texts: list[str]) -> list[Doc]:
+    """Parse several texts, those up to CHUNK_CHARS together in one batch (faster); each doc as `parse` gives it."""
+    short = [text for text in texts if len(text) <= CHUNK_CHARS]
+    docs = iter(load_nlp().pipe(short, batch_size=max(1, len(short))))
+    return [next(docs) if len(text) <= CHUNK_CHARS else parse(text) for text in texts]
+
+
 def _pieces(text: str) -> list[str]:
     """Consecutive slices of `text` of at most CHUNK_CHARS characters, each ending at the best cut in its second half."""
     pieces: list[str] = []

@@ -4,14 +4,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from newsloom.annotate.descriptions import described_kind, description_name
 from newsloom.annotate.entities import INVERTED_VERBS, clean_name, expand_person
 from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
 from newsloom.annotate.roles import TITLE_NOUNS, split_role
 from newsloom.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
 RELATIVES = {"who", "that", "which"}

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsloom.annotate.basis import is_described
-from newsloom.annotate.entities import entity_table, story_aliases
+from newsloom.compare.entities import entity_table, story_aliases
 from newsloom.annotate.speakers import PRONOUNS
 from newsloom.compare.contradictions import number_disagreements, speaker_disagreements, wording_disagreements
 from newsloom.compare.corroboration import align_claims, claim_groups
