@@ -1,6 +1,7 @@
 """Canonical names within an article and aliases across a story."""
-from newsloom.annotate.entities import clean_name
+from newsloom.annotate.entities import _relabel_not_people, _surname_mentions, clean_name
 from newsloom.compare.entities import story_aliases
+from newsloom.model import Mention
 
 
 def test_clean_name_strips_titles_and_possessives():
@@ -24,3 +25,36 @@ def test_surname_mentions_take_full_name(annotated):
     by_text = {m.text: m.canonical for m in annotated.mentions}
     assert by_text.get("Dana Okafor") == "Dana Okafor"
     assert any(m.canonical == "Ilse Varga" for m in annotated.mentions)
+
+
+
+def _mentions(body: str, *names: str) -> list[Mention]:
+    """A PERSON mention of each name, at its first occurrence after the previous one."""
+    out, at = [], 0
+    for name in names:
+        start = body.index(name, at)
+        out.append(Mention(text=name, start=start, end=start + len(name), label="PERSON"))
+        at = start + len(name)
+    return out
+
+
+def test_a_full_names_surname_written_like_a_place_stays_a_person():
+    body = ("Rosa Vantongeren spoke on Monday. Filings show losses in Vantongeren company accounts. "
+            "Vantongeren said the losses were legal. Donors sent aid to Velmora.")
+    mentions = _mentions(body, "Rosa Vantongeren", "Vantongeren", "Vantongeren", "Velmora")
+    _relabel_not_people(mentions, body)
+    assert [m.label for m in mentions] == ["PERSON", "PERSON", "PERSON", "GPE"]  # Velmora: no full name, a place
+
+
+
+def test_a_full_name_the_tagger_missed_is_not_taken_for_a_namesake():
+    body = ("Tilde Oyelaran spoke. Marten Oyelaran spoke. Marten Oyelaran said more. Tilde Oyelaran, his daughter, "
+            "noted the rule. Oyelaran left.")
+    tagged = _mentions(body, "Tilde Oyelaran", "Marten Oyelaran", "Marten Oyelaran")  # the second Tilde untagged
+    for m in tagged:
+        m.canonical = m.text
+    found = {(m.start, m.end): m.canonical for m in _surname_mentions(body, tagged)}
+    second = body.index("Tilde Oyelaran,")
+    assert found[(second, second + len("Tilde Oyelaran"))] == "Tilde Oyelaran"
+    assert found[(body.index("Oyelaran left"), body.index(" left"))] == "Marten Oyelaran"  # named most
+    assert len(found) == 2

@@ -90,17 +90,26 @@ def doc_mentions(doc: Doc) -> list[Mention]:
 
 
 def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Later bare-surname mentions of named people that NER missed ("Brennic said")."""
+    """Mentions of named people that NER missed: their full names written again ("Ivanka Trump"), then bare
+    surnames ("Brennic said"), a surname two people share going to the one the article names most, as
+    `expand_person` does."""
     taken = bytearray(len(text) + 1)  # 1 where a mention already covers the character
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * max(0, m.end - m.start)
     found: list[Mention] = []
-    people = {
+    counts = Counter(
         m.canonical for m in mentions
         if m.label == "PERSON" and len(m.canonical.split()) >= 2 and m.canonical.split()[-1].lower() not in ORG_WORDS
-    }
+    )
+    people = sorted(counts, key=lambda name: (-counts[name], name))
+    for name in people:  # a full name first, so that its surname is not taken for another person's
+        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            start, end = hit.span()
+            if not any(taken[start:end]):
+                found.append(Mention(name, start, end, "PERSON", name))
+                taken[start:end] = b"\x01" * (end - start)
     words: dict[str, list[int]] | None = None
-    for name in sorted(people):
+    for name in people:
         surname = name.split()[-1]
         if _WORD.fullmatch(surname):  # its whole-word hits are the words of the text written so, found in one pass
             words = words if words is not None else _word_starts(text)
@@ -151,8 +160,10 @@ def _heading_or_byline(text: str, m: Mention) -> bool:
 
 
 def _relabel_not_people(mentions: list[Mention], text: str) -> None:
-    """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a name the article also tags as a place is one."""
+    """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a name the article also tags as a place is one,
+    and so is one written as a place ("aid to Kyiv") unless it is the surname of a person the article names in full."""
     places = {fold(clean_name(m.text)) for m in mentions if m.label in {"GPE", "LOC"}}
+    surnames = {fold(words[-1]) for m in mentions if m.label == "PERSON" and len(words := clean_name(m.text).split()) >= 2}
     is_place: dict[str, bool] = {}  # one search of the text per name, however often it is mentioned
     for m in mentions:
         if m.label != "PERSON":
@@ -163,7 +174,8 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
             m.label = "ORG"
         elif len(words) == 1:
             if name not in is_place:
-                is_place[name] = fold(words[0]) in places or _place_like(name, text)
+                key = fold(words[0])  # a full name's surname ("in Trump company losses") stays a person's
+                is_place[name] = key in places or (key not in surnames and _place_like(name, text))
             if is_place[name]:
                 m.label = "GPE"
 
