@@ -1,5 +1,8 @@
 """Canonical names within an article and aliases across a story."""
-from newsloom.annotate.entities import _relabel_not_people, _surname_mentions, clean_name
+from newsloom.annotate.entities import (
+    _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name,
+)
+from newsloom.annotate.nlp import parse
 from newsloom.compare.entities import story_aliases
 from newsloom.model import Mention
 
@@ -58,3 +61,22 @@ def test_a_full_name_the_tagger_missed_is_not_taken_for_a_namesake():
     assert found[(second, second + len("Tilde Oyelaran"))] == "Tilde Oyelaran"
     assert found[(body.index("Oyelaran left"), body.index(" left"))] == "Marten Oyelaran"  # named most
     assert len(found) == 2
+
+
+def test_one_place_tag_does_not_make_a_full_names_surname_a_place():
+    body = "Ilario Brandvold spoke. Brandvold said more. Brandvold left. Voters in Brandvold country cheered."
+    mentions = _mentions(body, "Ilario Brandvold", "Brandvold", "Brandvold", "Brandvold")
+    mentions[3].label = "LOC"  # the tagger's one slip
+    _relabel_not_people(mentions, body)
+    assert [m.label for m in mentions] == ["PERSON", "PERSON", "PERSON", "LOC"]
+    _relabel_people(mentions)
+    assert {m.label for m in mentions} == {"PERSON"}
+
+
+def test_a_first_name_and_surname_taken_for_an_organisation_is_a_person_when_the_surname_speaks():
+    doc = parse("Sean Okonkwo hosted the show. Later Okonkwo said the feud was over. Virginia Tech said nothing.")
+    mentions = [Mention(text="Sean Okonkwo", start=0, end=12, label="ORG"),
+                Mention(text="Virginia Tech", start=doc.text.index("Virginia"), end=doc.text.index(" said nothing"),
+                        label="ORG")]
+    _relabel_speakers(doc, mentions)
+    assert [m.label for m in mentions] == ["PERSON", "ORG"]  # "Tech said" is no person's surname speaking

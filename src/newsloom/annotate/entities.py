@@ -7,6 +7,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsloom.annotate.gender import is_first_name
 from newsloom.annotate.roles import cut_possessive, split_role
 from newsloom.model import Mention
 
@@ -160,8 +161,9 @@ def _heading_or_byline(text: str, m: Mention) -> bool:
 
 
 def _relabel_not_people(mentions: list[Mention], text: str) -> None:
-    """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a name the article also tags as a place is one,
-    and so is one written as a place ("aid to Kyiv") unless it is the surname of a person the article names in full."""
+    """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a one-word name the article also tags as a
+    place, or writes as one ("aid to Kyiv"), is one, unless it is the surname of a person the article names in
+    full (the tagger's one "Rubio" taken for a place does not make every Rubio one)."""
     places = {fold(clean_name(m.text)) for m in mentions if m.label in {"GPE", "LOC"}}
     surnames = {fold(words[-1]) for m in mentions if m.label == "PERSON" and len(words := clean_name(m.text).split()) >= 2}
     is_place: dict[str, bool] = {}  # one search of the text per name, however often it is mentioned
@@ -175,7 +177,7 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
         elif len(words) == 1:
             if name not in is_place:
                 key = fold(words[0])  # a full name's surname ("in Trump company losses") stays a person's
-                is_place[name] = key in places or (key not in surnames and _place_like(name, text))
+                is_place[name] = key not in surnames and (key in places or _place_like(name, text))
             if is_place[name]:
                 m.label = "GPE"
 
@@ -194,16 +196,37 @@ NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC"}
 
 
 def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
-    """A multi-word proper name that speaks ("Mayor Ilse Varga told") is a person, whatever NER guessed."""
+    """A multi-word proper name that speaks ("Mayor Ilse Varga told") is a person, whatever NER guessed; so is a
+    common first name and a surname taken for an organisation ("Sean Hannity") when the surname alone speaks
+    ("Hannity said")."""
+    speaking: dict[str, set[str]] = {}  # a capitalised word that is the subject of a speech verb -> words before it
+    for tok in doc:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.text[:1].isupper() and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+            speaking.setdefault(tok.text, set()).add(doc[tok.i - 1].text if tok.i else "")
     for m in mentions:
-        if m.label == "PERSON" or m.label in NOT_PEOPLE:
+        if m.label == "PERSON":
+            continue
+        words = clean_name(m.text).split()
+        alone = speaking.get(words[-1], set()) - {words[-2] if len(words) > 1 else ""}  # the surname speaks alone
+        if m.label == "ORG" and 2 <= len(words) <= 3 and alone and _first_and_surname(words):
+            m.label = "PERSON"
+            continue
+        if m.label in NOT_PEOPLE:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(clean_name(m.text).split()) < 2:
+        if span is None or len(words) < 2:
             continue
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in SPEECH_LEMMAS:
             m.label = "PERSON"
+
+
+def _first_and_surname(words: list[str]) -> bool:
+    """True for words that read as a person's name: a common first name, then capitalised words that name no
+    institution or publication ("Sean Hannity", not "Virginia Tech Police")."""
+    rest = [w.lower() for w in words[1:]]
+    return (is_first_name(words[0]) and all(w[:1].isupper() and w.isalpha() for w in words[1:])
+            and not any(w in ORG_WORDS or w in PUBLICATION_WORDS for w in rest))
 
 
 def _relabel_people(mentions: list[Mention]) -> None:
@@ -212,7 +235,7 @@ def _relabel_people(mentions: list[Mention]) -> None:
     surnames = {p.split()[-1] for p in people if p}
     for m in mentions:
         key = fold(clean_name(m.text))
-        if m.label in {"ORG", "GPE", "NORP"} and (key in people or (" " not in key and key in surnames)):
+        if m.label in {"ORG", "GPE", "NORP", "LOC"} and (key in people or (" " not in key and key in surnames)):
             m.label = "PERSON"
 
 

@@ -53,6 +53,12 @@ _MALE_NAMES = (
 _FIRST_NAMES = {"f": set(_FEMALE_NAMES.split()), "m": set(_MALE_NAMES.split())}
 
 
+def is_first_name(word: str) -> bool:
+    """True for a common first name of either list ("Sean", "Kelly")."""
+    low = word.lower().strip(".")
+    return low in _FIRST_NAMES["f"] or low in _FIRST_NAMES["m"]
+
+
 def name_gender(canonical: str) -> str | None:
     """Gender suggested by a person's first name, when it is a common and unambiguous one."""
     first = canonical.split()[0].lower().strip(".") if canonical.split() else ""
