@@ -96,3 +96,14 @@ def test_a_title_names_the_one_person_who_holds_it_and_nobody_when_two_do():
     two = _speakers("Mayor Ilse Brandvik met Mayor Oskar Lind on Monday.\n\n"
                     "\u201cThe bridge stays shut until it is safe,\u201d the mayor said.")
     assert two["The bridge stays shut until it is safe"] == ("the mayor", "description")
+
+
+def test_another_unnamed_source_is_kept_as_written():
+    from newsloom.annotate import annotate
+    from newsloom.model import Article
+
+    text = ('A harbour official said the cranes were idle. Another port source speaking to the Coastline Herald said, '
+            '"The inspectors have not been here in months."')
+    quotes = annotate(Article(report_id="r", source="r.txt", text=text), vectors=False).quotes
+    q = next(q for q in quotes if "inspectors" in q.text)
+    assert q.speaker == "Another port source" and q.basis == "cue"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
 RELATIVES = {"who", "that", "which"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-ANONYMOUS_DETS = {"a", "an", "one", "some", "several", "two", "three"}
+ANONYMOUS_DETS = {"a", "an", "another", "one", "some", "several", "two", "three"}
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
                    "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
 PLACE_LABELS = {"GPE", "LOC"}
