@@ -63,6 +63,22 @@ def stop_on_signals() -> dict[int, object]:
     return before
 
 
+def forget_unhandled_interrupt() -> None:
+    """Tell CPython that the Ctrl+C (or SIGTERM) that stopped the watcher was handled.
+
+    A KeyboardInterrupt raised while a C extension runs Python code through PyRun_String (as some model
+    and library imports do) marks the interpreter as stopped by Ctrl+C even when the watcher then catches
+    it, and the interpreter ends the process with SIGINT (exit status -2) after an orderly stop. The
+    flag is CPython's own; where it cannot be found, nothing is done.
+    """
+    import ctypes
+
+    try:
+        ctypes.c_int.in_dll(ctypes.pythonapi, "_Py_UnhandledKeyboardInterrupt").value = 0
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 def hold_signals() -> None:
     """Once the watcher is stopping, let no further Ctrl+C or SIGTERM cut its clean-up short."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -132,6 +148,7 @@ def watch(
                 time.sleep(interval)
     except KeyboardInterrupt:
         hold_signals()
+        forget_unhandled_interrupt()
         err.print("stopped; the next run goes on from what was stored")
     finally:
         hold_signals()

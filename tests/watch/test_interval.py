@@ -93,3 +93,17 @@ def test_the_watchers_signal_handlers_are_given_back_after_its_clean_up():
     finally:
         restore_signals(before)
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == first
+
+
+def test_a_handled_interrupt_raised_inside_c_run_code_does_not_end_the_process_by_sigint():
+    script = ("import ctypes, sys\n"
+              "from newsloom.cli_watch import forget_unhandled_interrupt\n"
+              "try:\n"
+              "    ctypes.pythonapi.PyRun_SimpleString(b'raise KeyboardInterrupt')\n"
+              "except KeyboardInterrupt:\n"
+              "    pass\n"
+              "if sys.argv[1] == 'forget':\n"
+              "    forget_unhandled_interrupt()\n")
+    runs = {how: subprocess.run([sys.executable, "-c", script, how], capture_output=True) for how in ("keep", "forget")}
+    assert runs["keep"].returncode == -signal.SIGINT  # what the watcher's process did after an orderly stop
+    assert runs["forget"].returncode == 0
