@@ -69,7 +69,7 @@ def test_failures_become_rows_and_transient_ones_are_tried_again(site, tmp_path)
                                    etag='"v1"')
     site.pages["/items/1"] = Page(story(1))
     site.pages["/items/flaky"] = Page(story(2), fail_times=1)
-    site.pages["/items/slow"] = Page(story(3), delay=2.0)
+    site.pages["/items/slow"] = Page(story(3), delay=5.0)
     site.pages["/items/big"] = Page(b"<p>" + b"x" * 60_000 + b"</p>")
     site.pages["/items/old"] = Page(location="/items/new")
     site.pages["/items/new"] = Page(story(4))
@@ -79,7 +79,7 @@ def test_failures_become_rows_and_transient_ones_are_tried_again(site, tmp_path)
         first = w.poll()
         rows = [store.input_status(site.url(p)) for p in ("/items/slow", "/items/big", "/secret/1")]
         reasons = {r.source.rsplit("/", 1)[-1]: (r.status, r.reason) for r in rows}
-        assert reasons["slow"][0] == "failed" and reasons["slow"][1].startswith("timed out after 0.5 s")
+        assert reasons["slow"][0] == "failed" and reasons["slow"][1].startswith("timed out after 2 s")
         assert reasons["big"][0] == "failed" and "size cap" in reasons["big"][1]
         assert reasons["1"] == ("skipped", f"robots.txt of {site.url('')} disallows /secret/1")
         assert site.hits("/secret/1") == 0 and site.hits("/items/flaky") == 2  # a 500, then the page
