@@ -397,6 +397,10 @@ class ClaimGroup:
     disputed_by: list[str] = field(default_factory=list)  # ids of the disagreements that contradict it
     chain: list[ChainLink] = field(default_factory=list)  # each report and the sources it cites for the claim
     independence: list[Independence] = field(default_factory=list)  # each report counted or not, and why
+    speaker_basis: str = ""  # the basis of the speaker's quote line (explicit, agreed, pronoun, ..., unattributed); "" = outlet's voice
+    attribution: str = ""  # the rule that decided the speaker, in words
+    speaker_confidence: float | None = None  # how sure the speaker is, 0..1
+    speaker_evidence: list[Evidence] = field(default_factory=list)  # the speaker as written
 
 
 @dataclass

@@ -24,3 +24,16 @@ def test_long_text_parses_into_one_document():
     starts = {s.start_char for s in doc.sents}
     assert all(i + 2 in starts for i in range(len(text)) if text.startswith("\n\n", i) and i + 2 < len(text))
     assert len(doc.ents) > 1000 and any(e.start_char > CHUNK_CHARS for e in doc.ents)
+
+
+def test_a_sentence_ending_in_a_dotted_abbreviation_is_split_from_the_next():
+    text = ("The Courier reported Friday that the ministry no longer lists the port as a threat to the U.S. "
+            "Okafor told reporters on Monday that talks had stalled.")
+    sents = [s.text.strip() for s in parse(text).sents]
+    assert sents[-1].startswith("Okafor told reporters")
+    assert parse(text).text == text
+
+
+def test_an_abbreviation_inside_a_name_keeps_its_sentence():
+    text = "Officials said the U.S. Senate voted on Tuesday to fund the harbour."
+    assert len(list(parse(text).sents)) == 1

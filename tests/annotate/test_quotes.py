@@ -107,3 +107,20 @@ def test_another_unnamed_source_is_kept_as_written():
     quotes = annotate(Article(report_id="r", source="r.txt", text=text), vectors=False).quotes
     q = next(q for q in quotes if "inspectors" in q.text)
     assert q.speaker == "Another port source" and q.basis == "cue"
+
+
+def test_a_description_keeps_the_of_phrase_that_says_whose_it_is():
+    found = _speakers("The head of the state-owned harbour fund, a close friend of the mayor, said \u201cthe fund "
+                      "will not sell the cranes this year.\u201d")
+    assert found["the fund will not sell the cranes this year"] == (
+        "the head of the state-owned harbour fund", "description")
+
+
+def test_a_denied_statement_is_not_reported_speech():
+    from newsloom.annotate import annotate
+    from newsloom.model import Article
+
+    text = ("The ministry is no longer describing the harbour as a security risk. The mayor did not say that the "
+            "cranes were unsafe. The port board said that the cranes were safe.")
+    quotes = annotate(Article(report_id="r", source="r.txt", text=text), vectors=False).quotes
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["that the cranes were safe"]

@@ -32,7 +32,7 @@ ADDED_IN_VERSION_1 = {  # optional: older briefs lack them
     "quote": {"speaker_basis", "attribution", "confidence", "attributions", "correction"},
     "line": {"disputed_by"},
     "report": {"published_inferred", "published_evidence", "corrections"},
-    "claim": {"disputed_by"},
+    "claim": {"disputed_by", "speaker_basis", "attribution", "speaker_confidence", "speaker_evidence"},
     "position": {"date"},
     "disagreement": {"id", "kind"},
     "timelineEntry": {"kind", "disputed_by"},

@@ -85,31 +85,84 @@ class _Index:
         """Date mentions starting in [start, end)."""
         return self.dates[bisect_left(self.date_starts, start) : bisect_left(self.date_starts, end)]
 
-    def speaker_in(self, start: int, end: int) -> str | None:
-        """Speaker of the first quote (in the quote list's order) starting in [start, end) that has one."""
-        inside = self.quotes[bisect_left(self.quote_starts, start) : bisect_left(self.quote_starts, end)]
-        return min(inside, key=lambda q: q[1])[2].speaker if inside else None
+    def speaker_of(self, clause: Span) -> str | None:
+        """Who states the clause: the speaker of the quotes that are its main statement, None for the outlet's voice.
+
+        A quote is the clause's statement when its speaker is the subject of the clause's main verb
+        ("Peskov said ...", "... , he said", "'...,' Peskov said, but ...") or, failing that, when the main
+        verb lies in the quoted words. A quote inside a side clause ("the blowup, in which Trump warned it
+        was 'gambling with World War III', has been seen as a gift") leaves the clause to the outlet;
+        different people as its statement leave it to no one.
+        """
+        start, end = clause.start_char, clause.end_char
+        inside = [q for _, _, q in sorted(
+            self.quotes[bisect_left(self.quote_starts, start) : bisect_left(self.quote_starts, end)], key=lambda q: q[1])]
+        root = clause.root
+        subjects = {q.speaker for q in inside if self._speaks_main_verb(q, clause, root)}
+        if subjects:
+            return subjects.pop() if len(subjects) == 1 else None
+        holders = {q.speaker for q in inside if q.start <= root.idx < q.end}
+        return holders.pop() if len(holders) == 1 else None
+
+    def _speaks_main_verb(self, quote: Quote, clause: Span, root: Token) -> bool:
+        """True when the quote's speaker, written in the clause, is the subject of its main verb or of a verb beside it."""
+        at = quote.speaker_start
+        if at is None or not clause.start_char <= at < clause.end_char:
+            return False
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = _governing_verb(span[0])
+        return verb == root or (verb.dep_ == "parataxis" and verb.head == root)
+
+
+def _governing_verb(tok: Token) -> Token:
+    """The verb a token belongs to: its nearest verb ancestor (itself when a verb), else the sentence root."""
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _clauses(text: str, sent: Span) -> list[tuple[int, int]]:
     """Character spans of a sentence's coordinated main clauses when each has its own subject.
 
     "The council approved X and the mayor signed Y" is two claims; "the port praised X and expects Y"
-    stays one, its second verb phrase being a facet.
+    stays one, its second verb phrase being a facet. A second clause the parser hung inside the first
+    ("Medvedev gloated over the slap down of Zelensky, and spokeswoman Maria Zakharova marveled at ...")
+    is split off too.
     """
     root = sent.root
     conj = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}), None)
     cc = next((c for c in root.children if c.dep_ == "cc" and conj is not None and c.i < conj.i), None)
     start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     end = start + len(sent.text.strip())
-    if (conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4
-            or _in_quote_marks(text, sent, cc)
+    if (conj is None or cc is None or sent.end - conj.i < 4
             or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children)):
+        conj, cc = _hung_clause(sent)
+    if conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4 or _in_quote_marks(text, sent, cc):
         return [(start, end)]
     first_end = cc.idx
     while first_end > start and text[first_end - 1] in " ,;:\u2014\u2013-":
         first_end -= 1
     return [(start, first_end), (conj.left_edge.idx if conj.left_edge.i > cc.i else conj.idx, end)]
+
+
+def _hung_clause(sent: Span) -> tuple[Token | None, Token | None]:
+    """A ", and <named subject> <verb> ..." clause the parser attached inside the one before it: its verb and the "and".
+
+    Only a noun or a name right after ", and" that is the subject of a verb hung on an earlier word
+    counts ("..., and Maria Zakharova marveled at ..."); "..., and that ...", "..., and I agree" do not.
+    """
+    for cc in sent:
+        if cc.dep_ != "cc" or cc.i == sent.start or sent.doc[cc.i - 1].text != "," or cc.i + 1 >= sent.end:
+            continue
+        subject = next((t for t in sent[cc.i + 1 - sent.start :] if t.dep_ in {"nsubj", "nsubjpass"}
+                        and t.left_edge.i == cc.i + 1 and t.pos_ in {"NOUN", "PROPN"}), None)
+        verb = subject.head if subject is not None else None
+        if (verb is not None and verb.pos_ == "VERB" and verb.i > subject.i and verb.head.i < cc.i
+                and verb.dep_ in {"relcl", "conj", "advcl", "acl"}):
+            return verb, cc
+    return None, None
 
 
 def _has_subject(span: Span) -> bool:
@@ -148,7 +201,7 @@ def _claim(index: _Index, start: int, end: int, report_id: str) -> Claim | None:
     ents = [m for m in index.mentions_in(start, end) if m.label in FACT_LABELS]
     sent_dates = index.dates_in(start, end)
     numbers = index.numbers_in(sent)
-    speaker = index.speaker_in(start, end)
+    speaker = index.speaker_of(sent)
     if not (ents or numbers or sent_dates or _is_event(sent)):
         return None
     if not _has_subject(sent) or _quote_fragment(index.text, sent):

@@ -46,6 +46,8 @@ def find_indirect(doc: Doc, resolver: SpeakerResolver, quoted: Spans, report_id:
                 continue
             if lemma in BELIEF_LEMMAS and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_LEMMAS:
                 continue  # "she said she believes X": the belief is what she said
+            if _negated(tok):
+                continue  # "is no longer characterizing Russia as a threat", "did not say": nothing was stated
             content = _label_content(tok) if lemma in LABEL_LEMMAS else _complement(tok)
             cue = tok.text
         else:
@@ -133,6 +135,12 @@ def _complement(verb: Token) -> set[int]:
     if after and after[0].pos_ != "CCONJ":
         before |= {t.i for t in after}
     return before
+
+
+def _negated(verb: Token) -> bool:
+    """True when the verb is denied ("did not say", "never claimed", "no longer describes")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and (c.lower_ == "never" or (
+        c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)))) for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:

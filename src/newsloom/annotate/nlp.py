@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -49,15 +50,57 @@ def parse(text: str) -> Doc:
     """Parse a text with the English pipeline; a long one in pieces cut at paragraph or sentence ends, joined."""
     nlp = load_nlp()
     if len(text) <= CHUNK_CHARS:
-        return nlp(text)
-    return Doc.from_docs([nlp(piece) for piece in _pieces(text)], ensure_whitespace=False)
+        return resplit_abbreviation_ends(nlp(text))
+    return Doc.from_docs([resplit_abbreviation_ends(nlp(piece)) for piece in _pieces(text)], ensure_whitespace=False)
 
 
 def parse_many(texts: list[str]) -> list[Doc]:
     """Parse several texts, those up to CHUNK_CHARS together in one batch (faster); each doc as `parse` gives it."""
     short = [text for text in texts if len(text) <= CHUNK_CHARS]
     docs = iter(load_nlp().pipe(short, batch_size=max(1, len(short))))
-    return [next(docs) if len(text) <= CHUNK_CHARS else parse(text) for text in texts]
+    return [resplit_abbreviation_ends(next(docs)) if len(text) <= CHUNK_CHARS else parse(text) for text in texts]
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.", "D.C.": its period can also end the sentence
+_FINITE = {"VBD", "VBZ", "VBP"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+MAX_NAME_TOKENS = 3
+
+
+def abbreviation_ends(doc: Doc) -> list[int]:
+    """Tokens that start a sentence the parser ran on from a dotted abbreviation ("... threat to the U.S. Waltz told CNN").
+
+    The abbreviation's period ends the sentence when a name follows it and then a finite verb that has
+    no subject of its own: the name is that subject. "the U.S. Senate voted" keeps "Senate" as the
+    verb's subject and is left alone.
+    """
+    starts: list[int] = []
+    for tok in doc[:-2]:
+        if not _DOTTED.fullmatch(tok.text) or not tok.whitespace_ or tok.is_sent_end:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i <= MAX_NAME_TOKENS and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        if k == tok.i + 1 or k >= len(doc) or k - tok.i > MAX_NAME_TOKENS:
+            continue
+        verb = doc[k]
+        if verb.tag_ in _FINITE and not any(c.dep_ in _SUBJECTS for c in verb.children):
+            starts.append(tok.i + 1)
+    return starts
+
+
+def resplit_abbreviation_ends(doc: Doc) -> Doc:
+    """The doc parsed again with a sentence starting after each abbreviation that ends one (see `abbreviation_ends`)."""
+    starts = abbreviation_ends(doc)
+    if not starts:
+        return doc
+    sent_starts: list[bool | None] = [None] * len(doc)
+    sent_starts[0] = True
+    for i in starts:
+        sent_starts[i] = True
+    fresh = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                sent_starts=sent_starts)
+    return load_nlp()(fresh)
 
 
 def _pieces(text: str) -> list[str]:

@@ -180,6 +180,7 @@ class SpeakerResolver:
             return SpeakerMention(start, end, role, "role", role=self.text[start:end])
         kind = described_kind(tok) if describe and (org is None or org.end <= tok.idx) else None
         if kind is not None:
+            end = _extend_of(tok, end)  # "the head of state-owned banking giant Sberbank", not "the head"
             return SpeakerMention(start, end, description_name(self.text[start:end]), "description",
                                   person=kind == "person")
         if org is not None:
@@ -449,6 +450,20 @@ def _heads_sentence(subject: Token) -> bool:
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+_PHRASE_BREAKS = {",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
+
+
+def _extend_of(tok: Token, end: int) -> int:
+    """End offset of a description with the "of ..." phrase that says whose it is ("the head of Sberbank")."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words = list(child.subtree)
+            cut = next((k for k, t in enumerate(words) if t.text in _PHRASE_BREAKS or t.is_space), len(words))
+            if cut > 1:  # up to an apposition's comma: "of Sberbank, a close associate of Putin"
+                end = max(end, words[cut - 1].idx + len(words[cut - 1]))
+    return end
 
 
 def _extend_anonymous(tok: Token) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newsloom.model import Brief, BriefReport, ChainLink, Framing, Independence, InputStatus, Position, QuoteGroup
+from newsloom.model import Brief, BriefReport, ChainLink, ClaimGroup, Framing, Independence, InputStatus, Position, QuoteGroup
 from newsloom.brief.view import Ref, StoryView, evidence_text, input_counts, story_views
 
 __all__ = ["to_markdown", "evidence_text"]
@@ -74,7 +74,7 @@ def _story(view: StoryView) -> list[str]:
     if story.claims:
         out += ["### Claims", "", CLAIM_COUNTS, ""]
         for claim in story.claims:
-            who = f" — said by {md(claim.speaker)}" if claim.speaker else ""
+            who = _claim_voice(claim)
             count = f"**{_count(len(claim.reports), 'report')} / {claim.independent_reports} independent**"
             out.append(f"- {md(claim.text)}{who} · {count}{_disputed(view, claim.disputed_by)}"
                        f"{_backed(view, claim.reports, view.refs(claim.evidence))}")
@@ -180,6 +180,16 @@ def _provenance(view: StoryView) -> list[str]:
 def _url(url: str) -> str:
     """Percent-encode what would end a `<...>` link destination or a table cell."""
     return url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace(" ", "%20")
+
+
+def _claim_voice(claim: ClaimGroup) -> str:
+    """" — said by X", with the rule when it is weaker than an explicit attribution; " — unattributed (why)"."""
+    if claim.speaker:
+        rule = f" ({md(claim.attribution)})" if claim.attribution and claim.speaker_basis != "explicit" else ""
+        return f" — said by {md(claim.speaker)}{rule}"
+    if claim.speaker_basis == "unattributed":
+        return f" — speaker unattributed ({md(claim.attribution)})"
+    return ""
 
 
 def _quote(view: StoryView, quote: QuoteGroup) -> list[str]:

@@ -15,6 +15,7 @@ from scipy.spatial.distance import squareform
 from newsloom.annotate.acronyms import is_acronym_of, letters, spell_out
 from newsloom.annotate.embeddings import DIMENSIONS, claim_vectors
 from newsloom.compare.claim_blocks import ClaimSimilarity, blocks, candidate_group_pairs, distinct_keys
+from newsloom.compare.claim_speakers import ClaimVoice
 from newsloom.compare.textsim import content_terms, tfidf_matrix
 from newsloom.model import Annotated, ChainLink, Claim, ClaimGroup, Evidence, Independence, Story
 
@@ -27,6 +28,7 @@ SAME_REPORT_DISTANCE = 4.0
 DENSE_CLAIMS = 1500  # a story with more claims is aligned in blocks of distinct claims
 SAME_SPEAKER_FACT = 0.35  # similarity at which two groups of one speaker's words, in the same reports, are one fact
 Support = Callable[[list[str], list[Evidence]], tuple[list[ChainLink], list[Independence], int]]
+Voice = Callable[[Claim], ClaimVoice | None]
 
 
 @dataclass
@@ -280,10 +282,13 @@ def representative(group: AlignedClaim) -> Claim:
     return group.members[best]
 
 
-def claim_groups(groups: list[AlignedClaim], story: Story, support: Support | None = None) -> list[ClaimGroup]:
+def claim_groups(
+    groups: list[AlignedClaim], story: Story, support: Support | None = None, voice: Voice | None = None
+) -> list[ClaimGroup]:
     """Brief entries for aligned claims, counting a report and its copies as one source.
 
     With `support`, each claim also gets its source chain, and reports resting on one upstream source count once.
+    With `voice`, the speaker is the story's decision on the quote the claim rests on (see `claim_speakers`).
     """
     roots = story.independence_groups()
     out: list[ClaimGroup] = []
@@ -291,14 +296,19 @@ def claim_groups(groups: list[AlignedClaim], story: Story, support: Support | No
         rep = representative(group)
         evidence = [Evidence(c.report_id, c.start, c.end) for c in group.members]
         chain, independence, count = support(group.reports, evidence) if support else ([], [], 0)
+        said = voice(rep) if voice else None
         out.append(ClaimGroup(
             text=rep.text,
             reports=group.reports,
             independent_reports=count if support else len({roots.get(r, r) for r in group.reports}),
             evidence=evidence,
-            speaker=rep.speaker,
+            speaker=said.speaker if said else (None if voice else rep.speaker),
             chain=chain,
             independence=independence,
+            speaker_basis=said.basis if said else "",
+            attribution=said.reason if said else "",
+            speaker_confidence=said.confidence if said else None,
+            speaker_evidence=said.evidence if said else [],
         ))
     out.sort(key=lambda g: (-g.independent_reports, -len(g.reports), g.evidence[0].report, g.evidence[0].start))
     return out

@@ -5,6 +5,7 @@ from newsloom.annotate.basis import is_described
 from newsloom.compare.entities import entity_table, story_aliases
 from newsloom.annotate.speakers import PRONOUNS
 from newsloom.compare.contradictions import number_disagreements, speaker_disagreements, wording_disagreements
+from newsloom.compare.claim_speakers import ClaimVoices
 from newsloom.compare.corroboration import align_claims, claim_groups
 from newsloom.annotate.dates import parse_iso
 from newsloom.compare.dating import infer_published, notice_entries, notices, redate, story_base_date
@@ -88,7 +89,8 @@ def analyze_story(story: Story, anns: list[Annotated], fixes: list[SpeakerFix] |
     ledger = build_ledger(members, alias, fixes or [])
     aligned, sim = align_claims(members, alias)
     sourcing = build_sourcing(story, members, aligned)
-    claims = claim_groups(aligned, story, lambda reports, evidence: line_support(sourcing, reports, evidence))
+    voices = ClaimVoices(members, ledger, fixes or [], alias)
+    claims = claim_groups(aligned, story, lambda reports, evidence: line_support(sourcing, reports, evidence), voices.of)
     texts = {a.report_id: a.article.text for a in members}
     disagreements = numbered([
         ("date", statement_date_disagreements(members, ledger, alias, parse_iso(story_base_date(members)))),
