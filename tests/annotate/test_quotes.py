@@ -124,3 +124,39 @@ def test_a_denied_statement_is_not_reported_speech():
             "cranes were unsafe. The port board said that the cranes were safe.")
     quotes = annotate(Article(report_id="r", source="r.txt", text=text), vectors=False).quotes
     assert [q.text for q in quotes if q.kind == "indirect"] == ["that the cranes were safe"]
+
+
+def test_a_she_after_a_quote_gives_no_gender_to_the_man_named_before_it():
+    found = _speakers("Voter Maeve Quillan, 78, lives in Dunmore. At one point, she said, she was considering "
+                      "supporting Donald Harcourt.\n\n"
+                      "\u201cMy husband and I thought of changing our parties this year,\u201d she explained.")
+    assert found["My husband and I thought of changing our parties this year"][0] != "Donald Harcourt"
+
+
+def test_a_capitalised_name_the_tagger_took_for_a_noun_still_speaks():
+    found = _speakers("\u201cWould it be negotiable about the ferries?\u201d Quillity pressed. \u201cMaybe "
+                      "let some of them stay?\u201d\n\n\u201cI would say this,\u201d Harcourt answered.")
+    assert found["Would it be negotiable about the ferries?"] == ("Quillity", "cue")
+    assert found["Maybe let some of them stay?"][0] == "Quillity"
+
+
+def test_a_quoted_name_inside_the_apposition_does_not_hide_the_cue():
+    found = _speakers("Delegates gathered.\n\n\u201cWe have had better conventions than this one,\u201d Texas delegate "
+                      "Bill Eastwick, wearing a wide hat and \u201cVote Harcourt\u201d pins, said as confetti fell.")
+    assert found["We have had better conventions than this one"] == ("Bill Eastwick", "cue")
+
+
+def test_crowds_users_and_people_given_by_age_are_described_speakers():
+    found = _speakers("\u201cNo!\u201d the crowd cried out. \u201cThe port is cute with a big crane,\u201d one user wrote. "
+                      "\u201cHe has always been a good mayor,\u201d said the 46-year-old.")
+    assert found["No!"] == ("the crowd", "description")
+    assert found["The port is cute with a big crane"] == ("one user", "cue")
+    assert found["He has always been a good mayor"] == ("the 46-year-old", "description")
+
+
+def test_a_day_or_a_nationality_never_speaks():
+    found = _speakers("Much of Quennell's ire was directed at the board, which Quennell on Wednesday called "
+                      "\u201ca den of thieves.\u201d\n\nHarcourt is a man who fights with Mexican American journalists, claims "
+                      "that Univision \"takes its marching orders\" from Mexico.")
+    assert found["a den of thieves"][0] != "Wednesday"
+    assert found["takes its marching orders"][0] != "American"

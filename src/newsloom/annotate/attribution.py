@@ -112,17 +112,19 @@ def _cue_after_apposition(doc: Doc, span: Span) -> Attribution | None:
     while i < len(doc) and (doc[i].is_quote or doc[i].text == ","):
         i += 1
     j = i
-    while j < len(doc) and j - i < 5 and doc[j].pos_ == "PROPN":
-        j += 1
-    if j == i or j >= len(doc) or doc[j].text != ",":
+    while j < len(doc) and j - i < 5 and (doc[j].pos_ == "PROPN" or (doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound")):
+        j += 1  # "Mr. Lee", "Texas delegate Bill Eastland"
+    if j == i or j >= len(doc) or doc[j].text != "," or doc[j - 1].pos_ != "PROPN":
         return None
     name = doc[j - 1]
+    marks = 0
     for k in range(j + 1, min(len(doc), j + _APPOSITION_WINDOW)):
         tok = doc[k]
-        if tok.is_quote or tok.is_space or tok.text in {";", ".", ":", "!", "?"}:
+        marks += tok.is_quote  # a quoted name inside the apposition ("wearing “Ted Cruz” pins") is passed over
+        if (tok.is_quote and marks > 2) or tok.is_space or tok.text in {";", ".", ":", "!", "?"}:
             return None
         if (tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.tag_ in FINITE_TAGS
-                and doc[k - 1].text == ","):
+                and doc[k - 1].text == "," and marks % 2 == 0):
             return tok, name
     return None
 

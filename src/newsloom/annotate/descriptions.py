@@ -1,10 +1,13 @@
 """Speakers described rather than named ("the mayor said", "police say", "the report says")."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+_AGED = re.compile(r"\d+-years?-old")  # "said the 46-year-old"
 
 # Head nouns (lemmas) of descriptions that stand for a person: a pronoun later on may refer to them.
 PERSON_NOUNS = frozenset("""
@@ -22,6 +25,7 @@ detective trooper soldier veteran student worker employee farmer fisherman drive
 patient customer voter member negotiator mediator pollster historian commentator blogger correspondent monarch
 academic scholar man woman boy girl child teenager individual citizen local villager shopkeeper vendor parent mom dad spouse
 mother-in-law father-in-law grandmother grandfather uncle aunt cousin boyfriend girlfriend fiancé fiancee
+user commenter netizen viewer listener reader caller fan guest participant attendee delegate
 """.split())
 
 # Head nouns of descriptions that stand for a group or an institution: they speak, and may be a "they".
@@ -29,14 +33,14 @@ GROUP_NOUNS = frozenset("""
 police authorities prosecutor investigator regulator watchdog court panel jury council committee commission
 agency ministry department office embassy government administration campaign company firm union board party
 group organization organisation association coalition federation league club team network newspaper magazine
-channel station military army navy family staff spokespeople
+channel station military army navy family staff spokespeople crowd
 """.split())
 # Head nouns of descriptions that stand for a text or a recording: they say things, but are nobody's "he" or "they".
 TEXT_NOUNS = frozenset("""
 report statement letter ruling verdict decision order article clip piece ad advertisement video study survey
 poll document memo memorandum filing complaint lawsuit suit indictment post tweet email message release
 communique declaration resolution proposal analysis review audit brief petition notice warning transcript
-editorial website
+editorial website opinion
 """.split())
 
 # Endings of nouns for people ("engineer", "scientist", "physician", "fisherman") and the common nouns with
@@ -57,16 +61,26 @@ utilitarian median meridian
 
 def described_kind(tok: Token) -> str | None:
     """"person", "group" or "text" when `tok` heads a description that can speak, else None (a place, a thing)."""
+    if _aged(tok):
+        return "person"
     if tok.pos_ != "NOUN" or tok.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL"}:
         return None
     lemma = tok.lemma_.lower()
-    if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or person_like(lemma):
+    if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or person_like(lemma) or _AGED.fullmatch(tok.lower_):
         return "person"
     if lemma in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS:
         return "group"
     if lemma in TEXT_NOUNS or tok.lower_ in TEXT_NOUNS:
         return "text"
     return None
+
+
+def _aged(tok: Token) -> bool:
+    """True for the "old" of "the 46-year-old", "a 23-year-old" standing for a person."""
+    if tok.lower_ != "old" or tok.i < 4:
+        return False
+    doc, i = tok.doc, tok.i
+    return doc[i - 1].text == doc[i - 3].text == "-" and doc[i - 2].lower_ in {"year", "years"} and doc[i - 4].like_num
 
 
 def person_like(lemma: str) -> bool:

@@ -53,6 +53,10 @@ _MALE_NAMES = (
 _FIRST_NAMES = {"f": set(_FEMALE_NAMES.split()), "m": set(_MALE_NAMES.split())}
 
 
+FIRST_NAME_VOTES = 1.5  # a common first name outweighs one pronoun chain, not an honorific and a chain
+_QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``"}
+
+
 def is_first_name(word: str) -> bool:
     """True for a common first name of either list ("Sean", "Kelly")."""
     low = word.lower().strip(".")
@@ -84,11 +88,11 @@ def article_genders(
     _chain_votes(sents, people, votes)
     genders: dict[str, str] = {}
     for person in people:
-        tally = votes.get(person.canonical)
-        if tally and tally["f"] != tally["m"]:
+        tally = Counter(votes.get(person.canonical, Counter()))
+        if (guess := name_gender(person.canonical)) is not None:
+            tally[guess] += FIRST_NAME_VOTES
+        if tally["f"] != tally["m"]:
             genders[person.canonical] = "f" if tally["f"] > tally["m"] else "m"
-        elif (guess := name_gender(person.canonical)) is not None:
-            genders[person.canonical] = guess
     return genders
 
 
@@ -102,8 +106,8 @@ def _chain_votes(sents: list[Span], people: list[Mention], votes: dict[str, Coun
         if len(named) != 1:
             continue
         for tok in second:
-            if tok.ent_type_ == "PERSON":
-                break
+            if tok.ent_type_ == "PERSON" or tok.text in _QUOTE_MARKS:
+                break  # '“My husband and I ...,” she explained' after "... supporting Donald Trump": not his
             if tok.dep_ == "nsubj" and tok.lower_ in {"he", "she"}:
                 votes[named.pop()][PRONOUN_GENDER[tok.lower_]] += 1
                 break

@@ -22,6 +22,7 @@ ANONYMOUS_DETS = {"a", "an", "another", "one", "some", "several", "two", "three"
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
                    "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
 PLACE_LABELS = {"GPE", "LOC"}
+_NO_SPEAKER_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}  # never who speaks
 _HYPOTHETICAL = {"any", "no", "every", "each", "whichever", "whoever"}  # nobody in particular speaks
 _DANGLING = {"close", "familiar", "near", "who"}
 _SIGNATURE_DASH = re.compile("[\"'\u201d\u2019\u00bb]*[^\\S\n]*(?:[\u2015\u2014\u2013]|--| - )[^\\S\n]*")
@@ -153,6 +154,8 @@ class SpeakerResolver:
             name = self._antecedent(tok)
             how = "description" if name in self._described else "pronoun"  # "the mayor said ... He added"
             return SpeakerMention(tok.idx, tok.idx + len(tok), name, how)
+        if (tok.ent_type_ in _NO_SPEAKER_TYPES and described_kind(tok) is None) or (tok.ent_type_ == "NORP" and tok.tag_ == "JJ"):
+            return SpeakerMention(start, end, None, "none")  # "who Beck on Wednesday called", "Mexican American journalists"
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -184,11 +187,12 @@ class SpeakerResolver:
             return SpeakerMention(start, end, description_name(self.text[start:end]), "description",
                                   person=kind == "person")
         if org is not None:
-            if org.label in PLACE_LABELS:  # a country or city speaks through people, never as one
+            if org.label in PLACE_LABELS or (org.label == "NORP" and org.end <= tok.idx):
+                # a country or city speaks through people, never as one; "Mexican American journalists" are no "American"
                 return SpeakerMention(org.start, org.end, None, "none")
             return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
-        if tok.pos_ == "PROPN":
-            names = [t for t in np if t.pos_ == "PROPN"]
+        if tok.pos_ == "PROPN" or _name_tagged_noun(tok, np):
+            names = [t for t in np if t.pos_ == "PROPN"] or [tok]
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
             return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
@@ -453,6 +457,15 @@ def _heads_sentence(subject: Token) -> bool:
 
 
 _PHRASE_BREAKS = {",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
+
+
+def _name_tagged_noun(tok: Token, np: Span) -> bool:
+    """A capitalised word alone as its phrase, not opening its sentence, that the tagger took for a noun: a name
+    ("“...?” Hannity pressed")."""
+    text = tok.text
+    return (tok.pos_ == "NOUN" and len(np) == 1 and len(text) > 2 and text[0].isupper() and text[1:].islower()
+            and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or not (tok.is_sent_start or tok.doc[tok.i - 1].is_sent_start))
+            and described_kind(tok) is None and tok.lemma_.lower() not in ANONYMOUS_HEADS)
 
 
 def _extend_of(tok: Token, end: int) -> int:
