@@ -1,9 +1,13 @@
 """Grammatical gender of the people an article names, so "she said" is not given to a man."""
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import sqlite3
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsloom.model import Mention
@@ -51,6 +55,15 @@ _MALE_NAMES = (
     "kevin newt jeff jeffrey stephen hank fred freddy herman rex sean elliott eliot todd"
 )
 _FIRST_NAMES = {"f": set(_FEMALE_NAMES.split()), "m": set(_MALE_NAMES.split())}
+# First names common for both men and women (or a man in one country, a woman in another): no gender.
+UNISEX = frozenset("""
+alex alexis andrea angel ariel ashley avery bailey blair bobbie brett cameron carroll carson casey charlie
+chris christian dale dana devon drew elliott emerson frances francis frankie gale harper hayden jackie jaden
+jamie jan jean jesse jessie jo jody jordan kai kelly kendall kennedy kerry kim kris kyle lee leslie lindsay
+lindsey logan lou lynn marion mel micah morgan nicky nicola noel parker pat payton peyton quinn reese rene
+riley river robin rory rowan ryan sage sam sandy sasha shannon shawn shay simone skyler stacy stevie sydney
+tatum taylor terry toni tracy val whitney yuri
+""".split())
 
 
 FIRST_NAME_VOTES = 1.5  # a common first name outweighs one pronoun chain, not an honorific and a chain
@@ -64,10 +77,38 @@ def is_first_name(word: str) -> bool:
 
 
 def name_gender(canonical: str) -> str | None:
-    """Gender suggested by a person's first name, when it is a common and unambiguous one."""
+    """Gender suggested by a person's first name, when it is a common and unambiguous one.
+
+    The short lists above decide first (a name on both is ambiguous); then the first-name register of
+    the `gename` package, except for names given to both men and women (`UNISEX`).
+    """
     first = canonical.split()[0].lower().strip(".") if canonical.split() else ""
     female, male = first in _FIRST_NAMES["f"], first in _FIRST_NAMES["m"]
-    return "f" if female and not male else "m" if male and not female else None
+    if female or male:
+        return "f" if female and not male else "m" if male and not female else None
+    return None if first in UNISEX or len(first) < 3 or not first.isalpha() else registered_gender(first)
+
+
+@lru_cache(maxsize=1)
+def _register() -> sqlite3.Connection | None:
+    """The `gename` first-name register, opened read-only (None when the package is missing)."""
+    spec = importlib.util.find_spec("gename")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "names.db"
+    if not path.is_file():
+        return None
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=4096)
+def registered_gender(first: str) -> str | None:
+    """"f" or "m" as the first-name register gives a (lower-case) first name, None when it lacks it."""
+    register = _register()
+    if register is None:
+        return None
+    row = register.execute("SELECT gender FROM name_gender WHERE name = ?", (first,)).fetchone()
+    return {"F": "f", "M": "m"}.get(row[0]) if row else None
 
 
 def article_genders(
