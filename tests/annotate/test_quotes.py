@@ -160,3 +160,11 @@ def test_a_day_or_a_nationality_never_speaks():
                       "that Univision \"takes its marching orders\" from Mexico.")
     assert found["a den of thieves"][0] != "Wednesday"
     assert found["takes its marching orders"][0] != "American"
+
+
+def test_a_quotation_signed_on_the_next_line_and_an_inverted_reaction_have_speakers():
+    found = _speakers("\u201cThe whole idea of a toll bridge is something we hear about all the time.\u201d\n\n"
+                      "-Maeve Quillan, Dunmore.\n\n"
+                      "\u201cIs the mayor profiling ferry users?\u201d reacted Harcourt.")
+    assert found["The whole idea of a toll bridge is something we hear about all the time"][0] == "Maeve Quillan"
+    assert found["Is the mayor profiling ferry users?"][0] == "Harcourt"

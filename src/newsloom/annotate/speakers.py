@@ -25,7 +25,8 @@ PLACE_LABELS = {"GPE", "LOC"}
 _NO_SPEAKER_TYPES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}  # never who speaks
 _HYPOTHETICAL = {"any", "no", "every", "each", "whichever", "whoever"}  # nobody in particular speaks
 _DANGLING = {"close", "familiar", "near", "who"}
-_SIGNATURE_DASH = re.compile("[\"'\u201d\u2019\u00bb]*[^\\S\n]*(?:[\u2015\u2014\u2013]|--| - )[^\\S\n]*")
+_SIGNATURE_DASH = re.compile(  # on the quotation's line, or opening the next line ("\n\n-Michelle Marks, Philadelphia.")
+    "[\"'\u201d\u2019\u00bb]*(?:[^\\S\n]*(?:[\u2015\u2014\u2013]|--| - )|[^\\S\n]*\n\\s*(?:[\u2015\u2014\u2013]|--|-))[^\\S\n]*")
 _SIGNATURE_END = re.compile("[^\\S\n]*(?:$|[\n.\u201c\"]|,[^\n]{0,80}(?:$|[\n\u201c\"]))")
 _SIGNED_NAME = re.compile(r"[A-Z][\w\u00C0-\u024F'\u2019-]+(?: (?:[A-Z]\.|[A-Z][\w\u00C0-\u024F'\u2019-]+)){1,3}")
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):[^\S\n]")
@@ -198,8 +199,8 @@ class SpeakerResolver:
         return SpeakerMention(start, end, None, "none")
 
     def signature_after(self, end: int) -> SpeakerMention | None:
-        """The name a quotation is signed with after a dash ("“...” ― Ann Lee", "'...' -- Sen. Bo Ray"), when
-        nothing but the name (and an apposition) follows it on its line."""
+        """The name a quotation is signed with after a dash ("“...” ― Ann Lee", "'...' -- Sen. Bo Ray", or "-Ann Lee"
+        opening the next line), when nothing but the name (and an apposition) follows it on its line."""
         m = _SIGNATURE_DASH.match(self.text, end)
         if m is None:
             return None
