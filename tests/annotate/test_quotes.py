@@ -168,3 +168,11 @@ def test_a_quotation_signed_on_the_next_line_and_an_inverted_reaction_have_speak
                       "\u201cIs the mayor profiling ferry users?\u201d reacted Harcourt.")
     assert found["The whole idea of a toll bridge is something we hear about all the time"][0] == "Maeve Quillan"
     assert found["Is the mayor profiling ferry users?"][0] == "Harcourt"
+
+
+def test_a_voters_or_delegates_title_is_a_role_not_part_of_the_name():
+    from newsloom.annotate.roles import split_role
+
+    assert split_role("Voter Maeve Quillan") == ("Maeve Quillan", "Voter")
+    assert split_role("Delegate Tad Pellow") == ("Tad Pellow", "Delegate")
+    assert split_role("Premier League") == ("Premier League", None)

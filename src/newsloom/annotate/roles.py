@@ -16,7 +16,10 @@ ROLE_WORDS = {
     "aide", "official", "diplomat", "negotiator", "councillor", "councilor", "councilwoman", "councilman",
     "superintendent", "inspector", "officer", "captain", "coach", "dr.", "mr.", "mrs.", "ms.", "state",
     "foreign", "defense", "defence", "finance", "interior", "national", "security", "advisor", "kremlin",
-    "ministry", "press",
+    "ministry", "press", "voter", "delegate", "resident", "candidate", "nominee", "congressman",
+    "congresswoman", "actor", "actress", "singer", "comedian", "teacher", "nurse", "doctor", "sheriff",
+    "detective", "sgt.", "lt.", "capt.", "maj.", "supporter", "protester", "survivor", "retiree", "engineer",
+    "scientist", "researcher", "manager", "owner", "investor", "entrepreneur", "chancellor",
 }
 # Of those, the nouns a person can be called by alone ("the mayor", "the senator"), not modifiers or places.
 TITLE_NOUNS = ROLE_WORDS - {
