@@ -176,3 +176,12 @@ def test_a_voters_or_delegates_title_is_a_role_not_part_of_the_name():
     assert split_role("Voter Maeve Quillan") == ("Maeve Quillan", "Voter")
     assert split_role("Delegate Tad Pellow") == ("Tad Pellow", "Delegate")
     assert split_role("Premier League") == ("Premier League", None)
+
+
+def test_a_he_is_never_a_group_or_a_spokeswoman_described_before_him():
+    found = _speakers("Some conservative members of the council have argued for the plan, but councillor Tomas "
+                      "Brandt doesn't hide where he stands.\n\n\u201cWe will fight it,\u201d he said.\n\n"
+                      "A spokeswoman for the port declined to comment, and the ferry company kept quiet too.\n\n"
+                      "\u201cThe cranes are idle,\u201d he said.")
+    assert found["We will fight it"] == ("Tomas Brandt", "pronoun")
+    assert found["The cranes are idle"][0] != "A spokeswoman"

@@ -357,14 +357,16 @@ class SpeakerResolver:
             and self._fits(s.name, gender)
         ]
         known = [f for f in found if f[1] in self.genders]  # a known gender match beats an unknown one
-        return sorted(set((known or found) + self._anonymous_subjects(start, end)))
+        return sorted(set((known or found) + self._anonymous_subjects(start, end, gender)))
 
-    def _anonymous_subjects(self, start: int, end: int) -> list[tuple[int, str]]:
-        """Unnamed sources that are clause subjects in [start, end) ("A senior official ... told the Post")."""
+    def _anonymous_subjects(self, start: int, end: int, gender: str | None = None) -> list[tuple[int, str]]:
+        """Unnamed sources that are clause subjects in [start, end) ("A senior official ... told the Post"), one
+        person each ("some members of Congress" are no "he") and of a gender that fits ("a spokeswoman" is no "he")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         found = []
         for tok in span if span is not None else []:
-            if tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and not self._in_quotes(tok.idx):
+            if (tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.tag_ != "NNS" and not self._in_quotes(tok.idx)
+                    and role_gender(tok.lower_) in (None, gender)):
                 np = noun_phrase(tok)
                 if np[0].lower_ in ANONYMOUS_DETS:
                     found.append((np.start_char, self._anonymous(tok, np.start_char).name or ""))
