@@ -185,3 +185,11 @@ def test_a_he_is_never_a_group_or_a_spokeswoman_described_before_him():
                       "\u201cThe cranes are idle,\u201d he said.")
     assert found["We will fight it"] == ("Tomas Brandt", "pronoun")
     assert found["The cranes are idle"][0] != "A spokeswoman"
+
+
+def test_a_pronoun_never_stands_for_whom_the_words_are_about_or_addressed_to():
+    found = _speakers("Tad Harcourt met the port board in Dunmore on Monday.\n\n"
+                      "\u201cIt seems to me they have every incentive to find common ground,\u201d he said of Harcourt "
+                      "and the board.\n\n\u201cThe cranes have been idle for months,\u201d he told Harcourt.")
+    assert found["It seems to me they have every incentive to find common ground"][0] is None
+    assert found["The cranes have been idle for months"][0] is None

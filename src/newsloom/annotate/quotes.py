@@ -110,6 +110,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _owner(resolver, said)
             else:
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
+                speaker = _not_talked_about(speaker, cue, text, quoted)
             speaker = not_self_named(speaker, text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
@@ -197,6 +198,21 @@ def _owner(resolver: SpeakerResolver, noun: Token) -> SpeakerMention:
     if owner is None or owner.pos_ != "PROPN":
         return SpeakerMention(noun.idx, noun.idx + len(noun), None, "none")
     return resolver.resolve(owner)
+
+
+def _not_talked_about(
+    speaker: SpeakerMention | None, cue: Token | None, text: str, quoted: list[tuple[int, int]]
+) -> SpeakerMention | None:
+    """A pronoun's person named as whom the cue is about or addressed to ("“...,” he said of Trump and Ryan",
+    "he told Rubio") is not who said the words: they stay unattributed."""
+    if speaker is None or not speaker.name or speaker.how != "pronoun" or cue is None:
+        return speaker
+    surname = speaker.name.split()[-1]
+    for child in cue.children:
+        if child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ in {"of", "about"}):
+            if any(t.text == surname and not any(a <= t.idx < b for a, b in quoted) for t in child.subtree):
+                return SpeakerMention(speaker.start, speaker.end, None, "none")
+    return speaker
 
 
 def _speaker(resolver: SpeakerResolver, subj: Token | None, cue: Token | None, sent: Span) -> SpeakerMention | None:
