@@ -23,3 +23,8 @@ def test_a_she_is_not_given_to_the_man_the_register_knows():
             "\u201cHe is radical enough,\u201d she said.")
     quotes = annotate(Article(report_id="r", source="r.txt", text=text), vectors=False).quotes
     assert next(q for q in quotes if "radical" in q.text).speaker == "Deja Quarles"
+
+
+def test_a_family_name_written_first_gets_no_gender_from_the_register():
+    assert registered_gender("ban") is not None
+    assert name_gender("Ban Ki-moon") is None and name_gender("Moon Jae-in") is None

@@ -193,3 +193,9 @@ def test_a_pronoun_never_stands_for_whom_the_words_are_about_or_addressed_to():
                       "and the board.\n\n\u201cThe cranes have been idle for months,\u201d he told Harcourt.")
     assert found["It seems to me they have every incentive to find common ground"][0] is None
     assert found["The cranes have been idle for months"][0] is None
+
+
+def test_a_thing_described_as_a_subject_is_no_one_a_pronoun_stands_for():
+    found = _speakers("Economist Tad Pellow spoke at the harbour on Monday.\n\n"
+                      "An economic downturn, he said, \u201ccould be a good time to borrow and pay off debt.\u201d")
+    assert found["could be a good time to borrow and pay off debt"][0] == "Tad Pellow"

@@ -55,6 +55,16 @@ _MALE_NAMES = (
     "kevin newt jeff jeffrey stephen hank fred freddy herman rex sean elliott eliot todd"
 )
 _FIRST_NAMES = {"f": set(_FEMALE_NAMES.split()), "m": set(_MALE_NAMES.split())}
+# Family names that lead a person's name where it is written family name first (Chinese, Korean, Vietnamese):
+# the register gives some of them a gender as if they were first names ("Ban Ki-moon", "Moon Jae-in").
+FAMILY_NAMES_FIRST = frozenset("""
+wang zhang chen yang huang zhao zhou xu sun zhu guo liang xie song tang feng deng peng zeng xiao tian dong
+yuan jiang cheng shen yao kong wong chan cheung leung chow tsai chang chung
+park choi jung kang yoon jang shin kwon hwang jeon moon
+nguyen tran pham hoang phan dang duong
+ban kim lee lim han seo cho ko hu wu yu ye du su lu le vu vo ho ly ngo bui ma jin min sun lin liu luo gao xie
+cai ren wei ding
+""".split())
 # First names common for both men and women (or a man in one country, a woman in another): no gender.
 UNISEX = frozenset("""
 alex alexis andrea angel ariel ashley avery bailey blair bobbie brett cameron carroll carson casey charlie
@@ -86,7 +96,9 @@ def name_gender(canonical: str) -> str | None:
     female, male = first in _FIRST_NAMES["f"], first in _FIRST_NAMES["m"]
     if female or male:
         return "f" if female and not male else "m" if male and not female else None
-    return None if first in UNISEX or len(first) < 3 or not first.isalpha() else registered_gender(first)
+    if first in UNISEX or first in FAMILY_NAMES_FIRST or len(first) < 3 or not first.isalpha():
+        return None
+    return registered_gender(first)
 
 
 @lru_cache(maxsize=1)

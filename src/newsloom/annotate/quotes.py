@@ -110,7 +110,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _owner(resolver, said)
             else:
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
-                speaker = _not_talked_about(speaker, cue, text, quoted)
+                speaker = _not_talked_about(speaker, cue, resolver.people, quoted)
             speaker = not_self_named(speaker, text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
@@ -201,16 +201,18 @@ def _owner(resolver: SpeakerResolver, noun: Token) -> SpeakerMention:
 
 
 def _not_talked_about(
-    speaker: SpeakerMention | None, cue: Token | None, text: str, quoted: list[tuple[int, int]]
+    speaker: SpeakerMention | None, cue: Token | None, people: list[Mention], quoted: list[tuple[int, int]]
 ) -> SpeakerMention | None:
     """A pronoun's person named as whom the cue is about or addressed to ("“...,” he said of Trump and Ryan",
-    "he told Rubio") is not who said the words: they stay unattributed."""
+    "he told Rubio") is not who said the words: they stay unattributed. Only that person counts, not a namesake
+    ("he backed Hillary Clinton's plan" leaves Bill Clinton's "he" alone)."""
     if speaker is None or not speaker.name or speaker.how != "pronoun" or cue is None:
         return speaker
-    surname = speaker.name.split()[-1]
     for child in cue.children:
         if child.dep_ in {"dobj", "dative"} or (child.dep_ == "prep" and child.lower_ in {"of", "about"}):
-            if any(t.text == surname and not any(a <= t.idx < b for a, b in quoted) for t in child.subtree):
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            if any(start <= m.start < end and m.canonical == speaker.name and not any(a <= m.start < b for a, b in quoted)
+                   for m in people):
                 return SpeakerMention(speaker.start, speaker.end, None, "none")
     return speaker
 

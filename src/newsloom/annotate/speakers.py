@@ -366,7 +366,8 @@ class SpeakerResolver:
         found = []
         for tok in span if span is not None else []:
             if (tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.tag_ != "NNS" and not self._in_quotes(tok.idx)
-                    and role_gender(tok.lower_) in (None, gender)):
+                    and role_gender(tok.lower_) in (None, gender)
+                    and (tok.lemma_.lower() in ANONYMOUS_HEADS or described_kind(tok) == "person")):  # not "a big reason"
                 np = noun_phrase(tok)
                 if np[0].lower_ in ANONYMOUS_DETS:
                     found.append((np.start_char, self._anonymous(tok, np.start_char).name or ""))
@@ -476,7 +477,8 @@ def _extend_of(tok: Token, end: int) -> int:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             words = list(child.subtree)
-            cut = next((k for k, t in enumerate(words) if t.text in _PHRASE_BREAKS or t.is_space), len(words))
+            cut = next((k for k, t in enumerate(words) if t.text in _PHRASE_BREAKS or t.is_space or t.dep_ == "cc"),
+                       len(words))  # "of state and current nominee": up to the "and"
             if cut > 1:  # up to an apposition's comma: "of Sberbank, a close associate of Putin"
                 end = max(end, words[cut - 1].idx + len(words[cut - 1]))
     return end
