@@ -10,6 +10,7 @@ import numpy as np
 from newsloom.model import Annotated, Claim
 
 DIMENSIONS = 384
+BATCH_SIZE = 16  # texts per model call: small, as texts of a batch are of near lengths anyway
 Encode = Callable[[Sequence[str]], np.ndarray]  # texts -> one unit-length row each (`embed`, or embed run elsewhere)
 
 
@@ -28,13 +29,37 @@ def load_encoder():
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length embeddings of the texts, one row each; repeated texts (wire copies) are encoded once."""
+    """Unit-length embeddings of the texts, one row each; repeated texts (wire copies) are encoded once.
+
+    The texts go through the model in batches of similar token counts (`length_batches`), so that
+    little of the work is spent on padding.
+    """
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     unique = list(dict.fromkeys(texts))
-    vectors = load_encoder().encode(unique, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    model = load_encoder()
+    vectors = np.empty((len(unique), DIMENSIONS), dtype=np.float32)
+    for batch in length_batches(token_counts(model, unique), BATCH_SIZE):
+        vectors[batch] = model.encode([unique[i] for i in batch], batch_size=len(batch), normalize_embeddings=True,
+                                      show_progress_bar=False)
     row = {text: i for i, text in enumerate(unique)}
-    return np.asarray(vectors, dtype=np.float32)[[row[t] for t in texts]]
+    return vectors[[row[t] for t in texts]]
+
+
+def token_counts(model, texts: Sequence[str]) -> list[int]:
+    """How many tokens the model reads of each text (its input is cut at `max_seq_length`)."""
+    ids = model.tokenizer(list(texts), truncation=True, max_length=model.max_seq_length)["input_ids"]
+    return [len(i) for i in ids]
+
+
+def length_batches(counts: Sequence[int], size: int = BATCH_SIZE) -> list[list[int]]:
+    """Indices of the texts in batches of up to `size`, longest first, each of texts with near token counts.
+
+    A batch is padded to its longest text; texts grouped by length, rather than in the order given,
+    leave almost no padding (a story's claims come in at about 20 tokens each, from 3 to over 100).
+    """
+    order = sorted(range(len(counts)), key=lambda i: -counts[i])
+    return [order[start:start + size] for start in range(0, len(order), size)]
 
 
 def pack(vectors: np.ndarray) -> bytes:
