@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,16 +23,34 @@ ENCODER_NICENESS = 10  # how much lower the encoder worker's priority is than th
 
 
 def warm_encoder() -> None:
-    """The worker's warm-up: load the encoder, at a lower priority than the document workers it runs beside.
+    """The worker's warm-up: load the encoder in a thread of lower priority than the document workers beside it.
 
     While documents are processed on every core, the model loads in the time they leave; it is needed
-    only once they are done.
+    only once they are done. The claims are then encoded in the worker's main thread, at the usual
+    priority: on Linux a priority belongs to one thread (and the threads it starts), so only the
+    loading is lowered (elsewhere the whole worker is). Torch's threads wait for work asleep rather
+    than spinning (`OMP_WAIT_POLICY=PASSIVE`, unless set otherwise): with compare workers or other
+    programs on the cores, one spinning thread held up the other and encoding took several times as long.
     """
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when torch is first imported, below
+    failed: list[BaseException] = []
+    loader = threading.Thread(target=_load_at_low_priority, args=(failed,), name="newsloom-load-encoder")
+    loader.start()
+    loader.join()
+    if failed:
+        raise failed[0]
+
+
+def _load_at_low_priority(failed: list[BaseException]) -> None:
+    """Lower this thread's priority and load the encoder; an error is kept in `failed` for the caller to raise."""
     try:
         os.nice(ENCODER_NICENESS)
     except OSError:  # not allowed here: load at the same priority
         pass
-    load_encoder()
+    try:
+        load_encoder()
+    except BaseException as exc:  # noqa: BLE001 - raised again in the worker's main thread
+        failed.append(exc)
 
 
 def _failed(texts: Sequence[str], reason: str) -> np.ndarray:
