@@ -1,11 +1,13 @@
 import copy
 import dataclasses
+import json
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from newsloom import model
 from newsloom.brief import BriefValidationError, load_schema, validate
+from newsloom.brief.schema import _validator, inline_refs
 
 
 def test_schema_is_valid_draft_2020_12():
@@ -178,3 +180,36 @@ def test_rejects_evidence_outside_its_report(doc):
 ])
 def test_rejects_dangling_references(doc, mutate, where):
     assert where in _broken(doc, mutate)
+
+
+def test_the_validator_reads_the_schema_with_every_reference_written_out():
+    schema = inline_refs(load_schema())
+    assert "$ref" not in json.dumps({key: value for key, value in schema.items() if key != "$defs"})
+    assert _validator().schema == schema
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: d["stories"][0]["claims"][0].pop("independent_reports"),
+    lambda d: d["stories"][0]["summary"][0]["evidence"][0].update(start=-1, extra=1),
+    lambda d: d["stories"][0]["reports"][1]["copy_evidence"][0].update(start="0"),  # a reference with a description
+    lambda d: d["stories"][0]["reports"][0].update(published_evidence=[{"report": 3}], copy_kind="plagiarism"),
+    lambda d: d["stories"][0]["claims"][0].update(speaker_evidence=7, reports=[1, "x", None], disputed_by="d1"),
+    lambda d: d["inputs"][3].update(status="crashed", source=None),
+    lambda d: d["stories"][0]["framing"][0]["tone"].update(negative="high"),
+    lambda d: d.update(schema="newsloom.brief/2", stories=[{}]),
+])
+def test_written_out_references_give_the_same_errors(doc, mutate):
+    doc = copy.deepcopy(doc)
+    mutate(doc)
+    errors = [(e.json_path, e.message) for e in _validator().iter_errors(doc)]
+    assert errors and errors == [(e.json_path, e.message) for e in Draft202012Validator(load_schema()).iter_errors(doc)]
+
+
+def test_a_reference_that_loops_is_kept():
+    schema = {"$defs": {"node": {"type": "object", "properties": {"next": {"$ref": "#/$defs/node"}}}},
+              "$ref": "#/$defs/node", "description": "a chain"}
+    written = inline_refs(schema)
+    assert written["allOf"][0]["properties"]["next"] == {"$ref": "#/$defs/node"}
+    assert written["$defs"] == schema["$defs"] and written["description"] == "a chain"
+    assert not list(Draft202012Validator(written).iter_errors({"next": {"next": {}}}))
+    assert [e.json_path for e in Draft202012Validator(written).iter_errors({"next": {"next": 3}})] == ["$.next.next"]
