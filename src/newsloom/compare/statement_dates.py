@@ -18,6 +18,7 @@ VAGUE = re.compile(
 )
 RANGE = "range:"  # a vague account's value: "range:FIRST..LAST|as written"
 RECENT_DAYS = 14
+FOLLOW_CHARS = 300  # reported speech and the speaker's quotation right after it are one occasion
 
 
 @dataclass
@@ -29,6 +30,7 @@ class DateClaim:
     value: str  # ISO date, or "range:FIRST..LAST|words" for a vague time ("earlier in the week")
     sentence: tuple[int, int]
     text: str
+    remarks: frozenset[str] | None = None  # the quote lines it dates ("i:..." for unshared reported speech); None: "X's comments"
 
 
 def aired_before(sentence: str, date_offset: int) -> bool:
@@ -38,7 +40,8 @@ def aired_before(sentence: str, date_offset: int) -> bool:
 
 
 def vague_range(words: str, base: date) -> tuple[date, date] | None:
-    """The days a vague time can mean, seen from `base` ("earlier in the week": Monday to the day before)."""
+    """The days a vague time can mean, seen from `base` ("earlier in the week": Monday to the day before; "last
+    week": the week before, counted from Monday or from Sunday)."""
     m = VAGUE.search(words)
     if m is None:
         return None
@@ -46,8 +49,9 @@ def vague_range(words: str, base: date) -> tuple[date, date] | None:
     first = base.replace(day=1)
     if m.group("week"):
         return min(monday, base - timedelta(days=1)), base - timedelta(days=1)
-    if m.group("lastweek"):
-        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if m.group("lastweek"):  # a week from Monday or from Sunday: either may be meant ("last week" on a Sunday)
+        sunday = base - timedelta(days=(base.weekday() + 1) % 7)
+        return min(monday, sunday) - timedelta(days=7), max(monday, sunday) - timedelta(days=1)
     if m.group("month"):
         return first, max(first, base - timedelta(days=1))
     if m.group("lastmonth"):
@@ -86,7 +90,7 @@ POSSESSED_REMARKS = re.compile(
 
 def statement_dates(
     ann: Annotated, ledger: list[QuoteGroup], alias: dict[str, str], base: date | None = None,
-    quoted: dict[str, list[tuple[int, int]]] | None = None,
+    quoted: dict[str, list[tuple[int, int, int]]] | None = None,
 ) -> list[DateClaim]:
     """When a report says each widely quoted speaker made their remarks (vague times seen from `base`).
 
@@ -104,7 +108,7 @@ def statement_dates(
         lead_in, previous = previous, (s_start, s_end)
         if found is None:
             continue
-        speaker, anchor = found
+        speaker, anchor, remarks = found
         span = (s_start, s_end)
         value = _statement_date(ann, span, anchor, base)
         if (
@@ -117,7 +121,7 @@ def statement_dates(
             span = lead_in
             value = _statement_date(ann, span, lead_in[1], base)
         if value is not None:
-            out.append(DateClaim(ann.report_id, speaker, value, span, " ".join(text[span[0] : span[1]].split())))
+            out.append(DateClaim(ann.report_id, speaker, value, span, " ".join(text[span[0] : span[1]].split()), remarks))
     return out
 
 
@@ -140,17 +144,19 @@ def _statement_date(ann: Annotated, span: tuple[int, int], anchor: int, base: da
     return min(candidates)[1] if candidates else None
 
 
-def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> tuple[str, int] | None:
-    """Whose statement a sentence dates, and where: a shared or reported quote of theirs, or "X's comments"."""
+def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> tuple[str, int, frozenset[str] | None] | None:
+    """Whose statement a sentence dates, where, and which remark: a shared quote of theirs (its lines), reported
+    speech of theirs (a remark of its own), or "X's comments" (any of their remarks)."""
     for q in quotes:
         if not (s_start <= q.start < s_end and q.speaker):
             continue
-        in_shared = any(s < q.end and q.start < e for s, e in shared)
-        if not (in_shared or q.kind == "indirect") or (q.kind == "partial" and len(q.text.split()) < 4):
+        lines = frozenset(f"q{k}" for s, e, k in shared if s < q.end and q.start < e)
+        if not (lines or q.kind == "indirect") or (q.kind == "partial" and len(q.text.split()) < 4):
             continue  # scare quotes and single words say nothing about when a statement was made
         name = alias.get(q.speaker, q.speaker)
         if name in speakers:
-            return name, q.start
+            return name, q.start, lines or _followed_by(quotes, shared, s_end, name, alias) or frozenset(
+                {f"i{ann.report_id}:{q.start}"})
     m = POSSESSED_REMARKS.search(ann.article.text, s_start, s_end)
     if m is None:
         return None
@@ -160,7 +166,40 @@ def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> t
     else:
         earlier = [q for q in quotes if q.end <= s_start and s_start - q.end < 300 and q.speaker]
         name = alias.get(earlier[-1].speaker, earlier[-1].speaker) if earlier else None
-    return (name, m.start()) if name in speakers else None
+    return (name, m.start(), None) if name in speakers else None
+
+
+def _followed_by(quotes, shared, end: int, name: str, alias: dict[str, str]) -> frozenset[str]:
+    """The quote lines of the speaker's next quotation, when it follows reported speech closely with nobody else
+    quoted between ("Sorvald said on Sunday that ...\n\n“The decision ... ,” Sorvald said."): one occasion."""
+    for q in quotes:
+        if q.start < end or not q.speaker:
+            continue
+        if q.start - end > FOLLOW_CHARS or alias.get(q.speaker, q.speaker) != name:
+            return frozenset()
+        lines = frozenset(f"q{k}" for s, e, k in shared if s < q.end and q.start < e)
+        if lines:
+            return lines
+    return frozenset()
+
+
+def _one_remark(claims: list[DateClaim]) -> list[DateClaim]:
+    """The accounts that may date one remark: all of them when one speaks of the speaker's remarks in general
+    ("Peskov's comments were made Wednesday"), else the accounts of the quote line dated most ways, with the
+    reported speech of no shared line that names one of their days.
+
+    Two reports dating different remarks ("called Zelensky a 'dictator'" on Feb. 19, "ready for peace" on
+    Friday) do not disagree.
+    """
+    if any(c.remarks is None for c in claims) or len(claims) < 2:
+        return claims
+    lines = {line for c in claims for line in c.remarks or () if line.startswith("q")}
+    best = max(([c for c in claims if line in (c.remarks or ())] for line in sorted(lines)),
+               key=lambda group: (len({c.value for c in group}), len(group)), default=[])
+    days = {c.value for c in best}
+    # reported speech of no shared line joins a side it agrees with (never a side of its own)
+    return best + [c for c in claims if c not in best and c.value in days
+                   and all(line.startswith("i") for line in c.remarks or ())]
 
 
 def _is_disagreement(by_value: dict[str, list[DateClaim]]) -> bool:
@@ -181,13 +220,13 @@ def _label(value: str) -> str:
     return f"\u201c{words}\u201d (between {first} and {last}, no day stated)"
 
 
-def shared_quotes(ledger: list[QuoteGroup]) -> dict[str, list[tuple[int, int]]]:
-    """Per report, the spans of its quotes and paraphrases that two or more reports carry."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    for g in ledger:
+def shared_quotes(ledger: list[QuoteGroup]) -> dict[str, list[tuple[int, int, int]]]:
+    """Per report, the spans of its quotes and paraphrases that two or more reports carry, with their line's index."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for k, g in enumerate(ledger):
         if len(g.reports) >= 2:
             for ev in g.evidence + [e for p in g.paraphrases for e in p.evidence]:
-                out.setdefault(ev.report, []).append((ev.start, ev.end))
+                out.setdefault(ev.report, []).append((ev.start, ev.end, k))
     return out
 
 
@@ -206,10 +245,12 @@ def statement_date_disagreements(
     claims = [c for ann in anns for c in statement_dates(ann, ledger, alias, base, quoted)]
     out: list[Disagreement] = []
     for speaker in sorted(speakers):
+        theirs = [c for c in claims if c.speaker == speaker]
+        if len({c.value for c in theirs if range_of(c.value) is None}) > MAX_ACCOUNTS:
+            continue  # quoted from several occasions
         by_value: dict[str, list[DateClaim]] = defaultdict(list)
-        for c in claims:
-            if c.speaker == speaker:
-                by_value[c.value].append(c)
+        for c in _one_remark(theirs):
+            by_value[c.value].append(c)
         if not _is_disagreement(by_value):
             continue
         positions = []
