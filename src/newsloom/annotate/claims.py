@@ -90,8 +90,8 @@ class _Index:
 
         A quote is the clause's statement when its speaker is the subject of the clause's main verb
         ("Peskov said ...", "... , he said", "'...,' Peskov said, but ...") or, failing that, when the main
-        verb lies in the quoted words. A quote inside a side clause ("the blowup, in which Trump warned it
-        was 'gambling with World War III', has been seen as a gift") leaves the clause to the outlet;
+        verb lies in the quoted words. A quote inside a side clause ("the harbour vote, in which Brun warned the
+        lease was 'a gamble', has been seen as a gift") leaves the clause to the outlet;
         different people as its statement leave it to no one.
         """
         start, end = clause.start_char, clause.end_char
@@ -128,7 +128,7 @@ def _clauses(text: str, sent: Span) -> list[tuple[int, int]]:
 
     "The council approved X and the mayor signed Y" is two claims; "the port praised X and expects Y"
     stays one, its second verb phrase being a facet. A second clause the parser hung inside the first
-    ("Medvedev gloated over the slap down of Zelensky, and spokeswoman Maria Zakharova marveled at ...")
+    ("Dancz gloated over the thrashing of Brun, and spokeswoman Lena Ostrova marveled at ...")
     is split off too.
     """
     root = sent.root
@@ -151,7 +151,7 @@ def _hung_clause(sent: Span) -> tuple[Token | None, Token | None]:
     """A ", and <named subject> <verb> ..." clause the parser attached inside the one before it: its verb and the "and".
 
     Only a noun or a name right after ", and" that is the subject of a verb hung on an earlier word
-    counts ("..., and Maria Zakharova marveled at ..."); "..., and that ...", "..., and I agree" do not.
+    counts ("..., and Lena Ostrova marveled at ..."); "..., and that ...", "..., and I agree" do not.
     """
     for cc in sent:
         if cc.dep_ != "cc" or cc.i == sent.start or sent.doc[cc.i - 1].text != "," or cc.i + 1 >= sent.end:

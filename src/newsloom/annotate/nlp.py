@@ -68,7 +68,7 @@ MAX_NAME_TOKENS = 3
 
 
 def abbreviation_ends(doc: Doc) -> list[int]:
-    """Tokens that start a sentence the parser ran on from a dotted abbreviation ("... threat to the U.S. Waltz told CNN").
+    """Tokens that start a sentence the parser ran on from a dotted abbreviation ("... threat to the U.S. Okafor told reporters").
 
     The abbreviation's period ends the sentence when a name follows it and then a finite verb that has
     no subject of its own: the name is that subject. "the U.S. Senate voted" keeps "Senate" as the

@@ -184,7 +184,7 @@ class SpeakerResolver:
             return SpeakerMention(start, end, role, "role", role=self.text[start:end])
         kind = described_kind(tok) if describe and (org is None or org.end <= tok.idx) else None
         if kind is not None:
-            end = _extend_of(tok, end)  # "the head of state-owned banking giant Sberbank", not "the head"
+            end = _extend_of(tok, end)  # "the head of the state-owned harbour fund", not "the head"
             return SpeakerMention(start, end, description_name(self.text[start:end]), "description",
                                   person=kind == "person")
         if org is not None:
@@ -473,13 +473,13 @@ def _name_tagged_noun(tok: Token, np: Span) -> bool:
 
 
 def _extend_of(tok: Token, end: int) -> int:
-    """End offset of a description with the "of ..." phrase that says whose it is ("the head of Sberbank")."""
+    """End offset of a description with the "of ..." phrase that says whose it is ("the head of the harbour fund")."""
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             words = list(child.subtree)
             cut = next((k for k, t in enumerate(words) if t.text in _PHRASE_BREAKS or t.is_space or t.dep_ == "cc"),
                        len(words))  # "of state and current nominee": up to the "and"
-            if cut > 1:  # up to an apposition's comma: "of Sberbank, a close associate of Putin"
+            if cut > 1:  # up to an apposition's comma: "of the fund, a close friend of the mayor"
                 end = max(end, words[cut - 1].idx + len(words[cut - 1]))
     return end
 
