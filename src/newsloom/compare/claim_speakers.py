@@ -11,13 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsloom.compare.speaker_basis import EXPLICIT, RANK, THRESHOLD
+from newsloom.compare.speaker_basis import BASIS_WORDS, EXPLICIT, RANK, THRESHOLD
 from newsloom.compare.speaker_fixes import QuoteKey, match_fixes
 from newsloom.model import Annotated, Claim, Evidence, Quote, QuoteGroup, SpeakerFix
-
-_SAID = {"cue": "named beside the quote", "verb": "named as the speaker", "role": "named by role only",
-         "description": "described, not named (as written)", "pronoun": "resolved through a pronoun",
-         "carried": "carried from a neighbouring quote"}
 
 
 @dataclass
@@ -73,7 +69,7 @@ class ClaimVoices:
 
     def _reported(self, report: str, quote: Quote) -> ClaimVoice:
         """The voice of reported speech as its report attributes it, shown unattributed below the threshold."""
-        said = _SAID.get(quote.basis, quote.basis or "attributed")
+        said = BASIS_WORDS.get(quote.basis, quote.basis or "attributed")
         evidence = ([Evidence(report, quote.speaker_start, quote.speaker_end)]
                     if quote.speaker_start is not None and quote.speaker_end is not None else [])
         confidence = quote.confidence

@@ -12,7 +12,7 @@ EXPLICIT = {"cue", "verb"}  # the speaker is named beside the marks or as the su
 THRESHOLD = 0.5  # below this confidence a quote is shown unattributed
 AGREEMENT_BONUS = 0.1  # per further report whose weaker attribution names the same speaker
 RANK = {"cue": 0, "verb": 1, "role": 2, "description": 3, "carried": 4, "pronoun": 5, "none": 6}
-_SAID = {
+BASIS_WORDS = {  # each basis in words, for the rule a brief line shows
     "role": "named by role only", "pronoun": "resolved through a pronoun",
     "description": "described, not named (as written)",
     "carried": "carried from a neighbouring quote", "cue": "named beside the quote", "verb": "named as the speaker",
@@ -104,7 +104,7 @@ def decide(units: Sequence[Attributed]) -> Decision:
         confidence = min(0.9, max(u.confidence for u in mine) + AGREEMENT_BONUS * (len(mine) - 1))
     else:
         basis = mine[0].basis
-        reason = f"{_SAID.get(basis, basis)} in {_reports(1)}"
+        reason = f"{BASIS_WORDS.get(basis, basis)} in {_reports(1)}"
         confidence = mine[0].confidence
     doubts = sorted({u.doubt for u in mine if u.doubt})
     if doubts:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsloom.annotate.dates import parse_iso
-from newsloom.model import Annotated, DateMention, Disagreement, Evidence, Position, QuoteGroup
+from newsloom.model import Annotated, DateMention, Disagreement, Evidence, Position, Quote, QuoteGroup
 
 AIRED = re.compile(r"\b(aired|air|broadcast|published|released|reported|posted|ran|shown)\b", re.I)
 MAX_ACCOUNTS = 2  # more distinct days than this: the reports date different remarks, not one remark
@@ -169,7 +169,9 @@ def _sentence_speaker(ann, quotes, shared, s_start, s_end, speakers, alias) -> t
     return (name, m.start(), None) if name in speakers else None
 
 
-def _followed_by(quotes, shared, end: int, name: str, alias: dict[str, str]) -> frozenset[str]:
+def _followed_by(
+    quotes: list[Quote], shared: list[tuple[int, int, int]], end: int, name: str, alias: dict[str, str]
+) -> frozenset[str]:
     """The quote lines of the speaker's next quotation, when it follows reported speech closely with nobody else
     quoted between ("Sorvald said on Sunday that ...\n\n“The decision ... ,” Sorvald said."): one occasion."""
     for q in quotes:
