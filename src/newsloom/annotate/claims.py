@@ -95,8 +95,7 @@ class _Index:
         different people as its statement leave it to no one.
         """
         start, end = clause.start_char, clause.end_char
-        inside = [q for _, _, q in sorted(
-            self.quotes[bisect_left(self.quote_starts, start) : bisect_left(self.quote_starts, end)], key=lambda q: q[1])]
+        inside = [q for _, _, q in self.quotes[bisect_left(self.quote_starts, start) : bisect_left(self.quote_starts, end)]]
         root = clause.root
         subjects = {q.speaker for q in inside if self._speaks_main_verb(q, clause, root)}
         if subjects:
