@@ -26,7 +26,8 @@ Scoring, per article, then summed:
 - source accuracy: of the predictions given to a >=50% found gold content that has a Source, the
   share whose [speaker_start, speaker_end) overlaps a gold Source fragment (no speaker = wrong);
   that share's complement is split into "wrong speaker" (a speaker that is not the gold Source)
-  and "unattributed" (no speaker name: newsloom abstained, and the brief says "unattributed").
+  and "unattributed" (no speaker name, or one below the brief's confidence threshold of 0.5: newsloom
+  abstained, and the brief says "unattributed").
 `--cli` also scores the path users run: `newsloom quotes DIR --jsonl` (a subprocess) on the articles as
 plain-text files, its offsets (which index each file's own text) scored the same way, in a row beside the
 in-process "all" row.
@@ -204,10 +205,17 @@ def predicted(quotes: list[dict]) -> Predicted:
     """Quotes (as `quotes --jsonl` rows or their in-process fields) as content and speaker spans.
 
     A quote without a speaker name is unattributed, as the brief shows it, even where a subject span was
-    found ("it", "the timing"): it never counts as a right or a wrong speaker.
+    found ("it", "the timing"); so is one whose confidence is below the brief's threshold (the CLI already
+    gives it no speaker): it never counts as a right or a wrong speaker.
     """
+    from newsloom.compare.speaker_basis import THRESHOLD
+
+    def shown(q: dict) -> bool:
+        """True when the brief names this quote's speaker."""
+        return bool(q.get("speaker")) and (q.get("confidence") is None or q["confidence"] >= THRESHOLD)
+
     return [([(q["start"], q["end"])],
-             [(q["speaker_start"], q["speaker_end"])] if q["speaker_start"] is not None and q.get("speaker") else [])
+             [(q["speaker_start"], q["speaker_end"])] if q["speaker_start"] is not None and shown(q) else [])
             for q in quotes]
 
 

@@ -86,6 +86,20 @@ def test_quotes_offsets_index_the_input_text(inputs):
     assert (carried["speaker"], carried["basis"]) == ("Petra Lund", "carried")
 
 
+def test_quotes_below_the_threshold_are_unattributed_as_in_the_brief(tmp_path):
+    text = ("Mayor Ilse Varga cruised to a \u201ccomfortable and well-earned win\u201d on Sunday.\n\n"
+            "\u201cWe did it together,\u201d Varga told supporters.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["quotes", str(tmp_path / "a.txt"), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    (row,) = _lines(result)
+    framed = next(q for q in row["quotes"] if "well-earned" in q["text"])
+    assert framed["speaker"] is None and framed["candidate_speaker"] == "Ilse Varga"
+    assert framed["confidence"] < 0.5 and "below 0.5" in framed["why"]
+    said = next(q for q in row["quotes"] if "together" in q["text"])
+    assert said["speaker"] == "Ilse Varga" and "candidate_speaker" not in said
+
+
 def test_extract_jsonl_one_line_per_record(inputs):
     result = runner.invoke(app, ["extract", str(inputs), "--jsonl"])
     assert result.exit_code == 0, result.output

@@ -286,11 +286,18 @@ def _quote_row(q, article, report) -> dict:
         mapped = article.to_source_offset(pos)
         return mapped if mapped is not None else pos
 
-    return {
-        "text": q.text, "start": off(q.start), "end": off(q.end), "speaker": q.speaker,
+    from newsloom.compare.speaker_basis import THRESHOLD
+
+    shown = q.speaker is not None and (q.confidence is None or q.confidence >= THRESHOLD)
+    row = {
+        "text": q.text, "start": off(q.start), "end": off(q.end), "speaker": q.speaker if shown else None,
         "speaker_start": off(q.speaker_start), "speaker_end": off(q.speaker_end), "cue": q.cue, "kind": q.kind,
         "speaker_role": q.speaker_role, "basis": q.basis, "confidence": q.confidence,
     }
+    if q.speaker is not None and not shown:  # as the brief shows it: unattributed, the guess kept apart
+        row["candidate_speaker"] = q.speaker
+        row["why"] = f"unattributed: confidence {q.confidence:.2f} is below {THRESHOLD}"
+    return row
 
 
 @app.command()

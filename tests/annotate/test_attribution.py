@@ -228,3 +228,45 @@ def test_paragraph_opened_with_a_closing_mark_is_a_quote():
     assert q.speaker == "Marta Quell"
     inline = "He said \u201cno\u201d and \u201d went."
     assert [inline[s.start : s.end] for s in find_quoted_spans(inline)] == ["no"]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # a verb that neither reports speech nor takes a stand says nothing of who spoke the words
+    ("Governor Nils Arvid cruised to a \u201ccomfortable and well-earned win\u201d on Sunday.", "well-earned"),
+    ("Judges who serve in \u201cgood behaviour\u201d keep their seats, Oskar Tallin noted in a column.", "good behaviour"),
+])
+def test_a_verb_that_does_not_speak_leaves_the_words_below_the_threshold(text, fragment):
+    q = _one(_quotes(text), fragment)
+    assert q.confidence is None or q.confidence < 0.5 or q.speaker in (None, "Oskar Tallin")
+    if q.speaker == "Nils Arvid":
+        assert q.confidence < 0.5
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Ilse Varga decried the \u201creckless and costly detour\u201d of the ferry route.", "reckless and costly", "Ilse Varga"),
+    ("Oskar Tallin sniped that the council was \u201clearning on the job.\u201d", "learning on the job", "Oskar Tallin"),
+    ("Marta Quell had hoped to \u201cturn the page\u201d on the dispute.", "turn the page", "Marta Quell"),
+    ("Former mayor Tomas Reyes gloated over the \u201cswift and total collapse\u201d of the bid.", "total collapse",
+     "Tomas Reyes"),
+    ("Oskar Tallin extolled the \u201cgenerous and timely gift\u201d of the fund.", "timely gift", "Oskar Tallin"),
+])
+def test_a_verb_that_takes_a_stand_keeps_its_subject_as_speaker(text, fragment, speaker):
+    q = _one(_quotes(text), fragment)
+    assert q.speaker == speaker and q.confidence >= 0.5
+
+
+def test_words_in_an_adverbial_clause_with_its_own_subject_are_not_the_main_speakers():
+    text = ("Ilse Varga nodded and said yes, over and over again, as Tomas Reyes went on about "
+            "\u201chow the whole tender was rigged\u201d and \u201cour struggling fishermen.\u201d")
+    partial = [q for q in _quotes(text) if q.kind == "partial"]
+    assert partial and all(q.speaker != "Ilse Varga" for q in partial), partial
+    text = ("Council leader Oskar Tallin described the mayor as a \u201cdisgrace\u201d after she attacked the "
+            "harbour police and blamed the delays on \u201cwilful sabotage\u201d by the port.")
+    q = _one(_quotes(text), "wilful sabotage", "partial")
+    assert q.speaker != "Oskar Tallin"
+
+
+def test_a_stand_taken_above_a_neutral_verb_vouches_for_the_words():
+    text = "Ilse Varga criticised the harbour board for making \u201cpromises nobody can keep\u201d last year."
+    q = _one(_quotes(text), "promises nobody", "partial")
+    assert q.speaker == "Ilse Varga" and q.cue == "criticised" and q.confidence >= 0.5

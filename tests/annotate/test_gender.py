@@ -28,3 +28,9 @@ def test_a_she_is_not_given_to_the_man_the_register_knows():
 def test_a_family_name_written_first_gets_no_gender_from_the_register():
     assert registered_gender("ban") is not None
     assert name_gender("Ban Ki-moon") is None and name_gender("Moon Jae-in") is None
+
+
+def test_men_the_register_lists_as_women_keep_their_gender():
+    assert registered_gender("nate") == "f" and registered_gender("nikita") == "f"  # the register's own reading
+    assert name_gender("Nate Brill") == "m" and name_gender("Nikita Orlov") == "m" and name_gender("Eli Dorn") == "m"
+    assert name_gender("Li Wenliang") is None  # a family name written first

@@ -12,6 +12,7 @@ from newsloom.annotate.cues import (
     Spans,
     cue_for,
     speaker_of,
+    speaks,
     subject_of,
 )
 
@@ -66,9 +67,22 @@ def _framing_verb(span: Span) -> Attribution:
             continue
         subj = subject_of(anc)
         if subj is not None and (subj.ent_type_ in _SPEAKING_ENTS or subj.lower_ in _SPEAKING_PRONOUNS):
-            return anc, subj
+            return _speaking_verb(anc, subj) or anc, subj
         return None, None
     return None, None
+
+
+def _speaking_verb(verb: Token, subj: Token) -> Token | None:
+    """The first verb that speaks or takes a stand on the way from `verb` up to its subject's own verb
+    ("criticised Lee for making 'rude remarks'" -> criticised), None when none does."""
+    cur = verb
+    for _ in range(6):
+        if cur.pos_ in {"VERB", "AUX"} and speaks(cur):
+            return cur
+        if cur.i == subj.head.i or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
 
 
 def _ends_clause(doc: Doc, span: Span) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.cues import BELIEF_LEMMAS, CUE_LEMMAS, LABEL_LEMMAS, REPORT_LEMMAS
+from newsloom.annotate.cues import speaks
 from newsloom.annotate.speakers import SpeakerMention
 
 if TYPE_CHECKING:
@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 # say"), shown as written; none: nobody found.
 CONFIDENCE = {"cue": 0.95, "verb": 0.85, "role": 0.75, "carried": 0.7, "pronoun": 0.65, "description": 0.6,
               "none": 0.0}
-NOT_SPEECH = 0.5  # factor for a quotation beside a verb that does not report speech ("reaching a deal, '...'")
-_SPEAKING = CUE_LEMMAS | REPORT_LEMMAS | LABEL_LEMMAS | BELIEF_LEMMAS
+# Factor for a quotation beside a verb that does not report speech ("reaching a deal, '...'") or framed by
+# one that neither reports speech nor takes a stand ("cruised to a 'landslide'"): below the brief's threshold.
+NOT_SPEECH = 0.5
 
 
 def basis_of(speaker: SpeakerMention | None, cue: Token | None, beside: bool) -> tuple[str, float]:
@@ -29,7 +30,9 @@ def basis_of(speaker: SpeakerMention | None, cue: Token | None, beside: bool) ->
     else:
         basis = "cue" if beside else "verb"
     confidence = CONFIDENCE[basis]
-    if beside and cue is not None and cue.pos_ in {"VERB", "AUX", "NOUN"} and cue.lemma_.lower() not in _SPEAKING:
+    if beside and cue is not None and cue.pos_ in {"VERB", "AUX", "NOUN"} and not speaks(cue, stance=False):
+        confidence *= NOT_SPEECH  # beside the marks only a verb of speech, position or belief vouches for them
+    elif not beside and cue is not None and cue.pos_ in {"VERB", "AUX"} and not speaks(cue):
         confidence *= NOT_SPEECH
     return basis, round(confidence, 2)
 

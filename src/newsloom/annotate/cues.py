@@ -32,10 +32,59 @@ REPORT_LEMMAS = SPEECH_LEMMAS | {
 BELIEF_LEMMAS = {"think", "believe", "hope", "fear", "worry", "doubt", "feel", "expect", "suspect", "bet"}
 # "X called the plan a 'gift'" / "X described the vote as historic": the object and its description.
 LABEL_LEMMAS = {"call", "describe", "label", "brand", "dub", "term", "deem", "characterize", "characterise"}
+# Verbs of judging or taking a stand in words ("X decried the 'witch hunt'", "Y blamed it on 'greed'"): the
+# words quoted inside their clause are their subject's, as with a speech verb. A verb outside these lists
+# ("cruised to a 'landslide'", "who ended his bid ... as 'a man ...'") says nothing of who spoke them.
+STANCE_LEMMAS = {
+    "praise", "laud", "extol", "applaud", "commend", "welcome", "salute", "congratulate", "thank", "tout",
+    "celebrate", "endorse", "criticize", "criticise", "blast", "slam", "decry", "denounce", "condemn", "bemoan",
+    "deplore", "attack", "lambaste", "rail", "mock", "ridicule", "deride", "taunt", "insult", "disparage",
+    "belittle", "scoff", "snipe", "grouse", "gripe", "vent", "fume", "rant", "lash", "scold", "chide", "rebuke",
+    "berate", "castigate", "excoriate", "blame", "fault", "dismiss", "reject", "dispute", "question", "challenge",
+    "contradict", "rebut", "refute", "defend", "justify", "cite", "quote", "invoke", "refer", "allude",
+    "reference", "portray", "depict", "liken", "compare", "dub", "nickname", "credit", "apologize", "apologise",
+    "express", "voice", "elaborate", "discuss", "talk", "propose", "advocate", "recommend", "pitch", "champion",
+    "threaten", "brag", "trumpet", "regard", "view", "consider", "characterize", "characterise", "frame",
+    "summarize", "summarise", "outline", "detail", "define", "clarify", "imply", "insinuate", "theorize",
+    "theorise", "envision", "downplay", "hype", "bash", "skewer", "needle", "tease", "sneer", "smear",
+    "repeat", "push", "beam", "offer", "herald", "hammer", "pivot", "position", "forward", "fixate", "publish",
+    "pen", "order", "remember", "recount", "reflect", "support", "oppose", "favor", "favour", "prefer", "pronounce",
+    "launch", "seek", "posture", "anticipate", "ponder", "mull", "assume", "cast", "issue", "present", "want",
+    "grumble", "moan", "whine", "rage", "protest", "object", "lobby", "campaign", "preach", "lecture",
+    "proclaim", "opine", "reckon", "sign", "rip", "assail", "introduce", "bicker",
+    "command", "instruct", "advise", "coach", "file", "petition", "appeal", "invite",
+    "gloat", "marvel", "rejoice", "exult", "crow", "cheer", "fret", "mourn", "sigh", "laugh", "grieve",
+}
+SPEAKING_LEMMAS = CUE_LEMMAS | REPORT_LEMMAS | LABEL_LEMMAS | BELIEF_LEMMAS
+_ENDINGS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 CLIMB_DEPS = {"advcl", "conj", "xcomp", "ccomp", "relcl", "pcomp", "prep"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 Spans = list[tuple[int, int]]
+
+
+def speaks(verb: Token, stance: bool = True) -> bool:
+    """True for a word that reports speech, a stated position or belief, or (with `stance`) a stand taken in
+    words; an auxiliary stands for its verb ("did post")."""
+    if verb.pos_ == "AUX" and verb.dep_ == "aux" and verb.head is not verb:
+        verb = verb.head
+    forms = word_forms(verb)
+    if stance and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
+        return True  # "fired back", "hit back", "pushed back": an answer given
+    return not forms.isdisjoint(SPEAKING_LEMMAS) or (stance and not forms.isdisjoint(STANCE_LEMMAS))
+
+
+def word_forms(tok: Token) -> set[str]:
+    """A word's lemma and the base forms its spelling allows (the lemmatizer reads "hoped" as "hop")."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for ending, base in _ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = low[: -len(ending)]
+            forms.add(stem + base)
+            if not base and len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                forms.add(stem[:-1])  # "extolled" -> "extol", "marvelled" -> "marvel"
+    return forms
 
 
 def in_quotes(tok: Token, quoted: Spans) -> bool:
@@ -204,7 +253,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and not in_quotes(t, quoted) and not _so_called(t)
     ]
     top = _up_to_relative_clause(span.root)[-1]
-    if top.dep_ == "relcl":  # quoted inside a relative clause: only a cue within that clause reports it
+    if _own_clause(top):  # quoted inside a relative or adverbial clause: only a cue within that clause reports it
         candidates = [t for t in candidates if top.left_edge.i <= t.i <= top.right_edge.i]
     near = [t for t in candidates if _governs(t, span) or min(abs(t.i - span.start), abs(t.i - span.end)) <= _NEAR]
     if not near:
@@ -221,14 +270,32 @@ def _governs(verb: Token, span: Span) -> bool:
 
 
 def _up_to_relative_clause(tok: Token) -> list[Token]:
-    """The token and its ancestors, up to the verb of the relative clause holding it: a verb above a relative
-    clause ("the effort, which the agency notes was led to 'isolate' him") reports something else."""
+    """The token and its ancestors, up to the verb of the relative or adverbial clause holding it: a verb above
+    a relative clause ("the effort, which the agency notes was led to 'isolate' him") or above an adverbial
+    clause with a subject of its own ("Ann said yes as Bo went on about 'a rigged system'") reports something
+    else."""
     chain = [tok]
     for anc in tok.ancestors:
-        if chain[-1].dep_ == "relcl":
+        if _own_clause(chain[-1]):
             break
         chain.append(anc)
     return chain
+
+
+def _own_clause(verb: Token) -> bool:
+    """True for the verb of a relative clause, or of an adverbial clause with its own subject hanging from a cue
+    that has its own object or complement before it ("described her as a 'disgrace' after she blamed ...",
+    "said yes, as Bo went on ..."), or a verb joined to one ("after she attacked ... and blamed ...")."""
+    if verb.dep_ == "relcl":
+        return True
+    head = verb.head if verb.dep_ == "conj" else verb
+    if head.dep_ != "advcl" or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return False
+    main = head.head  # the clause hangs from a cue that has already said what it reports ("said yes, as ...")
+    return speaks(main) and any(c.dep_ in _CONTENT_DEPS and c.i < head.i for c in main.children)
+
+
+_CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "intj", "attr"}
 
 
 def _so_called(tok: Token) -> bool:

@@ -52,7 +52,8 @@ _MALE_NAMES = (
     "joe al dick rick ricky steve dmitry vladimir sergei sergey recep xi shinzo francois emmanuel boris "
     "nigel angelo luis carlos jorge mohammed muhammad ahmed omar hassan ali tomas luca dominik ruben "
     "reid evan marty martin bob rob ron jon jonah jared kellan paul pete rahm lou ed "
-    "kevin newt jeff jeffrey stephen hank fred freddy herman rex sean elliott eliot todd"
+    "kevin newt jeff jeffrey stephen hank fred freddy herman rex sean elliott eliot todd "
+    "nate eli ira nikita bibi"
 )
 _FIRST_NAMES = {"f": set(_FEMALE_NAMES.split()), "m": set(_MALE_NAMES.split())}
 # Family names that lead a person's name where it is written family name first (Chinese, Korean, Vietnamese):
@@ -62,7 +63,7 @@ wang zhang chen yang huang zhao zhou xu sun zhu guo liang xie song tang feng den
 yuan jiang cheng shen yao kong wong chan cheung leung chow tsai chang chung
 park choi jung kang yoon jang shin kwon hwang jeon moon
 nguyen tran pham hoang phan dang duong
-ban kim lee lim han seo cho ko hu wu yu ye du su lu le vu vo ho ly ngo bui ma jin min sun lin liu luo gao xie
+ban kim lee li lim han seo cho ko hu wu yu ye du su lu le vu vo ho ly ngo bui ma jin min sun lin liu luo gao xie
 cai ren wei ding
 """.split())
 # First names common for both men and women (or a man in one country, a woman in another): no gender.
