@@ -270,3 +270,14 @@ def test_a_stand_taken_above_a_neutral_verb_vouches_for_the_words():
     text = "Ilse Varga criticised the harbour board for making \u201cpromises nobody can keep\u201d last year."
     q = _one(_quotes(text), "promises nobody", "partial")
     assert q.speaker == "Ilse Varga" and q.cue == "criticised" and q.confidence >= 0.5
+
+
+def test_a_he_in_a_reported_clause_is_the_one_reporting_it():
+    from newsloom.annotate.speakers import SpeakerResolver
+
+    text = ("Council leader Oskar Tallin argued that if Mayor Tomas Reyes wins the vote the harbour will close "
+            "and that he fears the same fate for the port.")
+    doc = load_nlp()(text)
+    resolver = SpeakerResolver(doc, doc_mentions(doc))
+    he = next(t for t in doc if t.lower_ == "he")
+    assert resolver.resolve(he).name == "Oskar Tallin"

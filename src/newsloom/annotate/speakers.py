@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
+# Verbs whose that-clause is what their subject says or thinks: a "he"/"she" subject of that clause is, by
+# default, the one saying it ("Reid said that he spoke with Sanders").
+REPORTING = {"say", "tell", "add", "state", "claim", "write", "argue", "insist", "note", "explain", "acknowledge",
+             "admit", "announce", "assert", "contend", "maintain", "recall", "reply", "respond", "testify", "warn",
+             "think", "believe", "fear", "hope", "feel", "worry", "predict", "promise", "vow", "deny", "confirm"}
 RELATIVES = {"who", "that", "which"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ANONYMOUS_DETS = {"a", "an", "another", "one", "some", "several", "two", "three"}
@@ -325,6 +330,9 @@ class SpeakerResolver:
             orgs = [o for o in orgs if o.label not in PLACE_LABELS and not self._in_quotes(o.start)]
             return orgs[-1].canonical if orgs else None
         gender = PRONOUN_GENDER.get(low)
+        reporter = self._reporter(tok, gender)
+        if reporter is not None:  # "Reid said that he spoke with Sanders": the one reporting
+            return reporter
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
         if in_sentence:
             return in_sentence[-1][1]
@@ -339,6 +347,30 @@ class SpeakerResolver:
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
         return None
+
+    def _reporter(self, tok: Token, gender: str | None) -> str | None:
+        """The named person who reports the clause a "he"/"she" is the subject of ("Ann Lee said that she
+        ...", "argued that ... and that he fears ..."), when that person's gender is known to fit; None otherwise
+        (a pronoun in a clause of time or a relative clause is left to the usual rules)."""
+        if tok.dep_ not in SUBJECT_DEPS or gender is None:
+            return None
+        clause = tok.head
+        for _ in range(4):  # "... that X and that he fears": the first of the joined reported clauses
+            if clause.dep_ != "conj" or clause.head is clause:
+                break
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head is clause:
+            return None
+        verb = clause.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in REPORTING:
+            return None
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) != 1 or subjects[0].pos_ not in {"PROPN", "NOUN"} or self._in_quotes(subjects[0].idx):
+            return None
+        found = self.resolve(subjects[0])
+        if not found.name or found.how not in {"name", "role"} or not found.person:
+            return None
+        return found.name if self.genders.get(found.name) == gender else None
 
     def _fits(self, name: str, gender: str | None) -> bool:
         """True when a pronoun of this gender may stand for the named speaker (unknown gender fits)."""
