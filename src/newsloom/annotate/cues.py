@@ -138,7 +138,7 @@ def speaker_of(verb: Token) -> Token | None:
         return _best_subject(own)
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
-                                                            and not _object_of_clause(before))):
+                                                            and not _object_of_clause(before, verb))):
         return before
     if verb.dep_ == "conj":  # a cue the parse left without its subject ("the U.S. Waltz told ..., but argued")
         for tok in reversed(verb.doc[verb.head.i + 1 : verb.i]):
@@ -157,11 +157,14 @@ def _best_subject(subjects: list[Token]) -> Token:
     return (speaking or subjects)[-1] if len(subjects) > 1 else subjects[0]
 
 
-def _object_of_clause(tok: Token) -> bool:
+def _object_of_clause(tok: Token, verb: Token) -> bool:
     """True for the object of a verb or preposition ("went after Bush, calling him ..."), which a participle
-    after it does not belong to; "with Ann Lee saying" keeps its person."""
+    after it does not belong to; "with Ann Lee saying" keeps its person, and so does "of Ann Lee saying" with
+    nothing between name and participle ("the criticism of Lee, telling ABC" does not)."""
     if tok.dep_ in {"dobj", "dative", "iobj", "attr", "oprd"}:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return verb.i != tok.i + 1
     return tok.dep_ == "pobj" and tok.head.lower_ != "with"
 
 
@@ -178,8 +181,20 @@ def _name_before(verb: Token) -> Token | None:
         return None
     for _ in range(4):
         if tok.dep_ in {"compound", "flat", "appos"} and tok.head.i < verb.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+            if tok.dep_ == "appos" and verb.tag_ in FINITE_TAGS and _in_prepositional_phrase(tok.head, verb):
+                break  # "In an interview with hosts Ann Lee and Bo Ray, the candidate stated": not Bo Ray
             tok = tok.head
     return tok
+
+
+def _in_prepositional_phrase(tok: Token, verb: Token) -> bool:
+    """True when `tok` lies inside a prepositional phrase (below a preposition's object) under `verb`."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == verb.i:
+            return False
+        if anc.dep_ == "pobj":
+            return True
+    return False
 
 
 def according_to(tok: Token) -> Token | None:

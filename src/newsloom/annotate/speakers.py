@@ -140,7 +140,7 @@ class SpeakerResolver:
             head = span.root
             np = noun_phrase(head)
             words = [t for t in np if t.i < span.start and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "PERSON"]
-            words += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            words += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not _subject_misread(c)]
             if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                 words.append(head.head)
             for w in words:
@@ -453,6 +453,16 @@ class SpeakerResolver:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+
+def _subject_misread(appos: Token) -> bool:
+    """True for an "apposition" right before a verb that has no subject: the verb's subject the parse hung on a
+    name before it ("with hosts Ann Lee and Bo Ray, the candidate stated"), no role of that name."""
+    after = appos.right_edge.i + 1
+    if after >= len(appos.doc):
+        return False
+    verb = appos.doc[after]
+    return verb.pos_ in {"VERB", "AUX"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _role_words(text: str) -> str | None:
