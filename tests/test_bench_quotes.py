@@ -158,3 +158,28 @@ def test_predicted_takes_quotes_jsonl_rows_with_and_without_a_speaker() -> None:
             {"start": 30, "end": 40, "speaker": None, "speaker_start": None, "speaker_end": None},
             {"start": 50, "end": 60, "speaker": None, "speaker_start": 62, "speaker_end": 64}]  # "it said": no name
     assert predicted(rows) == [([(1, 9)], [(12, 20)]), ([(30, 40)], []), ([(50, 60)], [])]
+
+
+def test_a_speaker_below_the_threshold_counts_as_unattributed_as_in_the_brief() -> None:
+    from bench.quotes import predicted
+
+    text = 'Ann Lee said the plan was "a costly detour" and Bo Ray cruised to "a comfortable win" later.'
+
+    def quote(fragment: str, speaker: str, confidence: float) -> dict:
+        start, at = text.index(fragment), text.index(speaker)
+        return {"start": start, "end": start + len(fragment), "speaker": speaker, "speaker_start": at,
+                "speaker_end": at + len(speaker), "confidence": confidence}
+
+    quotes = [quote("a costly detour", "Ann Lee", 0.85), quote("a comfortable win", "Bo Ray", 0.42)]
+    shown, found = predicted(quotes), predicted(quotes, shown_only=False)
+    assert shown[0][1] and shown[1][1] == [] and found[1][1]  # the earlier counting still sees Bo Ray
+
+    def span(fragment: str) -> list[tuple[int, int]]:
+        return [(text.index(fragment), text.index(fragment) + len(fragment))]
+
+    gold = [Attribution(content=span("a costly detour"), source=span("Ann Lee")),
+            Attribution(content=span("a comfortable win"), source=span("Ann Lee"))]
+    row = score_article(text, gold, shown)["quote-marked"]
+    assert (row.src_total, row.src_ok, row.src_none) == (2, 1, 1)
+    row = score_article(text, gold, found)["quote-marked"]
+    assert (row.src_total, row.src_ok, row.src_none) == (2, 1, 0)  # Bo Ray: a wrong speaker
