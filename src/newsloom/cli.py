@@ -286,7 +286,7 @@ def _quote_row(q, article, report) -> dict:
         mapped = article.to_source_offset(pos)
         return mapped if mapped is not None else pos
 
-    from newsloom.compare.speaker_basis import THRESHOLD
+    from newsloom.model import SPEAKER_THRESHOLD as THRESHOLD
 
     shown = q.speaker is not None and (q.confidence is None or q.confidence >= THRESHOLD)
     row = {

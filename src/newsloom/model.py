@@ -121,6 +121,9 @@ class DateMention:
     value: str | None  # ISO date, None when unresolvable
 
 
+SPEAKER_THRESHOLD = 0.5  # below this confidence a quote's speaker is shown unattributed: brief, `quotes`, search
+
+
 @dataclass
 class Quote:
     """A quotation (direct, partial) or indirect speech, with its cue and speaker mention."""

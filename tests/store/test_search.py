@@ -146,3 +146,18 @@ def test_postgres_search_reads_the_gin_indexes(postgres_url):
             plan = conn.execute(f"EXPLAIN SELECT 1 FROM {table} WHERE {VECTORS[kind]} @@ "
                                 "websearch_to_tsquery('newsloom_search', 'tide')").fetchall()
             assert f"{table.split()[0]}_search" in " ".join(row[0] for row in plan)
+
+
+def test_a_quote_speaker_below_the_threshold_is_shown_unattributed(store):
+    text = 'Mayor Ilse Varga cruised to a "comfortable and well-earned win" on Sunday in Varnholm.'
+    report = Report.make("inputs/weak.txt", text.encode(), "text", arrival=1)
+    store.add_report(report)
+    words = "comfortable and well-earned win"
+    q = text.index(words)
+    store.put_annotated(Annotated(
+        article=Article(report.id, report.source, text, title="Varga wins"),
+        quotes=[Quote(report.id, words, q, q + len(words), "partial", cue="cruised", speaker="Ilse Varga",
+                      basis="verb", confidence=0.42)],
+    ))
+    (hit,) = store.search("well-earned", kinds=["quote"])
+    assert hit.report_id == report.id and hit.speaker is None  # as the brief shows it

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsloom.model import Attribution, Evidence
+from newsloom.model import SPEAKER_THRESHOLD, Attribution, Evidence
 
 EXPLICIT = {"cue", "verb"}  # the speaker is named beside the marks or as the subject of the verb of speech
-THRESHOLD = 0.5  # below this confidence a quote is shown unattributed
+THRESHOLD = SPEAKER_THRESHOLD  # below this confidence a quote is shown unattributed
 AGREEMENT_BONUS = 0.1  # per further report whose weaker attribution names the same speaker
 RANK = {"cue": 0, "verb": 1, "role": 2, "description": 3, "carried": 4, "pronoun": 5, "none": 6}
 BASIS_WORDS = {  # each basis in words, for the rule a brief line shows

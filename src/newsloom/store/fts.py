@@ -5,6 +5,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 
+from newsloom.model import SPEAKER_THRESHOLD
 from newsloom.store.base import SEARCH_KINDS, SearchHit, SearchKind, SearchQueryError
 from newsloom.store.migrations import SPAN_ROWS
 
@@ -23,15 +24,18 @@ SELECT r.id, {_STORY}, a.title, a.outlet, a.published, NULL, NULL, NULL,
 FROM articles_search s JOIN reports r ON r.seq = s.rowid JOIN articles a ON a.report_id = r.id
 WHERE articles_search MATCH ? AND s.rowid = ?"""
 _SPAN_HIT = """
-SELECT r.id, {story}, a.title, a.outlet, a.published, t."start", t."end", t.speaker,
+SELECT r.id, {story}, a.title, a.outlet, a.published, t."start", t."end", {speaker},
        snippet({index}, 0, '{open}', '{close}', '…', {tokens}), NULL
 FROM {index} s JOIN reports r ON r.seq = s.rowid / {rows} JOIN articles a ON a.report_id = r.id
 JOIN {table} t ON t.report_id = r.id AND t.idx = s.rowid % {rows}
 WHERE {index} MATCH ? AND s.rowid = ?"""
+# A quote's speaker as the brief shows it: none below the confidence threshold (the name found stays searchable).
+HIT_SPEAKER = {"quote": f"CASE WHEN t.confidence < {SPEAKER_THRESHOLD} THEN NULL ELSE t.speaker END",
+               "claim": "t.speaker"}
 HITS: dict[SearchKind, str] = {
     "report": _REPORT_HIT,
     **{kind: _SPAN_HIT.format(story=_STORY, index=TABLES[kind], table=f"{kind}s", open=OPEN, close=CLOSE,
-                              tokens=SNIPPET_TOKENS * 2, rows=SPAN_ROWS)
+                              tokens=SNIPPET_TOKENS * 2, rows=SPAN_ROWS, speaker=HIT_SPEAKER[kind])
        for kind in ("quote", "claim")},
 }
 

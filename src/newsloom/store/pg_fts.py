@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsloom.store.base import SEARCH_KINDS, SearchHit, SearchKind, SearchQueryError
-from newsloom.store.fts import MAX_LIMIT, OPERATORS, TOKEN, _hit, _kinds
+from newsloom.store.fts import HIT_SPEAKER, MAX_LIMIT, OPERATORS, TOKEN, _hit, _kinds
 from newsloom.store.migrations import PG_SEARCH_CONFIG as CONFIG, PG_SEARCH_TEXT
 
 VECTORS: dict[SearchKind, str] = {
@@ -33,7 +33,7 @@ _HITS: dict[SearchKind, str] = {
             ELSE ts_headline('{CONFIG}', COALESCE(a.title, ''), q, ?) END,
        ts_headline('{CONFIG}', a.text, q, ?)
 FROM {_FROM['report']}, (SELECT {{query}} AS q) x WHERE r.seq = ?""",
-    **{kind: f"""SELECT r.id, {_STORY}, a.title, a.outlet, a.published, t."start", t."end", t.speaker,
+    **{kind: f"""SELECT r.id, {_STORY}, a.title, a.outlet, a.published, t."start", t."end", {HIT_SPEAKER[kind]},
        ts_headline('{CONFIG}', t.text, q, ?), NULL
 FROM {_FROM[kind]}, (SELECT {{query}} AS q) x WHERE r.seq = ? AND t.idx = ?""" for kind in ("quote", "claim")},
 }
