@@ -89,3 +89,24 @@ def test_unknown_ids_give_404(client):
 def test_static_stylesheet_is_served(client):
     css = client.get("/static/newsloom.css")
     assert css.status_code == 200 and "--accent" in css.text
+
+
+def test_report_page_shows_a_speaker_below_the_threshold_as_unattributed(built_store, tmp_path):
+    import shutil
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from newsloom.web import create_app
+
+    db = tmp_path / "newsloom.db"
+    shutil.copyfile(built_store, db)
+    with sqlite3.connect(db) as con:
+        (report_id,) = con.execute("SELECT report_id FROM quotes WHERE speaker = ? LIMIT 1", (SPEAKER,)).fetchone()
+    client = TestClient(create_app(str(db)))
+    found = re.search(r'class="found-quotes">(.*?)</ul>', client.get(f"/reports/{report_id}").text, re.S).group(1)
+    assert SPEAKER in found
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE quotes SET confidence = 0.42 WHERE report_id = ? AND speaker = ?", (report_id, SPEAKER))
+    found = re.search(r'class="found-quotes">(.*?)</ul>', client.get(f"/reports/{report_id}").text, re.S).group(1)
+    assert SPEAKER not in found and "unattributed" in found
