@@ -286,17 +286,16 @@ def _quote_row(q, article, report) -> dict:
         mapped = article.to_source_offset(pos)
         return mapped if mapped is not None else pos
 
-    from newsloom.model import SPEAKER_THRESHOLD as THRESHOLD
+    from newsloom.model import SPEAKER_THRESHOLD
 
-    shown = q.speaker is not None and (q.confidence is None or q.confidence >= THRESHOLD)
     row = {
-        "text": q.text, "start": off(q.start), "end": off(q.end), "speaker": q.speaker if shown else None,
+        "text": q.text, "start": off(q.start), "end": off(q.end), "speaker": q.shown_speaker,
         "speaker_start": off(q.speaker_start), "speaker_end": off(q.speaker_end), "cue": q.cue, "kind": q.kind,
         "speaker_role": q.speaker_role, "basis": q.basis, "confidence": q.confidence,
     }
-    if q.speaker is not None and not shown:  # as the brief shows it: unattributed, the guess kept apart
+    if q.speaker is not None and q.shown_speaker is None:  # as the brief shows it: unattributed, the guess apart
         row["candidate_speaker"] = q.speaker
-        row["why"] = f"unattributed: confidence {q.confidence:.2f} is below {THRESHOLD}"
+        row["why"] = f"unattributed: confidence {q.confidence:.2f} is below {SPEAKER_THRESHOLD}"
     return row
 
 

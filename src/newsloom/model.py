@@ -143,6 +143,13 @@ class Quote:
     confidence: float | None = None  # how sure that attribution is, 0..1 (None = not recorded)
     speaker_role: str | None = None  # title, role or description written with the speaker ("Kremlin spokesman")
 
+    @property
+    def shown_speaker(self) -> str | None:
+        """The speaker as the brief shows it: none below the confidence threshold (kept in `speaker` as found)."""
+        if self.speaker is None or (self.confidence is not None and self.confidence < SPEAKER_THRESHOLD):
+            return None
+        return self.speaker
+
 
 @dataclass
 class Claim:

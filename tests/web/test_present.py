@@ -40,13 +40,3 @@ def test_display_source_names_uploads_by_file_name():
     assert display_source(source) == "feed.xml#2" and is_upload(source)
     assert display_source("samples/corpus/a1.html") == "samples/corpus/a1.html"
     assert not is_upload("samples/corpus/a1.html")
-
-
-def test_shown_speaker_hides_a_name_below_the_threshold():
-    from newsloom.model import Quote
-    from newsloom.web.present import shown_speaker
-
-    sure = Quote("r", "words", 0, 5, "partial", speaker="Ann Lee", confidence=0.85)
-    weak = Quote("r", "words", 0, 5, "partial", speaker="Ann Lee", confidence=0.42)
-    old = Quote("r", "words", 0, 5, "partial", speaker="Ann Lee")  # stored before confidences were kept
-    assert (shown_speaker(sure), shown_speaker(weak), shown_speaker(old)) == ("Ann Lee", None, "Ann Lee")

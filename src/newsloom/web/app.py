@@ -27,7 +27,7 @@ from newsloom.web.following import FOLLOW_PATH, follow_router
 from newsloom.web.guard import TOKEN_FIELD, Guard, SameOriginMiddleware
 from newsloom.web.intake import UploadLimits, receive_form
 from newsloom.web.listing import INPUT_STATUSES, INPUTS_PER_PAGE, SORT_CHOICES, SORT_LABELS, inputs_page, link, story_list
-from newsloom.web.present import by_speaker, day_range, shown_speaker, split_claims
+from newsloom.web.present import by_speaker, day_range, split_claims
 from newsloom.web.reports import report_page
 from newsloom.web.updates import updates_router
 
@@ -40,7 +40,6 @@ def _templates() -> Jinja2Templates:
     env = Environment(loader=PackageLoader("newsloom.web", "templates"), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(day_range=day_range, by_speaker=by_speaker, split_claims=split_claims,
-                       shown_speaker=shown_speaker,
                        display_source=display_source, is_upload=is_upload,
                        input_counts=input_counts, slug=slug, link=link, sort_choices=SORT_CHOICES,
                        sort_labels=SORT_LABELS, statuses=INPUT_STATUSES, per_page=INPUTS_PER_PAGE,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsloom.model import SPEAKER_THRESHOLD, ClaimGroup, Quote, QuoteGroup
+from newsloom.model import ClaimGroup, QuoteGroup
 
 
 def by_speaker(quotes: list[QuoteGroup]) -> list[tuple[str | None, list[QuoteGroup]]]:
@@ -12,13 +12,6 @@ def by_speaker(quotes: list[QuoteGroup]) -> list[tuple[str | None, list[QuoteGro
     for quote in quotes:
         groups.setdefault(quote.speaker, []).append(quote)
     return sorted(groups.items(), key=lambda item: item[0] is None)
-
-
-def shown_speaker(quote: Quote) -> str | None:
-    """A report's quote's speaker as the brief shows it: none below the confidence threshold."""
-    if quote.speaker is None or (quote.confidence is not None and quote.confidence < SPEAKER_THRESHOLD):
-        return None
-    return quote.speaker
 
 
 def split_claims(claims: list[ClaimGroup]) -> tuple[list[ClaimGroup], list[ClaimGroup]]:
