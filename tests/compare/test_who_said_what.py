@@ -111,6 +111,9 @@ def test_weak_attributions_that_agree_carry_the_speaker_and_ones_that_clash_do_n
     assert agreed.reason.startswith("agreed by 2 reports")
     clash = decide([_unit("a", "Tomas Brandt", "pronoun", 0.65), _unit("b", "Piet Olsen", "carried", 0.7)])
     assert clash.speaker is None and "reports disagree" in clash.reason
+    # each below the threshold (a verb that does not speak, repeated by a copy): agreement lifts nothing
+    weak = decide([_unit("a", "Tomas Brandt", "verb", 0.42), _unit("b", "Tomas Brandt", "verb", 0.42)])
+    assert weak.speaker is None and weak.basis == "unattributed" and "0.42" in weak.reason
 
 
 def test_a_pronoun_pointing_at_someone_the_quote_names_is_not_trusted():

@@ -101,7 +101,8 @@ def decide(units: Sequence[Attributed]) -> Decision:
     elif len(mine) >= 2:
         kinds = sorted({u.basis for u in mine}, key=lambda b: RANK.get(b, 9))
         basis, reason = "agreed", f"agreed by {_reports(len(mine))} ({', '.join(kinds)})"
-        confidence = min(0.9, max(u.confidence for u in mine) + AGREEMENT_BONUS * (len(mine) - 1))
+        sure = sum(u.confidence >= THRESHOLD for u in mine)  # a rule too weak to show alone is no witness
+        confidence = min(0.9, max(u.confidence for u in mine) + AGREEMENT_BONUS * max(0, sure - 1))
     else:
         basis = mine[0].basis
         reason = f"{BASIS_WORDS.get(basis, basis)} in {_reports(1)}"
