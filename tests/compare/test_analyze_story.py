@@ -83,3 +83,18 @@ def test_claim_backed_by_a_side_clause_of_another_sentence():
     assert set(group.reports) == {"a", "b", "c"}
     side = next(e for e in group.evidence if e.report == "a")
     assert texts["a"][side.start : side.end] == "notably backing the harbour union in two United Nations votes"
+
+
+def test_a_role_standing_for_a_speaker_is_no_alias_of_theirs():
+    from newsloom.compare.story import _speaker_mentions
+    from newsloom.model import Annotated, Article, Quote
+
+    text = "The harbour board\u2019s top spokesperson hailed the deal as \u201cfair\u201d, Ola Brennic said later."
+    role = text.index("The harbour"), text.index(" hailed")
+    name = text.index("Ola Brennic"), text.index(" said later")
+    quotes = [Quote("r", "fair", text.index("fair"), text.index("fair") + 4, "partial", "hailed", "Ola Brennic",
+                    *role, basis="verb", confidence=0.85),
+              Quote("r", "fair", text.index("fair"), text.index("fair") + 4, "partial", "said", "Ola Brennic",
+                    *name, basis="cue", confidence=0.95)]
+    ann = Annotated(article=Article("r", "r.txt", text), quotes=quotes)
+    assert [m.text for m in _speaker_mentions(ann)] == ["Ola Brennic"]

@@ -1,6 +1,8 @@
 """One story through the compare stage: quotes, claims, disagreements, timeline, framing and summary."""
 from __future__ import annotations
 
+import re
+
 from newsloom.annotate.basis import is_described
 from newsloom.compare.entities import entity_table, story_aliases
 from newsloom.annotate.speakers import PRONOUNS
@@ -39,15 +41,24 @@ def _aliases(anns: list[Annotated]) -> dict[str, str]:
 
 
 def _speaker_mentions(ann: Annotated) -> list[Mention]:
-    """Named speakers as written ("Brennic said"), so their surface forms count as aliases."""
+    """Named speakers as written ("Brennic said"), so their surface forms count as aliases; a role that stands
+    for the speaker ("The Kremlin's top spokesperson hailed ...") is no name of theirs."""
     text = ann.article.text
     out = []
     for q in ann.quotes:
-        if q.speaker and q.speaker_start is not None and q.speaker_end is not None and not is_described(q.basis, q.confidence):
+        if (q.speaker and q.speaker_start is not None and q.speaker_end is not None and q.basis != "role"
+                and not is_described(q.basis, q.confidence)):
             surface = text[q.speaker_start : q.speaker_end]
-            if surface[:1].isupper() and surface.split()[0].lower() not in PRONOUNS:
+            if (surface[:1].isupper() and surface.split()[0].lower() not in PRONOUNS
+                    and _shares_a_word(surface, q.speaker)):
                 out.append(Mention(surface, q.speaker_start, q.speaker_end, "PERSON", q.speaker))
     return out
+
+
+def _shares_a_word(surface: str, name: str) -> bool:
+    """True when a mention as written shares a word with the name it stands for ("Brennic" for "Ola Brennic");
+    a title or role alone ("The harbour's top spokesperson") does not."""
+    return not {w.casefold() for w in re.findall(r"\w+", surface)}.isdisjoint(w.casefold() for w in re.findall(r"\w+", name))
 
 
 def _headline(anns: list[Annotated]) -> str:
