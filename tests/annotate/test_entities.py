@@ -80,3 +80,18 @@ def test_a_first_name_and_surname_taken_for_an_organisation_is_a_person_when_the
                         label="ORG")]
     _relabel_speakers(doc, mentions)
     assert [m.label for m in mentions] == ["PERSON", "ORG"]  # "Tech said" is no person's surname speaking
+
+
+def test_spans_that_name_no_entity_of_their_own_are_dropped():
+    from newsloom.annotate import load_nlp
+    from newsloom.annotate.entities import doc_mentions
+
+    text = ("Donald Trump met Oskar Tallin in Varnholm on Monday. Norway stayed away.\n\n"
+            "Future of Harbour Relations\n\n"
+            "After the meetings in Oslo wrapped up, Secretary of State Marco Lund extolled the deal. "
+            "The tension between Trump and Tallin reportedly reached a boiling point. "
+            "Norway welcomed the preliminary U.S.-Norway talks on Monday.")
+    doc = load_nlp()(text)
+    names = {m.canonical for m in doc_mentions(doc)}
+    assert not names & {"Future of Harbour Relations", "State", "Trump and Tallin", "U.S.-Norway"}, names
+    assert {"Donald Trump", "Oskar Tallin", "Marco Lund", "Norway", "Oslo"} <= names

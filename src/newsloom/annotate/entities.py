@@ -75,6 +75,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     ]
     text = doc.text
     mentions = [m for m in mentions if not _heading_or_byline(text, m)]
+    mentions = [m for m in mentions if not _no_entity(text, m, mentions)]
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
     _relabel_not_people(mentions, text)
@@ -158,6 +159,32 @@ def _heading_or_byline(text: str, m: Mention) -> bool:
     if m.text.isupper() and " " not in m.text.strip() and len(m.text) > 3:
         return True
     return not line.replace(m.text, "", 1).strip(" .:;!?\u2014-")
+
+
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Secretariat|Office) of\s+$")
+_PAIR = re.compile(r"^([A-Z][\w.]*)[-\u2013]([A-Z][\w.]*)$")
+
+
+def _no_entity(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """True for a span the tagger took for an entity that names none of its own: a heading of three words or
+    more alone on its line ("Future of Harbour Relations"), the office word of a title ("Secretary of State"),
+    two people joined by "and" ("Lee and Ray"), or two places joined by a hyphen ("U.S.-Russia talks")."""
+    name = m.text.strip()
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if line == name and len(name.split()) >= 3 and not name.endswith("."):
+        return True
+    if m.label == "ORG" and " " not in name and _OFFICE_OF.search(text[max(0, m.start - 20) : m.start]):
+        return True
+    others = {o.text.strip(): o.label for o in mentions if o is not m}
+    if m.label != "PERSON" and " and " in name:
+        left, _, right = name.partition(" and ")
+        people = {n for n, label in others.items() if label == "PERSON"}
+        if any(p.endswith(left) for p in people) and any(p.endswith(right) for p in people):
+            return True
+    pair = _PAIR.match(name)
+    return pair is not None and all(others.get(part) in {"GPE", "NORP", "LOC"} or part == "U.S." for part in pair.groups())
 
 
 def _relabel_not_people(mentions: list[Mention], text: str) -> None:
