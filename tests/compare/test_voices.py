@@ -30,3 +30,15 @@ def test_voices_list_most_quoted_first_with_their_side(ann):
     voices = voices_by_side(ann, {}, {"Ilse Varga": "Norway", "Tomas Reyes": "Calderra Port Authority"})
     assert voices[0] == "Ilse Varga (Norway)"
     assert "Tomas Reyes (Calderra Port Authority)" in voices and "Dana Okafor" in voices
+
+
+def test_a_word_of_the_speakers_own_name_is_no_side():
+    from newsloom.compare.voices import _beside
+    from newsloom.model import Mention
+
+    text = "\u201cNo sanctions will be lifted,\u201d German Gref told the forum."
+    start = text.index("German Gref")
+    mentions = [Mention("German", start, start + 6, "NORP", "German"),
+                Mention("German Gref", start, start + 11, "PERSON", "German Gref")]
+    assert _beside(mentions, start, start + 11, text, "German Gref") is None
+    assert _beside(mentions, start, start + 11, text) is not None  # without the name, as before

@@ -29,7 +29,7 @@ def affiliations(anns: list[Annotated], alias: dict[str, str]) -> dict[str, str]
                 continue
             if not text[q.speaker_start : q.speaker_end][:1].isupper():
                 continue  # "he", "she": the body is named where the person was introduced
-            side = _beside(ann.mentions, q.speaker_start, q.speaker_end, text)
+            side = _beside(ann.mentions, q.speaker_start, q.speaker_end, text, q.speaker)
             if side is not None:
                 name = alias.get(q.speaker, q.speaker)
                 votes.setdefault(name, Counter())[_side(side, alias, countries)] += 1
@@ -43,12 +43,14 @@ def voices_by_side(ann: Annotated, alias: dict[str, str], sides: dict[str, str])
     return [f"{n} ({sides[n]})" if n in sides and sides[n] != n else n for n in ranked]
 
 
-def _beside(mentions: list[Mention], start: int, end: int, text: str) -> Mention | None:
-    """The organisation, place or nationality in a name's title: just before it, or in an apposition after it."""
+def _beside(mentions: list[Mention], start: int, end: int, text: str, name: str = "") -> Mention | None:
+    """The organisation, place or nationality in a name's title: just before it, or in an apposition after it;
+    never a word of the name itself (the first name of "German Gref" is no nationality of his)."""
     best: Mention | None = None
     gap = WINDOW + 1
+    first = name.split()[0].casefold() if name.split() else ""  # a first name, not a described source's body
     for m in mentions:
-        if m.label not in AFFILIATION_LABELS or not m.canonical:
+        if m.label not in AFFILIATION_LABELS or not m.canonical or m.text.strip().casefold() == first:
             continue
         if start <= m.start and m.end <= end:
             between = ""  # a speaker span that holds its own title: "Kremlin spokesman Dmitry Peskov"
