@@ -95,3 +95,14 @@ def test_spans_that_name_no_entity_of_their_own_are_dropped():
     names = {m.canonical for m in doc_mentions(doc)}
     assert not names & {"Future of Harbour Relations", "State", "Trump and Tallin", "U.S.-Norway"}, names
     assert {"Donald Trump", "Oskar Tallin", "Marco Lund", "Norway", "Oslo"} <= names
+
+
+def test_an_outlet_named_by_its_last_word_is_that_outlet():
+    from newsloom.annotate import load_nlp
+    from newsloom.annotate.entities import doc_mentions
+
+    text = ("A senior official told The Washington Post that the plan was dead. "
+            "A retired diplomat told The Post that talks would resume.")
+    mentions = doc_mentions(load_nlp()(text))
+    post = [m for m in mentions if m.text.endswith("Post")]
+    assert len(post) == 2 and {m.canonical for m in post} == {"Washington Post"}

@@ -86,6 +86,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         if m.label == "PERSON" and name not in expanded:
             expanded[name] = expand_person(name, full_names, text)
         m.canonical = expanded[name] if m.label == "PERSON" else name
+    _short_outlet_names(mentions)
     mentions += _surname_mentions(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -159,6 +160,19 @@ def _heading_or_byline(text: str, m: Mention) -> bool:
     if m.text.isupper() and " " not in m.text.strip() and len(m.text) > 3:
         return True
     return not line.replace(m.text, "", 1).strip(" .:;!?\u2014-")
+
+
+def _short_outlet_names(mentions: list[Mention]) -> None:
+    """An outlet named by its last word ("The Post" in a report that names The Washington Post) is that outlet,
+    when the article names exactly one organisation ending with that word."""
+    full = {m.canonical for m in mentions if m.label == "ORG" and m.canonical and len(m.canonical.split()) > 1}
+    for m in mentions:
+        word = m.canonical or ""
+        if m.label != "ORG" or " " in word or word.lower() not in PUBLICATION_WORDS:
+            continue
+        longer = [f for f in full if f.split()[-1] == word]
+        if len(longer) == 1:
+            m.canonical = longer[0]
 
 
 _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Secretariat|Office) of\s+$")
