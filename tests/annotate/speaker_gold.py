@@ -115,8 +115,22 @@ Reporters asked about Brandt's claim that the dam had "never been safer" than th
 A statement from the ministry repeated a controversial claim that described the valley's complaints as "noise." Any reasonable engineer would call that "a risk worth avoiding," one columnist wrote.
 """
 
+BULLETIN = """Relief barges reach Orlen as the council bickers
+
+By Ada Lind
+Valley Bulletin
+
+Council leader Rasmus Kjeld described the water minister as a "stubborn obstacle" after she blamed the delays on "wilful sabotage" by the contractors.
+
+Mayor Helena Vasko nodded and said yes, over and over, as Kjeld went on about "a rigged tender" and "our forgotten villages."
+
+Engineer Pavel Drummond, who cruised to a "comfortable and well-earned" re-election last spring, decried the "reckless pace" of the works.
+
+Kjeld argued that if the minister stays "the valley will drown" and that he fears "the same fate for the lower towns."
+"""
+
 REPORTS: dict[str, str] = {"herald": HERALD, "post": POST, "times": TIMES, "wire": WIRE, "voice": VOICE, "ledger": LEDGER,
-                           "gazette": GAZETTE}
+                           "gazette": GAZETTE, "bulletin": BULLETIN}
 
 # (report, words inside the quote, the right speaker or None when nobody is)
 GOLD: list[tuple[str, str, str | None]] = [
@@ -179,6 +193,11 @@ GOLD: list[tuple[str, str, str | None]] = [
     ("gazette", "night shift has not seen", "Dagny Holm"),
     ("gazette", "never been safer", "Ivo Brandt"),
     ("gazette", "reckless timetable", "the engineers' union"),
+    ("bulletin", "stubborn obstacle", "Rasmus Kjeld"),
+    ("bulletin", "comfortable and well-earned", None),  # framed by a verb that neither speaks nor takes a stand
+    ("bulletin", "reckless pace", "Pavel Drummond"),
+    ("bulletin", "the valley will drown", "Rasmus Kjeld"),
+    ("bulletin", "same fate for the lower towns", "Rasmus Kjeld"),
 ]
 # (report, words inside the quote, someone who must not be given them)
 NOT_THEIRS: list[tuple[str, str, str]] = [
@@ -189,6 +208,8 @@ NOT_THEIRS: list[tuple[str, str, str]] = [
     ("gazette", "every dry house", "Rolf Amsel"),
     ("gazette", "noise", "a controversial claim"),
     ("gazette", "a risk worth avoiding", "Any reasonable engineer"),
+    ("bulletin", "wilful sabotage", "Rasmus Kjeld"),  # in a clause of its own under his cue
+    ("bulletin", "a rigged tender", "Helena Vasko"),
 ]
 
 # Places never speak; outlets are where quotations appeared, never who said them.
