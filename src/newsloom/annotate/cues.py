@@ -39,14 +39,14 @@ STANCE_LEMMAS = {
     "praise", "laud", "extol", "applaud", "commend", "welcome", "salute", "congratulate", "thank", "tout",
     "celebrate", "endorse", "criticize", "criticise", "blast", "slam", "decry", "denounce", "condemn", "bemoan",
     "deplore", "attack", "lambaste", "rail", "mock", "ridicule", "deride", "taunt", "insult", "disparage",
-    "belittle", "scoff", "snipe", "grouse", "gripe", "vent", "fume", "rant", "lash", "scold", "chide", "rebuke",
+    "belittle", "scoff", "snipe", "grouse", "gripe", "vent", "rant", "lash", "scold", "chide", "rebuke",
     "berate", "castigate", "excoriate", "blame", "fault", "dismiss", "reject", "dispute", "question", "challenge",
     "contradict", "rebut", "refute", "defend", "justify", "cite", "quote", "invoke", "refer", "allude",
-    "reference", "portray", "depict", "liken", "compare", "dub", "nickname", "credit", "apologize", "apologise",
+    "reference", "portray", "depict", "liken", "compare", "nickname", "credit", "apologize", "apologise",
     "express", "voice", "elaborate", "discuss", "talk", "propose", "advocate", "recommend", "pitch", "champion",
-    "threaten", "brag", "trumpet", "regard", "view", "consider", "characterize", "characterise", "frame",
+    "threaten", "brag", "trumpet", "regard", "view", "consider", "frame",
     "summarize", "summarise", "outline", "detail", "define", "clarify", "imply", "insinuate", "theorize",
-    "theorise", "envision", "downplay", "hype", "bash", "skewer", "needle", "tease", "sneer", "smear",
+    "theorise", "envision", "downplay", "hype", "bash", "skewer", "needle", "tease", "smear",
     "repeat", "push", "beam", "offer", "herald", "hammer", "pivot", "position", "forward", "fixate", "publish",
     "pen", "order", "remember", "recount", "reflect", "support", "oppose", "favor", "favour", "prefer", "pronounce",
     "launch", "seek", "posture", "anticipate", "ponder", "mull", "assume", "cast", "issue", "present", "want",
@@ -252,7 +252,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         if tok.head.i in inside and tok.head is not tok:
             continue
         cues = [
-            anc for anc in _up_to_relative_clause(tok)
+            anc for anc in _up_to_own_clause(tok)
             if anc.i not in inside and anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ in {"VERB", "AUX"}
             and not _so_called(anc)
         ]
@@ -267,7 +267,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         t for t in doc[sent_start:sent_end]
         if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and not in_quotes(t, quoted) and not _so_called(t)
     ]
-    top = _up_to_relative_clause(span.root)[-1]
+    top = _up_to_own_clause(span.root)[-1]
     if _own_clause(top):  # quoted inside a relative or adverbial clause: only a cue within that clause reports it
         candidates = [t for t in candidates if top.left_edge.i <= t.i <= top.right_edge.i]
     near = [t for t in candidates if _governs(t, span) or min(abs(t.i - span.start), abs(t.i - span.end)) <= _NEAR]
@@ -284,7 +284,7 @@ def _governs(verb: Token, span: Span) -> bool:
     return verb.left_edge.i <= span.start and span.end - 1 <= verb.right_edge.i
 
 
-def _up_to_relative_clause(tok: Token) -> list[Token]:
+def _up_to_own_clause(tok: Token) -> list[Token]:
     """The token and its ancestors, up to the verb of the relative or adverbial clause holding it: a verb above
     a relative clause ("the effort, which the agency notes was led to 'isolate' him") or above an adverbial
     clause with a subject of its own ("Ann said yes as Bo went on about 'a rigged system'") reports something
