@@ -75,7 +75,8 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     ]
     text = doc.text
     mentions = [m for m in mentions if not _heading_or_byline(text, m)]
-    mentions = [m for m in mentions if not _no_entity(text, m, mentions)]
+    labels = {m.text.strip(): m.label for m in mentions}
+    mentions = [m for m in mentions if not _no_entity(text, m, labels)]
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
     _relabel_not_people(mentions, text)
@@ -179,10 +180,11 @@ _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Secretaria
 _PAIR = re.compile(r"^([A-Z][\w.]*)[-\u2013]([A-Z][\w.]*)$")
 
 
-def _no_entity(text: str, m: Mention, mentions: list[Mention]) -> bool:
+def _no_entity(text: str, m: Mention, labels: dict[str, str]) -> bool:
     """True for a span the tagger took for an entity that names none of its own: a heading of three words or
     more alone on its line ("Future of Harbour Relations"), the office word of a title ("Secretary of State"),
-    two people joined by "and" ("Lee and Ray"), or two places joined by a hyphen ("U.S.-Russia talks")."""
+    two people joined by "and" ("Lee and Ray"), or two places joined by a hyphen ("U.S.-Russia talks").
+    `labels` holds the article's mentions as written, with their labels."""
     name = m.text.strip()
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
@@ -191,14 +193,13 @@ def _no_entity(text: str, m: Mention, mentions: list[Mention]) -> bool:
         return True
     if m.label == "ORG" and " " not in name and _OFFICE_OF.search(text[max(0, m.start - 20) : m.start]):
         return True
-    others = {o.text.strip(): o.label for o in mentions if o is not m}
     if m.label != "PERSON" and " and " in name:
         left, _, right = name.partition(" and ")
-        people = {n for n, label in others.items() if label == "PERSON"}
+        people = [n for n, label in labels.items() if label == "PERSON"]
         if any(p.endswith(left) for p in people) and any(p.endswith(right) for p in people):
             return True
     pair = _PAIR.match(name)
-    return pair is not None and all(others.get(part) in {"GPE", "NORP", "LOC"} or part == "U.S." for part in pair.groups())
+    return pair is not None and all(labels.get(part) in {"GPE", "NORP", "LOC"} or part == "U.S." for part in pair.groups())
 
 
 def _relabel_not_people(mentions: list[Mention], text: str) -> None:
