@@ -297,3 +297,19 @@ def test_a_participle_after_of_and_a_name_is_that_persons():
     text = ("Mayor Ilse Varga has picked up on the criticism of Tomas Reyes, telling radio listeners that there is "
             "\u201ca strange deal going on\u201d at the port.")
     assert _one(_quotes(text), "strange deal", "partial").speaker == "Ilse Varga"
+
+
+def test_a_cue_that_introduces_the_next_quote_is_not_the_partial_quotes_before_it():
+    text = ('After Lind said that late applicants might do better at "smaller local schools," Tallin said: '
+            '"I do not agree with a word of that."')
+    assert _one(_quotes(text), "smaller local schools", "partial").speaker == "Lind"
+    assert _one(_quotes(text), "I do not agree", "direct").speaker == "Tallin"
+    opening = '"We will win," Oskar Tallin said: "Believe me."'
+    assert _one(_quotes(opening), "We will win").speaker == "Oskar Tallin"
+
+
+def test_a_sentences_opening_word_is_no_first_name():
+    from newsloom.annotate.entities import expand_person
+
+    assert expand_person("Lind", [], "After Lind said so, Justice Lind wrote it down.") == "Lind"
+    assert expand_person("Lind", [], "Marta Lind said so.") == "Marta Lind"

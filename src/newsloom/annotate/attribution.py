@@ -110,6 +110,8 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
             # any finite verb right after the quotation reports it ("...," Trump shot back); "adding" leads on
             if tok.lemma_.lower() not in CUE_LEMMAS and (tok.tag_ not in FINITE_TAGS or j == i):
                 return None
+            if _introduces_next(tok) and not _opens_sentence(span):
+                return None  # "After Lee said ... 'less advanced schools,' Ray said: '...'": Ray's words follow
             return (tok, _source_near(doc, tok, i, j)) if tok.tag_ != "VBG" else None
         if tok.is_quote or tok.text in {";", ":", "."} or tok.pos_ not in _IN_SOURCE:
             return None
@@ -117,6 +119,18 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
             return None
         seen_nominal = seen_nominal or tok.pos_ in _NOMINAL
     return None
+
+
+def _introduces_next(verb: Token) -> bool:
+    """True for a cue verb followed by a colon: it introduces the words after it."""
+    nxt = verb.i + 1
+    return nxt < len(verb.doc) and verb.doc[nxt].text == ":"
+
+
+def _opens_sentence(span: Span) -> bool:
+    """True when nothing but quotation marks or spaces comes before the quoted words in their sentence."""
+    sent = span[0].sent
+    return all(t.is_quote or t.is_space or t.is_punct for t in span.doc[sent.start : span.start])
 
 
 def _cue_after_apposition(doc: Doc, span: Span) -> Attribution | None:

@@ -30,6 +30,10 @@ _NOT_FIRST_NAMES = {
     "senator", "governor", "councillor", "councilor", "director", "chair", "chairman", "secretary", "mr", "mrs",
     "ms", "dr", "said", "says", "told", "by", "and", "but", "when", "while", "with", "for", "of", "to", "as",
     "general", "judge", "officer", "professor", "leader", "head", "captain", "manager", "analyst", "economist",
+    # a sentence's opening word before a bare surname ("After Scalia said ...", "Justice Scalia wrote")
+    "after", "before", "since", "until", "although", "though", "because", "if", "once", "whether", "then",
+    "also", "former", "justice", "rev", "bishop",
+    "coach", "attorney", "agent", "detective", "sergeant", "lieutenant", "colonel", "commissioner", "sheriff",
 }
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
