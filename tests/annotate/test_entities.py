@@ -106,3 +106,16 @@ def test_an_outlet_named_by_its_last_word_is_that_outlet():
     mentions = doc_mentions(load_nlp()(text))
     post = [m for m in mentions if m.text.endswith("Post")]
     assert len(post) == 2 and {m.canonical for m in post} == {"Washington Post"}
+
+
+def test_a_bracketed_first_name_and_a_title_opened_by_a_name_are_resolved():
+    from newsloom.annotate import load_nlp
+    from newsloom.annotate.entities import doc_mentions, expand_person
+
+    assert expand_person("Oskar", [], "if President (Oskar) Tallin agrees, talks resume") == "Oskar Tallin"
+    assert expand_person("Oskar", ["Oskar Tallin"], "Oskar spoke first.") == "Oskar Tallin"
+    assert expand_person("Oskar", ["Oskar Tallin", "Oskar Lund"], "Oskar spoke first.") == "Oskar"
+    text = ("Donald Trump spoke on Monday. Trump National Security Advisor Michael Waltz told reporters on Sunday "
+            "that talks would resume.")
+    names = {m.canonical for m in doc_mentions(load_nlp()(text))}
+    assert "Trump National Security" not in names and "Michael Waltz" in names, names

@@ -180,6 +180,7 @@ def _short_outlet_names(mentions: list[Mention]) -> None:
             m.canonical = longer[0]
 
 
+_TITLE_AFTER = re.compile(r"\s+(?:Advis[eo]r|Secretary|Director|Spokes(?:man|woman|person)|Chief|Aide)\b")
 _OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Secretariat|Office) of\s+$")
 _PAIR = re.compile(r"^([A-Z][\w.]*)[-\u2013]([A-Z][\w.]*)$")
 
@@ -187,7 +188,8 @@ _PAIR = re.compile(r"^([A-Z][\w.]*)[-\u2013]([A-Z][\w.]*)$")
 def _no_entity(text: str, m: Mention, labels: dict[str, str]) -> bool:
     """True for a span the tagger took for an entity that names none of its own: a heading of three words or
     more alone on its line ("Future of Harbour Relations"), the office word of a title ("Secretary of State"),
-    two people joined by "and" ("Lee and Ray"), or two places joined by a hyphen ("U.S.-Russia talks").
+    a title opened by a person's name ("Lee Harbour Security Adviser Bo Ray"), two people joined by "and"
+    ("Lee and Ray"), or two places joined by a hyphen ("U.S.-Russia talks").
     `labels` holds the article's mentions as written, with their labels."""
     name = m.text.strip()
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -197,6 +199,9 @@ def _no_entity(text: str, m: Mention, labels: dict[str, str]) -> bool:
         return True
     if m.label == "ORG" and " " not in name and _OFFICE_OF.search(text[max(0, m.start - 20) : m.start]):
         return True
+    if m.label == "ORG" and _TITLE_AFTER.match(text, m.end) and any(
+            label == "PERSON" and n.split()[-1] == name.split()[0] for n, label in labels.items()):
+        return True  # "Trump National Security Advisor Michael Waltz": a title, no organisation
     if m.label != "PERSON" and " and " in name:
         left, _, right = name.partition(" and ")
         people = [n for n, label in labels.items() if label == "PERSON"]
@@ -286,7 +291,8 @@ def _relabel_people(mentions: list[Mention]) -> None:
 
 
 def expand_person(name: str, full_names: list[str], text: str = "") -> str:
-    """Map a surname-only mention to the full name ending with it ("Peskov" -> "Dmitry Peskov").
+    """Map a surname-only mention to the full name ending with it ("Peskov" -> "Dmitry Peskov"), or a first
+    name alone to the one full name it opens.
 
     Full names come from the article's PERSON entities, else from "Firstname Surname" in its text.
     """
@@ -295,7 +301,13 @@ def expand_person(name: str, full_names: list[str], text: str = "") -> str:
     matches = Counter(f for f in full_names if fold(f.split()[-1]) == fold(name))
     if matches:
         return matches.most_common(1)[0][0]
+    firsts = {f for f in full_names if fold(f.split()[0]) == fold(name)}
+    if len(firsts) == 1:  # a first name alone ("President (Vladimir) Putin", "Hillary") for the one it opens
+        return firsts.pop()
     if text and name[:1].isupper():
+        bracketed = re.search(rf"\({re.escape(name)}\) ([A-Z][\w\u00C0-\u024F'-]+)", text)
+        if bracketed:  # "President (Vladimir) Putin": the first name an editor added
+            return f"{name} {bracketed.group(1)}"
         for found in re.finditer(rf"\b([A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?) {re.escape(name)}\b", text):
             if found.group(1).lower() not in _NOT_FIRST_NAMES:
                 return f"{found.group(1)} {name}"
