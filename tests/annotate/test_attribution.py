@@ -313,3 +313,43 @@ def test_a_sentences_opening_word_is_no_first_name():
 
     assert expand_person("Lind", [], "After Lind said so, Justice Lind wrote it down.") == "Lind"
     assert expand_person("Lind", [], "Marta Lind said so.") == "Marta Lind"
+
+
+def test_a_quote_after_a_title_that_ended_its_sentence_is_a_direct_quote():
+    text = ('"The budget is a fraud," Ilse Varga said on the radio show "Morning Harbour." '
+            '"Listening to them talk about savings, you would think the port had no debts at all."')
+    quotes = _quotes(text)
+    follow = _one(quotes, "Listening to them")
+    assert (follow.kind, follow.speaker) == ("direct", "Ilse Varga")
+    assert not [q for q in quotes if q.text.startswith("Morning Harbour")]
+
+
+def test_a_colon_after_a_reporting_verb_introduces_its_quote_not_the_sentences_root():
+    text = ('Oskar Tallin waved. His sister had warned him to stay calm, to look "serious," but Tallin said he '
+            'answered: "When the boats are late, nobody can look serious."')
+    assert _one(_quotes(text), "When the boats are late", "direct").speaker == "Oskar Tallin"
+
+
+def test_an_honorific_keeps_a_surname_to_a_person_of_that_gender():
+    text = ('Marta Lind and her husband Tomas Lind ran the ferry for thirty years. Marta Lind spoke first; '
+            'Marta Lind then sat down.\n\n'
+            'Mr. Lind told the council on Monday that the ferry had been "left to rot by the harbour board."')
+    quote = _one(_quotes(text), "left to rot", "partial")
+    assert quote.speaker == "Tomas Lind"
+    doc = load_nlp()(text)
+    mister = [m for m in doc_mentions(doc) if text[m.start - 4 : m.start] == "Mr. "]
+    assert mister and {m.canonical for m in mister} == {"Tomas Lind"}
+
+
+def test_a_verb_an_adverbial_clause_hangs_from_does_not_report_it():
+    text = ('While Varga admitted on Tuesday that it would be "very hard" for her campaign to win the port vote, '
+            'her campaign has argued that it could still carry the city.')
+    assert _one(_quotes(text), "very hard", "partial").speaker == "Varga"
+
+
+def test_a_cue_in_a_clause_below_a_verb_of_judging_does_not_take_its_words():
+    text = ('Oskar Tallin came to the harbour. The councillor was rallying for a retired pilot named Ilse Varga, who is '
+            'running for the council and who worked the crowd, praising "the ferry\'s honest crew and steady hand" as '
+            'he promised to keep the ferry running.')
+    quote = _one(_quotes(text), "steady hand", "partial")
+    assert quote.speaker != "Oskar Tallin"

@@ -119,3 +119,13 @@ def test_a_bracketed_first_name_and_a_title_opened_by_a_name_are_resolved():
             "that talks would resume.")
     names = {m.canonical for m in doc_mentions(load_nlp()(text))}
     assert "Trump National Security" not in names and "Michael Waltz" in names, names
+
+
+def test_a_one_word_name_written_as_a_place_is_found_in_one_pass_over_the_text():
+    from newsloom.annotate.entities import _place_like
+
+    text = ("Aid went in Veldor and its allies. Orsk's forces held; Tarnwick\u2019s government fell. "
+            "A trip to Lindhaven-based firms. Brannock spoke in Harlow's favour. In Quillon nothing moved.")
+    assert [w for w in ("Veldor", "Orsk", "Tarnwick", "Lindhaven", "Brannock", "Harlow", "Quillon")
+            if _place_like(w, text)] == ["Veldor", "Orsk", "Tarnwick", "Lindhaven", "Harlow"]
+    assert _place_like("Port-Ardell", "Aid went in Port-Ardell.") and not _place_like("Port-Ardell", "Port-Ardell spoke.")

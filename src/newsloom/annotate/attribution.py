@@ -79,7 +79,7 @@ def _speaking_verb(verb: Token, subj: Token) -> Token | None:
     for _ in range(6):
         if cur.pos_ in {"VERB", "AUX"} and speaks(cur):
             return cur
-        if cur.i == subj.head.i or cur.head is cur:
+        if cur.i == subj.head.i or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -205,6 +205,9 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     root = sent.root
     verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"]
     verb = root if root.i < k and root.pos_ in {"VERB", "AUX"} else (verbs[-1] if verbs else None)
+    head = mark.head
+    if head.i < k and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in CUE_LEMMAS:
+        verb = head  # "Trump said he responded: ...": the cue the colon closes, not the sentence's root
     if verb is None:  # "Carl Bialik: ..." as in an interview transcript
         before = doc[k - 1]
         return (mark, before) if before.pos_ in {"PROPN", "NOUN"} else None

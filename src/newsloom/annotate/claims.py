@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from newsloom.annotate.doc_text import doc_text
 from newsloom.model import Claim, DateMention, Mention, Quote
 
 FACT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW", "LOC"}
@@ -62,7 +63,7 @@ class _Index:
 
     def __init__(self, doc: Doc, mentions: list[Mention], dates: list[DateMention], quotes: list[Quote]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.numbers = [(e.start, e.end, e.text) for e in doc.ents if e.label_ in NUMBER_LABELS]
         self.number_starts = [n[0] for n in self.numbers]
         self.mentions = sorted(mentions, key=lambda m: m.start)

@@ -66,7 +66,7 @@ Spans = list[tuple[int, int]]
 def speaks(verb: Token, stance: bool = True) -> bool:
     """True for a word that reports speech, a stated position or belief, or (with `stance`) a stand taken in
     words; an auxiliary stands for its verb ("did post")."""
-    if verb.pos_ == "AUX" and verb.dep_ == "aux" and verb.head is not verb:
+    if verb.pos_ == "AUX" and verb.dep_ == "aux" and verb.head.i != verb.i:
         verb = verb.head
     forms = word_forms(verb)
     if stance and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
@@ -102,7 +102,7 @@ def is_own_subject(subj: Token, verb: Token | None) -> bool:
     for _ in range(3):
         if subj.head.i == cur.i:
             return True
-        if not (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")) or cur.head is cur:
+        if not (cur.dep_ == "conj" or (cur.dep_ == "advcl" and cur.tag_ == "VBG")) or cur.head.i == cur.i:
             return False
         cur = cur.head
     return subj.head.i == cur.i
@@ -122,7 +122,7 @@ def subject_of(verb: Token) -> Token | None:
             return agents[0]
         if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.dep_ == "ccomp":
             cur = cur.head.head  # "X said Y could return ..., suggesting ...": the participle is X's
-        elif cur.dep_ in CLIMB_DEPS and cur.head is not cur:
+        elif cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
             cur = cur.head
         else:
             return None
@@ -220,11 +220,11 @@ def speech_noun_above(span: Span, cue: Token | None) -> Token | None:
     """The noun for something said whose clause holds the quoted tokens, below any cue verb ("X's claim that ...")."""
     inside = range(span.start, span.end)
     for tok in span:
-        if tok.head.i in inside and tok.head is not tok:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue
         cur = tok
         for _ in range(5):
-            if cur.head is cur or (cue is not None and cur.head.i == cue.i):
+            if cur.head.i == cur.i or (cue is not None and cur.head.i == cue.i):
                 break
             below, cur = cur, cur.head
             if cur.pos_ in {"VERB", "AUX"} and cur.lemma_.lower() in CUE_LEMMAS:
@@ -249,7 +249,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
     """The cue verb governing a quoted span: an ancestor speech verb, else one nearby in its sentence."""
     inside = set(range(span.start, span.end))
     for tok in span:
-        if tok.head.i in inside and tok.head is not tok:
+        if tok.head.i in inside and tok.head.i != tok.i:
             continue
         cues = [
             anc for anc in _up_to_own_clause(tok)
@@ -259,8 +259,12 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         if cues and cues[0].lemma_.lower() in SPEECH_LEMMAS:
             return cues[0]
         if cues:  # "X said Fox was calling 'every hour'": the reporting verb framing the others speaks
-            framing = [c for c in cues[1:] if c.lemma_.lower() in REPORT_LEMMAS and subject_of(c) is not None]
+            framing = [c for c in cues[1:] if c.lemma_.lower() in REPORT_LEMMAS and subject_of(c) is not None
+                       and not _through_adverbial(cues[0], c)]
             return framing[-1] if framing else cues[0]
+    chain = [t for t in _up_to_own_clause(span.root) if t.i not in inside]
+    if any(t.pos_ == "VERB" and not word_forms(t).isdisjoint(STANCE_LEMMAS) for t in chain):
+        return None  # "praising '...' as he promised ...": the verb of judging frames the words, not a cue nearby
     doc = span.doc
     sent_start, sent_end = doc[span.start].sent.start, doc[span.end - 1].sent.end
     candidates = [
@@ -277,6 +281,17 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
 
 
 _NEAR = 12  # tokens: a cue farther away than this that does not govern the quotation is another clause's
+
+
+def _through_adverbial(low: Token, high: Token) -> bool:
+    """True when the way up from `low` to its ancestor `high` leaves an adverbial clause ("While Lee admitted
+    that ..., his campaign argued ...": the clause of "admitted" is not what "argued" reports)."""
+    cur = low
+    while cur.i != high.i and cur.head.i != cur.i:
+        if cur.dep_ == "advcl":
+            return True
+        cur = cur.head
+    return False
 
 
 def _governs(verb: Token, span: Span) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import dateparser
 
+from newsloom.annotate.doc_text import doc_text
 from newsloom.model import DateMention
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def _in_future_clause(doc: Doc, start: int, end: int) -> bool:
 def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     """Date mentions of an article (spaCy DATE entities plus weekday phrases), resolved."""
     base = parse_iso(published)
-    text = doc.text
+    text = doc_text(doc)
     found: dict[tuple[int, int], DateMention] = {}
     for pattern in (_WEEKDAY_RE, _RELATIVE_RE):
         for m in pattern.finditer(text):

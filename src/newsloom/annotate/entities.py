@@ -7,7 +7,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.gender import is_first_name
+from newsloom.annotate.doc_text import doc_text
+from newsloom.annotate.gender import honorific_gender, is_first_name, name_gender
 from newsloom.annotate.roles import cut_possessive, split_role
 from newsloom.model import Mention
 
@@ -77,7 +78,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         for ent in map(_without_leading_verb, doc.ents)
         if ent.label_ in KEPT_LABELS and clean_name(ent.text)
     ]
-    text = doc.text
+    text = doc_text(doc)
     mentions = [m for m in mentions if not _heading_or_byline(text, m)]
     labels = {m.text.strip(): m.label for m in mentions}
     mentions = [m for m in mentions if not _no_entity(text, m, labels)]
@@ -85,12 +86,16 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     _relabel_people(mentions)
     _relabel_not_people(mentions, text)
     full_names = [person_name(m.text) for m in mentions if m.label == "PERSON" and " " in person_name(m.text)]
-    expanded: dict[str, str] = {}
+    expanded: dict[tuple[str, str | None], str] = {}
     for m in mentions:
         name = person_name(m.text) if m.label == "PERSON" else clean_name(m.text)
-        if m.label == "PERSON" and name not in expanded:
-            expanded[name] = expand_person(name, full_names, text)
-        m.canonical = expanded[name] if m.label == "PERSON" else name
+        if m.label != "PERSON":
+            m.canonical = name
+            continue
+        key = (name, honorific_gender(text, m.start, m.text) if " " not in name else None)
+        if key not in expanded:
+            expanded[key] = expand_person(name, full_names, text, gender=key[1])
+        m.canonical = expanded[key]
     _short_outlet_names(mentions)
     mentions += _surname_mentions(text, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -125,8 +130,8 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             hits = [hit.span() for hit in re.finditer(rf"\b{re.escape(surname)}\b", text)]
         for start, end in hits:
-            if taken[start]:
-                continue
+            if taken[start] or _other_gender(name, honorific_gender(text, start)):
+                continue  # "Mr. Khan" is not Ghazala Khan
             found.append(Mention(surname, start, end, "PERSON", name))
             taken[start:end] = b"\x01" * (end - start)
     return found
@@ -233,13 +238,23 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
                 m.label = "GPE"
 
 
+_PLACE_BEFORE = r"\b(?:in|aid to|weapons to|support for|trip to|visit to|flew to) "
+_PLACE_AFTER = r"(?: and its\b|(?:['\u2019]s)? (?:regime|government|authorities|forces|troops|military|allies)\b)"
+_PLACE_WORDS = re.compile(rf"{_PLACE_BEFORE}(?=(\w+)\b)|\b(\w+){_PLACE_AFTER}")
+
+
+@lru_cache(maxsize=4)
+def _place_words(text: str) -> frozenset[str]:
+    """The words a text writes as places ("in Kyiv", "aid to Kyiv", "Kyiv and its allies"), found in one pass."""
+    return frozenset(m.group(1) or m.group(2) for m in _PLACE_WORDS.finditer(text))
+
+
 def _place_like(name: str, text: str) -> bool:
     """True when a one-word name is written as a place ("in Kyiv", "aid to Kyiv", "Kyiv and its allies")."""
+    if re.fullmatch(r"\w+", name):
+        return name in _place_words(text)
     n = re.escape(name)
-    return re.search(
-        rf"\b(?:in|aid to|weapons to|support for|trip to|visit to|flew to) {n}\b|\b{n} and its\b|"
-        rf"\b{n}(?:['\u2019]s)? (?:regime|government|authorities|forces|troops|military|allies)\b", text
-    ) is not None
+    return re.search(rf"{_PLACE_BEFORE}{n}\b|\b{n}{_PLACE_AFTER}", text) is not None
 
 
 SPEECH_LEMMAS = {"say", "tell", "add", "state", "claim", "write", "warn", "remark", "note", "insist", "argue"}
@@ -290,17 +305,25 @@ def _relabel_people(mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
-def expand_person(name: str, full_names: list[str], text: str = "") -> str:
+def _other_gender(full_name: str, gender: str | None) -> bool:
+    """True when an honorific's gender rules out a full name whose first name has the other one."""
+    return gender is not None and name_gender(full_name) not in {None, gender}
+
+
+def expand_person(name: str, full_names: list[str], text: str = "", gender: str | None = None) -> str:
     """Map a surname-only mention to the full name ending with it ("Peskov" -> "Dmitry Peskov"), or a first
     name alone to the one full name it opens.
 
-    Full names come from the article's PERSON entities, else from "Firstname Surname" in its text.
+    Full names come from the article's PERSON entities, else from "Firstname Surname" in its text. An
+    honorific's `gender` ("Mr. Khan") rules out full names of the other gender; with none left the
+    surname stays as written.
     """
     if " " in name:
         return name
     matches = Counter(f for f in full_names if fold(f.split()[-1]) == fold(name))
     if matches:
-        return matches.most_common(1)[0][0]
+        fitting = Counter({f: n for f, n in matches.items() if not _other_gender(f, gender)})
+        return fitting.most_common(1)[0][0] if fitting else name
     firsts = {f for f in full_names if fold(f.split()[0]) == fold(name)}
     if len(firsts) == 1:  # a first name alone ("President (Vladimir) Putin", "Hillary") for the one it opens
         return firsts.pop()

@@ -124,6 +124,17 @@ def registered_gender(first: str) -> str | None:
     return {"F": "f", "M": "m"}.get(row[0]) if row else None
 
 
+def honorific_gender(text: str, start: int, mention: str = "") -> str | None:
+    """The gender an honorific gives a name mention ("Mr. Khan", "Mrs Lee"): the mention's first word or
+    the word right before it."""
+    before = text[max(0, start - 6) : start].split()
+    words = mention.split()[:1] + before[-1:]
+    for word in words:
+        if word.lower() in _HONORIFICS:
+            return _HONORIFICS[word.lower()]
+    return None
+
+
 def article_genders(
     text: str, sents: list[Span], people: list[Mention], roles: dict[str, str]
 ) -> dict[str, str]:
@@ -131,10 +142,8 @@ def article_genders(
     "he"/"she" opening the sentence after one naming only that person), else by the first name."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for person in people:
-        before = text[max(0, person.start - 6) : person.start].split()
-        for word in [person.text.split()[0].lower()] + ([before[-1].lower()] if before else []):
-            if word in _HONORIFICS:
-                votes[person.canonical][_HONORIFICS[word]] += 1
+        if (gender := honorific_gender(text, person.start, person.text)) is not None:
+            votes[person.canonical][gender] += 1
     for noun, canonical in roles.items():
         for gender, nouns in _NOUNS.items():
             if noun in nouns:

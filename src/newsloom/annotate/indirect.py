@@ -124,7 +124,7 @@ def _complement(verb: Token) -> set[int]:
                 tokens -= {t.i for t in part.subtree} | {c.i for c in comp.children if c.dep_ == "cc" and c.i < part.i}
         return tokens
     head = verb.head
-    if verb.dep_ not in {"ccomp", "parataxis"} or head is verb or head.pos_ not in {"VERB", "AUX"}:
+    if verb.dep_ not in {"ccomp", "parataxis"} or head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
         return set()
     if head.lemma_.lower() in REPORT_LEMMAS | BELIEF_LEMMAS or any(c.dep_ in _OBJECTS for c in verb.children):
         return set()  # "they said they expect ...": the verb is the report, not an aside
@@ -160,7 +160,7 @@ def _label_content(verb: Token) -> set[int]:
 def _according_content(according: Token, sent: Span) -> set[int]:
     """The clause an "according to X" phrase attributes, without the phrase itself."""
     clause = according.head
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.pos_ not in {"VERB", "AUX"}:
         clause = sent.root

@@ -26,6 +26,8 @@ SENTENCE_OPENERS = set(":,.;\u2014\u2013-\n")
 _PARA_BREAK = re.compile(r"\n\s*")
 _MARKS = "\"'\u201c\u201e\u00ab"
 _NON_SPACE = re.compile(r"\S")
+_CLOSING_MARKS = "\"\u201d\u00bb"
+_SENTENCE_ENDS = ".?!\u2026"
 _WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "no"}
 MAX_TITLE_WORDS = 6
@@ -47,6 +49,8 @@ def _kind(text: str, start: int) -> str:
     while j >= 0 and text[j] in " \t":
         j -= 1
     prev = text[j] if j >= 0 else "\n"
+    if prev in _CLOSING_MARKS and j > 0 and text[j - 1] in _SENTENCE_ENDS:
+        prev = "."  # after a quotation that ended its sentence ('on "Meet the Press." "Listening ...')
     if prev in SENTENCE_OPENERS and (inner[:1].isupper() or inner[:1] in "\u2026."):
         return "direct"
     return "partial"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsloom.annotate.descriptions import described_kind, description_name
+from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.entities import INVERTED_VERBS, clean_name, expand_person
 from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
 from newsloom.annotate.roles import TITLE_NOUNS, split_role
@@ -77,7 +78,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention]):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sents = list(doc.sents)
         in_order = sorted(mentions, key=lambda m: m.start)
         self.people = [m for m in in_order if m.label == "PERSON"]
@@ -356,10 +357,10 @@ class SpeakerResolver:
             return None
         clause = tok.head
         for _ in range(4):  # "... that X and that he fears": the first of the joined reported clauses
-            if clause.dep_ != "conj" or clause.head is clause:
+            if clause.dep_ != "conj" or clause.head.i == clause.i:
                 break
             clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head is clause:
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return None
         verb = clause.head
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in REPORTING:
@@ -497,7 +498,7 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
 def _heads_sentence(subject: Token) -> bool:
     """True when a subject token belongs to its sentence's main verb (or one joined to it), not a clause inside."""
     verb = subject.head
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
 
