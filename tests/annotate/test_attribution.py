@@ -353,3 +353,19 @@ def test_a_cue_in_a_clause_below_a_verb_of_judging_does_not_take_its_words():
             'he promised to keep the ferry running.')
     quote = _one(_quotes(text), "steady hand", "partial")
     assert quote.speaker != "Oskar Tallin"
+
+
+def test_a_role_owned_by_another_name_is_not_the_person_introduced_in_that_role():
+    text = ('Lind\'s spokeswoman, Ilse Varga, said the mayor had kept every promise. "She has been consistent," '
+            'Varga said.\n\n(Tallin\'s spokeswoman disputed that Tallin had ever "attacked" the mayor, and said he '
+            '"still thinks she will be a very able mayor.")')
+    quote = _one(_quotes(text), "very able mayor", "partial")
+    assert quote.speaker != "Ilse Varga"
+    assert _one(_quotes(text), "She has been consistent").speaker == "Ilse Varga"
+
+
+def test_a_belief_inside_a_condition_is_nobodys_statement():
+    text = ('Tallin is setting out his plans for the harbour. He says if voters think the port will be saved by '
+            '"the old board and its old friends, they have a fine candidate, and it is not Oskar Tallin."')
+    statements = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert not [q for q in statements if q.speaker == "voters" or q.cue == "think"]

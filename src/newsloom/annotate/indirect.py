@@ -46,8 +46,8 @@ def find_indirect(doc: Doc, resolver: SpeakerResolver, quoted: Spans, report_id:
                 continue
             if lemma in BELIEF_LEMMAS and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORT_LEMMAS:
                 continue  # "she said she believes X": the belief is what she said
-            if _negated(tok):
-                continue  # "is no longer characterizing Russia as a threat", "did not say": nothing was stated
+            if _negated(tok) or _conditional(tok):
+                continue  # "did not say", "if people think X, ...": nothing was stated
             content = _label_content(tok) if lemma in LABEL_LEMMAS else _complement(tok)
             cue = tok.text
         else:
@@ -141,6 +141,14 @@ def _negated(verb: Token) -> bool:
     """True when the verb is denied ("did not say", "never claimed", "no longer describes")."""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and (c.lower_ == "never" or (
         c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)))) for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """True when the verb heads a condition ("if people think ...", "unless they claim ..."): nobody stated it."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+_CONDITIONS = {"if", "unless", "whether"}
 
 
 def _has_subject(verb: Token) -> bool:

@@ -73,6 +73,12 @@ def noun_phrase(tok: Token) -> Span:
     return doc[left : right + 1]
 
 
+def _possessor(noun: Token) -> str | None:
+    """The surname of the name that owns a role noun ("Murphy's spokeswoman" -> "murphy"), if a name does."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return owners[0].lower_ if owners else None
+
+
 class SpeakerResolver:
     """Resolves subject noun phrases to canonical speakers using the article's entities and context."""
 
@@ -83,6 +89,7 @@ class SpeakerResolver:
         in_order = sorted(mentions, key=lambda m: m.start)
         self.people = [m for m in in_order if m.label == "PERSON"]
         self.orgs = [m for m in in_order if m.label in {"ORG", "GPE", "NORP"}]
+        self._role_owners: dict[str, set[str]] = {}  # role word -> whose role it was written as ("Murphy's spokeswoman")
         self.roles = self._role_map()
         self.genders = article_genders(self.text, self.sents, self.people, self.roles)
         self._firsts = [s.start for s in self.sents]
@@ -149,6 +156,8 @@ class SpeakerResolver:
                     key = w.lemma_.lower() if w.pos_ == "NOUN" else w.lower_
                     if roles.setdefault(key, person.canonical) != person.canonical:
                         shared.add(key)
+                    if (owner := _possessor(w)) is not None:
+                        self._role_owners.setdefault(key, set()).add(owner)
         return {k: v for k, v in roles.items() if k not in shared}
 
     def resolve(self, tok: Token, describe: bool = False) -> SpeakerMention:
@@ -186,6 +195,9 @@ class SpeakerResolver:
             return SpeakerMention(tok.idx, tok.idx + len(tok), known)
         org = self._entity_in(start, end, self.orgs)
         role = self.roles.get(tok.lemma_.lower())
+        owner, owners = _possessor(tok), self._role_owners.get(tok.lemma_.lower(), set())
+        if role is not None and owner is not None and owners and owner not in owners:
+            role = None  # "Grayson's spokeswoman" is not the one introduced as "Murphy's spokeswoman, Galia Slayen"
         if role is not None:
             return SpeakerMention(start, end, role, "role", role=self.text[start:end])
         kind = described_kind(tok) if describe and (org is None or org.end <= tok.idx) else None
