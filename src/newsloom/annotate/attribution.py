@@ -44,9 +44,19 @@ def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> tupl
     if cue is None:
         return (*_framing_verb(span), False)
     subj = speaker_of(cue)
-    if subj is not None and span.start <= subj.i < span.end:
-        subj = None
+    if subj is not None and (span.start <= subj.i < span.end or _in_marks(subj)):
+        subj = None  # a title the parse made the subject ('on MSNBC's "Morning Joe," calling it ...') says nothing
     return cue, subj, False
+
+
+def _in_marks(tok: Token) -> bool:
+    """True when a phrase stands alone between quotation marks ("Morning Joe," in 'on "Morning Joe," calling')."""
+    doc = tok.doc
+    words = [t.i for t in tok.subtree if not t.is_punct] or [tok.i]
+    left, right = min(words) - 1, max(words) + 1
+    while right < len(doc) and doc[right].text in {",", "."}:
+        right += 1
+    return left >= 0 and right < len(doc) and doc[left].is_quote and doc[right].is_quote
 
 
 def _subject_before(doc: Doc, cue: Token, sent_start: int) -> Token | None:
@@ -122,9 +132,17 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
 
 
 def _introduces_next(verb: Token) -> bool:
-    """True for a cue verb followed by a colon: it introduces the words after it."""
-    nxt = verb.i + 1
-    return nxt < len(verb.doc) and verb.doc[nxt].text == ":"
+    """True for a cue verb followed by a colon, or by a comma and an opening quotation mark ("Mills then writes
+    back, '...'"): it introduces the words after it."""
+    doc, nxt = verb.doc, verb.i + 1
+    while nxt < len(doc) and nxt - verb.i <= 2 and doc[nxt].dep_ in {"prt", "advmod"} and doc[nxt].head.i == verb.i:
+        nxt += 1  # "writes back", "said simply"
+    if nxt >= len(doc):
+        return False
+    if doc[nxt].text == ":":
+        return True
+    opening = nxt + 1 < len(doc) and doc[nxt + 1].is_quote and nxt + 2 < len(doc) and doc[nxt + 2].text[:1].isupper()
+    return doc[nxt].text == "," and opening  # not '"bad," Lee said, "and wrong."': one quotation goes on
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -205,7 +223,11 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     root = sent.root
     verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"]
     verb = root if root.i < k and root.pos_ in {"VERB", "AUX"} else (verbs[-1] if verbs else None)
-    head = mark.head
+    head, j = mark.head, k - 1
+    while j > sent.start and k - j <= 2 and doc[j].pos_ == "ADV":
+        j -= 1  # "who responds enthusiastically: ..."
+    if doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in CUE_LEMMAS:
+        head = doc[j]  # the cue right before the colon, whatever the parse hung the colon from
     if head.i < k and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in CUE_LEMMAS:
         verb = head  # "Trump said he responded: ...": the cue the colon closes, not the sentence's root
     if verb is None:  # "Carl Bialik: ..." as in an interview transcript

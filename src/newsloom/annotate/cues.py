@@ -256,6 +256,8 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
             if anc.i not in inside and anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ in {"VERB", "AUX"}
             and not _so_called(anc)
         ]
+        if cues and tok.is_punct:  # a mark hangs from wherever the parse put it: a cue nearer the words wins
+            cues = _nearer_cue(span, cues[0], inside) or cues
         if cues and cues[0].lemma_.lower() in SPEECH_LEMMAS:
             return cues[0]
         if cues:  # "X said Fox was calling 'every hour'": the reporting verb framing the others speaks
@@ -281,6 +283,19 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
 
 
 _NEAR = 12  # tokens: a cue farther away than this that does not govern the quotation is another clause's
+
+
+def _nearer_cue(span: Span, found: Token, inside: set[int]) -> list[Token]:
+    """The cue verbs on the way up from the quoted words' root to `found`, nearest first ("Axelrod tweeted after
+    Clinton argued ... that '... we would not have rescued it.'": the full stop hangs from "tweeted", the words
+    from "argued")."""
+    on_way = []
+    for anc in span.root.ancestors:
+        if anc.i == found.i:
+            return on_way
+        if anc.i not in inside and anc.pos_ == "VERB" and anc.lemma_.lower() in CUE_LEMMAS and not _so_called(anc):
+            on_way.append(anc)
+    return []
 
 
 def _through_adverbial(low: Token, high: Token) -> bool:

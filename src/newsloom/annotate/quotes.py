@@ -26,6 +26,7 @@ SENTENCE_OPENERS = set(":,.;\u2014\u2013-\n")
 _PARA_BREAK = re.compile(r"\n\s*")
 _MARKS = "\"'\u201c\u201e\u00ab"
 _NON_SPACE = re.compile(r"\S")
+_LETTER = re.compile(r"[^\W\d_]")
 _CLOSING_MARKS = "\"\u201d\u00bb"
 _SENTENCE_ENDS = ".?!\u2026"
 _WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
@@ -191,9 +192,16 @@ def _from_following(
     later_span, later = found[stop]
     if later_span.chain != qs.chain and (
         later.start - quote.end >= 200 or "\n" in text[quote.end : later.start].strip()
+        or _words_between(text, [found[k][0] for k in range(n, stop + 1)])
     ):
         return None
     return _mention_of(later) if own[stop] else None
+
+
+def _words_between(text: str, spans: list[QuotedSpan]) -> bool:
+    """True when words stand outside the quotation marks between consecutive quoted spans ("'A.' His aide, Bo
+    Ray, agreed. 'B,' Ray said.": the later speaker is not carried back over them)."""
+    return any(_LETTER.search(text, a.end, b.start) for a, b in zip(spans, spans[1:]))
 
 
 def _owner(resolver: SpeakerResolver, noun: Token) -> SpeakerMention:
