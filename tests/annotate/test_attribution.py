@@ -397,7 +397,7 @@ def _misparsed(rows: str) -> "Doc":
     from spacy.tokens import Doc
 
     cells = [line.split() for line in rows.strip().splitlines()]
-    words = [c[0] for c in cells]
+    words = [c[0].replace("\\n", "\n") for c in cells]  # a paragraph break is written "\\n\\n"
     spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "'s", "\u201d"} and words[i] != "\u201c"
               for i in range(len(words))]
     people = {"Varga", "Tallin"}
@@ -465,3 +465,24 @@ def test_punctuation_hanging_from_another_verb_does_not_make_that_verb_the_cue()
     """)
     cue, subject, _ = _attribute_quote(doc)
     assert (cue.text, subject.text) == ("argued", "Varga")  # not "wrote", which only the full stop hangs from
+
+
+def test_a_person_opening_the_paragraph_heads_it_however_the_parse_joined_it_to_a_later_clause():
+    from newsloom.annotate.speakers import _heads_sentence
+
+    doc = _misparsed("""
+        Varga 1 nsubj PROPN NNP Varga
+        spoke 1 ROOT VERB VBD speak
+        . 1 punct PUNCT . .
+        \\n\\n 2 dep SPACE _SP \\n\\n
+        Mr. 5 compound PROPN NNP Mr.
+        Tallin 7 nsubj PROPN NNP Tallin
+        hardly 7 advmod ADV RB hardly
+        agreed 10 ccomp VERB VBD agree
+        , 10 punct PUNCT , ,
+        then 10 advmod ADV RB then
+        insisting 10 ROOT VERB VBG insist
+        . 10 punct PUNCT . .
+    """)
+    tallin = doc[5]
+    assert tallin.text == "Tallin" and _heads_sentence(tallin)  # so words after it are no longer surely Varga's

@@ -512,7 +512,14 @@ def _heads_sentence(subject: Token) -> bool:
     verb = subject.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "ROOT"
+    return verb.dep_ == "ROOT" or _opens_paragraph(subject)
+
+
+def _opens_paragraph(subject: Token) -> bool:
+    """True when the subject's phrase opens a paragraph ("\n\nMr. Lee hardly agreed, ..."), however the parse
+    joined that paragraph to a clause after it."""
+    doc, i = subject.doc, subject.left_edge.i
+    return i > 0 and doc[i - 1].is_space and "\n" in doc[i - 1].text
 
 
 _PHRASE_BREAKS = {",", ";", ":", "(", ")", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
