@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import hashlib
 import json
 import math
-import pickle
 import random
 import re
 import subprocess
@@ -85,18 +83,32 @@ def load_docs(path: Path, limit_topics: int | None) -> list[dict[str, str]]:
 
 
 def annotate_docs(docs: list[dict[str, str]], cache: Path | None) -> list[Annotated]:
-    """Annotate every document with the project's annotate stage, reusing pickles under `cache` if given."""
+    """Annotate every document with the project's annotate stage, reusing the annotations a newsloom store under
+    `cache` keeps from an earlier run (the store's own tables: nothing is unpickled) when the text is the same."""
+    from newsloom.model import Report
+    from newsloom.store import open_store
+
+    store = None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        store = open_store(str(cache / "annotations.db"))
     anns = []
-    for doc in docs:
-        digest = hashlib.sha1(doc["text"].encode("utf-8")).hexdigest()[:12]
-        hit = cache / f"{doc['doc_id']}-{digest}.pkl" if cache else None
-        if hit is not None and hit.exists():
-            anns.append(pickle.loads(hit.read_bytes()))
-            continue
-        ann = annotate(Article(report_id=doc["doc_id"], source=doc["doc_id"], text=doc["text"]), vectors=False)
-        if hit is not None:
-            hit.write_bytes(pickle.dumps(ann))
-        anns.append(ann)
+    try:
+        for doc in docs:
+            kept = store.get_annotated(doc["doc_id"]) if store is not None else None
+            if kept is not None and kept.article.text == doc["text"]:
+                anns.append(kept)
+                continue
+            ann = annotate(Article(report_id=doc["doc_id"], source=doc["doc_id"], text=doc["text"]), vectors=False)
+            if store is not None:
+                raw = doc["text"].encode("utf-8")
+                store.add_report(Report(id=doc["doc_id"], source=doc["doc_id"], raw=raw, media_type="text",
+                                        content_hash=content_hash(raw)))
+                store.put_annotated(ann)
+            anns.append(ann)
+    finally:
+        if store is not None:
+            store.close()
     return anns
 
 
@@ -326,7 +338,7 @@ def main() -> None:
     """Run both clusterings on the dev set and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit-topics", type=int, default=None, metavar="N", help="only the first N topics")
-    parser.add_argument("--cache", type=Path, default=None, metavar="DIR", help="keep annotated pickles here")
+    parser.add_argument("--cache", type=Path, default=None, metavar="DIR", help="keep the annotations in a newsloom store here")
     parser.add_argument("--sweep", default="", metavar="T1,T2,...", help="also score these join thresholds")
     parser.add_argument("--batches", type=int, default=0, metavar="N", help="also feed the documents in N batches")
     parser.add_argument("--orders", type=int, default=5, metavar="K", help="random arrival orders for --batches")

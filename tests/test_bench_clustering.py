@@ -89,3 +89,25 @@ def test_cli_path_reads_the_story_of_each_file_from_newsloom_cluster(tmp_path) -
     assert all(labels[d].startswith("s-") for d in labels if d != "3_1ecb")
     gold = {d["doc_id"]: d["doc_id"][0] for d in docs}
     assert path_row("cli", gold, labels, 1.0).startswith("| cli | ")
+
+
+def test_annotations_are_kept_in_a_store_and_reused_only_for_the_same_text(tmp_path, monkeypatch) -> None:
+    import bench.clustering as clustering
+
+    docs = [{"doc_id": "d1", "gold": "G1", "text": "Mayor Ilse Varga opened the bridge in Port Ardell on Monday."}]
+    first = clustering.annotate_docs(docs, tmp_path)
+    assert (tmp_path / "annotations.db").exists() and not list(tmp_path.glob("*.pkl"))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("annotated again")
+
+    monkeypatch.setattr(clustering, "annotate", refuse)
+    again = clustering.annotate_docs(docs, tmp_path)
+    assert again[0].article.text == first[0].article.text and again[0].mentions == first[0].mentions
+    changed = [{**docs[0], "text": docs[0]["text"] + " It cost 4 million euros."}]
+    try:
+        clustering.annotate_docs(changed, tmp_path)
+    except AssertionError as exc:
+        assert "annotated again" in str(exc)
+    else:
+        raise AssertionError("a changed text was taken from the store")
