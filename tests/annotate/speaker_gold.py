@@ -129,8 +129,23 @@ Engineer Pavel Drummond, who cruised to a "comfortable and well-earned" re-elect
 Kjeld argued that if the minister stays "the valley will drown" and that he fears "the same fate for the lower towns."
 """
 
+COURIER = """Orlen relief: the ferry couple, the minister and the week of letters
+
+Helena Vasko and her husband Anton Vasko have run the valley ferry for twenty years. Helena Vasko spoke first at the hearing on Monday, and Water Minister Oskar Tallin listened.
+
+Mr. Vasko told the council on Monday that the ferry had been "left to rot by the ministry."
+
+"The dam deal is a fraud," Ivo Brandt said on the radio show "Valley Morning." "Listening to the minister, you would think the reservoir was full of money."
+
+While Tallin admitted on Tuesday that the repairs would be "very hard" to finish this year, his ministry has argued that the barges could still run.
+
+"We said the water would come," Rasmus Kjeld said on Monday. "They told us we were wrong." His deputy, Pavel Drummond, struck the same note. "This is a sad week for the valley," Drummond said.
+
+Nadia Ferrow sent Tallin a photograph of the flooded square. Tallin answers Ferrow with, "Why now? Was that the night of the storm?" Ferrow then writes back, "You look tired in it."
+"""
+
 REPORTS: dict[str, str] = {"herald": HERALD, "post": POST, "times": TIMES, "wire": WIRE, "voice": VOICE, "ledger": LEDGER,
-                           "gazette": GAZETTE, "bulletin": BULLETIN}
+                           "gazette": GAZETTE, "bulletin": BULLETIN, "courier": COURIER}
 
 # (report, words inside the quote, the right speaker or None when nobody is)
 GOLD: list[tuple[str, str, str | None]] = [
@@ -198,6 +213,15 @@ GOLD: list[tuple[str, str, str | None]] = [
     ("bulletin", "reckless pace", "Pavel Drummond"),
     ("bulletin", "the valley will drown", "Rasmus Kjeld"),
     ("bulletin", "same fate for the lower towns", "Rasmus Kjeld"),
+    ("courier", "left to rot by the ministry", "Anton Vasko"),  # "Mr. Vasko" is not Helena Vasko
+    ("courier", "The dam deal is a fraud", "Ivo Brandt"),
+    ("courier", "Listening to the minister", "Ivo Brandt"),  # after a title that ended its sentence
+    ("courier", "very hard", "Oskar Tallin"),  # not the verb the adverbial clause hangs from
+    ("courier", "We said the water would come", "Rasmus Kjeld"),
+    ("courier", "They told us we were wrong", "Rasmus Kjeld"),  # not carried back from Drummond
+    ("courier", "This is a sad week", "Pavel Drummond"),
+    ("courier", "Why now", "Oskar Tallin"),  # the cue after it opens the next quotation
+    ("courier", "You look tired", "Nadia Ferrow"),
 ]
 # (report, words inside the quote, someone who must not be given them)
 NOT_THEIRS: list[tuple[str, str, str]] = [
@@ -210,6 +234,10 @@ NOT_THEIRS: list[tuple[str, str, str]] = [
     ("gazette", "a risk worth avoiding", "Any reasonable engineer"),
     ("bulletin", "wilful sabotage", "Rasmus Kjeld"),  # in a clause of its own under his cue
     ("bulletin", "a rigged tender", "Helena Vasko"),
+    ("courier", "left to rot", "Helena Vasko"),
+    ("courier", "They told us we were wrong", "Pavel Drummond"),
+    ("courier", "Why now", "Nadia Ferrow"),
+    ("courier", "Listening to the minister", "Valley Morning"),
 ]
 
 # Places never speak; outlets are where quotations appeared, never who said them.
