@@ -328,10 +328,39 @@ def expand_person(name: str, full_names: list[str], text: str = "", gender: str 
     if len(firsts) == 1:  # a first name alone ("President (Vladimir) Putin", "Hillary") for the one it opens
         return firsts.pop()
     if text and name[:1].isupper():
-        bracketed = re.search(rf"\({re.escape(name)}\) ([A-Z][\w\u00C0-\u024F'-]+)", text)
+        if _WORD.fullmatch(name):  # the text's bracketed words and word pairs, found once per text
+            bracketed, firsts = _bracketed(text).get(name), _words_before(text).get(name, ())
+        else:
+            hit = re.search(rf"\({re.escape(name)}\) {_SURNAME}", text)
+            bracketed = hit.group(1) if hit else None
+            firsts = [m.group(1) for m in re.finditer(rf"\b{_FIRST} {re.escape(name)}\b", text)]
         if bracketed:  # "President (Vladimir) Putin": the first name an editor added
-            return f"{name} {bracketed.group(1)}"
-        for found in re.finditer(rf"\b([A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?) {re.escape(name)}\b", text):
-            if found.group(1).lower() not in _NOT_FIRST_NAMES:
-                return f"{found.group(1)} {name}"
+            return f"{name} {bracketed}"
+        for first in firsts:
+            if first.lower() not in _NOT_FIRST_NAMES:
+                return f"{first} {name}"
     return name
+
+
+_FIRST = r"([A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?)"  # a capitalised word that may be a first name
+_SURNAME = r"([A-Z][\w\u00C0-\u024F'-]+)"
+_BRACKETED = re.compile(rf"\((\w+)\) {_SURNAME}")
+_NAME_PAIR = re.compile(rf"\b{_FIRST} (?=(\w+)\b)")
+
+
+@lru_cache(maxsize=4)
+def _bracketed(text: str) -> dict[str, str]:
+    """A word written in brackets -> the capitalised word after its first such use ("(Vladimir) Putin")."""
+    found: dict[str, str] = {}
+    for m in _BRACKETED.finditer(text):
+        found.setdefault(m.group(1), m.group(2))
+    return found
+
+
+@lru_cache(maxsize=4)
+def _words_before(text: str) -> dict[str, list[str]]:
+    """A word -> the capitalised words written right before it, in text order ("Marta Lind" gives Lind: Marta)."""
+    found: dict[str, list[str]] = {}
+    for m in _NAME_PAIR.finditer(text):
+        found.setdefault(m.group(2), []).append(m.group(1))
+    return found
