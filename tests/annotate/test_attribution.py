@@ -486,3 +486,21 @@ def test_a_person_opening_the_paragraph_heads_it_however_the_parse_joined_it_to_
     """)
     tallin = doc[5]
     assert tallin.text == "Tallin" and _heads_sentence(tallin)  # so words after it are no longer surely Varga's
+
+
+def test_a_cue_in_an_adverbial_clause_that_does_not_hold_the_words_does_not_take_them():
+    text = ('The Vaskos are touchy about the ferry trip. After Radio Veldt\'s Ivo Brandt asked about it in a recent '
+            'interview, the Vaskos became "agitated" once the cameras were off.')
+    quote = _one(_quotes(text), "agitated", "partial")
+    assert quote.shown_speaker != "Ivo Brandt"
+    assert _one(_quotes('As Ilse Varga said on Monday, the plan is "a disaster for the valley."'),
+                "a disaster", "partial").speaker == "Ilse Varga"  # "as X said" still reports them
+
+
+def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
+    text = ('The Vaskos are touchy about the ferry trip. After Radio Veldt\'s Ivo Brandt asked about it in a recent '
+            'interview, the Vaskos became "agitated" once the cameras were off.')
+    quotes = _quotes(text)
+    partial = _one(quotes, "agitated", "partial")
+    for framed in [q for q in quotes if q.kind == "indirect" and q.start <= partial.start and partial.end <= q.end]:
+        assert framed.shown_speaker == partial.shown_speaker

@@ -276,6 +276,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
     top = _up_to_own_clause(span.root)[-1]
     if _own_clause(top):  # quoted inside a relative or adverbial clause: only a cue within that clause reports it
         candidates = [t for t in candidates if top.left_edge.i <= t.i <= top.right_edge.i]
+    candidates = [t for t in candidates if not _in_other_adverbial(t, span)]
     near = [t for t in candidates if _governs(t, span) or min(abs(t.i - span.start), abs(t.i - span.end)) <= _NEAR]
     if not near:
         return None
@@ -306,6 +307,16 @@ def _through_adverbial(low: Token, high: Token) -> bool:
         if cur.dep_ == "advcl":
             return True
         cur = cur.head
+    return False
+
+
+def _in_other_adverbial(verb: Token, span: Span) -> bool:
+    """True when the verb lies in an adverbial clause that does not hold the quoted words ("After Lee asked
+    about it, they became 'agitated'": Lee's question is not what they said)."""
+    for tok in [verb, *verb.ancestors]:
+        if (tok.dep_ == "advcl" and not (tok.left_edge.i <= span.start and span.end - 1 <= tok.right_edge.i)
+                and not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)):
+            return True  # "as Lee put it, the plan is 'a disaster'" still reports the words
     return False
 
 

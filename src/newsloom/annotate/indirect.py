@@ -105,6 +105,7 @@ def framed_statement(cue: Token, quote: Quote, text: str, quoted: Spans, sent: S
         return None
     framed = _statement(quote.report_id, text, bounds, cue.text, SpeakerMention(0, 0, quote.speaker), sent)
     framed.speaker_start, framed.speaker_end = quote.speaker_start, quote.speaker_end
+    framed.basis, framed.confidence = quote.basis, quote.confidence  # as sure as the quoted words' speaker
     return framed
 
 
