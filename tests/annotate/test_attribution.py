@@ -324,12 +324,6 @@ def test_a_quote_after_a_title_that_ended_its_sentence_is_a_direct_quote():
     assert not [q for q in quotes if q.text.startswith("Morning Harbour")]
 
 
-def test_a_colon_after_a_reporting_verb_introduces_its_quote_not_the_sentences_root():
-    text = ('Oskar Tallin waved. His sister had warned him to stay calm, to look "serious," but Tallin said he '
-            'answered: "When the boats are late, nobody can look serious."')
-    assert _one(_quotes(text), "When the boats are late", "direct").speaker == "Oskar Tallin"
-
-
 def test_an_honorific_keeps_a_surname_to_a_person_of_that_gender():
     text = ('Marta Lind and her husband Tomas Lind ran the ferry for thirty years. Marta Lind spoke first; '
             'Marta Lind then sat down.\n\n'
@@ -339,20 +333,6 @@ def test_an_honorific_keeps_a_surname_to_a_person_of_that_gender():
     doc = load_nlp()(text)
     mister = [m for m in doc_mentions(doc) if text[m.start - 4 : m.start] == "Mr. "]
     assert mister and {m.canonical for m in mister} == {"Tomas Lind"}
-
-
-def test_a_verb_an_adverbial_clause_hangs_from_does_not_report_it():
-    text = ('While Varga admitted on Tuesday that it would be "very hard" for her campaign to win the port vote, '
-            'her campaign has argued that it could still carry the city.')
-    assert _one(_quotes(text), "very hard", "partial").speaker == "Varga"
-
-
-def test_a_cue_in_a_clause_below_a_verb_of_judging_does_not_take_its_words():
-    text = ('Oskar Tallin came to the harbour. The councillor was rallying for a retired pilot named Ilse Varga, who is '
-            'running for the council and who worked the crowd, praising "the ferry\'s honest crew and steady hand" as '
-            'he promised to keep the ferry running.')
-    quote = _one(_quotes(text), "steady hand", "partial")
-    assert quote.speaker != "Oskar Tallin"
 
 
 def test_a_role_owned_by_another_name_is_not_the_person_introduced_in_that_role():
@@ -371,24 +351,11 @@ def test_a_belief_inside_a_condition_is_nobodys_statement():
     assert not [q for q in statements if q.speaker == "voters" or q.cue == "think"]
 
 
-def test_a_later_speaker_is_not_carried_back_over_a_sentence_between_the_quotes():
-    text = ('The count is in. "This is the night they said would never come," Varga said on Monday. '
-            '"They told me we had no chance." Her campaign manager, Oskar Tallin, struck the same note. '
-            '"This is a big night for the harbour," Tallin said.')
-    assert _one(_quotes(text), "They told me we had no chance").speaker == "Varga"
-
-
 def test_a_cue_that_introduces_the_next_quote_with_a_comma_is_not_the_quote_before_it():
     text = ('Oskar Tallin sent Varga a photograph of the ferry. Varga answers Tallin with, "Why now? Was that the '
             'day of the storm?" Tallin then writes back, "You look calm in it."')
     assert _one(_quotes(text), "Why now").speaker == "Varga"
     assert _one(_quotes(text), "You look calm").speaker == "Oskar Tallin"
-
-
-def test_a_cue_right_before_a_colon_is_the_one_it_closes_whatever_the_parse_hung_the_colon_from():
-    text = ('"Tell everybody to go to the pier," Marta Lind says to Oskar Tallin on camera, who answers '
-            'cheerfully: "Right away!"')
-    assert _one(_quotes(text), "Right away").speaker != "Marta Lind"
 
 
 def _misparsed(rows: str) -> "Doc":
@@ -504,3 +471,38 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
     partial = _one(quotes, "agitated", "partial")
     for framed in [q for q in quotes if q.kind == "indirect" and q.start <= partial.start and partial.end <= q.end]:
         assert framed.shown_speaker == partial.shown_speaker
+
+
+# (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
+RIGHT_SPEAKER = [
+    pytest.param('Oskar Tallin waved. His sister had warned him to stay calm, to look "serious," but Tallin said he '
+                 'answered: "When the boats are late, nobody can look serious."',
+                 "When the boats are late", "direct", "Oskar Tallin", id="colon-closes-the-cue-not-the-root"),
+    pytest.param('While Varga admitted on Tuesday that it would be "very hard" for her campaign to win the port vote, '
+                 'her campaign has argued that it could still carry the city.',
+                 "very hard", "partial", "Varga", id="a-verb-an-adverbial-clause-hangs-from-does-not-report-it"),
+    pytest.param('The count is in. "This is the night they said would never come," Varga said on Monday. '
+                 '"They told me we had no chance." Her campaign manager, Oskar Tallin, struck the same note. '
+                 '"This is a big night for the harbour," Tallin said.',
+                 "They told me we had no chance", None, "Varga", id="not-carried-back-over-a-sentence-between"),
+]
+# (text, words of the quote, kind or None, someone who must not be given them)
+NOT_THEIR_WORDS = [
+    pytest.param('Oskar Tallin came to the harbour. The councillor was rallying for a retired pilot named Ilse Varga, '
+                 'who is running for the council and who worked the crowd, praising "the ferry\'s honest crew and '
+                 'steady hand" as he promised to keep the ferry running.',
+                 "steady hand", "partial", "Oskar Tallin", id="no-cue-below-a-verb-of-judging"),
+    pytest.param('"Tell everybody to go to the pier," Marta Lind says to Oskar Tallin on camera, who answers '
+                 'cheerfully: "Right away!"',
+                 "Right away", None, "Marta Lind", id="the-cue-right-before-a-colon-whatever-the-parse"),
+]
+
+
+@pytest.mark.parametrize("text, words, kind, speaker", RIGHT_SPEAKER)
+def test_cue_rules_give_the_words_to_their_speaker(text: str, words: str, kind: str | None, speaker: str):
+    assert _one(_quotes(text), words, kind).speaker == speaker
+
+
+@pytest.mark.parametrize("text, words, kind, not_speaker", NOT_THEIR_WORDS)
+def test_cue_rules_keep_the_words_from_someone_else(text: str, words: str, kind: str | None, not_speaker: str):
+    assert _one(_quotes(text), words, kind).speaker != not_speaker

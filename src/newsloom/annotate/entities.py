@@ -251,7 +251,7 @@ def _place_words(text: str) -> frozenset[str]:
 
 def _place_like(name: str, text: str) -> bool:
     """True when a one-word name is written as a place ("in Kyiv", "aid to Kyiv", "Kyiv and its allies")."""
-    if re.fullmatch(r"\w+", name):
+    if _WORD.fullmatch(name):
         return name in _place_words(text)
     n = re.escape(name)
     return re.search(rf"{_PLACE_BEFORE}{n}\b|\b{n}{_PLACE_AFTER}", text) is not None
@@ -329,14 +329,14 @@ def expand_person(name: str, full_names: list[str], text: str = "", gender: str 
         return firsts.pop()
     if text and name[:1].isupper():
         if _WORD.fullmatch(name):  # the text's bracketed words and word pairs, found once per text
-            bracketed, firsts = _bracketed(text).get(name), _words_before(text).get(name, ())
+            bracketed, words_before = _bracketed(text).get(name), _words_before(text).get(name, ())
         else:
             hit = re.search(rf"\({re.escape(name)}\) {_SURNAME}", text)
             bracketed = hit.group(1) if hit else None
-            firsts = [m.group(1) for m in re.finditer(rf"\b{_FIRST} {re.escape(name)}\b", text)]
+            words_before = [m.group(1) for m in re.finditer(rf"\b{_FIRST} {re.escape(name)}\b", text)]
         if bracketed:  # "President (Vladimir) Putin": the first name an editor added
             return f"{name} {bracketed}"
-        for first in firsts:
+        for first in words_before:
             if first.lower() not in _NOT_FIRST_NAMES:
                 return f"{first} {name}"
     return name
