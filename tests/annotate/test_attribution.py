@@ -485,6 +485,9 @@ RIGHT_SPEAKER = [
                  '"They told me we had no chance." Her campaign manager, Oskar Tallin, struck the same note. '
                  '"This is a big night for the harbour," Tallin said.',
                  "They told me we had no chance", None, "Varga", id="not-carried-back-over-a-sentence-between"),
+    pytest.param('The council met on Friday.  \u201cIf anyone wonders why the ferry is late, the harbour board is the '
+                 'reason,\u201d  added Tallin.',
+                 "If anyone wonders", "direct", "Tallin", id="extra-spaces-between-the-marks-and-the-cue"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
@@ -495,7 +498,32 @@ NOT_THEIR_WORDS = [
     pytest.param('"Tell everybody to go to the pier," Marta Lind says to Oskar Tallin on camera, who answers '
                  'cheerfully: "Right away!"',
                  "Right away", None, "Marta Lind", id="the-cue-right-before-a-colon-whatever-the-parse"),
+    pytest.param('The chairman, Oskar Tallin, said the motion had failed.\n\n'
+                 '\u201cCount again,\u201d came shouts from the back of the hall.',
+                 "Count again", None, "Oskar Tallin", id="not-carried-to-words-an-inverted-clause-gives-another"),
+    pytest.param('The Harbour Gazette said Mr. Tallin had been "rocked" by Ms. Varga. "Sink!" blared the front page '
+                 'of The Ferry Herald.',
+                 "Sink", None, "Harbour Gazette", id="not-carried-when-the-parse-makes-the-words-the-subject"),
 ]
+
+
+def test_a_speaker_shown_as_unattributed_is_not_carried_to_the_next_quote():
+    text = '"The ferry is late again," Oskar Tallin shrugged on Monday. "It always is, and nobody at the board cares."'
+    quotes = _quotes(text)
+    assert _one(quotes, "ferry is late").shown_speaker is None  # beside a verb that does not speak
+    assert _one(quotes, "It always is").shown_speaker is None
+
+
+@pytest.mark.parametrize("text, words, shown", [
+    # a verb taking a stand in words beside the marks vouches for them, unless it has an object of its own
+    ('"The board has failed us all," Ilse Varga shot back on Tuesday.', "The board has failed", "Ilse Varga"),
+    ('Oskar Tallin issued a statement: "The ferry will sail on Monday, whatever the board decides."',
+     "The ferry will sail", "Oskar Tallin"),
+    ('Oskar Tallin dismissed the report, "The numbers are wrong and the board knows it."', "The numbers are wrong",
+     None),
+])
+def test_a_stand_beside_the_marks_shows_its_speaker_unless_it_has_an_object(text: str, words: str, shown: str | None):
+    assert _one(_quotes(text), words).shown_speaker == shown
 
 
 @pytest.mark.parametrize("text, words, kind, speaker", RIGHT_SPEAKER)

@@ -109,7 +109,7 @@ def _ends_clause(doc: Doc, span: Span) -> bool:
 def _cue_after(doc: Doc, span: Span) -> Attribution | None:
     """`"...," the mayor said` / `"...," said Ann Lee`: a cue verb opening the words after the quotation."""
     i = span.end
-    while i < len(doc) and (doc[i].is_quote or doc[i].text == ","):
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == "," or _inline_space(doc[i])):
         i += 1
     seen_nominal = False
     for j in range(i, min(len(doc), i + _WINDOW)):
@@ -129,6 +129,11 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
             return None
         seen_nominal = seen_nominal or tok.pos_ in _NOMINAL
     return None
+
+
+def _inline_space(tok: Token) -> bool:
+    """A run of extra spaces inside a line ('...,”  added Lee'), which the parser keeps as a token of its own."""
+    return tok.is_space and "\n" not in tok.text
 
 
 def _introduces_next(verb: Token) -> bool:
@@ -155,7 +160,7 @@ def _cue_after_apposition(doc: Doc, span: Span) -> Attribution | None:
     """`"...," Mr. Lee, now 81 and retired in Ohio, said by telephone`: a name, an apposition between commas,
     then the cue verb."""
     i = span.end
-    while i < len(doc) and (doc[i].is_quote or doc[i].text == ","):
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == "," or _inline_space(doc[i])):
         i += 1
     j = i
     while j < len(doc) and j - i < 5 and (doc[j].pos_ == "PROPN" or (doc[j].pos_ == "NOUN" and doc[j].dep_ == "compound")):

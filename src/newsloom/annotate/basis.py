@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.cues import speaks
+from newsloom.annotate.cues import SPEECH_NOUNS, speaks
 from newsloom.annotate.speakers import SpeakerMention
 
 if TYPE_CHECKING:
@@ -30,19 +30,33 @@ def basis_of(speaker: SpeakerMention | None, cue: Token | None, beside: bool) ->
     else:
         basis = "cue" if beside else "verb"
     confidence = CONFIDENCE[basis]
-    if beside and cue is not None and cue.pos_ in {"VERB", "AUX", "NOUN"} and not speaks(cue, stance=False):
-        confidence *= NOT_SPEECH  # beside the marks only a verb of speech, position or belief vouches for them
+    if beside and cue is not None and cue.pos_ in {"VERB", "AUX", "NOUN"} and not _vouches_beside(cue):
+        confidence *= NOT_SPEECH  # beside the marks only a verb of speech, position, belief or a stand vouches
     elif not beside and cue is not None and cue.pos_ in {"VERB", "AUX"} and not speaks(cue):
         confidence *= NOT_SPEECH
     return basis, round(confidence, 2)
 
 
+def _vouches_beside(cue: Token) -> bool:
+    """True for a cue beside the marks that reports speech, a position or a belief, or takes a stand in words
+    without an object of its own or with a said thing as object ("'...,' Lee shot back", "Lee gloated: '...'", "Lee
+    issued a statement: '...'"; not "Lee dismissed the story, '...'", whose words may be anyone's)."""
+    if speaks(cue, stance=False):
+        return True
+    return speaks(cue) and not any(c.dep_ in {"dobj", "dative"} and c.lemma_.lower() not in _SAID_NOUNS
+                                   for c in cue.children)  # "issued a statement: '...'" still gives words
+
+
+_SAID_NOUNS = SPEECH_NOUNS | {"message", "retort", "reply", "response", "warning", "answer", "question", "rebuke"}
+
+
 def carried(speaker: SpeakerMention) -> tuple[str, float]:
-    """The basis of a quotation that takes the speaker of a neighbouring one (no surer than a description when
-    that speaker is one)."""
+    """The basis of a quotation that takes the speaker of a neighbouring one: no surer than a description when
+    that speaker is one, nor than that quote's own attribution."""
     if not speaker.name:
         return "none", 0.0
-    return "carried", CONFIDENCE["description" if speaker.how == "description" else "carried"]
+    confidence = CONFIDENCE["description" if speaker.how == "description" else "carried"]
+    return "carried", confidence if speaker.confidence is None else min(confidence, speaker.confidence)
 
 
 def is_described(basis: str, confidence: float | None) -> bool:

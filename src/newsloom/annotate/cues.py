@@ -18,6 +18,7 @@ CUE_LEMMAS = SPEECH_LEMMAS | {
     "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast", "speak",
     "answer", "exclaim", "shout", "chant", "joke", "muse", "pledge", "scream", "yell", "whisper", "demand",
     "read", "wonder", "retort", "counter", "plead", "bark", "snap", "fume", "sneer", "thunder", "press", "cry", "react",
+    "boom", "echo", "surmise", "riff", "interject", "chime", "quip", "roar", "growl", "murmur", "mutter", "gush",
 }
 # Verbs whose clausal complement is reported speech or a stated position ("X argued that ...").
 REPORT_LEMMAS = SPEECH_LEMMAS | {

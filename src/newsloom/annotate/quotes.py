@@ -11,6 +11,8 @@ from newsloom.annotate.attribution import attribute
 from newsloom.annotate.basis import basis_of, carried, is_described, not_self_named
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
+    FINITE_TAGS,
+    SUBJECT_DEPS,
     REPORT_LEMMAS,
     according_in,
     is_own_subject,
@@ -80,6 +82,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     indirect = find_indirect(doc, resolver, quoted, report_id)
     found: list[tuple[QuotedSpan, Quote]] = []
     first_token: list[int] = []
+    after_token: list[int] = []  # the token after each quote's words
     signatures: list[int] = []
     signed_ends: list[int] = []
     for qs in spans:
@@ -131,6 +134,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 resolver.last_speaker = speaker
         found.append((qs, quote))
         first_token.append(tokens.start)
+        after_token.append(tokens.end)
         if kind == "partial" and cue is not None and not any(q.start <= qs.start and qs.end <= q.end for q in indirect):
             framed = framed_statement(cue, quote, text, quoted, sent_of(tokens.start))
             if framed is not None:
@@ -143,6 +147,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             continue
         if n and found[n - 1][0].end in signatures:
             continue  # a list of signed quotations: an unsigned one is nobody's by carrying
+        if _inverted_clause_after(doc, after_token[n]):
+            continue  # "“Call the roll,” came shouts from the crowd": the words are the subject's after the verb
         speaker = (
             _from_following(text, found, own, n, stops[n])
             or _continued_speaker(text, found, n, attributed, resolver)
@@ -153,6 +159,25 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
     return [q for _, q in found] + sorted(indirect, key=lambda q: q.start)
+
+
+def _inverted_clause_after(doc: Doc, i: int) -> bool:
+    """True when the quotation is followed by a finite verb that is no cue and whose subject comes after it
+    ("“Call the roll,” came shouts from the crowd", "'Choke!' blared the front page"): someone other than the
+    previous speaker is said to have given the words."""
+    while i < len(doc) and (doc[i].is_quote or doc[i].text == "," or (doc[i].is_space and "\n" not in doc[i].text)):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in {"VERB", "AUX"} or doc[i].tag_ not in FINITE_TAGS:
+        return False
+    verb = doc[i]
+    if verb.lemma_.lower() in CUE_LEMMAS:
+        return False
+    # the parse may take the quoted words for the subject and the real one for an object ("blared the page")
+    return any(c.dep_ in SUBJECT_DEPS | _AFTER_VERB and c.i > verb.i and c.pos_ in _NOMINAL for c in verb.children)
+
+
+_AFTER_VERB = {"dobj", "attr"}
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
 
 
 def _after_label(text: str, end: int) -> int:
@@ -205,11 +230,19 @@ def _words_between(text: str, spans: list[QuotedSpan]) -> bool:
 
 
 def _owner(resolver: SpeakerResolver, noun: Token) -> SpeakerMention:
-    """Whose claim (statement, promise ...) a noun is: its named possessor, else nobody."""
+    """Whose claim (statement, promise ...) a noun is: its named possessor, else the subject of the verb that
+    issued it ("Lee issued a statement: '...'"; not "Lee rejected the statement"), else nobody."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
+        owner = subject_of(noun.head)
+        if owner is not None:
+            return resolver.resolve(owner, describe=is_own_subject(owner, noun.head))
     if owner is None or owner.pos_ != "PROPN":
         return SpeakerMention(noun.idx, noun.idx + len(noun), None, "none")
     return resolver.resolve(owner)
+
+
+_ISSUING = {"issue", "release", "make", "give", "deliver", "post", "send", "publish", "tweet", "offer", "read"}
 
 
 def _not_talked_about(
@@ -288,10 +321,14 @@ def _continued_speaker(
     return None
 
 
-def _mention_of(quote: Quote) -> SpeakerMention:
-    """The speaker mention a quote was given."""
+def _mention_of(quote: Quote) -> SpeakerMention | None:
+    """The speaker mention a quote was given, for another quote to take over: none where the brief does not show
+    it (below the confidence threshold), and no surer than it was."""
+    if quote.shown_speaker is None:
+        return None
     how = "description" if is_described(quote.basis, quote.confidence) else "name"
-    return SpeakerMention(quote.speaker_start or 0, quote.speaker_end or 0, quote.speaker, how)
+    return SpeakerMention(quote.speaker_start or 0, quote.speaker_end or 0, quote.speaker, how,
+                          confidence=quote.confidence)
 
 
 def _introduced(resolver: SpeakerResolver, doc: Doc, first: int, sent_of: Callable[[int], Span]) -> SpeakerMention | None:

@@ -55,6 +55,7 @@ class SpeakerMention:
     how: str = "name"  # how the mention gave the name: name, role, pronoun, anonymous, description, none
     role: str | None = None  # the title or description written with the name ("Kremlin spokesman")
     person: bool = True  # False for a group, an institution or a text ("police", "the report"): nobody's "he"
+    confidence: float | None = None  # for a speaker taken over from another quote: how sure that quote's was
 
 
 def noun_phrase(tok: Token) -> Span:
