@@ -488,6 +488,12 @@ RIGHT_SPEAKER = [
     pytest.param('The council met on Friday.  \u201cIf anyone wonders why the ferry is late, the harbour board is the '
                  'reason,\u201d  added Tallin.',
                  "If anyone wonders", "direct", "Tallin", id="extra-spaces-between-the-marks-and-the-cue"),
+    pytest.param('Unfortunately for Lind, the debate went badly. Lind, a top aide said, \u201cis very confident, very '
+                 'confident in the contrast\u201d between her and Tallin.',
+                 "is very confident", "partial", "a top aide", id="an-aside-read-as-an-apposition-is-the-source"),
+    pytest.param('Varga said Monday that she will "try to form a stable council" and insisted that her party was "still '
+                 'the first force in the port."--Oskar Tallin.\n\nFerry strike ends.',
+                 "still the first force", "partial", "Varga", id="a-byline-after-reported-words-signs-nothing"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
@@ -524,6 +530,16 @@ def test_a_speaker_shown_as_unattributed_is_not_carried_to_the_next_quote():
 ])
 def test_a_stand_beside_the_marks_shows_its_speaker_unless_it_has_an_object(text: str, words: str, shown: str | None):
     assert _one(_quotes(text), words).shown_speaker == shown
+
+
+@pytest.mark.parametrize("text", [
+    '"We need him back on the council," Ilse Varga said during a debate on the radio after the first-term councillor '
+    'easily won his primary, remarking that while there are "still some voters angry over the ferry fares," Tallin '
+    'already "paid a heavy price."',
+])
+def test_a_participle_after_a_clause_with_its_own_subject_is_nobodys_for_sure(text: str):
+    partial = [q for q in _quotes(text) if q.kind == "partial"]
+    assert partial and all(q.shown_speaker is None for q in partial), [(q.text, q.speaker) for q in partial]
 
 
 @pytest.mark.parametrize("text, words, kind, speaker", RIGHT_SPEAKER)

@@ -123,11 +123,24 @@ def subject_of(verb: Token) -> Token | None:
             return agents[0]
         if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.dep_ == "ccomp":
             cur = cur.head.head  # "X said Y could return ..., suggesting ...": the participle is X's
+        elif _after_time_clause(cur):
+            return None  # "X said ... after Y won the primary, remarking ...": X's or Y's, the syntax cannot tell
         elif cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
             cur = cur.head
         else:
             return None
     return None
+
+
+def _after_time_clause(verb: Token) -> bool:
+    """True for a participle set off by a comma after an adverbial clause with its own conjunction and subject,
+    itself hanging from a verb of speech ("Lee said ... after Ray won the vote, remarking that ...", "Lee asks as
+    a guard walks in, saying he is ...": Lee's remark in the first, the guard's words in the second)."""
+    clause = verb.head
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ","
+            and clause.dep_ == "advcl" and clause.i < verb.i and clause.head.i < clause.i
+            and any(c.dep_ == "mark" for c in clause.children) and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+            and clause.head.lemma_.lower() in CUE_LEMMAS)
 
 
 def speaker_of(verb: Token) -> Token | None:
@@ -136,7 +149,8 @@ def speaker_of(verb: Token) -> Token | None:
     the speaker of the nearest subjectless cue before it in its sentence; else the subject the parse climbs to."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own:
-        return _best_subject(own)
+        subj = _best_subject(own)
+        return _aside_source(subj, verb) or subj
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
                                                             and not _object_of_clause(before, verb))):
@@ -149,6 +163,19 @@ def speaker_of(verb: Token) -> Token | None:
                 if near is not None:
                     return near
     return subject_of(verb)
+
+
+def _aside_source(subj: Token, verb: Token) -> Token | None:
+    """The unnamed source of an aside the parse read as an apposition ("Clinton, a top aide said, 'is very
+    confident'": the aide speaks, about Clinton): an indefinite noun phrase right before the verb, with no comma
+    closing it, and a comma after the verb."""
+    if verb.i + 1 >= len(verb.doc) or verb.nbor(1).text != ",":
+        return None
+    for c in subj.children:
+        if (c.dep_ == "appos" and c.pos_ == "NOUN" and c.right_edge.i + 1 == verb.i and c.i > subj.i
+                and any(d.dep_ == "det" and d.lower_ in {"a", "an", "one"} for d in c.children)):
+            return c
+    return None
 
 
 def _best_subject(subjects: list[Token]) -> Token:

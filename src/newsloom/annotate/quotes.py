@@ -93,7 +93,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         if signed_ends and not text[signed_ends[-1] : qs.start].strip(" \t\xa0" + _MARKS):
             kind = "direct"  # the next one in a list of signed quotations
         start = qs.start
-        signed = resolver.signature_after(qs.end)
+        signed = None if kind == "partial" and _reported_before(doc, tokens, sent_of) else resolver.signature_after(qs.end)
         label = resolver.speaker_label(qs.start) if signed is None else None
         inverted = resolver.inverted_cue(qs.start) if signed is None and label is None else None
         according = resolver.according_before(qs.start) if signed is None and label is None else None
@@ -159,6 +159,13 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
     return [q for _, q in found] + sorted(indirect, key=lambda q: q.start)
+
+
+def _reported_before(doc: Doc, tokens: Span, sent_of: Callable[[int], Span]) -> bool:
+    """True when a verb of speech comes before the quoted words in their sentence ('Lee said she will "try" and
+    insisted the party was "still first."--Ann Ray.': the words are Lee's, the name after the dash a byline)."""
+    sent = sent_of(tokens.start)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in REPORT_LEMMAS | CUE_LEMMAS for t in doc[sent.start : tokens.start])
 
 
 def _inverted_clause_after(doc: Doc, i: int) -> bool:
