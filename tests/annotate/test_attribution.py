@@ -510,6 +510,9 @@ NOT_THEIR_WORDS = [
     pytest.param('The Harbour Gazette said Mr. Tallin had been "rocked" by Ms. Varga. "Sink!" blared the front page '
                  'of The Ferry Herald.',
                  "Sink", None, "Harbour Gazette", id="not-carried-when-the-parse-makes-the-words-the-subject"),
+    pytest.param('The program is the first live radio show to air seven days a week. Nordwave XM Vice President for '
+                 'news and talk Dave Varga called the show \u201cthe ferry news show of record.\u201d',
+                 "ferry news show", "partial", "Nordwave XM Vice President", id="a-title-joined-to-a-name-is-no-name"),
 ]
 
 

@@ -211,6 +211,9 @@ class SpeakerResolver:
                 # a country or city speaks through people, never as one; "Mexican American journalists" are no "American"
                 return SpeakerMention(org.start, org.end, None, "none")
             return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
+        if tok.pos_ == "PROPN" and tok.lower_ in TITLE_NOUNS and any(
+                c.dep_ in {"conj", "appos"} and c.ent_type_ == "PERSON" for c in tok.children):
+            return SpeakerMention(start, end, None, "none")  # "Vice President for news and talk Dave Gorab": who?
         if tok.pos_ == "PROPN" or _name_tagged_noun(tok, np):
             names = [t for t in np if t.pos_ == "PROPN"] or [tok]
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
