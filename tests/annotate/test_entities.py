@@ -1,4 +1,6 @@
 """Canonical names within an article and aliases across a story."""
+import pytest
+
 from newsloom.annotate.entities import (
     _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name,
 )
@@ -129,3 +131,16 @@ def test_a_one_word_name_written_as_a_place_is_found_in_one_pass_over_the_text()
     assert [w for w in ("Veldor", "Orsk", "Tarnwick", "Lindhaven", "Brannock", "Harlow", "Quillon")
             if _place_like(w, text)] == ["Veldor", "Orsk", "Tarnwick", "Lindhaven", "Harlow"]
     assert _place_like("Port-Ardell", "Aid went in Port-Ardell.") and not _place_like("Port-Ardell", "Port-Ardell spoke.")
+
+
+@pytest.mark.parametrize("words, person", [
+    (["Brett", "O\u2019Donnell"], True),  # a register first name and a surname with an apostrophe
+    (["Maryam", "Violet"], True),
+    (["Sean", "Smith-Jones"], True),
+    (["Virginia", "Tech", "Police"], False),
+    (["Police", "Violet"], False),
+])
+def test_a_first_name_of_the_register_and_a_surname_read_as_a_persons_name(words: list[str], person: bool):
+    from newsloom.annotate.entities import _first_and_surname
+
+    assert _first_and_surname(words) is person

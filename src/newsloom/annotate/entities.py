@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsloom.annotate.doc_text import doc_text
-from newsloom.annotate.gender import honorific_gender, is_first_name, name_gender
+from newsloom.annotate.gender import honorific_gender, is_first_name, name_gender, registered_gender
 from newsloom.annotate.roles import cut_possessive, split_role
 from newsloom.model import Mention
 
@@ -287,11 +287,17 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
             m.label = "PERSON"
 
 
+_NAME_MARKS = re.compile(r"['\u2019-]")  # inside a surname: "O'Donnell", "O\u2019Neill", "Smith-Jones"
+
+
 def _first_and_surname(words: list[str]) -> bool:
-    """True for words that read as a person's name: a common first name, then capitalised words that name no
-    institution or publication ("Sean Hannity", not "Virginia Tech Police")."""
+    """True for words that read as a person's name: a first name (common, or in the first-name register), then
+    capitalised words that name no institution or publication ("Sean Hannity", "Brett O\u2019Donnell", not
+    "Virginia Tech Police")."""
     rest = [w.lower() for w in words[1:]]
-    return (is_first_name(words[0]) and all(w[:1].isupper() and w.isalpha() for w in words[1:])
+    first = words[0].lower().strip(".")
+    return ((is_first_name(first) or (first.isalpha() and registered_gender(first) is not None))
+            and all(w[:1].isupper() and _NAME_MARKS.sub("", w).isalpha() for w in words[1:])
             and not any(w in ORG_WORDS or w in PUBLICATION_WORDS for w in rest))
 
 
