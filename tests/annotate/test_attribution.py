@@ -494,6 +494,10 @@ RIGHT_SPEAKER = [
     pytest.param('Varga said Monday that she will "try to form a stable council" and insisted that her party was "still '
                  'the first force in the port."--Oskar Tallin.\n\nFerry strike ends.',
                  "still the first force", "partial", "Varga", id="a-byline-after-reported-words-signs-nothing"),
+    pytest.param('The harbour vote is close. Yet Oskar Tallin is also a "change agent," Marco Varga said. "That is exactly '
+                 'what people want right now."\n\n"It seems to me they have every incentive to find common ground," he '
+                 'said of Tallin and Reyes.',
+                 "every incentive", "direct", "Marco Varga", id="he-is-the-one-who-spoke-not-the-one-spoken-of"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

@@ -101,6 +101,7 @@ class SpeakerResolver:
         self.spoken: list[SpeakerMention] = []  # every named speaker given to a quote so far
         self._last: SpeakerMention | None = None
         self._described: set[str] = set()  # speakers given as descriptions ("the mayor"), not names
+        self._people_names: set[str] | None = None
 
     @property
     def last_speaker(self) -> SpeakerMention | None:
@@ -354,6 +355,9 @@ class SpeakerResolver:
         if in_sentence:
             return in_sentence[-1][1]
         for prev in reversed(self.sents[max(0, here - 4) : here]):
+            said = self._spoken_in(gender, prev.start_char, prev.end_char)
+            if said is not None:  # "Yet Trump is a 'change agent,' Cole said. '...,' he said": the one who spoke
+                return said
             subjects = self._subjects(gender, prev.start_char, prev.end_char)
             if subjects:
                 return subjects[0][1]
@@ -388,6 +392,20 @@ class SpeakerResolver:
         if not found.name or found.how not in {"name", "role"} or not found.person:
             return None
         return found.name if self.genders.get(found.name) == gender else None
+
+    def _person_names(self) -> set[str]:
+        """The canonical names of the article's people."""
+        if self._people_names is None:
+            self._people_names = {p.canonical for p in self.people}
+        return self._people_names
+
+    def _spoken_in(self, gender: str | None, start: int, end: int) -> str | None:
+        """The one person of fitting gender named as a quote's speaker in [start, end), outside quotation marks;
+        None when none or several were."""
+        people = self._person_names()
+        names = {s.name for s in self.spoken if s.name in people and start <= s.start < end and s.how == "name"
+                 and not self._in_quotes(s.start) and self._fits(s.name, gender)}
+        return names.pop() if len(names) == 1 else None
 
     def _fits(self, name: str, gender: str | None) -> bool:
         """True when a pronoun of this gender may stand for the named speaker (unknown gender fits)."""
