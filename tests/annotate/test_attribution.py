@@ -498,6 +498,10 @@ RIGHT_SPEAKER = [
                  'what people want right now."\n\n"It seems to me they have every incentive to find common ground," he '
                  'said of Tallin and Reyes.',
                  "every incentive", "direct", "Marco Varga", id="he-is-the-one-who-spoke-not-the-one-spoken-of"),
+    pytest.param('Mayor Ilse Varga said she expected that voters will say "no" to the ferry tax.',
+                 "no", "partial", "Ilse Varga", id="speech-expected-is-the-reporters-words"),
+    pytest.param('Oskar Tallin said the board would tell voters "nothing at all" about the fares.',
+                 "nothing at all", "partial", "Oskar Tallin", id="speech-with-a-modal-is-the-reporters-words"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

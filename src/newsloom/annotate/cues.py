@@ -287,7 +287,9 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         if cues and tok.is_punct:  # a mark hangs from wherever the parse put it: a cue nearer the words wins
             cues = _nearer_cue(span, cues[0], inside) or cues
         if cues and cues[0].lemma_.lower() in SPEECH_LEMMAS:
-            return cues[0]
+            outer = [c for c in cues[1:] if c.lemma_.lower() in REPORT_LEMMAS and subject_of(c) is not None
+                     and not _through_adverbial(cues[0], c)] if _unsaid(cues[0]) else []
+            return outer[0] if outer else cues[0]  # "Obama said Americans will say 'no'": Obama's words
         if cues:  # "X said Fox was calling 'every hour'": the reporting verb framing the others speaks
             framing = [c for c in cues[1:] if c.lemma_.lower() in REPORT_LEMMAS and subject_of(c) is not None
                        and not _through_adverbial(cues[0], c)]
@@ -312,6 +314,15 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
 
 
 _NEAR = 12  # tokens: a cue farther away than this that does not govern the quotation is another clause's
+
+
+def _unsaid(verb: Token) -> bool:
+    """True for speech that is expected, wished or refused rather than given: a verb with a modal ("will say",
+    "would tell") or an infinitive ("refusing to say")."""
+    return any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.tag_ == "TO") for c in verb.children)
+
+
+_MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"}
 
 
 def _nearer_cue(span: Span, found: Token, inside: set[int]) -> list[Token]:
