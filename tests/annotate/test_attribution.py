@@ -502,6 +502,11 @@ RIGHT_SPEAKER = [
                  "no", "partial", "Ilse Varga", id="speech-expected-is-the-reporters-words"),
     pytest.param('Oskar Tallin said the board would tell voters "nothing at all" about the fares.',
                  "nothing at all", "partial", "Oskar Tallin", id="speech-with-a-modal-is-the-reporters-words"),
+    pytest.param('In addition, a fundraising email sent out by Nora Lind on Tuesday night warned of the tough fight '
+                 'ahead: "There are 14 votes over the next three weeks."',
+                 "There are 14 votes", "direct", "Nora Lind", id="a-message-sent-by-a-person-is-theirs"),
+    pytest.param('Speaker of the House Rep. Oskar Tallin (R-WI) said "ferry images, they\'ve got no place in a harbour '
+                 'campaign."', "ferry images", "partial", "Oskar Tallin", id="a-title-of-a-named-person"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
@@ -521,6 +526,12 @@ NOT_THEIR_WORDS = [
     pytest.param('The program is the first live radio show to air seven days a week. Nordwave XM Vice President for '
                  'news and talk Dave Varga called the show \u201cthe ferry news show of record.\u201d',
                  "ferry news show", "partial", "Nordwave XM Vice President", id="a-title-joined-to-a-name-is-no-name"),
+    pytest.param('Alongside the protests, even a top harbour strategist said Varga will have to choose whose side she is '
+                 'on, saying, "At some point, she is going to have to come out on where she stands."',
+                 "At some point", "direct", "Varga", id="a-participle-closing-reported-words-is-the-reporters"),
+    pytest.param('Rep. Oskar Tallin, a member of the harbour board, spoke first. But at least a dozen members of the '
+                 'board told the Gazette she thinks the vote is within reach.',
+                 "within reach", "indirect", "Oskar Tallin", id="a-role-in-the-plural-is-nobodys-role"),
 ]
 
 

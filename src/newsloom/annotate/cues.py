@@ -121,14 +121,27 @@ def subject_of(verb: Token) -> Token | None:
         agents = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agents:
             return agents[0]
-        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.dep_ == "ccomp":
-            cur = cur.head.head  # "X said Y could return ..., suggesting ...": the participle is X's
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and (reported := _reported_clause_of(cur.head)) is not None:
+            cur = reported.head  # "X said Y could return ..., suggesting ...": the participle is X's
         elif _after_time_clause(cur):
             return None  # "X said ... after Y won the primary, remarking ...": X's or Y's, the syntax cannot tell
         elif cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
             cur = cur.head
         else:
             return None
+    return None
+
+
+def _reported_clause_of(verb: Token) -> Token | None:
+    """The reported clause (a clausal complement) a verb is, or belongs to through verbs joined to it or
+    depending on it ("said Y will have to choose ...": "choose" belongs to "have"); None otherwise."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.i != cur.i:
+            return cur
+        if cur.dep_ not in {"xcomp", "conj"} or cur.head.i == cur.i:
+            return None
+        cur = cur.head
     return None
 
 

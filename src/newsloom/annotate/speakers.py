@@ -176,8 +176,9 @@ class SpeakerResolver:
             return SpeakerMention(start, end, None, "none")  # "who Beck on Wednesday called", "Mexican American journalists"
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
-        named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-        if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said"
+        named = ([c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+                 or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)])
+        if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said", "an email sent by Ann Lee warned"
             tok = named[0]
             np = noun_phrase(tok)
             start, end = np.start_char, np.end_char
@@ -196,7 +197,7 @@ class SpeakerResolver:
         if known is not None:
             return SpeakerMention(tok.idx, tok.idx + len(tok), known)
         org = self._entity_in(start, end, self.orgs)
-        role = self.roles.get(tok.lemma_.lower())
+        role = self.roles.get(tok.lemma_.lower()) if tok.tag_ not in {"NNS", "NNPS"} else None  # "members" are no one
         owner, owners = _possessor(tok), self._role_owners.get(tok.lemma_.lower(), set())
         if role is not None and owner is not None and owners and owner not in owners:
             role = None  # "Grayson's spokeswoman" is not the one introduced as "Murphy's spokeswoman, Galia Slayen"
@@ -304,6 +305,11 @@ class SpeakerResolver:
         role_end = max(end, last.idx + len(last)) if last is not None else end
         head = " ".join(words[:cut])
         return SpeakerMention(start, start + len(head), head, "anonymous", self.text[start + len(head) : role_end].strip())
+
+    def _is_person(self, tok: Token) -> bool:
+        """True when a name token is, or lies inside, one of the article's people."""
+        np = noun_phrase(tok)
+        return tok.ent_type_ == "PERSON" or self._entity_in(np.start_char, np.end_char, self.people) is not None
 
     def _known_surname(self, tok: Token) -> str | None:
         """The article's full name for a bare surname the tagger took for something else ("U.S. Waltz told")."""
@@ -488,6 +494,22 @@ class SpeakerResolver:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+
+def _titled(tok: Token) -> list[Token]:
+    """The name a title written with "of" leads to ("Speaker of the House Rep. Paul Ryan said"), if any."""
+    if tok.pos_ != "PROPN" or (tok.lower_ not in TITLE_NOUNS and tok.lower_ != "speaker"):
+        return []
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"][:1]
+
+
+def _sender(tok: Token) -> list[Token]:
+    """The name a message was sent or written by ("a fundraising email sent out by Ann Lee"), if any."""
+    if tok.pos_ != "NOUN":
+        return []
+    return [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+            for g in a.children if g.dep_ == "pobj" and g.pos_ == "PROPN"][:1]
 
 
 def _subject_misread(appos: Token) -> bool:
