@@ -564,6 +564,12 @@ def test_a_participle_after_a_clause_with_its_own_subject_is_nobodys_for_sure(te
     assert partial and all(q.shown_speaker is None for q in partial), [(q.text, q.speaker) for q in partial]
 
 
+def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
+    text = ('Additionally, Varga said: "I have acknowledged repeatedly that using two email accounts was a mistake," '
+            'but in fact Varga used only one email account as mayor.')
+    assert not [q for q in _quotes(text) if "in fact" in q.text]
+
+
 @pytest.mark.parametrize("text, words, kind, speaker", RIGHT_SPEAKER)
 def test_cue_rules_give_the_words_to_their_speaker(text: str, words: str, kind: str | None, speaker: str):
     assert _one(_quotes(text), words, kind).speaker == speaker

@@ -193,6 +193,8 @@ def _bounds(doc: Doc, text: str, tokens: set[int], quoted: Spans) -> tuple[int, 
         return None
     end = max(end, _end_before(quoted, end))
     at = _containing(quoted, start)
+    if at is not None and at[0] == start and end > at[1] and _joined_after(doc, at[1]):
+        end = at[1]  # 'said: "A mistake," but in fact she used one account': the writer adds the rest
     if at is not None and end <= at[1]:
         return None
     if not any(ch.isalnum() for s, e in _outside(start, end, quoted) for ch in text[s:e]):
@@ -202,6 +204,18 @@ def _bounds(doc: Doc, text: str, tokens: set[int], quoted: Spans) -> tuple[int, 
     if _end_before(quoted, end) == end:
         end += _run(text[end : end + 2], _CLOSING_MARKS)
     return (start, end) if end - start >= MIN_CHARS else None
+
+
+def _joined_after(doc: Doc, offset: int) -> bool:
+    """True when the first word after a quotation ending at `offset` joins a clause of the writer's to it ("but in
+    fact she used ..."), not another quotation ('"Get out" and "Be nice"') or more words ('"painful" but necessary')."""
+    span = doc.char_span(offset, min(offset + 40, doc[-1].idx + len(doc[-1])), alignment_mode="expand")
+    words = [t for t in (span if span is not None else []) if not (t.is_punct or t.is_space) or t.is_quote]
+    words = words[1:] if words and words[0].is_quote else words  # the quotation's own closing mark
+    if len(words) < 2 or words[0].pos_ != "CCONJ" or words[1].is_quote:
+        return False
+    joined = [c for c in words[0].head.children if c.dep_ == "conj" and c.i > words[0].i]
+    return bool(joined) and joined[0].pos_ in {"VERB", "AUX"} and _has_subject(joined[0])  # a clause of its own
 
 
 def _opener(doc: Doc, i: int) -> bool:
