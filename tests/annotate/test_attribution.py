@@ -77,6 +77,15 @@ def test_scare_quotes_are_not_quotes():
     assert _quotes(text) == []
 
 
+def test_a_title_opening_a_sentence_is_no_quote_but_a_short_answer_is():
+    text = ('The harbour chief likes \u201cThe Night Ferry,\u201d while the mayor loves \u201cLilyhammer.\u201d '
+            '\u201cThe Night Ferry,\u201d now in its third season, airs on Sundays.\n\n'
+            '"Who runs the port?" the reporter asked. "Oskar Tallin." The answer came fast.')
+    texts = [q.text for q in _quotes(text)]
+    assert not any("Night Ferry" in t for t in texts), texts
+    assert any(t.startswith("Oskar Tallin") for t in texts), texts
+
+
 def test_titles_in_quotation_marks_are_not_quotes():
     text = 'Ilse Varga told the hosts of "Morning Harbour" that the ferry deal was done.'
     quotes = _quotes(text)

@@ -122,6 +122,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             speaker = not_self_named(speaker, text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
+        if cue is None and speaker is None and _is_title(qs, text) and text[qs.start : qs.end].rstrip()[-1:] not in ".?!":
+            continue  # "The Walking Dead," opening a sentence: a title, not words anyone said ("Donald Trump." may be)
         quote = Quote(
             report_id=report_id, text=text[start : qs.end], start=start, end=qs.end, kind=kind,
             cue=cue.text if cue is not None else "",
