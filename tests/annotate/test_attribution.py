@@ -516,6 +516,9 @@ RIGHT_SPEAKER = [
                  "There are 14 votes", "direct", "Nora Lind", id="a-message-sent-by-a-person-is-theirs"),
     pytest.param('Speaker of the House Rep. Oskar Tallin (R-WI) said "ferry images, they\'ve got no place in a harbour '
                  'campaign."', "ferry images", "partial", "Oskar Tallin", id="a-title-of-a-named-person"),
+    pytest.param('Varga was asked by harbour moderator Oskar Tallin whether the new ferry would risk "adding another '
+                 'expensive subsidy to an already overburdened budget."',
+                 "adding another", "partial", "Oskar Tallin", id="the-one-who-asks-speaks-not-the-one-asked"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
@@ -541,6 +544,10 @@ NOT_THEIR_WORDS = [
     pytest.param('Rep. Oskar Tallin, a member of the harbour board, spoke first. But at least a dozen members of the '
                  'board told the Gazette she thinks the vote is within reach.',
                  "within reach", "indirect", "Oskar Tallin", id="a-role-in-the-plural-is-nobodys-role"),
+    pytest.param('Varga was asked whether the ferry would risk "adding another expensive subsidy to an overburdened '
+                 'budget."', "adding another", "partial", "Varga", id="the-one-asked-does-not-speak"),
+    pytest.param('Oskar Tallin said Varga did not say "the harbour is closed for good" at the meeting.',
+                 "closed for good", "partial", "Varga", id="words-denied-are-not-the-deniers-subjects"),
 ]
 
 

@@ -161,6 +161,8 @@ def speaker_of(verb: Token) -> Token | None:
     Sen. Ann Lee, R-Ore., saying"); for a finite verb, the name just before it; for a verb joined to another,
     the speaker of the nearest subjectless cue before it in its sentence; else the subject the parse climbs to."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own and verb.lemma_.lower() in _ADDRESSING and all(c.dep_ == "nsubjpass" for c in own):
+        return _agent(verb)  # "Rubio was asked by Gerard Baker whether ...": the one asked does not speak
     if own:
         subj = _best_subject(own)
         return _aside_source(subj, verb) or subj
@@ -189,6 +191,14 @@ def _aside_source(subj: Token, verb: Token) -> Token | None:
                 and any(d.dep_ == "det" and d.lower_ in {"a", "an", "one"} for d in c.children)):
             return c
     return None
+
+
+_ADDRESSING = {"ask", "tell", "question", "inform", "remind", "warn", "urge", "advise", "assure", "press", "instruct"}
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by X" of a passive verb."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _best_subject(subjects: list[Token]) -> Token:
@@ -330,9 +340,9 @@ _NEAR = 12  # tokens: a cue farther away than this that does not govern the quot
 
 
 def _unsaid(verb: Token) -> bool:
-    """True for speech that is expected, wished or refused rather than given: a verb with a modal ("will say",
-    "would tell") or an infinitive ("refusing to say")."""
-    return any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.tag_ == "TO") for c in verb.children)
+    """True for speech that is expected, wished, refused or denied rather than given: a verb with a modal ("will
+    say", "would tell"), an infinitive ("refusing to say") or a negation ("Comey cannot say that ...")."""
+    return any((c.dep_ == "aux" and (c.lower_ in _MODALS or c.tag_ == "TO")) or c.dep_ == "neg" for c in verb.children)
 
 
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"}

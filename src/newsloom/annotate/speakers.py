@@ -406,12 +406,17 @@ class SpeakerResolver:
         return self._people_names
 
     def _spoken_in(self, gender: str | None, start: int, end: int) -> str | None:
-        """The one person of fitting gender named as a quote's speaker in [start, end), outside quotation marks;
-        None when none or several were."""
+        """The one person of fitting gender named as a quote's speaker and a clause's subject in [start, end),
+        outside quotation marks; None when none or several were."""
         people = self._person_names()
         names = {s.name for s in self.spoken if s.name in people and start <= s.start < end and s.how == "name"
-                 and not self._in_quotes(s.start) and self._fits(s.name, gender)}
+                 and not self._in_quotes(s.start) and self._fits(s.name, gender) and self._subject_at(s.start, s.end)}
         return names.pop() if len(names) == 1 else None
+
+    def _subject_at(self, start: int, end: int) -> bool:
+        """True when the words at [start, end) are a clause's subject ("Cole said", not "asked by Gerard Baker")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in SUBJECT_DEPS
 
     def _fits(self, name: str, gender: str | None) -> bool:
         """True when a pronoun of this gender may stand for the named speaker (unknown gender fits)."""
