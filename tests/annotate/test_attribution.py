@@ -548,6 +548,12 @@ NOT_THEIR_WORDS = [
                  'budget."', "adding another", "partial", "Varga", id="the-one-asked-does-not-speak"),
     pytest.param('Oskar Tallin said Varga did not say "the harbour is closed for good" at the meeting.',
                  "closed for good", "partial", "Varga", id="words-denied-are-not-the-deniers-subjects"),
+    pytest.param('And as Tallin went on about "how the ferry board is rigged," and "our own struggling fishermen," '
+                 'Melanie said yes, yes, yes, over and over again.',
+                 "", None, "Melanie", id="a-cue-that-says-something-else-is-not-the-quotes"),
+    pytest.param('As far as whether anger remains among his supporters, the harbour chief acknowledged that there are '
+                 'still "some people" who feel that way, "but not among the vast majority."',
+                 "vast majority", None, "some people", id="words-in-other-marks-speak-for-nobody"),
 ]
 
 
@@ -593,4 +599,6 @@ def test_cue_rules_give_the_words_to_their_speaker(text: str, words: str, kind: 
 
 @pytest.mark.parametrize("text, words, kind, not_speaker", NOT_THEIR_WORDS)
 def test_cue_rules_keep_the_words_from_someone_else(text: str, words: str, kind: str | None, not_speaker: str):
-    assert _one(_quotes(text), words, kind).speaker != not_speaker
+    found = [q for q in _quotes(text) if words in q.text and (q.kind == kind if kind else q.kind != "indirect")]
+    assert found or not words, words  # "" for words: any quote at all, or none
+    assert all(q.speaker != not_speaker for q in found), [(q.text, q.speaker) for q in found]

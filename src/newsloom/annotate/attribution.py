@@ -122,6 +122,8 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
                 return None
             if _introduces_next(tok) and not _opens_sentence(span):
                 return None  # "After Lee said ... 'less advanced schools,' Ray said: '...'": Ray's words follow
+            if j > i and _says_something_else(tok):
+                return None  # "... 'our struggling fishermen,' Melanie said yes, yes": she said yes
             return (tok, _source_near(doc, tok, i, j)) if tok.tag_ != "VBG" else None
         if tok.is_quote or tok.text in {";", ":", "."} or tok.pos_ not in _IN_SOURCE:
             return None
@@ -129,6 +131,17 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
             return None
         seen_nominal = seen_nominal or tok.pos_ in _NOMINAL
     return None
+
+
+def _says_something_else(verb: Token) -> bool:
+    """True when a cue verb after a quotation and its subject has words of its own after it: an interjection or
+    clause ("Lee said yes", "Lee said that ..."), or an object other than a name ("Lee said nothing")."""
+    return any(c.i > verb.i and (c.dep_ in {"intj", "ccomp"} or (c.dep_ == "dobj" and c.lower_ in _SAID_THINGS))
+               for c in verb.children)
+
+
+_SAID_THINGS = {"yes", "no", "nothing", "something", "anything", "everything", "this", "that", "it", "so", "little",
+                "much", "otherwise"}  # "said nothing"; not the one addressed ("told me", "urged them")
 
 
 def _inline_space(tok: Token) -> bool:

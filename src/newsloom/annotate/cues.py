@@ -299,9 +299,13 @@ def according_in(sent: Span) -> Token | None:
 def cue_for(span: Span, quoted: Spans) -> Token | None:
     """The cue verb governing a quoted span: an ancestor speech verb, else one nearby in its sentence."""
     inside = set(range(span.start, span.end))
+    worded = False  # a word of the quotation already hangs outside it
     for tok in span:
         if tok.head.i in inside and tok.head.i != tok.i:
             continue
+        if worded and tok.is_punct and not _reports_span(tok.head, span):
+            continue  # "as Bo went on about '...,' Ann said yes": the mark hangs from a verb that says something else
+        worded = worded or not tok.is_punct
         cues = [
             anc for anc in _up_to_own_clause(tok)
             if anc.i not in inside and anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ in {"VERB", "AUX"}
@@ -346,6 +350,14 @@ def _unsaid(verb: Token) -> bool:
 
 
 _MODALS = {"will", "would", "could", "might", "may", "should", "shall", "can", "must", "'ll", "wo", "ca"}
+
+
+def _reports_span(verb: Token, span: Span) -> bool:
+    """True when a verb's complement or object holds the span, or it has none ("told the Herald that ... 'X'";
+    not "said yes")."""
+    contents = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    words = [t.i for t in span if not t.is_punct] or [span.start]
+    return not contents or any(c.left_edge.i <= min(words) and max(words) <= c.right_edge.i for c in contents)
 
 
 def _nearer_cue(span: Span, found: Token, inside: set[int]) -> list[Token]:
@@ -402,15 +414,16 @@ def _up_to_own_clause(tok: Token) -> list[Token]:
 
 def _own_clause(verb: Token) -> bool:
     """True for the verb of a relative clause, or of an adverbial clause with its own subject hanging from a cue
-    that has its own object or complement before it ("described her as a 'disgrace' after she blamed ...",
-    "said yes, as Bo went on ..."), or a verb joined to one ("after she attacked ... and blamed ...")."""
+    that has an object or complement of its own ("described her as a 'disgrace' after she blamed ...", "said yes,
+    as Bo went on ...", "as Bo went on ..., Ann said yes"), or a verb joined to one ("after she attacked ... and
+    blamed ...")."""
     if verb.dep_ == "relcl":
         return True
     head = verb.head if verb.dep_ == "conj" else verb
     if head.dep_ != "advcl" or not any(c.dep_ in SUBJECT_DEPS for c in head.children):
         return False
-    main = head.head  # the clause hangs from a cue that has already said what it reports ("said yes, as ...")
-    return speaks(main) and any(c.dep_ in _CONTENT_DEPS and c.i < head.i for c in main.children)
+    main = head.head  # the clause hangs from a cue that says what it reports ("said yes, as ...", "as ..., said yes")
+    return speaks(main) and any(c.dep_ in _CONTENT_DEPS and c.i != head.i for c in main.children)
 
 
 _CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "intj", "attr"}

@@ -175,6 +175,8 @@ class SpeakerResolver:
         if (tok.ent_type_ in _NO_SPEAKER_TYPES and described_kind(tok) is None) or (tok.ent_type_ == "NORP" and tok.tag_ == "JJ"):
             return SpeakerMention(start, end, None, "none")  # "who Beck on Wednesday called", "Mexican American journalists"
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+            if self._in_quotes(tok.head.head.idx):  # 'there are still "some people" who feel that way'
+                return SpeakerMention(tok.idx, tok.idx + len(tok), None, "none")
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = ([c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
                  or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)])
