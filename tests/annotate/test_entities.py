@@ -4,7 +4,7 @@ import pytest
 from newsloom.annotate.entities import (
     _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name,
 )
-from newsloom.annotate.nlp import parse
+from newsloom.annotate.nlp import load_nlp, parse
 from newsloom.compare.entities import story_aliases
 from newsloom.model import Mention
 
@@ -144,3 +144,11 @@ def test_a_first_name_of_the_register_and_a_surname_read_as_a_persons_name(words
     from newsloom.annotate.entities import _first_and_surname
 
     assert _first_and_surname(words) is person
+
+
+def test_a_headline_verb_after_a_name_is_not_part_of_it():
+    from newsloom.annotate.entities import doc_mentions
+
+    doc = load_nlp()("Obama Says African-American Museum Tells a Story of Hope\n\nPresident Obama spoke on Saturday.")
+    people = {m.text for m in doc_mentions(doc) if m.label == "PERSON"}
+    assert "Obama" in people and not any(name.endswith("Says") for name in people)

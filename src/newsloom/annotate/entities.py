@@ -62,13 +62,23 @@ def fold(text: str) -> str:
 INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Explained", "Recalled"})
 
 
-def _without_leading_verb(ent: Span) -> Span:
-    """A name without the verb of an inverted cue the tagger took into it ("Said Drummond" -> "Drummond")."""
-    if len(ent) > 1 and ent.label_ == "PERSON" and ent[0].text in INVERTED_VERBS:
-        from spacy.tokens import Span  # here, not at the top: compare uses this module without spaCy
+# Verbs a headline writes after a name ("Obama Says African-American Museum ..."), which the tagger takes into it.
+HEADLINE_VERBS = frozenset({"Says", "Said", "Tells", "Told", "Warns", "Urges", "Vows", "Admits", "Denies", "Slams",
+                            "Blasts", "Defends", "Asks", "Claims", "Insists", "Calls", "Rips", "Praises"})
 
-        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
-    return ent
+
+def _without_leading_verb(ent: Span) -> Span:
+    """A name without the verb of an inverted cue or a headline the tagger took into it ("Said Drummond",
+    "Obama Says" -> "Drummond", "Obama")."""
+    if len(ent) < 2 or ent.label_ != "PERSON":
+        return ent
+    start = ent.start + (ent[0].text in INVERTED_VERBS)
+    end = ent.end - (ent[-1].text in HEADLINE_VERBS)
+    if (start, end) == (ent.start, ent.end) or end <= start:
+        return ent
+    from spacy.tokens import Span  # here, not at the top: compare uses this module without spaCy
+
+    return Span(ent.doc, start, end, label=ent.label_)
 
 
 def doc_mentions(doc: Doc) -> list[Mention]:
