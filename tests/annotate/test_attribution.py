@@ -524,6 +524,8 @@ RIGHT_SPEAKER = [
                  "surprising to see", "direct", "Varga", id="a-cue-glued-to-the-closing-mark"),
     pytest.param('The council met on Monday. Tallin said,\u201cLook, these images have no place in a harbour campaign.'
                  '\u201d', "these images", "direct", "Tallin", id="a-cue-glued-to-the-opening-mark"),
+    pytest.param('Oskar Tallin gestured as if to stop the noise, then leaned in and boomed: \u201cLet\u2019s beat them in '
+                 'November.\u201d', "beat them", "direct", "Oskar Tallin", id="a-verb-the-parse-left-hanging-shares-the-subject"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

@@ -125,7 +125,7 @@ def subject_of(verb: Token) -> Token | None:
             cur = reported.head  # "X said Y could return ..., suggesting ...": the participle is X's
         elif _after_time_clause(cur):
             return None  # "X said ... after Y won the primary, remarking ...": X's or Y's, the syntax cannot tell
-        elif cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
+        elif (cur.dep_ in CLIMB_DEPS or _misread_conjunct(cur)) and cur.head.i != cur.i:
             cur = cur.head
         else:
             return None
@@ -143,6 +143,13 @@ def _reported_clause_of(verb: Token) -> Token | None:
             return None
         cur = cur.head
     return None
+
+
+def _misread_conjunct(verb: Token) -> bool:
+    """True for a finite verb the parse hung from an earlier verb of its sentence as a bare dependency ("Lee
+    gestured ..., then leaned in and boomed: '...'"): it shares that verb's subject."""
+    return (verb.dep_ == "dep" and verb.tag_ in FINITE_TAGS and verb.head.pos_ == "VERB" and verb.head.i < verb.i
+            and verb.head.tag_ in FINITE_TAGS)
 
 
 def _after_time_clause(verb: Token) -> bool:
