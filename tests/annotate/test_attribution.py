@@ -526,6 +526,9 @@ RIGHT_SPEAKER = [
                  '\u201d', "these images", "direct", "Tallin", id="a-cue-glued-to-the-opening-mark"),
     pytest.param('Oskar Tallin gestured as if to stop the noise, then leaned in and boomed: \u201cLet\u2019s beat them in '
                  'November.\u201d', "beat them", "direct", "Oskar Tallin", id="a-verb-the-parse-left-hanging-shares-the-subject"),
+    pytest.param('Nancy Lind spoke at the harbour on Friday. She praised the crews.\n\n"The ferry runs. The crews work '
+                 'hard. The boats are old. The fares are fair. And the pier is safe," she said to cheers.',
+                 "The ferry runs", "direct", "Nancy Lind", id="a-long-quotation-does-not-push-its-speaker-out-of-reach"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

@@ -84,6 +84,15 @@ def test_a_first_name_and_surname_taken_for_an_organisation_is_a_person_when_the
     assert [m.label for m in mentions] == ["PERSON", "ORG"]  # "Tech said" is no person's surname speaking
 
 
+def test_a_common_first_name_and_a_surname_taken_for_an_organisation_is_a_person():
+    doc = parse("Carly Okonkwo backed the ferry deal. Virginia Tech stayed out of it.")
+    mentions = [Mention(text="Carly Okonkwo", start=0, end=13, label="ORG"),
+                Mention(text="Virginia Tech", start=doc.text.index("Virginia"), end=doc.text.index(" stayed"),
+                        label="ORG")]
+    _relabel_speakers(doc, mentions)
+    assert [m.label for m in mentions] == ["PERSON", "ORG"]  # "Virginia" here names a place
+
+
 def test_spans_that_name_no_entity_of_their_own_are_dropped():
     from newsloom.annotate import load_nlp
     from newsloom.annotate.entities import doc_mentions

@@ -273,8 +273,8 @@ NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC"}
 
 def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
     """A multi-word proper name that speaks ("Mayor Ilse Varga told") is a person, whatever NER guessed; so is a
-    common first name and a surname taken for an organisation ("Sean Hannity") when the surname alone speaks
-    ("Hannity said")."""
+    first name and a surname taken for an organisation when the surname alone speaks ("Sean Hannity", "Hannity
+    said"), or when the first name is a common one ("Carly Fiorina")."""
     speaking: dict[str, set[str]] = {}  # a capitalised word that is the subject of a speech verb -> words before it
     for tok in doc:
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.text[:1].isupper() and tok.head.lemma_.lower() in SPEECH_LEMMAS:
@@ -287,6 +287,10 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
         if m.label == "ORG" and 2 <= len(words) <= 3 and alone and _first_and_surname(words):
             m.label = "PERSON"
             continue
+        if (m.label == "ORG" and len(words) == 2 and is_first_name(words[0]) and words[0].lower() not in _PLACE_NAMES
+                and _first_and_surname(words)):
+            m.label = "PERSON"  # "Carly Fiorina": a common first name and a surname name a person
+            continue
         if m.label in NOT_PEOPLE:
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -298,6 +302,14 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
 
 
 _NAME_MARKS = re.compile(r"['\u2019-]")  # inside a surname: "O'Donnell", "O\u2019Neill", "Smith-Jones"
+
+
+# First names that also name places leading an institution's name ("Virginia Tech", "Madison Square Garden").
+_PLACE_NAMES = frozenset("""
+virginia georgia carolina florida austin charlotte madison jackson dallas houston orlando phoenix victoria florence
+paris sydney washington lincoln jordan chelsea brooklyn savannah aurora tyler eugene raleigh denver cleveland
+columbia trenton kent devon albany montgomery harrison hamilton nelson
+""".split())
 
 
 def _first_and_surname(words: list[str]) -> bool:

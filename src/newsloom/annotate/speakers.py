@@ -336,9 +336,9 @@ class SpeakerResolver:
 
     def _antecedent(self, tok: Token) -> str | None:
         """Whom a pronoun stands for: a speaker or subject of matching gender earlier in the sentence, else in
-        one of the four before it (or the one person of that known gender it names), else the last speaker,
-        else nobody; never a name inside quotation marks or a possessor. "they" goes to an organisation that
-        is no place, "I"/"we" to none."""
+        one of the four before it outside quotation marks (or the one person of that known gender it names),
+        else the last speaker, else nobody; never a name inside quotation marks or a possessor. "they" goes to
+        an organisation that is no place, "I"/"we" to none."""
         low = tok.lower_
         if low in {"i", "we"}:
             return None
@@ -362,7 +362,7 @@ class SpeakerResolver:
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
         if in_sentence:
             return in_sentence[-1][1]
-        for prev in reversed(self.sents[max(0, here - 4) : here]):
+        for prev in self._sentences_before(here, 4):
             said = self._spoken_in(gender, prev.start_char, prev.end_char)
             if said is not None:  # "Yet Trump is a 'change agent,' Cole said. '...,' he said": the one who spoke
                 return said
@@ -376,6 +376,18 @@ class SpeakerResolver:
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
         return None
+
+    def _sentences_before(self, here: int, n: int) -> list[Span]:
+        """Up to `n` sentences before sentence `here`, nearest first, not counting those inside quotation marks
+        (a long quotation's own sentences do not push the person who spoke it out of reach)."""
+        found: list[Span] = []
+        k = here - 1
+        while k >= 0 and len(found) < n and here - k <= 4 * n:
+            sent = self.sents[k]
+            if not (self._in_quotes(sent.start_char) and self._in_quotes(max(sent.start_char, sent.end_char - 2))):
+                found.append(sent)
+            k -= 1
+        return found
 
     def _reporter(self, tok: Token, gender: str | None) -> str | None:
         """The named person who reports the clause a "he"/"she" is the subject of ("Ann Lee said that she
