@@ -12,8 +12,8 @@ from newsloom.annotate.basis import basis_of, carried, is_described, not_self_na
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
     FINITE_TAGS,
-    SUBJECT_DEPS,
     REPORT_LEMMAS,
+    SUBJECT_DEPS,
     according_in,
     is_own_subject,
     speech_noun_above,
@@ -93,7 +93,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         if signed_ends and not text[signed_ends[-1] : qs.start].strip(" \t\xa0" + _MARKS):
             kind = "direct"  # the next one in a list of signed quotations
         start = qs.start
-        signed = None if kind == "partial" and _reported_before(doc, tokens, sent_of) else resolver.signature_after(qs.end)
+        reported = kind == "partial" and _reported_before(doc, tokens, sent_of)
+        signed = None if reported else resolver.signature_after(qs.end)
         label = resolver.speaker_label(qs.start) if signed is None else None
         inverted = resolver.inverted_cue(qs.start) if signed is None and label is None else None
         according = resolver.according_before(qs.start) if signed is None and label is None else None
@@ -122,7 +123,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             speaker = not_self_named(speaker, text[qs.start : qs.end])
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
-        if cue is None and speaker is None and _is_title(qs, text) and text[qs.start : qs.end].rstrip()[-1:] not in ".?!":
+        if cue is None and speaker is None and _is_title(qs, text) and not _ends_sentence(text[qs.start : qs.end]):
             continue  # "The Walking Dead," opening a sentence: a title, not words anyone said ("Donald Trump." may be)
         quote = Quote(
             report_id=report_id, text=text[start : qs.end], start=start, end=qs.end, kind=kind,
@@ -163,11 +164,19 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     return [q for _, q in found] + sorted(indirect, key=lambda q: q.start)
 
 
+def _ends_sentence(words: str) -> bool:
+    """True when quoted words end with a full stop, question or exclamation mark."""
+    return words.rstrip()[-1:] in ".?!"
+
+
 def _reported_before(doc: Doc, tokens: Span, sent_of: Callable[[int], Span]) -> bool:
     """True when a verb of speech comes before the quoted words in their sentence ('Lee said she will "try" and
     insisted the party was "still first."--Ann Ray.': the words are Lee's, the name after the dash a byline)."""
     sent = sent_of(tokens.start)
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in REPORT_LEMMAS | CUE_LEMMAS for t in doc[sent.start : tokens.start])
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in _SPEECH for t in doc[sent.start : tokens.start])
+
+
+_SPEECH = REPORT_LEMMAS | CUE_LEMMAS
 
 
 def _inverted_clause_after(doc: Doc, i: int) -> bool:
