@@ -75,22 +75,19 @@ def test_one_place_tag_does_not_make_a_full_names_surname_a_place():
     assert {m.label for m in mentions} == {"PERSON"}
 
 
-def test_a_first_name_and_surname_taken_for_an_organisation_is_a_person_when_the_surname_speaks():
-    doc = parse("Sean Okonkwo hosted the show. Later Okonkwo said the feud was over. Virginia Tech said nothing.")
-    mentions = [Mention(text="Sean Okonkwo", start=0, end=12, label="ORG"),
-                Mention(text="Virginia Tech", start=doc.text.index("Virginia"), end=doc.text.index(" said nothing"),
-                        label="ORG")]
+@pytest.mark.parametrize("text, name, after", [
+    # a first name of the register only, and the surname speaks alone; "Tech said" is no person's surname speaking
+    ("Brett Okonkwo hosted the show. Later Okonkwo said the feud was over. Virginia Tech said nothing.",
+     "Brett Okonkwo", " said nothing"),
+    # a common first name is enough; "Virginia" here names a place
+    ("Carly Okonkwo backed the ferry deal. Virginia Tech stayed out of it.", "Carly Okonkwo", " stayed"),
+])
+def test_a_first_name_and_surname_taken_for_an_organisation_is_a_person(text: str, name: str, after: str):
+    doc = parse(text)
+    mentions = [Mention(text=name, start=0, end=len(name), label="ORG"),
+                Mention(text="Virginia Tech", start=doc.text.index("Virginia"), end=doc.text.index(after), label="ORG")]
     _relabel_speakers(doc, mentions)
-    assert [m.label for m in mentions] == ["PERSON", "ORG"]  # "Tech said" is no person's surname speaking
-
-
-def test_a_common_first_name_and_a_surname_taken_for_an_organisation_is_a_person():
-    doc = parse("Carly Okonkwo backed the ferry deal. Virginia Tech stayed out of it.")
-    mentions = [Mention(text="Carly Okonkwo", start=0, end=13, label="ORG"),
-                Mention(text="Virginia Tech", start=doc.text.index("Virginia"), end=doc.text.index(" stayed"),
-                        label="ORG")]
-    _relabel_speakers(doc, mentions)
-    assert [m.label for m in mentions] == ["PERSON", "ORG"]  # "Virginia" here names a place
+    assert [m.label for m in mentions] == ["PERSON", "ORG"]
 
 
 def test_spans_that_name_no_entity_of_their_own_are_dropped():
