@@ -18,7 +18,7 @@ CUE_LEMMAS = SPEECH_LEMMAS | {
     "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast", "speak",
     "answer", "exclaim", "shout", "chant", "joke", "muse", "pledge", "scream", "yell", "whisper", "demand",
     "read", "wonder", "retort", "counter", "plead", "bark", "snap", "fume", "sneer", "thunder", "press", "cry", "react",
-    "boom", "echo", "surmise", "riff", "interject", "chime", "quip", "roar", "growl", "murmur", "mutter", "gush",
+    "boom", "echo", "surmise", "riff", "interject", "chime", "roar", "growl", "murmur", "mutter", "gush",
 }
 # Verbs whose clausal complement is reported speech or a stated position ("X argued that ...").
 REPORT_LEMMAS = SPEECH_LEMMAS | {
@@ -118,9 +118,9 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return _best_subject(subjects)
-        agents = [g for c in cur.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if agents:
-            return agents[0]
+        agent = _agent(cur)
+        if agent is not None:
+            return agent
         if cur.dep_ == "advcl" and cur.tag_ == "VBG" and (reported := _reported_clause_of(cur.head)) is not None:
             cur = reported.head  # "X said Y could return ..., suggesting ...": the participle is X's
         elif _after_time_clause(cur):

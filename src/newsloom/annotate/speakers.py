@@ -89,6 +89,7 @@ class SpeakerResolver:
         self.sents = list(doc.sents)
         in_order = sorted(mentions, key=lambda m: m.start)
         self.people = [m for m in in_order if m.label == "PERSON"]
+        self._people_names = {m.canonical for m in self.people}
         self.orgs = [m for m in in_order if m.label in {"ORG", "GPE", "NORP"}]
         self._role_owners: dict[str, set[str]] = {}  # role word -> whose role it was written as ("Murphy's spokeswoman")
         self.roles = self._role_map()
@@ -101,7 +102,6 @@ class SpeakerResolver:
         self.spoken: list[SpeakerMention] = []  # every named speaker given to a quote so far
         self._last: SpeakerMention | None = None
         self._described: set[str] = set()  # speakers given as descriptions ("the mayor"), not names
-        self._people_names: set[str] | None = None
 
     @property
     def last_speaker(self) -> SpeakerMention | None:
@@ -413,17 +413,10 @@ class SpeakerResolver:
             return None
         return found.name if self.genders.get(found.name) == gender else None
 
-    def _person_names(self) -> set[str]:
-        """The canonical names of the article's people."""
-        if self._people_names is None:
-            self._people_names = {p.canonical for p in self.people}
-        return self._people_names
-
     def _spoken_in(self, gender: str | None, start: int, end: int) -> str | None:
         """The one person of fitting gender named as a quote's speaker and a clause's subject in [start, end),
         outside quotation marks; None when none or several were."""
-        people = self._person_names()
-        names = {s.name for s in self.spoken if s.name in people and start <= s.start < end and s.how == "name"
+        names = {s.name for s in self.spoken if s.name in self._people_names and start <= s.start < end and s.how == "name"
                  and not self._in_quotes(s.start) and self._fits(s.name, gender) and self._subject_at(s.start, s.end)}
         return names.pop() if len(names) == 1 else None
 
