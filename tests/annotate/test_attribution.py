@@ -484,6 +484,16 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('Tom Tallin conceded the race on Monday, and his campaign said he would back the winner.\n\n'
+                 'Piet Dunmore, who worked as a campaign aide for Ana Varga in 2008, said tensions among activists were '
+                 'higher than ever. He said that he personally was more focused on the platform and noted that Tallin '
+                 'himself has admitted he will not be the nominee.\n\n'
+                 '\u201cWhat most Tallin supporters are asking for here is not unreasonable,\u201d he said.',
+                 "What most Tallin supporters", "direct", "Piet Dunmore", id="a-he-leading-the-sentence-before-chains-back"),
+    pytest.param('Marco Varga warned against a fare rise. \u201cThat would be an absolute disaster,\u201d the councillor '
+                 'said.\n\nAs for Oskar Tallin, he said he is not worried. \u201cFirst of all, I think I am going to have '
+                 'the votes,\u201d he said.',
+                 "he is not worried", "indirect", "Oskar Tallin", id="as-for-names-whom-the-sentence-is-about"),
     pytest.param('Oskar Tallin waved. His sister had warned him to stay calm, to look "serious," but Tallin said he '
                  'answered: "When the boats are late, nobody can look serious."',
                  "When the boats are late", "direct", "Oskar Tallin", id="colon-closes-the-cue-not-the-root"),

@@ -102,6 +102,8 @@ class SpeakerResolver:
         self.spoken: list[SpeakerMention] = []  # every named speaker given to a quote so far
         self._last: SpeakerMention | None = None
         self._described: set[str] = set()  # speakers given as descriptions ("the mayor"), not names
+        self._chain: dict[int, str | None] = {}  # leading pronouns of earlier sentences, resolved
+        self._depth = 0
 
     @property
     def last_speaker(self) -> SpeakerMention | None:
@@ -335,6 +337,25 @@ class SpeakerResolver:
         return None
 
     def _antecedent(self, tok: Token) -> str | None:
+        """Whom a pronoun stands for (see `_found_antecedent`), never a person named as an object of its own verb
+        ("he told Hannity": not Hannity)."""
+        name = self._found_antecedent(tok)
+        return None if name is not None and name in self._objects_of(tok.head) else name
+
+    def _objects_of(self, verb: Token) -> set[str]:
+        """People named as the objects of a verb ("told Hannity", "asked Ann Lee about ...")."""
+        found = set()
+        for child in verb.children:
+            heads = [child] if child.dep_ in {"dobj", "dative", "iobj"} else []
+            if child.dep_ == "prep":
+                heads = [c for c in child.children if c.dep_ == "pobj"]
+            for head in heads:
+                person = self._entity_in(head.left_edge.idx, head.right_edge.idx + len(head.right_edge), self.people)
+                if person is not None:
+                    found.add(person.canonical)
+        return found
+
+    def _found_antecedent(self, tok: Token) -> str | None:
         """Whom a pronoun stands for: a speaker or subject of matching gender earlier in the sentence, else in
         one of the four before it outside quotation marks (or the one person of that known gender it names),
         else the last speaker, else nobody; never a name inside quotation marks or a possessor. "they" goes to
@@ -356,6 +377,9 @@ class SpeakerResolver:
             orgs = [o for o in orgs if o.label not in PLACE_LABELS and not self._in_quotes(o.start)]
             return orgs[-1].canonical if orgs else None
         gender = PRONOUN_GENDER.get(low)
+        topic = self._topic(sent, tok, gender)
+        if topic is not None:  # "As for Trump, he said ...": the one the sentence is about
+            return topic
         reporter = self._reporter(tok, gender)
         if reporter is not None:  # "Reid said that he spoke with Sanders": the one reporting
             return reporter
@@ -367,6 +391,11 @@ class SpeakerResolver:
             if said is not None:  # "Yet Trump is a 'change agent,' Cole said. '...,' he said": the one who spoke
                 return said
             subjects = self._subjects(gender, prev.start_char, prev.end_char)
+            lead = self._leading_pronoun(prev, low, subjects[0][0] if subjects else prev.end_char)
+            if lead is not None:  # "Dunwoody said .... He said that Sanders has ... '...,' he said": the chain
+                return self._chained(lead)
+            if not subjects and self._unknown_speaker(prev):
+                return None  # "..., Nefzi said." with Nefzi taken for a place: someone we cannot name spoke
             if subjects:
                 return subjects[0][1]
             only = self._only_of_gender(gender, prev.start_char, prev.end_char)
@@ -376,6 +405,49 @@ class SpeakerResolver:
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
         return None
+
+    def _leading_pronoun(self, sent: Span, low: str, before: int) -> Token | None:
+        """The same pronoun as the main subject of an earlier sentence, ahead of any person who is a subject
+        there: that sentence is about the one the pronoun stands for."""
+        for tok in sent:
+            if tok.idx >= before:
+                return None
+            if (tok.lower_ == low and tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and _heads_sentence(tok)
+                    and not self._in_quotes(tok.idx)):
+                return tok
+        return None
+
+    def _topic(self, sent: Span, tok: Token, gender: str | None) -> str | None:
+        """The person an "As for ..." phrase opening the sentence names, when the pronoun is the subject right after it."""
+        first = sent[0]
+        if not (first.lower_ == "as" and len(sent) > 2 and sent[1].lower_ == "for" and tok.dep_ in SUBJECT_DEPS):
+            return None
+        comma = next((t for t in sent if t.text == ","), None)
+        if comma is None or comma.i + 1 != tok.i:
+            return None
+        person = self._entity_in(sent[2].idx, comma.idx, self.people)
+        return person.canonical if person is not None and self._fits(person.canonical, gender) else None
+
+    def _unknown_speaker(self, sent: Span) -> bool:
+        """True when the main subject of a sentence is a name the tagger did not take for a person, saying
+        something ("..., Nefzi said." with Nefzi tagged as a place): someone we cannot name spoke there."""
+        main = next((t for t in sent if t.dep_ in SUBJECT_DEPS and _heads_sentence(t) and not self._in_quotes(t.idx)),
+                    None)
+        return (main is not None and main.pos_ == "PROPN" and main.ent_type_ != "PERSON"
+                and main.head.lemma_.lower() in REPORTING and self.resolve(main).name not in self._people_names)
+
+    def _chained(self, pronoun: Token) -> str | None:
+        """Whom an earlier sentence's leading pronoun stands for (a chain of at most four such sentences)."""
+        if pronoun.i in self._chain:
+            return self._chain[pronoun.i]
+        if self._depth >= 4:
+            return None
+        self._depth += 1
+        try:
+            self._chain[pronoun.i] = self._antecedent(pronoun)
+        finally:
+            self._depth -= 1
+        return self._chain[pronoun.i]
 
     def _sentences_before(self, here: int, n: int) -> list[Span]:
         """Up to `n` sentences before sentence `here`, nearest first, not counting those inside quotation marks

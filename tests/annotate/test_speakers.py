@@ -1,0 +1,25 @@
+"""Whom a "he" or "she" stands for, asked of the speaker resolver directly."""
+import pytest
+
+from newsloom.annotate import load_nlp
+from newsloom.annotate.entities import doc_mentions
+from newsloom.annotate.speakers import SpeakerResolver
+
+
+def _antecedents(text: str) -> dict[str, str | None]:
+    """Each sentence opening with "He"/"She" as its subject -> the name the resolver gives that pronoun."""
+    doc = load_nlp()(text)
+    resolver = SpeakerResolver(doc, doc_mentions(doc))
+    return {t.sent.text: resolver.resolve(t).name for t in doc if t.text in {"He", "She"} and t.dep_ == "nsubj"}
+
+
+@pytest.mark.parametrize("text, sentence, not_name", [
+    pytest.param("Vance's article attacked Mark Tallin. He calls Tallin's endorsement a disgrace.",
+                 "He calls Tallin's endorsement a disgrace.", "Mark Tallin", id="never-the-object-of-its-own-verb"),
+    pytest.param("Mark Tallin left the meeting early. \u201cWe are frustrated and horrified,\u201d Nefzi said. "
+                 "He said the crew was not to blame.",
+                 "He said the crew was not to blame.", "Mark Tallin", id="not-past-a-speaker-we-cannot-name"),
+])
+def test_a_pronoun_abstains_rather_than_reach_the_wrong_person(text: str, sentence: str, not_name: str):
+    found = _antecedents(text)
+    assert sentence in found and found[sentence] is None, found
