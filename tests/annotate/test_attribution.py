@@ -484,6 +484,9 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('Varga cannot say that \u201cfrom her perspective,\u201d Tallin added, saying it should be \u201cup to '
+                 'the harbour board to move forward or not.\u201d',
+                 "up to the harbour board", "partial", "Tallin", id="a-participle-of-a-cue-hung-under-another-is-its-own"),
     pytest.param('Tom Tallin conceded the race on Monday, and his campaign said he would back the winner.\n\n'
                  'Piet Dunmore, who worked as a campaign aide for Ana Varga in 2008, said tensions among activists were '
                  'higher than ever. He said that he personally was more focused on the platform and noted that Tallin '

@@ -90,6 +90,14 @@ def test_a_first_name_and_surname_taken_for_an_organisation_is_a_person(text: st
     assert [m.label for m in mentions] == ["PERSON", "ORG"]
 
 
+def test_a_common_first_name_left_out_of_a_surname_taken_for_an_organisation_joins_it():
+    doc = parse("\u201cFares will rise,\u201d said Ana Reyes, director of Riders for Rail.")
+    at = doc.text.index("Reyes")
+    mentions = [Mention(text="Reyes", start=at, end=at + len("Reyes"), label="ORG")]
+    _relabel_speakers(doc, mentions)
+    assert [(m.text, m.label) for m in mentions] == [("Ana Reyes", "PERSON")]
+
+
 def test_spans_that_name_no_entity_of_their_own_are_dropped():
     from newsloom.annotate import load_nlp
     from newsloom.annotate.entities import doc_mentions

@@ -121,7 +121,8 @@ def subject_of(verb: Token) -> Token | None:
         agent = _agent(cur)
         if agent is not None:
             return agent
-        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and (reported := _reported_clause_of(cur.head)) is not None:
+        if (cur.dep_ == "advcl" and cur.tag_ == "VBG" and not _speaks_itself(cur.head)
+                and (reported := _reported_clause_of(cur.head)) is not None):
             cur = reported.head  # "X said Y could return ..., suggesting ...": the participle is X's
         elif _after_time_clause(cur):
             return None  # "X said ... after Y won the primary, remarking ...": X's or Y's, the syntax cannot tell
@@ -130,6 +131,12 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _speaks_itself(verb: Token) -> bool:
+    """True for a verb of speech with a subject of its own ("Comey cannot say that ..., Lee added, saying ...":
+    the participle is Lee's, however the parse hung "added" under "say")."""
+    return verb.lemma_.lower() in CUE_LEMMAS and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _reported_clause_of(verb: Token) -> Token | None:
@@ -173,6 +180,9 @@ def speaker_of(verb: Token) -> Token | None:
     if own:
         subj = _best_subject(own)
         return _aside_source(subj, verb) or subj
+    after = _inverted_name_after(verb)
+    if after is not None:  # '"...," said Ann Lee, an aide, reports The Harbour Times.': the paper reports
+        return after
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
                                                             and not _object_of_clause(before, verb))):
@@ -224,6 +234,21 @@ def _object_of_clause(tok: Token, verb: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         return verb.i != tok.i + 1
     return tok.dep_ == "pobj" and tok.head.lower_ != "with"
+
+
+def _inverted_name_after(verb: Token) -> Token | None:
+    """The name closing a sentence right after a subjectless finite verb set off by a comma (", reports The
+    Harbour Times."): the verb's subject, written after it."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS or verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ in {"compound", "det"} and name.head.i > name.i:
+        name = name.head
+    end = name.i + 1
+    if name.pos_ != "PROPN" or name.head.i != verb.i or end >= len(doc) or doc[end].text not in {".", "!", "?"}:
+        return None
+    return name
 
 
 def _name_before(verb: Token) -> Token | None:

@@ -291,14 +291,27 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
                 and _first_and_surname(words)):
             m.label = "PERSON"  # "Carly Fiorina": a common first name and a surname name a person
             continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.label == "ORG" and len(words) == 1 and _first_name_before(span):
+            first = doc[span.start - 1]  # "said Ana Reyes" with only "Reyes" tagged, as an organisation
+            m.text, m.start, m.label = doc.text[first.idx : m.end], first.idx, "PERSON"
+            continue
         if m.label in NOT_PEOPLE:
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(words) < 2:
             continue
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in SPEECH_LEMMAS:
             m.label = "PERSON"
+
+
+def _first_name_before(span: Span) -> bool:
+    """True when an untagged common first name is joined to a one-word name right before it ("Ana Reyes")."""
+    if span.start == 0:
+        return False
+    first = span.doc[span.start - 1]
+    return (first.ent_type_ == "" and first.pos_ == "PROPN" and first.dep_ == "compound" and first.head.i in
+            range(span.start, span.end) and is_first_name(first.text) and first.lower_ not in _PLACE_NAMES)
 
 
 _NAME_MARKS = re.compile(r"['\u2019-]")  # inside a surname: "O'Donnell", "O\u2019Neill", "Smith-Jones"
