@@ -545,6 +545,9 @@ RIGHT_SPEAKER = [
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
+    pytest.param('\u201cTell her I promised you a picture,\u201d Lind said, and her husband cut in. \u201cDon\u2019t forget '
+                 'Nora\u2019s husband Tom -- I\u2019ve been friends with her since high school.\u201d',
+                 "forget", None, "Lind", id="not-carried-past-a-person-described-who-cut-in"),
     pytest.param('Oskar Tallin came to the harbour. The councillor was rallying for a retired pilot named Ilse Varga, '
                  'who is running for the council and who worked the crowd, praising "the ferry\'s honest crew and '
                  'steady hand" as he promised to keep the ferry running.',

@@ -566,11 +566,17 @@ class SpeakerResolver:
 
     def other_subject_between(self, start: int, end: int, name: str | None) -> bool:
         """True when a person other than `name` is a clause subject in [start, end) outside quotation marks
-        ("... said Ann Lee. Bo Ray disagreed. “...”": the words after are no longer surely Ann Lee's)."""
+        ("... said Ann Lee. Bo Ray disagreed. “...”", "“...,” Lee said, and her husband cut in. “...”": the words
+        after are no longer surely Ann Lee's)."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         for tok in span if span is not None else []:
-            if (tok.dep_ in SUBJECT_DEPS and tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS
-                    and tok.text not in (name or "") and _heads_sentence(tok) and not self._in_quotes(tok.idx)):
+            if tok.dep_ not in SUBJECT_DEPS or self._in_quotes(tok.idx):
+                continue
+            if (tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS and tok.text not in (name or "")
+                    and _heads_sentence(tok)):
+                return True
+            if (tok.pos_ == "NOUN" and tok.tag_ == "NN" and described_kind(tok) == "person"
+                    and _heads_sentence(tok, also={"parataxis"}) and self.resolve(tok, describe=True).name != name):
                 return True
         return False
 
@@ -635,12 +641,13 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
 
 
-def _heads_sentence(subject: Token) -> bool:
-    """True when a subject token belongs to its sentence's main verb (or one joined to it), not a clause inside."""
+def _heads_sentence(subject: Token, also: frozenset[str] | set[str] = frozenset()) -> bool:
+    """True when a subject token belongs to its sentence's main verb (or one joined to it), not a clause inside;
+    `also` names more relations that count as main (a cue the parse set beside the quotation: "parataxis")."""
     verb = subject.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
-    return verb.dep_ == "ROOT" or _opens_paragraph(subject)
+    return verb.dep_ == "ROOT" or verb.dep_ in also or _opens_paragraph(subject)
 
 
 def _opens_paragraph(subject: Token) -> bool:
