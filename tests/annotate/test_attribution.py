@@ -484,6 +484,9 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('Rep. Ivo Brandt said Varga would help. \u201cShe said that \u2018I know the difference between having '
+                 'the port and not having the port, and I want the port,\u2019\u201d Rep. Mark Tallin (D-Ore.) said.',
+                 "She said that", "direct", "Mark Tallin", id="a-cue-after-a-quotation-ending-in-a-nested-one"),
     pytest.param('Varga cannot say that \u201cfrom her perspective,\u201d Tallin added, saying it should be \u201cup to '
                  'the harbour board to move forward or not.\u201d',
                  "up to the harbour board", "partial", "Tallin", id="a-participle-of-a-cue-hung-under-another-is-its-own"),
@@ -545,6 +548,9 @@ RIGHT_SPEAKER = [
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
+    pytest.param('"We made a terrible mistake building the pier," he told the BBC in October.\n\nThen, later that month '
+                 'on the BBC: "I\'ve never said we made a mistake building the pier."',
+                 "never said", None, "BBC", id="a-channel-before-a-colon-is-where-the-words-aired"),
     pytest.param('\u201cTell her I promised you a picture,\u201d Lind said, and her husband cut in. \u201cDon\u2019t forget '
                  'Nora\u2019s husband Tom -- I\u2019ve been friends with her since high school.\u201d',
                  "forget", None, "Lind", id="not-carried-past-a-person-described-who-cut-in"),

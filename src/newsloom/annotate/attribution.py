@@ -96,8 +96,12 @@ def _speaking_verb(verb: Token, subj: Token) -> Token | None:
 
 
 def _ends_clause(doc: Doc, span: Span) -> bool:
-    """True when the quotation closes a clause: it ends with a comma, ? or !, or a comma follows its mark."""
-    last = span[-1].text[-1:]
+    """True when the quotation closes a clause: it ends with a comma, ? or !, or a comma follows its mark; a
+    quotation it ends with is passed over ('“She said that ‘I want the House,’” Lee said')."""
+    k = span.end - 1
+    while k > span.start and doc[k].is_quote:
+        k -= 1
+    last = doc[k].text[-1:]
     if last in _CLAUSE_END:
         return True
     i = span.end
@@ -248,7 +252,8 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
         head = doc[j]  # the cue right before the colon, whatever the parse hung the colon from
     if head.i < k and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in CUE_LEMMAS:
         verb = head  # "Trump said he responded: ...": the cue the colon closes, not the sentence's root
-    if verb is None:  # "Carl Bialik: ..." as in an interview transcript
+    if verb is None:  # "Carl Bialik: ..." as in an interview transcript; not "later that month on CNN: ..."
         before = doc[k - 1]
-        return (mark, before) if before.pos_ in {"PROPN", "NOUN"} else None
+        where = before.dep_ == "pobj" and before.pos_ == "PROPN" and before.ent_type_ != "PERSON"  # "on CNN:" 
+        return (mark, before) if before.pos_ in {"PROPN", "NOUN"} and not where else None
     return verb, speaker_of(verb)
