@@ -484,6 +484,10 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('Erin Holloway, the legendary environmental activist and lawyer, endorsed Sanders\u2019 approach '
+                 'Saturday, saying she hadn\u2019t yet called for the governor\u2019s resignation because she believed '
+                 '\u201cwe need to focus all of our energy on helping the people of Portley.\u201d',
+                 "we need to focus", "partial", "Erin Holloway", id="a-name-opening-the-sentence-the-parse-made-its-root"),
     pytest.param('Rep. Ivo Brandt said Varga would help. \u201cShe said that \u2018I know the difference between having '
                  'the port and not having the port, and I want the port,\u2019\u201d Rep. Mark Tallin (D-Ore.) said.',
                  "She said that", "direct", "Mark Tallin", id="a-cue-after-a-quotation-ending-in-a-nested-one"),

@@ -634,8 +634,8 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     if span is None or _possessive(doc, mention, text):
         return False
     root = span.root
-    if root.dep_ in SUBJECT_DEPS:
-        return True
+    if root.dep_ in SUBJECT_DEPS or (root.dep_ == "ROOT" and span.start == root.sent.start):
+        return True  # a name opening its sentence that the parse made the root ("Ann Lee, the activist, endorsed ...")
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
