@@ -484,6 +484,9 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('My favorite description of Tallin came from Harbour College student Deja Holt, who forced me to '
+                 'confront my four unhip decades when she called him "somebody\'s savage grandpa."',
+                 "savage grandpa", "partial", "Deja Holt", id="the-antecedent-of-who-is-a-subject"),
     pytest.param('Erin Holloway, the legendary environmental activist and lawyer, endorsed Sanders\u2019 approach '
                  'Saturday, saying she hadn\u2019t yet called for the governor\u2019s resignation because she believed '
                  '\u201cwe need to focus all of our energy on helping the people of Portley.\u201d',

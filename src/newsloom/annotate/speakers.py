@@ -636,6 +636,9 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     root = span.root
     if root.dep_ in SUBJECT_DEPS or (root.dep_ == "ROOT" and span.start == root.sent.start):
         return True  # a name opening its sentence that the parse made the root ("Ann Lee, the activist, endorsed ...")
+    if any(c.dep_ == "relcl" and any(g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in c.children)
+           for c in root.children):
+        return True  # "... came from Ann Lee, who ... when she called him ...": the subject of the relative clause
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
