@@ -484,6 +484,9 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('"We want no part in the listing," the company wrote in its statement. It stated that the listing was '
+                 '"a mistake from the start." It said that the sale was "off for good."',
+                 "off for good", "partial", "the company", id="it-that-speaks-is-the-body-that-spoke-before"),
     pytest.param('My favorite description of Tallin came from Harbour College student Deja Holt, who forced me to '
                  'confront my four unhip decades when she called him "somebody\'s savage grandpa."',
                  "savage grandpa", "partial", "Deja Holt", id="the-antecedent-of-who-is-a-subject"),

@@ -16,6 +16,7 @@ from newsloom.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_SPOKEN_BY_THINGS = {"say", "add", "state", "write", "read", "note", "claim", "argue", "report", "announce", "warn"}
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
 # Verbs whose that-clause is what their subject says or thinks: a "he"/"she" subject of that clause is, by
 # default, the one saying it ("Reid said that he spoke with Sanders").
@@ -170,6 +171,10 @@ class SpeakerResolver:
         np = noun_phrase(tok)
         start, end = np.start_char, np.end_char
         low = tok.lower_
+        if low == "it" and tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS:
+            name = self._it_speaker(tok)  # "..., the company wrote. It added, '...'"
+            how = "description" if name in self._described else ("pronoun" if name else "none")
+            return SpeakerMention(tok.idx, tok.idx + len(tok), name, how)
         if low in PRONOUNS and tok.pos_ == "PRON":
             name = self._antecedent(tok)
             how = "description" if name in self._described else "pronoun"  # "the mayor said ... He added"
@@ -405,6 +410,35 @@ class SpeakerResolver:
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
         return None
+
+    def _it_speaker(self, tok: Token) -> str | None:
+        """Whom an "it" that speaks stands for: the organisation or document that spoke last, in its sentence
+        before it or in one of the two before; nobody when a person spoke there instead."""
+        here = bisect_right(self._firsts, tok.i) - 1
+        sent = self.sents[here]
+        for span in [self.doc[sent.start : tok.i], *self._sentences_before(here, 2)]:
+            found: str | None = None
+            for t in span:
+                if (t.dep_ not in SUBJECT_DEPS or t.pos_ not in {"NOUN", "PROPN", "PRON"} or self._in_quotes(t.idx)
+                        or t.head.lemma_.lower() not in _SPOKEN_BY_THINGS):
+                    continue
+                if t.pos_ == "PRON":  # "It stated that ...": the chain goes on through the earlier "it"
+                    found = self._chained_it(t) if t.lower_ == "it" else found
+                    continue
+                said = self.resolve(t, describe=True)
+                if said.person or (said.name in self._people_names):
+                    return None  # a person spoke last: "it" is no one we can tell
+                found = said.name or found
+            if found:
+                return found
+        return None
+
+    def _chained_it(self, tok: Token) -> str | None:
+        """What an earlier "it" that spoke stands for (resolved once)."""
+        if tok.i not in self._chain:
+            self._chain[tok.i] = None  # no chain comes back to itself
+            self._chain[tok.i] = self._it_speaker(tok)
+        return self._chain[tok.i]
 
     def _leading_pronoun(self, sent: Span, low: str, before: int) -> Token | None:
         """The same pronoun as the main subject of an earlier sentence, ahead of any person who is a subject
