@@ -126,17 +126,14 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     )
     people = sorted(counts, key=lambda name: (-counts[name], name))
     for name in people:  # a full name first, so that its surname is not taken for another person's
-        for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            start, end = hit.span()
+        for start, end in _standalone(text, name):
             if not any(taken[start:end]):
                 found.append(Mention(name, start, end, "PERSON", name))
                 taken[start:end] = b"\x01" * (end - start)
-    words: dict[str, list[int]] | None = None
     for name in people:
         surname = name.split()[-1]
-        if _WORD.fullmatch(surname):  # its whole-word hits are the words of the text written so, found in one pass
-            words = words if words is not None else _word_starts(text)
-            hits = [(at, at + len(surname)) for at in words.get(surname, ())]
+        if _WORD.fullmatch(surname):  # its whole-word hits are the words of the text written so
+            hits = _standalone(text, surname)
         else:
             hits = [hit.span() for hit in re.finditer(rf"\b{re.escape(surname)}\b", text)]
         for start, end in hits:
@@ -148,14 +145,22 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 
 
-def _word_starts(text: str) -> dict[str, list[int]]:
-    """Where each word (a maximal run of word characters) of a text starts, in order."""
-    starts: dict[str, list[int]] = {}
-    for word in _WORD.finditer(text):
-        starts.setdefault(word.group(), []).append(word.start())
-    return starts
+def _standalone(text: str, name: str) -> list[tuple[int, int]]:
+    """Spans of `name` in `text` with no word character right before or after it, left to right and not
+    overlapping, as `(?<!\\w)name(?!\\w)` finds them (a plain substring search, many times quicker)."""
+    hits: list[tuple[int, int]] = []
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not _WORD_CHAR.match(text, at - 1)) and not _WORD_CHAR.match(text, end):
+            hits.append((at, end))
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
+    return hits
 
 
 PUBLICATION_WORDS = {
