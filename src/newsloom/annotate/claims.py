@@ -49,7 +49,8 @@ def find_claims(
     index = _Index(doc, mentions, dates, quotes)
     claims: list[Claim] = []
     for sent in doc.sents:
-        if len(sent.text.strip()) < 30 or sent.text.strip().endswith("?") or not _has_finite_verb(sent):
+        said = _span_text(index.text, sent).strip()
+        if len(said) < 30 or said.endswith("?") or not _has_finite_verb(sent):
             continue
         for start, end in _clauses(index.text, sent):
             claim = _claim(index, start, end, report_id)
@@ -116,6 +117,11 @@ class _Index:
         return verb == root or (verb.dep_ == "parataxis" and verb.head == root)
 
 
+def _span_text(text: str, span: Span) -> str:
+    """A span's text, `span.text`, cut from the document's text (spaCy joins the span's tokens anew each time)."""
+    return text[span.start_char : span.end_char]
+
+
 def _governing_verb(tok: Token) -> Token:
     """The verb a token belongs to: its nearest verb ancestor (itself when a verb), else the sentence root."""
     while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
@@ -134,8 +140,9 @@ def _clauses(text: str, sent: Span) -> list[tuple[int, int]]:
     root = sent.root
     conj = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}), None)
     cc = next((c for c in root.children if c.dep_ == "cc" and conj is not None and c.i < conj.i), None)
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    end = start + len(sent.text.strip())
+    said = _span_text(text, sent)
+    start = sent.start_char + (len(said) - len(said.lstrip()))
+    end = start + len(said.strip())
     if (conj is None or cc is None or sent.end - conj.i < 4
             or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children)):
         conj, cc = _hung_clause(sent)
