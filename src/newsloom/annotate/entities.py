@@ -39,8 +39,9 @@ _NOT_FIRST_NAMES = {
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
-    """Strip titles, possessives and stray punctuation from an entity mention."""
+    """Strip titles, possessives and stray punctuation from an entity mention (names recur: each is cleaned once)."""
     name = _POSSESSIVE.sub("", text.strip().strip(".,;:\"\u201c\u201d()[]"))
     name = _TITLES.sub("", name)
     return re.sub(r"\s+", " ", name).strip()
@@ -83,12 +84,12 @@ def _without_leading_verb(ent: Span) -> Span:
 
 def doc_mentions(doc: Doc) -> list[Mention]:
     """Entity mentions of a parsed article with canonical names resolved within the article."""
-    mentions = [
-        Mention(text=ent.text, start=ent.start_char, end=ent.end_char, label=ent.label_)
-        for ent in map(_without_leading_verb, doc.ents)
-        if ent.label_ in KEPT_LABELS and clean_name(ent.text)
-    ]
     text = doc_text(doc)
+    mentions = [
+        Mention(text=text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char, label=ent.label_)
+        for ent in map(_without_leading_verb, doc.ents)
+        if ent.label_ in KEPT_LABELS and clean_name(text[ent.start_char : ent.end_char])
+    ]
     mentions = [m for m in mentions if not _heading_or_byline(text, m)]
     labels = {m.text.strip(): m.label for m in mentions}
     mentions = [m for m in mentions if not _no_entity(text, m, labels)]
