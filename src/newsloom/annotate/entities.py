@@ -273,6 +273,7 @@ def _place_like(name: str, text: str) -> bool:
     return re.search(rf"{_PLACE_BEFORE}{n}\b|\b{n}{_PLACE_AFTER}", text) is not None
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SPEECH_LEMMAS = {"say", "tell", "add", "state", "claim", "write", "warn", "remark", "note", "insist", "argue"}
 NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC"}
 
@@ -281,9 +282,14 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
     """A multi-word proper name that speaks ("Mayor Ilse Varga told") is a person, whatever NER guessed; so is a
     first name and a surname taken for an organisation when the surname alone speaks ("Sean Hannity", "Hannity
     said"), or when the first name is a common one ("Carly Fiorina")."""
+    from spacy.attrs import DEP  # here, not at the top: compare uses this module without spaCy
+
+    from newsloom.annotate.token_values import indices, valued
+
     speaking: dict[str, set[str]] = {}  # a capitalised word that is the subject of a speech verb -> words before it
-    for tok in doc:
-        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.text[:1].isupper() and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+    for i in indices(valued(doc, DEP, _SUBJECTS)):  # the subjects only, tested as every token was
+        tok = doc[i]
+        if tok.dep_ in _SUBJECTS and tok.text[:1].isupper() and tok.head.lemma_.lower() in SPEECH_LEMMAS:
             speaking.setdefault(tok.text, set()).add(doc[tok.i - 1].text if tok.i else "")
     for m in mentions:
         if m.label == "PERSON":

@@ -1,0 +1,34 @@
+"""Which tokens of a document may pass a test, found from spaCy's arrays without making a Token object for each.
+
+A loop over a document's tokens makes a Token object for every one of them; a rule that looks only at
+verbs, subjects or one word then loops over these few instead, and still tests each of them itself.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import POS
+from spacy.strings import hash_string
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def tagged(doc: Doc, pos: int) -> np.ndarray:
+    """A mask over the document's tokens: True where the coarse part of speech is `pos` (a `spacy.symbols` id)."""
+    return doc.to_array([POS]) == pos if len(doc) else np.zeros(0, dtype=bool)
+
+
+def valued(doc: Doc, attr: int, values: set[str] | frozenset[str]) -> np.ndarray:
+    """A mask over the document's tokens: True where the string attribute `attr` (LOWER, DEP, ...) is one of `values`."""
+    if not len(doc):
+        return np.zeros(0, dtype=bool)
+    strings = doc.vocab.strings
+    ids = {strings[v] for v in values} | {hash_string(v) for v in values}  # a label's symbol id, or a word's hash
+    return np.isin(doc.to_array([attr]), np.array(sorted(ids), dtype=np.uint64))
+
+
+def indices(mask: np.ndarray) -> list[int]:
+    """The token indices a mask marks, in document order."""
+    return np.flatnonzero(mask).tolist()

@@ -1,0 +1,20 @@
+"""The masks that let a rule look only at the tokens it may care about mark every such token."""
+from spacy.attrs import DEP, LOWER
+from spacy.symbols import VERB
+
+from newsloom.annotate import load_nlp
+from newsloom.annotate.token_values import indices, tagged, valued
+
+TEXT = "According to Bo, the Mayor said it. \"Yes,\" SAID Ann. She was told that ACCORDING to plan, it works."
+
+
+def test_masks_mark_the_tokens_a_loop_over_them_finds():
+    doc = load_nlp()(TEXT)
+    assert indices(tagged(doc, VERB)) == [t.i for t in doc if t.pos_ == "VERB"]
+    assert indices(valued(doc, DEP, {"nsubj", "nsubjpass"})) == [t.i for t in doc if t.dep_ in {"nsubj", "nsubjpass"}]
+    assert indices(valued(doc, LOWER, {"according"})) == [t.i for t in doc if t.lower_ == "according"]
+
+
+def test_masks_of_an_empty_document_are_empty():
+    doc = load_nlp()("")
+    assert indices(tagged(doc, VERB)) == [] and indices(valued(doc, LOWER, {"according"})) == []
