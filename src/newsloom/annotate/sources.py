@@ -48,6 +48,12 @@ class Patterns:
     official: re.Pattern[str]
     anonymous: tuple[re.Pattern[str], ...]
     origin: frozenset[str]
+    official_words: re.Pattern[str]
+    # What a sentence must hold for a pattern to match in it, quick to look for: an outlet noun (`described`,
+    # `described_after`), a catalogue name (`catalogue`), a short form (`short`).
+    any_noun: re.Pattern[str]
+    any_name: re.Pattern[str]
+    any_short: re.Pattern[str]
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -77,6 +83,10 @@ def _patterns(lang: str) -> Patterns:
                             rf"\s+)?(?:by|from)\s+(?P<name>{cues.official_body_re})"),
         anonymous=tuple(re.compile(p) for p in cues.anonymous_re),
         origin=frozenset(c.lower() for c in cues.origin_cues),
+        official_words=re.compile(cues.official_words_re),
+        any_noun=re.compile(nouns),
+        any_name=re.compile(_alternation(list(canonical))),
+        any_short=re.compile(_alternation(cues.short_forms)),
     )
 
 
@@ -114,19 +124,19 @@ def _candidates(
     """Stretches of one sentence that may name a source, surest first, never overlapping."""
     seg = text[s:e]
     cands = []
-    for pat in (pats.described, pats.described_after):
+    for pat in (pats.described, pats.described_after) if pats.any_noun.search(seg) else ():
         for m in pat.finditer(seg):
             name = _strip_the(m.group("name"))
             cands.append(Candidate(s + m.start(), s + m.end(), *pats.canonical.get(name, (name, _kind_of(m.group()))),
                                    True))
     cands += [Candidate(s + m.start(), s + m.end(), *pats.canonical[_squash(m.group())], True)
-              for m in pats.catalogue.finditer(seg)]
+              for m in _matches(pats.catalogue, seg, pats.any_name)]
     cands += [Candidate(s + m.start(), s + m.end(), cues.state_media_name, "state media", True)
               for m in pats.state.finditer(seg)]
     cands += [Candidate(s + m.start(), s + m.end(), _squash(m.group()), "outlet", True)
-              for m in pats.short.finditer(seg)]
+              for m in _matches(pats.short, seg, pats.any_short)]
     cands += [Candidate(s + m.start(), s + m.end(), _strip_the(m.group()),
-                        "official" if re.search(cues.official_words_re, m.group()) else _kind_of(m.group()), False)
+                        "official" if pats.official_words.search(m.group()) else _kind_of(m.group()), False)
               for m in pats.unknown.finditer(seg)
               if not any(a < s + m.end() and s + m.start() < b for a, b in persons)]
     kept: list[Candidate] = []
@@ -134,6 +144,11 @@ def _candidates(
         if not any(k.start < c.end and c.start < k.end for k in kept):
             kept.append(c)
     return kept
+
+
+def _matches(pat: re.Pattern[str], seg: str, needed: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of `pat` in `seg`, none looked for when `seg` lacks what every match holds (`needed`)."""
+    return list(pat.finditer(seg)) if needed.search(seg) else []
 
 
 def _cited(text: str, s: int, e: int, cand: Candidate, pats: Patterns) -> SourceCite | None:
