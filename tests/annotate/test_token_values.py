@@ -18,3 +18,15 @@ def test_masks_mark_the_tokens_a_loop_over_them_finds():
 def test_masks_of_an_empty_document_are_empty():
     doc = load_nlp()("")
     assert indices(tagged(doc, VERB)) == [] and indices(valued(doc, LOWER, {"according"})) == []
+
+
+def test_lowered_in_marks_the_tokens_among_others_whose_value_lowercased_is_given():
+    from spacy.attrs import LEMMA
+
+    from newsloom.annotate.token_values import lowered_in
+
+    doc = load_nlp()(TEXT)
+    verbs = tagged(doc, VERB)
+    assert indices(lowered_in(doc, LEMMA, {"say", "tell"}, verbs)) == [
+        t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in {"say", "tell"}]
+    assert indices(lowered_in(load_nlp()(""), LEMMA, {"say"}, tagged(load_nlp()(""), VERB))) == []

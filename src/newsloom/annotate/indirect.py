@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -19,7 +19,7 @@ from newsloom.annotate.cues import (
     speaker_of,
 )
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
-from newsloom.annotate.token_values import indices, tagged, valued
+from newsloom.annotate.token_values import indices, lowered_in, tagged, valued
 from newsloom.model import Quote
 
 MIN_CHARS = 12
@@ -66,9 +66,9 @@ def find_indirect(doc: Doc, resolver: SpeakerResolver, quoted: Spans, report_id:
 
 
 def _cue_words(doc: Doc) -> list[int]:
-    """The tokens that may report a statement, in order: the verbs and the word "according" (of "according to X");
-    `find_indirect` passes over every other token without a look."""
-    return indices(tagged(doc, VERB) | valued(doc, LOWER, {"according"}))
+    """The tokens that may report a statement, in order: the verbs whose lemma is a cue, and the word "according"
+    (of "according to X"); `find_indirect` passes over every other token without a look."""
+    return indices(lowered_in(doc, LEMMA, _CUES, tagged(doc, VERB)) | valued(doc, LOWER, {"according"}))
 
 
 def _statement(report_id: str, text: str, bounds: tuple[int, int], cue: str, speaker: SpeakerMention, sent: Span) -> Quote:
@@ -89,6 +89,8 @@ def _headline_statements(
     found = []
     text = resolver.text
     for sent in sents:
+        if ":" not in text[sent.start_char : sent.end_char]:
+            continue  # no colon among its words
         colon = next((t for t in sent[:5] if t.text == ":"), None)
         if colon is None or colon.i == sent.start or (sent.start_char and text[sent.start_char - 1] != "\n"):
             continue

@@ -32,3 +32,14 @@ def valued(doc: Doc, attr: int, values: set[str] | frozenset[str]) -> np.ndarray
 def indices(mask: np.ndarray) -> list[int]:
     """The token indices a mask marks, in document order."""
     return np.flatnonzero(mask).tolist()
+
+
+def lowered_in(doc: Doc, attr: int, values: set[str] | frozenset[str], among: np.ndarray) -> np.ndarray:
+    """A mask: True where a token that `among` marks has a string attribute `attr` (LEMMA, ...) whose lowercase is
+    one of `values`; each distinct value of those tokens is looked up once."""
+    if not len(doc):
+        return np.zeros(0, dtype=bool)
+    column = doc.to_array([attr])
+    strings = doc.vocab.strings
+    ids = [v for v in np.unique(column[among]).tolist() if strings[v].lower() in values]
+    return among & np.isin(column, np.array(ids, dtype=np.uint64))
