@@ -4,9 +4,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy as np
+from spacy.attrs import DEP, IS_PUNCT
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.doc_text import doc_text
+from newsloom.annotate.token_values import indices, tagged, valued
 from newsloom.model import Claim, DateMention, Mention, Quote
 
 FACT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW", "LOC"}
@@ -25,9 +29,16 @@ FACET_MAX_SHARE = 0.8  # a facet shorter than this share of its claim's tokens a
 MAX_FACETS = 3
 
 
-def _has_finite_verb(sent: Span) -> bool:
-    """True when the sentence has a main verb (headings and captions do not)."""
-    return any(t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in sent)
+def _has_finite_verb(sent: Span, roots: list[int]) -> bool:
+    """True when the sentence has a main verb (headings and captions do not); `roots`: the document's verbs that
+    may be a root (`_Index.verb_roots`)."""
+    doc = sent.doc
+    return any(doc[i].dep_ == "ROOT" and doc[i].pos_ in {"VERB", "AUX"} for i in _within(roots, sent))
+
+
+def _within(tokens: list[int], span: Span) -> list[int]:
+    """The token indices of a sorted list that lie in the span."""
+    return tokens[bisect_left(tokens, span.start) : bisect_left(tokens, span.end)]
 
 
 def _is_event(sent: Span) -> bool:
@@ -50,9 +61,9 @@ def find_claims(
     claims: list[Claim] = []
     for sent in doc.sents:
         said = _span_text(index.text, sent).strip()
-        if len(said) < 30 or said.endswith("?") or not _has_finite_verb(sent):
+        if len(said) < 30 or said.endswith("?") or not _has_finite_verb(sent, index.verb_roots):
             continue
-        for start, end in _clauses(index.text, sent):
+        for start, end in _clauses(index.text, sent, index.ands):
             claim = _claim(index, start, end, report_id)
             if claim is not None:
                 claims.append(claim)
@@ -73,6 +84,17 @@ class _Index:
         self.date_starts = [d.start for d in self.dates]
         self.quotes = sorted((q.start, n, q) for n, q in enumerate(quotes) if q.speaker)
         self.quote_starts = [q[0] for q in self.quotes]
+        # The tokens the clause tests may care about, each list a superset of them, in order (they test each one).
+        verbs = tagged(doc, VERB) | tagged(doc, AUX)
+        self.verb_roots = indices(verbs & valued(doc, DEP, {"ROOT"}))
+        self.ands = indices(valued(doc, DEP, {"cc"}))
+        self.facet_verbs = indices(verbs & valued(doc, DEP, FACET_DEPS))
+        words = doc.to_array([IS_PUNCT]) == 0 if len(doc) else np.zeros(0, dtype=bool)
+        self.words_before = [0, *np.cumsum(words).tolist()]  # words (not punctuation) before each token
+
+    def words_in(self, span: Span) -> int:
+        """How many tokens of the span are not punctuation."""
+        return self.words_before[span.end] - self.words_before[span.start]
 
     def numbers_in(self, span: Span) -> list[str]:
         """Numbers stated inside a span of tokens, as written."""
@@ -129,13 +151,13 @@ def _governing_verb(tok: Token) -> Token:
     return tok
 
 
-def _clauses(text: str, sent: Span) -> list[tuple[int, int]]:
+def _clauses(text: str, sent: Span, ands: list[int]) -> list[tuple[int, int]]:
     """Character spans of a sentence's coordinated main clauses when each has its own subject.
 
     "The council approved X and the mayor signed Y" is two claims; "the port praised X and expects Y"
     stays one, its second verb phrase being a facet. A second clause the parser hung inside the first
     ("Dancz gloated over the thrashing of Brun, and spokeswoman Lena Ostrova marveled at ...")
-    is split off too.
+    is split off too. `ands`: the document's tokens that may be a coordinating word (`_Index.ands`).
     """
     root = sent.root
     conj = next((c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}), None)
@@ -145,7 +167,7 @@ def _clauses(text: str, sent: Span) -> list[tuple[int, int]]:
     end = start + len(said.strip())
     if (conj is None or cc is None or sent.end - conj.i < 4
             or not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children)):
-        conj, cc = _hung_clause(sent)
+        conj, cc = _hung_clause(sent, ands)
     if conj is None or cc is None or cc.i - sent.start < 5 or sent.end - conj.i < 4 or _in_quote_marks(text, sent, cc):
         return [(start, end)]
     first_end = cc.idx
@@ -154,13 +176,13 @@ def _clauses(text: str, sent: Span) -> list[tuple[int, int]]:
     return [(start, first_end), (conj.left_edge.idx if conj.left_edge.i > cc.i else conj.idx, end)]
 
 
-def _hung_clause(sent: Span) -> tuple[Token | None, Token | None]:
+def _hung_clause(sent: Span, ands: list[int]) -> tuple[Token | None, Token | None]:
     """A ", and <named subject> <verb> ..." clause the parser attached inside the one before it: its verb and the "and".
 
     Only a noun or a name right after ", and" that is the subject of a verb hung on an earlier word
     counts ("..., and Lena Ostrova marveled at ..."); "..., and that ...", "..., and I agree" do not.
     """
-    for cc in sent:
+    for cc in map(sent.doc.__getitem__, _within(ands, sent)):
         if cc.dep_ != "cc" or cc.i == sent.start or sent.doc[cc.i - 1].text != "," or cc.i + 1 >= sent.end:
             continue
         subject = next((t for t in sent[cc.i + 1 - sent.start :] if t.dep_ in {"nsubj", "nsubjpass"}
@@ -217,26 +239,26 @@ def _claim(index: _Index, start: int, end: int, report_id: str) -> Claim | None:
         return None
     return Claim(
         report_id=report_id, text=_WS.sub(" ", text), start=start, end=end, speaker=speaker,
-        entities=sorted({m.canonical for m in ents}), numbers=numbers, dates=sent_dates, facets=_facets(sent),
+        entities=sorted({m.canonical for m in ents}), numbers=numbers, dates=sent_dates, facets=_facets(sent, index),
     )
 
 
-def _facets(span: Span) -> list[tuple[int, int]]:
+def _facets(span: Span, index: _Index) -> list[tuple[int, int]]:
     """Character spans of the clause's embedded clauses ("..., notably siding with Russia in U.N. votes").
 
     A sentence often states a second claim in a participial, relative or adverbial clause; aligning
     that clause on its own lets a report back a claim its main clause does not make.
     """
-    words = [t for t in span if not t.is_punct]
+    words = index.words_in(span)
     found: list[tuple[int, int]] = []
-    for tok in span:
+    for tok in map(span.doc.__getitem__, _within(index.facet_verbs, span)):
         if tok.dep_ not in FACET_DEPS or tok.pos_ not in {"VERB", "AUX"} or tok.head.i == tok.i:
             continue
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
             continue  # "voted to lease the terminal": a purpose, not a claim of its own
         sub = [t for t in tok.subtree if span.start <= t.i < span.end]
         body = [t for t in sub if not t.is_punct]
-        if len(body) < FACET_MIN_TOKENS or len(body) > FACET_MAX_SHARE * len(words):
+        if len(body) < FACET_MIN_TOKENS or len(body) > FACET_MAX_SHARE * words:
             continue
         while sub and (sub[0].is_punct or sub[0].dep_ in {"cc", "mark"}):
             sub = sub[1:]

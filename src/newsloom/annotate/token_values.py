@@ -26,7 +26,7 @@ def valued(doc: Doc, attr: int, values: set[str] | frozenset[str]) -> np.ndarray
         return np.zeros(0, dtype=bool)
     strings = doc.vocab.strings
     ids = {strings[v] for v in values} | {hash_string(v) for v in values}  # a label's symbol id, or a word's hash
-    return np.isin(doc.to_array([attr]), np.array(sorted(ids), dtype=np.uint64))
+    return _one_of(doc.to_array([attr]), ids)
 
 
 def indices(mask: np.ndarray) -> list[int]:
@@ -42,4 +42,12 @@ def lowered_in(doc: Doc, attr: int, values: set[str] | frozenset[str], among: np
     column = doc.to_array([attr])
     strings = doc.vocab.strings
     ids = [v for v in np.unique(column[among]).tolist() if strings[v].lower() in values]
-    return among & np.isin(column, np.array(ids, dtype=np.uint64))
+    return among & _one_of(column, ids)
+
+
+def _one_of(column: np.ndarray, ids: set[int] | list[int]) -> np.ndarray:
+    """A mask over a column of values: True where the value is one of `ids` (a few: compared one by one)."""
+    mask = np.zeros(len(column), dtype=bool)
+    for value in ids:
+        mask |= column == value
+    return mask
