@@ -15,3 +15,10 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """The document, told the text it was parsed from (spaCy's tokens give that text back exactly), so that
+    `doc_text` reads it without joining the tokens."""
+    doc.user_data[_KEY] = text
+    return doc

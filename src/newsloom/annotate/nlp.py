@@ -9,6 +9,8 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
+from newsloom.annotate.doc_text import keep_text
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no sentence runs across paragraphs."""
@@ -63,15 +65,17 @@ def parse(text: str) -> Doc:
     """Parse a text with the English pipeline; a long one in pieces cut at paragraph or sentence ends, joined."""
     nlp = load_nlp()
     if len(text) <= CHUNK_CHARS:
-        return resplit_abbreviation_ends(nlp(text))
-    return Doc.from_docs([resplit_abbreviation_ends(nlp(piece)) for piece in _pieces(text)], ensure_whitespace=False)
+        return keep_text(resplit_abbreviation_ends(nlp(text)), text)
+    pieces = [resplit_abbreviation_ends(nlp(piece)) for piece in _pieces(text)]
+    return keep_text(Doc.from_docs(pieces, ensure_whitespace=False), text)
 
 
 def parse_many(texts: list[str]) -> list[Doc]:
     """Parse several texts, those up to CHUNK_CHARS together in one batch (faster); each doc as `parse` gives it."""
     short = [text for text in texts if len(text) <= CHUNK_CHARS]
     docs = iter(load_nlp().pipe(short, batch_size=max(1, len(short))))
-    return [resplit_abbreviation_ends(next(docs)) if len(text) <= CHUNK_CHARS else parse(text) for text in texts]
+    return [keep_text(resplit_abbreviation_ends(next(docs)), text) if len(text) <= CHUNK_CHARS else parse(text)
+            for text in texts]
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.", "D.C.": its period can also end the sentence
