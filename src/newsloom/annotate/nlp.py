@@ -5,18 +5,25 @@ import importlib
 import re
 from functools import lru_cache
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from newsloom.annotate.doc_text import keep_text
+from newsloom.annotate.token_values import indices
+
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence runs across paragraphs."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and not tok.is_space:
+    """Start a sentence after every line break, so no sentence runs across paragraphs.
+
+    A line break is always in a token of whitespace alone (the tokenizer splits whitespace from words), so only
+    the tokens after those are looked at.
+    """
+    for i in indices(doc.to_array([IS_SPACE])[:-1] != 0) if len(doc) else []:
+        tok = doc[i + 1]
+        if "\n" in doc[i].text_with_ws and not tok.is_space:
             tok.is_sent_start = True
     return doc
 
