@@ -256,7 +256,9 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
 
 _PLACE_BEFORE = r"\b(?:in|aid to|weapons to|support for|trip to|visit to|flew to) "
 _PLACE_AFTER = r"(?: and its\b|(?:['\u2019]s)? (?:regime|government|authorities|forces|troops|military|allies)\b)"
-_PLACE_WORDS = re.compile(rf"{_PLACE_BEFORE}(?=(\w+)\b)|\b(\w+){_PLACE_AFTER}")
+# A word before a place phrase is taken whole (`\w++`): the phrase opens with no word character, so a shorter
+# piece of the word could never match, and the search does not try each one.
+_PLACE_WORDS = re.compile(rf"{_PLACE_BEFORE}(?=(\w+)\b)|\b(\w++){_PLACE_AFTER}")
 
 
 @lru_cache(maxsize=4)
