@@ -30,3 +30,12 @@ def test_lowered_in_marks_the_tokens_among_others_whose_value_lowercased_is_give
     assert indices(lowered_in(doc, LEMMA, {"say", "tell"}, verbs)) == [
         t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in {"say", "tell"}]
     assert indices(lowered_in(load_nlp()(""), LEMMA, {"say"}, tagged(load_nlp()(""), VERB))) == []
+
+
+def test_passing_marks_the_tokens_whose_value_passes_the_test():
+    from spacy.attrs import SHAPE
+
+    from newsloom.annotate.token_values import passing
+
+    doc = load_nlp()("The U.S. and the U.K. met in Washington, D.C. on Monday.")
+    assert indices(passing(doc, SHAPE, lambda shape: shape == "X.X.")) == [t.i for t in doc if t.shape_ == "X.X."]

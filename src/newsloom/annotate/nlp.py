@@ -5,13 +5,13 @@ import importlib
 import re
 from functools import lru_cache
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SHAPE
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from newsloom.annotate.doc_text import keep_text
-from newsloom.annotate.token_values import indices
+from newsloom.annotate.token_values import indices, passing
 
 
 @Language.component("paragraph_breaks")
@@ -86,9 +86,15 @@ def parse_many(texts: list[str]) -> list[Doc]:
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K.", "D.C.": its period can also end the sentence
+_DOTTED_SHAPE = re.compile(r"(?:X\.){2,}")  # the shape spaCy gives a dotted abbreviation ("X.X."; "LONG" when long)
 _FINITE = {"VBD", "VBZ", "VBP"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 MAX_NAME_TOKENS = 3
+
+
+def _dotted_shape(shape: str) -> bool:
+    """True for the shape of a word that may be a dotted abbreviation (every one has such a shape)."""
+    return shape == "LONG" or _DOTTED_SHAPE.fullmatch(shape) is not None
 
 
 def abbreviation_ends(doc: Doc) -> list[int]:
@@ -99,7 +105,7 @@ def abbreviation_ends(doc: Doc) -> list[int]:
     verb's subject and is left alone.
     """
     starts: list[int] = []
-    for tok in doc[:-2]:
+    for tok in map(doc.__getitem__, indices(passing(doc, SHAPE, _dotted_shape)[:-2])):
         if not _DOTTED.fullmatch(tok.text) or not tok.whitespace_ or tok.is_sent_end:
             continue
         k = tok.i + 1

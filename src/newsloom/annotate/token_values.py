@@ -5,7 +5,7 @@ verbs, subjects or one word then loops over these few instead, and still tests e
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 from spacy.attrs import POS
@@ -32,6 +32,16 @@ def valued(doc: Doc, attr: int, values: set[str] | frozenset[str]) -> np.ndarray
 def indices(mask: np.ndarray) -> list[int]:
     """The token indices a mask marks, in document order."""
     return np.flatnonzero(mask).tolist()
+
+
+def passing(doc: Doc, attr: int, test: Callable[[str], object]) -> np.ndarray:
+    """A mask over the document's tokens: True where the string attribute `attr` (SHAPE, ...) passes `test`, which
+    each distinct value meets once (an attribute of few values, such as a word's shape, is quick to test so)."""
+    if not len(doc):
+        return np.zeros(0, dtype=bool)
+    column = doc.to_array([attr])
+    strings = doc.vocab.strings
+    return _one_of(column, [v for v in np.unique(column).tolist() if test(strings[v])])
 
 
 def lowered_in(doc: Doc, attr: int, values: set[str] | frozenset[str], among: np.ndarray) -> np.ndarray:
