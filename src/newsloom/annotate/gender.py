@@ -150,12 +150,12 @@ def article_genders(
                 votes[canonical][gender] += 1
     _chain_votes(sents, people, votes)
     genders: dict[str, str] = {}
-    for person in people:
-        tally = Counter(votes.get(person.canonical, Counter()))
-        if (guess := name_gender(person.canonical)) is not None:
+    for canonical in dict.fromkeys(person.canonical for person in people):  # each person once, in order
+        tally = Counter(votes.get(canonical, Counter()))
+        if (guess := name_gender(canonical)) is not None:
             tally[guess] += FIRST_NAME_VOTES
         if tally["f"] != tally["m"]:
-            genders[person.canonical] = "f" if tally["f"] > tally["m"] else "m"
+            genders[canonical] = "f" if tally["f"] > tally["m"] else "m"
     return genders
 
 
