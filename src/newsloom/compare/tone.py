@@ -1,6 +1,7 @@
 """Tone of each report toward the story's main actors: lexicon sentiment of the sentences naming them."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -49,10 +50,13 @@ def tone_toward(ann: Annotated, actors: list[str], alias: dict[str, str]) -> dic
     """
     text = ann.article.text
     quoted = sorted((q.start, q.end) for q in ann.quotes if q.kind != "indirect")
+    mentions = sorted(ann.mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    wanted = set(actors)
     scores: dict[str, list[float]] = {}
     for start, end in ann.sentences:
-        named = {alias.get(m.canonical, m.canonical) for m in ann.mentions if start <= m.start < end and m.canonical}
-        named &= set(actors)
+        inside = mentions[bisect_left(starts, start) : bisect_left(starts, end)]  # the mentions the sentence holds
+        named = {alias.get(m.canonical, m.canonical) for m in inside if m.canonical} & wanted
         if not named:
             continue
         own = _without(text, start, end, quoted)
