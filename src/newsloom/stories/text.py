@@ -5,6 +5,7 @@ import re
 import unicodedata
 from collections import Counter
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from newsloom.lang.en.stopwords import STOP_WORDS
 
@@ -43,8 +44,10 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(token: str) -> str:
-    """A light stem: drop possessives and a plural -s, so "quakes" and "quake's" meet "quake"."""
+    """A light stem: drop possessives and a plural -s, so "quakes" and "quake's" meet "quake" (words recur: each
+    is stemmed once)."""
     token = _POSSESSIVE.sub("", token)
     if len(token) > 4 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
         return token[:-1]
