@@ -484,6 +484,13 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('The program is the first live radio show to air seven days a week. Nordwave XM Vice President for '
+                 'news and talk Dave Varga called the show \u201cthe ferry news show of record.\u201d',
+                 "ferry news show", "partial", "Dave Varga", id="a-title-joined-to-a-name-is-that-persons"),
+    pytest.param('"Joe Biden is a great surrogate," said former Pennsylvania Gov. and Democratic National Committee '
+                 'Chairman Ivo Brandt. '
+                 '"Where surrogates have an effect is not necessarily in persuasion. It\'s about turnout."',
+                 "Where surrogates", "direct", "Ivo Brandt", id="titles-joined-to-a-name-carry-to-the-next-words"),
     pytest.param('"We want no part in the listing," the company wrote in its statement. It stated that the listing was '
                  '"a mistake from the start." It said that the sale was "off for good."',
                  "off for good", "partial", "the company", id="it-that-speaks-is-the-body-that-spoke-before"),
@@ -577,9 +584,6 @@ NOT_THEIR_WORDS = [
     pytest.param('The Harbour Gazette said Mr. Tallin had been "rocked" by Ms. Varga. "Sink!" blared the front page '
                  'of The Ferry Herald.',
                  "Sink", None, "Harbour Gazette", id="not-carried-when-the-parse-makes-the-words-the-subject"),
-    pytest.param('The program is the first live radio show to air seven days a week. Nordwave XM Vice President for '
-                 'news and talk Dave Varga called the show \u201cthe ferry news show of record.\u201d',
-                 "ferry news show", "partial", "Nordwave XM Vice President", id="a-title-joined-to-a-name-is-no-name"),
     pytest.param('Alongside the protests, even a top harbour strategist said Varga will have to choose whose side she is '
                  'on, saying, "At some point, she is going to have to come out on where she stands."',
                  "At some point", "direct", "Varga", id="a-participle-closing-reported-words-is-the-reporters"),

@@ -2,11 +2,16 @@
 import pytest
 
 from newsloom.annotate.entities import (
-    _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name,
+    _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name, person_name,
 )
 from newsloom.annotate.nlp import load_nlp, parse
 from newsloom.compare.entities import story_aliases
 from newsloom.model import Mention
+
+
+def test_a_persons_name_drops_a_lowercase_word_run_into_it_but_keeps_a_particle():
+    assert person_name("talk Dave Varga") == "Dave Varga"
+    assert person_name("de Blasio") == "de Blasio"
 
 
 def test_clean_name_strips_titles_and_possessives():

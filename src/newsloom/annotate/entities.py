@@ -48,8 +48,16 @@ def clean_name(text: str) -> str:
 
 
 def person_name(text: str) -> str:
-    """A person's name from a mention: cleaned, cut before a possessive, without leading role words."""
-    return split_role(cut_possessive(clean_name(text)))[0]
+    """A person's name from a mention: cleaned, cut before a possessive, without leading role words or a lowercase
+    word the tagger ran into it ("talk Dave Varga"; not a particle: "de Blasio")."""
+    words = split_role(cut_possessive(clean_name(text)))[0].split()
+    while len(words) > 1 and words[0][:1].islower() and words[0] not in _NAME_PARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+_NAME_PARTICLES = {"de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "al", "el", "bin",
+                   "ibn", "la", "le", "ter", "ten", "mac"}
 
 
 @lru_cache(maxsize=1 << 16)

@@ -10,7 +10,7 @@ from newsloom.annotate.descriptions import described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.entities import INVERTED_VERBS, clean_name, expand_person
 from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
-from newsloom.annotate.roles import TITLE_NOUNS, split_role
+from newsloom.annotate.roles import ROLE_WORDS, TITLE_NOUNS, split_role
 from newsloom.model import Mention
 
 if TYPE_CHECKING:
@@ -185,8 +185,9 @@ class SpeakerResolver:
             if self._in_quotes(tok.head.head.idx):  # 'there are still "some people" who feel that way'
                 return SpeakerMention(tok.idx, tok.idx + len(tok), None, "none")
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
+        titled = _titles_joined_person(tok)  # "former Gov. and Party Chairman Ed Rendell"
         named = ([c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-                 or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)])
+                 or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)] or ([titled] if titled else []))
         if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said", "an email sent by Ann Lee warned"
             tok = named[0]
             np = noun_phrase(tok)
@@ -222,9 +223,6 @@ class SpeakerResolver:
                 # a country or city speaks through people, never as one; "Mexican American journalists" are no "American"
                 return SpeakerMention(org.start, org.end, None, "none")
             return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
-        if tok.pos_ == "PROPN" and tok.lower_ in TITLE_NOUNS and any(
-                c.dep_ in {"conj", "appos"} and c.ent_type_ == "PERSON" for c in tok.children):
-            return SpeakerMention(start, end, None, "none")  # "Vice President for news and talk Dave Gorab": who?
         if tok.pos_ == "PROPN" or _name_tagged_noun(tok, np):
             names = [t for t in np if t.pos_ == "PROPN"] or [tok]
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
@@ -607,8 +605,8 @@ class SpeakerResolver:
             if tok.dep_ not in SUBJECT_DEPS or self._in_quotes(tok.idx):
                 continue
             if (tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS and tok.text not in (name or "")
-                    and _heads_sentence(tok)):
-                return True
+                    and _heads_sentence(tok) and self.resolve(tok).name != name):
+                return True  # not the title the speaker was named with ("said Gov. and Chairman Ed Rendell.")
             if (tok.pos_ == "NOUN" and tok.tag_ == "NN" and described_kind(tok) == "person"
                     and _heads_sentence(tok, also={"parataxis"}) and self.resolve(tok, describe=True).name != name):
                 return True
@@ -618,6 +616,14 @@ class SpeakerResolver:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+
+def _titles_joined_person(tok: Token) -> Token | None:
+    """The person a title without an article is joined to by the parse ("Vice President for news and talk Dave
+    Gorab", "former Gov. and Party Chairman Ed Rendell"); not "the mayor and Ann Lee", two people."""
+    if tok.pos_ != "PROPN" or tok.lower_ not in TITLE_NOUNS | ROLE_WORDS or any(c.dep_ == "det" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ in {"conj", "appos"} and c.ent_type_ == "PERSON"), None)
 
 
 def _titled(tok: Token) -> list[Token]:
