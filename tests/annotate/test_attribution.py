@@ -484,6 +484,9 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('Rep. Mark Tallin (R-S.C.):"I have not heard anyone other than you ever cite that figure. Who told you '
+                 'that?"\n\nFormer harbour master Ilse Varga:"We learned that from the port office."',
+                 "I have not heard", "direct", "Mark Tallin", id="a-transcript-label-with-a-parenthesis-and-a-glued-mark"),
     pytest.param('The program is the first live radio show to air seven days a week. Nordwave XM Vice President for '
                  'news and talk Dave Varga called the show \u201cthe ferry news show of record.\u201d',
                  "ferry news show", "partial", "Dave Varga", id="a-title-joined-to-a-name-is-that-persons"),

@@ -45,6 +45,8 @@ def test_an_abbreviation_inside_a_name_keeps_its_sentence():
     ("in paranoia,\u201dVarga said.", ["in", "paranoia", ",", "\u201d", "Varga", "said", "."]),
     ("Tallin said,\u201cLook, no.", ["Tallin", "said", ",", "\u201c", "Look", ",", "no", "."]),
     ("It\u2019s Ann\u2019s \u201cdeal\u201d here", ["It", "\u2019s", "Ann", "\u2019s", "\u201c", "deal", "\u201d", "here"]),
+    ('Ann Lee:"We learned', ["Ann", "Lee", ":", '"', "We", "learned"]),  # a straight mark opening words after a colon
+    ('said "no" and "yes"', ["said", '"', "no", '"', "and", '"', "yes", '"']),
 ])
 def test_curly_marks_glued_to_words_are_tokens_of_their_own(text: str, tokens: list[str]):
     assert [t.text for t in load_nlp()(text)] == tokens

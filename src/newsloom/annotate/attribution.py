@@ -197,6 +197,17 @@ def _cue_after_apposition(doc: Doc, span: Span) -> Attribution | None:
     return None
 
 
+def _before_parenthesis(doc: Doc, i: int, start: int) -> int:
+    """The token before a parenthesis that token `i` closes ("Lee (R-S.C.)" -> Lee, however the tokenizer cut
+    "S.C.)"), else `i`."""
+    if not doc[i].text.endswith(")"):
+        return i
+    j = i if doc[i].text.startswith("(") else i - 1
+    while j > start and not doc[j].text.startswith("("):
+        j -= 1
+    return j - 1 if j > start and doc[j].text.startswith("(") else i
+
+
 def _verb_tagged_noun(tok: Token) -> bool:
     """A cue verb the tagger took for a noun, closing its clause ("..., the two write.")."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -253,7 +264,7 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     if head.i < k and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in CUE_LEMMAS:
         verb = head  # "Trump said he responded: ...": the cue the colon closes, not the sentence's root
     if verb is None:  # "Carl Bialik: ..." as in an interview transcript; not "later that month on CNN: ..."
-        before = doc[k - 1]
+        before = doc[_before_parenthesis(doc, k - 1, sent.start)]  # "Rep. Ann Lee (R-S.C.): ..." 
         where = before.dep_ == "pobj" and before.pos_ == "PROPN" and before.ent_type_ != "PERSON"  # "on CNN:" 
         return (mark, before) if before.pos_ in {"PROPN", "NOUN"} and not where else None
     return verb, speaker_of(verb)

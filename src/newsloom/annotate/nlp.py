@@ -54,8 +54,10 @@ def load_nlp() -> Language:
 
 
 # A curly quotation mark glued to the word after it ('paranoia,”Clinton said', 'said,“Look'), and the
-# punctuation before it, are tokens of their own, as they are with a space between.
-_GLUED_MARKS = (r"(?<=\w)[,.!?;:](?=[\u201c\u201d])", r"(?<=[\w,.!?;:])[\u201c\u201d](?=\w)")
+# punctuation before it, are tokens of their own, as they are with a space between; so is a straight one opening
+# words right after a colon ('Rep. Ann Lee (R-S.C.):"I have not ...').
+_GLUED_MARKS = (r"(?<=\w)[,.!?;:](?=[\u201c\u201d])", r"(?<=[\w,.!?;:])[\u201c\u201d](?=\w)",
+                r"(?<=[\w.)]):(?=\"\w)", r"(?<=:)\"(?=\w)")
 
 
 def _split_glued_marks(nlp: Language) -> None:
