@@ -484,6 +484,9 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('"Tallin is bigger than the Harbour Party," said one Tallin confidant. "You may lose a handful of '
+                 'elites on one end of the party."',
+                 "You may lose", "direct", "one Tallin confidant", id="a-confidant-is-an-unnamed-person-who-speaks"),
     pytest.param('Rep. Mark Tallin (R-S.C.):"I have not heard anyone other than you ever cite that figure. Who told you '
                  'that?"\n\nFormer harbour master Ilse Varga:"We learned that from the port office."',
                  "I have not heard", "direct", "Mark Tallin", id="a-transcript-label-with-a-parenthesis-and-a-glued-mark"),

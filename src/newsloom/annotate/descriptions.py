@@ -26,6 +26,7 @@ patient customer voter member negotiator mediator pollster historian commentator
 academic scholar man woman boy girl child teenager individual citizen local villager shopkeeper vendor parent mom dad spouse
 mother-in-law father-in-law grandmother grandfather uncle aunt cousin boyfriend girlfriend fiancé fiancee
 user commenter netizen viewer listener reader caller fan guest participant attendee delegate
+confidant confidante ally associate colleague loyalist operative donor backer
 """.split())
 
 # Head nouns of descriptions that stand for a group or an institution: they speak, and may be a "they".
