@@ -466,8 +466,8 @@ def test_a_person_opening_the_paragraph_heads_it_however_the_parse_joined_it_to_
 
 def test_a_cue_in_an_adverbial_clause_that_does_not_hold_the_words_does_not_take_them():
     text = ('The Vaskos are touchy about the ferry trip. After Radio Veldt\'s Ivo Brandt asked about it in a recent '
-            'interview, the Vaskos became "agitated" once the cameras were off.')
-    quote = _one(_quotes(text), "agitated", "partial")
+            'interview, the Vaskos became "agitated and loud" once the cameras were off.')
+    quote = _one(_quotes(text), "agitated and loud", "partial")
     assert quote.shown_speaker != "Ivo Brandt"
     assert _one(_quotes('As Ilse Varga said on Monday, the plan is "a disaster for the valley."'),
                 "a disaster", "partial").speaker == "Ilse Varga"  # "as X said" still reports them
@@ -475,9 +475,9 @@ def test_a_cue_in_an_adverbial_clause_that_does_not_hold_the_words_does_not_take
 
 def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
     text = ('The Vaskos are touchy about the ferry trip. After Radio Veldt\'s Ivo Brandt asked about it in a recent '
-            'interview, the Vaskos became "agitated" once the cameras were off.')
+            'interview, the Vaskos became "agitated and loud" once the cameras were off.')
     quotes = _quotes(text)
-    partial = _one(quotes, "agitated", "partial")
+    partial = _one(quotes, "agitated and loud", "partial")
     for framed in [q for q in quotes if q.kind == "indirect" and q.start <= partial.start and partial.end <= q.end]:
         assert framed.shown_speaker == partial.shown_speaker
 
@@ -571,6 +571,10 @@ RIGHT_SPEAKER = [
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
+    pytest.param('The Harbour Board met on Monday. "Fares will rise," they said.\n\n"We will fight this," she said.',
+                 "We will fight", None, "Harbour Board", id="an-organisation-a-they-stood-for-is-no-she"),
+    pytest.param('The Harbour Board met on Monday. As they say about the storied board, "slow hands, long memory."',
+                 "slow hands", "partial", "Harbour Board", id="the-they-of-a-saying-is-nobody"),
     pytest.param('"We made a terrible mistake building the pier," he told the BBC in October.\n\nThen, later that month '
                  'on the BBC: "I\'ve never said we made a mistake building the pier."',
                  "never said", None, "BBC", id="a-channel-before-a-colon-is-where-the-words-aired"),
@@ -654,3 +658,8 @@ def test_cue_rules_keep_the_words_from_someone_else(text: str, words: str, kind:
     found = [q for q in _quotes(text) if words in q.text and (q.kind == kind if kind else q.kind != "indirect")]
     assert found or not words, words  # "" for words: any quote at all, or none
     assert all(q.speaker != not_speaker for q in found), [(q.text, q.speaker) for q in found]
+
+
+def test_one_scare_quoted_word_under_a_verb_that_does_not_speak_is_no_quote():
+    text = 'Mark Tallin did well with the right wing. He won a mere 9 percent of the "moderate" vote.'
+    assert not [q for q in _quotes(text) if q.text.strip('"') == "moderate"]

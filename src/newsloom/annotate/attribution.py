@@ -77,7 +77,10 @@ def _framing_verb(span: Span) -> Attribution:
             continue
         subj = subject_of(anc)
         if subj is not None and (subj.ent_type_ in _SPEAKING_ENTS or subj.lower_ in _SPEAKING_PRONOUNS):
-            return _speaking_verb(anc, subj) or anc, subj
+            verb = _speaking_verb(anc, subj)
+            if verb is None and sum(not t.is_punct for t in span) == 1:
+                return None, None  # "won 9 percent of the 'moderate' vote": one scare-quoted word, no one's words
+            return verb or anc, subj
         return None, None
     return None, None
 

@@ -176,9 +176,10 @@ class SpeakerResolver:
             how = "description" if name in self._described else ("pronoun" if name else "none")
             return SpeakerMention(tok.idx, tok.idx + len(tok), name, how)
         if low in PRONOUNS and tok.pos_ == "PRON":
-            name = self._antecedent(tok)
+            name = None if _as_they_say(tok) else self._antecedent(tok)
             how = "description" if name in self._described else "pronoun"  # "the mayor said ... He added"
-            return SpeakerMention(tok.idx, tok.idx + len(tok), name, how)
+            # "they" stands for a group or an organisation, never for one person a later "he" or "she" may be
+            return SpeakerMention(tok.idx, tok.idx + len(tok), name, how, person=low != "they")
         if (tok.ent_type_ in _NO_SPEAKER_TYPES and described_kind(tok) is None) or (tok.ent_type_ == "NORP" and tok.tag_ == "JJ"):
             return SpeakerMention(start, end, None, "none")  # "who Beck on Wednesday called", "Mexican American journalists"
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
@@ -616,6 +617,13 @@ class SpeakerResolver:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+
+def _as_they_say(tok: Token) -> bool:
+    """True for the "they" of a saying ("As they say about the doctor, '...'"): people in general, nobody named."""
+    verb = tok.head
+    return (tok.lower_ == "they" and tok.dep_ in SUBJECT_DEPS and verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))
 
 
 def _titles_joined_person(tok: Token) -> Token | None:
