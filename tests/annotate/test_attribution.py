@@ -484,6 +484,9 @@ def test_a_statement_framed_around_quoted_words_is_as_sure_as_their_speaker():
 
 # (text, words of the quote, kind or None, the speaker it must have) for this round's cue rules
 RIGHT_SPEAKER = [
+    pytest.param('Mark Tallin, later alleging that President Brandt wanted to admit 250,000 migrants, said he would '
+                 'deport refugees, who he speculates are "mostly men" and perhaps part of a plot.',
+                 "mostly men", "partial", "Mark Tallin", id="of-two-subjects-before-a-pronoun-the-sentences-own"),
     pytest.param('"Tallin is bigger than the Harbour Party," said one Tallin confidant. "You may lose a handful of '
                  'elites on one end of the party."',
                  "You may lose", "direct", "one Tallin confidant", id="a-confidant-is-an-unnamed-person-who-speaks"),

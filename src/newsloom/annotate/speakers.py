@@ -389,7 +389,7 @@ class SpeakerResolver:
             return reporter
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
         if in_sentence:
-            return in_sentence[-1][1]
+            return self._one_of_sentence(in_sentence)
         for prev in self._sentences_before(here, 4):
             said = self._spoken_in(gender, prev.start_char, prev.end_char)
             if said is not None:  # "Yet Trump is a 'change agent,' Cole said. '...,' he said": the one who spoke
@@ -409,6 +409,26 @@ class SpeakerResolver:
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
         return None
+
+    def _one_of_sentence(self, subjects: list[tuple[int, str]]) -> str | None:
+        """Of the subjects before a pronoun in its sentence, the latest; where two people are (Schlafly replied
+        that she was pleased Friedan had said it because, she said, ...), the one heading the sentence, and
+        nobody when neither or both do."""
+        names = {name for _, name in subjects}
+        if len(names) < 2:
+            return subjects[-1][1]
+        heads = {name for at, name in subjects if self._heads_at(at)}
+        return heads.pop() if len(heads) == 1 else None
+
+    def _heads_at(self, offset: int) -> bool:
+        """True when the word at a character offset is the subject of its sentence's main verb."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ in {"compound", "flat"} and tok.head.i != tok.i:
+            tok = tok.head
+        return tok.dep_ in SUBJECT_DEPS and _heads_sentence(tok)
 
     def _it_speaker(self, tok: Token) -> str | None:
         """Whom an "it" that speaks stands for: the organisation or document that spoke last, in its sentence
