@@ -442,7 +442,7 @@ class SpeakerResolver:
                         or t.head.lemma_.lower() not in _SPOKEN_BY_THINGS):
                     continue
                 if t.pos_ == "PRON":  # "It stated that ...": the chain goes on through the earlier "it"
-                    found = self._chained_it(t) if t.lower_ == "it" else found
+                    found = self._chained(t) if t.lower_ == "it" else found
                     continue
                 said = self.resolve(t, describe=True)
                 if said.person or (said.name in self._people_names):
@@ -451,13 +451,6 @@ class SpeakerResolver:
             if found:
                 return found
         return None
-
-    def _chained_it(self, tok: Token) -> str | None:
-        """What an earlier "it" that spoke stands for (resolved once)."""
-        if tok.i not in self._chain:
-            self._chain[tok.i] = None  # no chain comes back to itself
-            self._chain[tok.i] = self._it_speaker(tok)
-        return self._chain[tok.i]
 
     def _leading_pronoun(self, sent: Span, low: str, before: int) -> Token | None:
         """The same pronoun as the main subject of an earlier sentence, ahead of any person who is a subject
@@ -490,14 +483,15 @@ class SpeakerResolver:
                 and main.head.lemma_.lower() in REPORTING and self.resolve(main).name not in self._people_names)
 
     def _chained(self, pronoun: Token) -> str | None:
-        """Whom an earlier sentence's leading pronoun stands for (a chain of at most four such sentences)."""
+        """Whom an earlier sentence's leading pronoun (or an "it" that spoke) stands for, resolved once; a chain
+        of at most four such pronouns."""
         if pronoun.i in self._chain:
             return self._chain[pronoun.i]
         if self._depth >= 4:
             return None
         self._depth += 1
         try:
-            self._chain[pronoun.i] = self._antecedent(pronoun)
+            self._chain[pronoun.i] = self._it_speaker(pronoun) if pronoun.lower_ == "it" else self._antecedent(pronoun)
         finally:
             self._depth -= 1
         return self._chain[pronoun.i]
