@@ -5,8 +5,7 @@ import math
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.entities import SPEECH_LEMMAS
-from newsloom.annotate.speakers import SUBJECT_DEPS
+from newsloom.annotate.entities import SPEECH_LEMMAS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

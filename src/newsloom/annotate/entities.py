@@ -283,7 +283,7 @@ def _place_like(name: str, text: str) -> bool:
     return re.search(rf"{_PLACE_BEFORE}{n}\b|\b{n}{_PLACE_AFTER}", text) is not None
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # the dependency labels of a clause's subject
 SPEECH_LEMMAS = {"say", "tell", "add", "state", "claim", "write", "warn", "remark", "note", "insist", "argue"}
 NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC"}
 
@@ -297,9 +297,9 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
     from newsloom.annotate.token_values import indices, valued
 
     speaking: dict[str, set[str]] = {}  # a capitalised word that is the subject of a speech verb -> words before it
-    for i in indices(valued(doc, DEP, _SUBJECTS)):  # the subjects only, tested as every token was
+    for i in indices(valued(doc, DEP, SUBJECT_DEPS)):  # the subjects only, tested as every token was
         tok = doc[i]
-        if tok.dep_ in _SUBJECTS and tok.text[:1].isupper() and tok.head.lemma_.lower() in SPEECH_LEMMAS:
+        if tok.dep_ in SUBJECT_DEPS and tok.text[:1].isupper() and tok.head.lemma_.lower() in SPEECH_LEMMAS:
             speaking.setdefault(tok.text, set()).add(doc[tok.i - 1].text if tok.i else "")
     for m in mentions:
         if m.label == "PERSON":

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.annotate.descriptions import described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
-from newsloom.annotate.entities import INVERTED_VERBS, clean_name, expand_person
+from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person
 from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
 from newsloom.annotate.roles import ROLE_WORDS, TITLE_NOUNS, split_role
 from newsloom.model import Mention
@@ -24,7 +24,6 @@ REPORTING = {"say", "tell", "add", "state", "claim", "write", "argue", "insist",
              "admit", "announce", "assert", "contend", "maintain", "recall", "reply", "respond", "testify", "warn",
              "think", "believe", "fear", "hope", "feel", "worry", "predict", "promise", "vow", "deny", "confirm"}
 RELATIVES = {"who", "that", "which"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 ANONYMOUS_DETS = {"a", "an", "another", "one", "some", "several", "two", "three"}
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
                    "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
@@ -186,9 +185,9 @@ class SpeakerResolver:
             if self._in_quotes(tok.head.head.idx):  # 'there are still "some people" who feel that way'
                 return SpeakerMention(tok.idx, tok.idx + len(tok), None, "none")
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
-        titled = _titles_joined_person(tok)  # "former Gov. and Party Chairman Ed Rendell"
         named = ([c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-                 or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)] or ([titled] if titled else []))
+                 or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)]
+                 or [t for t in [_titles_joined_person(tok)] if t is not None])  # "former Gov. and Chairman Ed Rendell"
         if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said", "an email sent by Ann Lee warned"
             tok = named[0]
             np = noun_phrase(tok)
