@@ -571,6 +571,23 @@ RIGHT_SPEAKER = [
     pytest.param('Nancy Lind spoke at the harbour on Friday. She praised the crews.\n\n"The ferry runs. The crews work '
                  'hard. The boats are old. The fares are fair. And the pier is safe," she said to cheers.',
                  "The ferry runs", "direct", "Nancy Lind", id="a-long-quotation-does-not-push-its-speaker-out-of-reach"),
+    pytest.param('\u201cThe pier has always been the heart of this town,\u201d Greta Moravec, who served as the harbour '
+                 'master during the Lind administration, told the Gazette. \u201cThere is no plan, so we go with '
+                 'tradition.\u201d', "There is no plan", "direct", "Greta Moravec",
+                 id="a-relative-clause-between-name-and-cue-describes-the-speaker"),
+    pytest.param('Addressing the crews at the harbour office, Ilse Varga said it was too early to name the winners but '
+                 'added, "I think you all have an idea of the results."',
+                 "an idea of the results", "direct", "Ilse Varga", id="a-cue-the-parse-joined-to-the-reported-clause"),
+    pytest.param('Few expect a deal. \u201cThe ferry was very nice,\u201d the shipping tycoon told the Gazette in a rare '
+                 'interview.', "ferry was very nice", "direct", "the shipping tycoon",
+                 id="a-tycoon-is-a-person-who-speaks"),
+    pytest.param('"The numbers are fine," said the harbour chief. "The crews were hired," said Navy Capt. Arne Holm, '
+                 'who was asked about the fleet. "The boats are ready for the winter."',
+                 "boats are ready", "direct", "Arne Holm", id="an-abbreviated-rank-stays-with-its-name"),
+    pytest.param('The mayor spoke on Sunday. And although harbour master Greta Moravec lamented the mayor\'s habit of '
+                 'gaffes - "does she have to keep giving them so much ammunition?" - voters at the pier said they '
+                 'were unfazed by the remarks.',
+                 "so much ammunition", "partial", "Greta Moravec", id="words-set-off-by-dashes-are-the-asides-clause"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
@@ -661,6 +678,21 @@ def test_cue_rules_keep_the_words_from_someone_else(text: str, words: str, kind:
     found = [q for q in _quotes(text) if words in q.text and (q.kind == kind if kind else q.kind != "indirect")]
     assert found or not words, words  # "" for words: any quote at all, or none
     assert all(q.speaker != not_speaker for q in found), [(q.text, q.speaker) for q in found]
+
+
+def test_a_relative_clause_with_a_cue_verb_is_not_the_cue():
+    quote = _one(_quotes('"We will not sell the pier," Ilse Varga, who asked not to be named, said on '
+                         'Monday.'), "not sell the pier")
+    assert (quote.speaker, quote.basis) == ("Ilse Varga", "cue")  # the name before "said", not the "who" of "asked"
+
+
+@pytest.mark.parametrize("text", [
+    'The harbour board helped a young Oskar Tallin write a book, \u201cThe Long Pier at Dawn,\u201d that outed half '
+    'the council.',
+    'Ilse Varga released a video, "Keep the Ferry Sailing," on Monday.',
+])
+def test_a_title_set_off_after_a_work_is_no_quote(text: str):
+    assert not [q for q in _quotes(text) if q.kind != "indirect"], [(q.text, q.speaker) for q in _quotes(text)]
 
 
 def test_one_scare_quoted_word_under_a_verb_that_does_not_speak_is_no_quote():

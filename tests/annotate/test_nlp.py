@@ -50,3 +50,15 @@ def test_an_abbreviation_inside_a_name_keeps_its_sentence():
 ])
 def test_curly_marks_glued_to_words_are_tokens_of_their_own(text: str, tokens: list[str]):
     assert [t.text for t in load_nlp()(text)] == tokens
+
+
+@pytest.mark.parametrize("text, title", [
+    ('"The crews were hired," said Navy Capt. Arne Holm, who was asked about the fleet.', "Capt."),
+    ("Army Lt. Col. Greta Moravec said the pier was safe.", "Col."),
+    ("Sgt. Ilse Varga spoke to the crews at the harbour.", "Sgt."),
+])
+def test_an_abbreviated_rank_is_one_token_in_the_sentence_of_its_name(text: str, title: str):
+    doc = parse(text)
+    rank = next(t for t in doc if t.text == title)
+    assert doc[rank.i + 1].sent.start == rank.sent.start  # the name is not cut off into a sentence of its own
+    assert len(list(doc.sents)) == 1

@@ -3,7 +3,7 @@ import pytest
 
 from newsloom.annotate import load_nlp
 from newsloom.annotate.entities import doc_mentions
-from newsloom.annotate.speakers import SpeakerResolver
+from newsloom.annotate.speakers import SpeakerResolver, _extend_anonymous
 
 
 def _antecedents(text: str) -> dict[str, str | None]:
@@ -23,3 +23,16 @@ def _antecedents(text: str) -> dict[str, str | None]:
 def test_a_pronoun_abstains_rather_than_reach_the_wrong_person(text: str, sentence: str, not_name: str):
     found = _antecedents(text)
     assert sentence in found and found[sentence] is None, found
+
+
+@pytest.mark.parametrize("text, head, described", [
+    ("A harbour official on Friday at the pier said the ferry was late.", "official", "official"),
+    ("A letter to the council from the chairman of the board said the ferry was late.", "letter",
+     "letter to the council from the chairman of the board"),
+    ("A senior official in the ministry of transport said the ferry was late.", "official",
+     "official in the ministry of transport"),
+])
+def test_an_unnamed_source_takes_only_the_phrases_right_after_it_that_say_whose_it_is(text: str, head: str,
+                                                                                      described: str):
+    tok = next(t for t in load_nlp()(text) if t.text == head)
+    assert text[tok.idx : _extend_anonymous(tok)] == described  # not "on Friday at the pier"

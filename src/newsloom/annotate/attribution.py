@@ -34,7 +34,7 @@ def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> tupl
         found = _cue_after(doc, span) or _cue_after_apposition(doc, span)
         if found is not None:
             return (*found, True)
-    found = _cue_before(doc, span, sent_of)
+    found = _cue_before(doc, span, sent_of) or _cue_before_aside(doc, span, sent_of)
     if found is not None:
         cue, subj = found
         if cue is not None and subj is not None and span.start <= subj.i < span.end:
@@ -125,6 +125,10 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
             return None
         if tok.pos_ == "VERB" or (j > i and _verb_tagged_noun(tok)):
             # any finite verb right after the quotation reports it ("...," Trump shot back); "adding" leads on
+            if tok.dep_ == "relcl":  # '"...," Ann Lee, who asked not to be named, said'; '“Bill,” which allows'
+                past = _cue_past_relative(tok.head) if tok.head.i >= i else None
+                if past is not None or tok.lemma_.lower() not in CUE_LEMMAS:
+                    return past
             if tok.lemma_.lower() not in CUE_LEMMAS and (tok.tag_ not in FINITE_TAGS or j == i):
                 return None
             if _introduces_next(tok) and not _opens_sentence(span):
@@ -138,6 +142,16 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
             return None
         seen_nominal = seen_nominal or tok.pos_ in _NOMINAL
     return None
+
+
+def _cue_past_relative(name: Token) -> Attribution | None:
+    """`"...," Ann Lee, who served as ..., told CBS`: the cue whose subject a relative clause describes, when it
+    says nothing else ('"...?" - voters who watched the debate said they were unfazed' is theirs, not the quote)."""
+    verb = name.head
+    if (name.dep_ not in SUBJECT_DEPS or verb.i < name.i or verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS
+            or verb.lemma_.lower() not in CUE_LEMMAS or _says_something_else(verb)):
+        return None
+    return verb, name
 
 
 def _says_something_else(verb: Token) -> bool:
@@ -237,6 +251,25 @@ def _np_head(tok: Token, start: int, end: int) -> Token:
     while tok.dep_ in {"compound", "flat", "amod", "det"} and start <= tok.head.i < end:
         tok = tok.head
     return tok
+
+
+_DASHES = {"-", "--", "\u2014", "\u2013"}
+
+
+def _cue_before_aside(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribution | None:
+    """`X lamented her gaffes - "does she have to ...?" - voters said ...`: words set off by dashes are the aside
+    of the clause before them, reported by the cue nearest before the first dash."""
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    j = span.end
+    while j < len(doc) and doc[j].is_quote:
+        j += 1
+    if k < 1 or j >= len(doc) or doc[k].text not in _DASHES or doc[j].text not in _DASHES:
+        return None
+    sent = sent_of(k)
+    verb = next((t for t in reversed(doc[sent.start : k]) if t.pos_ == "VERB" and t.lemma_.lower() in CUE_LEMMAS), None)
+    return (verb, speaker_of(verb)) if verb is not None else None
 
 
 def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribution | None:

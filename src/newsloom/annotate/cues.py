@@ -5,6 +5,7 @@ import math
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from newsloom.annotate.descriptions import described_kind
 from newsloom.annotate.entities import SPEECH_LEMMAS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
@@ -123,6 +124,9 @@ def subject_of(verb: Token) -> Token | None:
         if (cur.dep_ == "advcl" and cur.tag_ == "VBG" and not _speaks_itself(cur.head)
                 and (reported := _reported_clause_of(cur.head)) is not None):
             cur = reported.head  # "X said Y could return ..., suggesting ...": the participle is X's
+        elif (cur.dep_ == "conj" and cur.lemma_.lower() in CUE_LEMMAS and _mute_subject(cur.head)
+              and (reported := _reported_clause_of(cur.head)) is not None):
+            cur = reported.head  # "X said it was too early ... but added, '...'": the parse joined "added" to "was"
         elif _after_time_clause(cur):
             return None  # "X said ... after Y won the primary, remarking ...": X's or Y's, the syntax cannot tell
         elif (cur.dep_ in CLIMB_DEPS or _misread_conjunct(cur)) and cur.head.i != cur.i:
@@ -130,6 +134,14 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _mute_subject(verb: Token) -> bool:
+    """True when a verb's subject cannot speak: "it", "there", or a common noun for a thing ("the plan")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subjects) and all(
+        c.dep_ == "expl" or c.lower_ in {"it", "there"} or (c.pos_ == "NOUN" and described_kind(c) is None)
+        for c in subjects)
 
 
 def _speaks_itself(verb: Token) -> bool:

@@ -27,6 +27,7 @@ academic scholar man woman boy girl child teenager individual citizen local vill
 mother-in-law father-in-law grandmother grandfather uncle aunt cousin boyfriend girlfriend fiancé fiancee
 user commenter netizen viewer listener reader caller fan guest participant attendee delegate
 confidant confidante ally associate colleague loyalist operative donor backer
+tycoon mogul magnate millionaire entrepreneur heir heiress surgeon neurosurgeon guy graduate insider
 """.split())
 
 # Head nouns of descriptions that stand for a group or an institution: they speak, and may be a "they".
@@ -34,14 +35,14 @@ GROUP_NOUNS = frozenset("""
 police authorities prosecutor investigator regulator watchdog court panel jury council committee commission
 agency ministry department office embassy government administration campaign company firm union board party
 group organization organisation association coalition federation league club team network newspaper magazine
-channel station military army navy family staff spokespeople crowd
+channel station military army navy family staff spokespeople crowd tabloid outlet publication
 """.split())
 # Head nouns of descriptions that stand for a text or a recording: they say things, but are nobody's "he" or "they".
 TEXT_NOUNS = frozenset("""
 report statement letter ruling verdict decision order article clip piece ad advertisement video study survey
 poll document memo memorandum filing complaint lawsuit suit indictment post tweet email message release
 communique declaration resolution proposal analysis review audit brief petition notice warning transcript
-editorial website opinion
+editorial website opinion column note sign headline caption
 """.split())
 
 # Endings of nouns for people ("engineer", "scientist", "physician", "fisherman") and the common nouns with

@@ -5,13 +5,13 @@ import importlib
 import re
 from functools import lru_cache
 
-from spacy.attrs import IS_SPACE, SHAPE
+from spacy.attrs import IS_SPACE, ORTH, SHAPE
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 from spacy.tokens import Doc
 
 from newsloom.annotate.doc_text import keep_text
-from newsloom.annotate.token_values import indices, passing
+from newsloom.annotate.token_values import indices, passing, valued
 
 
 @Language.component("paragraph_breaks")
@@ -25,6 +25,32 @@ def paragraph_breaks(doc: Doc) -> Doc:
         tok = doc[i + 1]
         if "\n" in doc[i].text_with_ws and not tok.is_space:
             tok.is_sent_start = True
+    return doc
+
+
+# Abbreviated ranks and titles spaCy's English exceptions lack (it has "Gen.", "Gov.", "Rep.", "Sen."): without
+# them "Capt." is cut into "Capt" and ".", and the parse takes "Capt" for a subject of its own ("said Army Capt.
+# Ann Lee") or ends the sentence there.
+TITLE_ABBREVIATIONS = ("Capt.", "Sgt.", "Lt.", "Col.", "Cpl.", "Pvt.", "Spc.", "Maj.", "Cmdr.", "Cdr.", "Brig.",
+                       "Supt.", "Insp.", "Det.", "Amb.", "Atty.", "Msgr.", "Hon.", "Pres.", "Sr.", "Sens.", "Reps.",
+                       "Govs.", "Gens.", "Messrs.")
+TITLE_ABBREVIATIONS_SET = frozenset(TITLE_ABBREVIATIONS)
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """Keep each of TITLE_ABBREVIATIONS one token, period included, as spaCy does for "Gen." or "Sen."."""
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+@Language.component("title_abbreviations")
+def title_abbreviations(doc: Doc) -> Doc:
+    """Keep a name in the sentence of the abbreviated title before it ("said Navy Capt. Jeff Davis"): no sentence
+    starts right after one of TITLE_ABBREVIATIONS."""
+    for i in indices(valued(doc, ORTH, TITLE_ABBREVIATIONS_SET)[:-1]) if len(doc) else []:
+        tok = doc[i + 1]
+        if not tok.is_space and tok.is_sent_start is None:
+            tok.is_sent_start = False
     return doc
 
 
@@ -45,7 +71,9 @@ def load_nlp() -> Language:
             continue
         nlp = module.load()
         _split_glued_marks(nlp)
+        _keep_title_abbreviations(nlp)
         nlp.add_pipe("paragraph_breaks", before="parser")
+        nlp.add_pipe("title_abbreviations", before="parser")
         nlp.max_length = max(nlp.max_length, 3_000_000)
         return nlp
     raise ModelUnavailable(

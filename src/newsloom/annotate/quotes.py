@@ -66,6 +66,19 @@ def _is_title(qs: QuotedSpan, text: str) -> bool:
     return 0 < len(words) <= MAX_TITLE_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
+# Nouns for works whose title may follow them between commas ("his book, “The Long Road,” ...").
+_WORKS = {"book", "film", "movie", "song", "show", "series", "article", "essay", "column", "op-ed", "album", "play",
+          "documentary", "memoir", "novel", "program", "programme", "podcast", "poem", "speech", "report", "video"}
+
+
+def _names_work(doc: Doc, first: int) -> bool:
+    """True when quoted words follow a noun for a work and a comma ('a book, “Who’s Who in the CIA,”')."""
+    k = first - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    return k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "NOUN" and doc[k - 1].lemma_.lower() in _WORKS
+
+
 def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote]:
     """Quoted passages (direct, partial) in text order, then reported speech (indirect), speakers resolved."""
     resolver = SpeakerResolver(doc, mentions)
@@ -121,6 +134,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
                 speaker = _not_talked_about(speaker, cue, resolver.people, quoted)
             speaker = not_self_named(speaker, text[qs.start : qs.end])
+        if _is_title(qs, text) and _names_work(doc, tokens.start):
+            continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
             continue  # scare quotes, titles and slogans: nobody is quoted
         if cue is None and speaker is None and _is_title(qs, text) and not _ends_sentence(text[qs.start : qs.end]):

@@ -746,9 +746,15 @@ def _extend_of(tok: Token, end: int) -> int:
 
 
 def _extend_anonymous(tok: Token) -> int:
-    """End offset of an anonymous source's description, including a trailing prepositional phrase."""
-    end = tok.idx + len(tok)
+    """End offset of an anonymous source's description, including the prepositional phrases right after it ("a
+    senior official in the ministry", "a letter to Facebook from the chairman"); not past anything else, a time
+    included ("a sign on Friday night at an exit")."""
+    last = end = tok
     for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in {"in", "at", "from", "with", "of", "familiar"}:
-            end = max(end, child.right_edge.idx + len(child.right_edge))
-    return end
+        if child.left_edge.i != last.i + 1 or child.dep_ != "prep" or any(
+                t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
+            break
+        last = child.right_edge
+        if child.lower_ in {"in", "at", "from", "with", "of", "familiar"}:
+            end = last
+    return end.idx + len(end)
