@@ -588,6 +588,9 @@ RIGHT_SPEAKER = [
                  'gaffes - "does she have to keep giving them so much ammunition?" - voters at the pier said they '
                  'were unfazed by the remarks.',
                  "so much ammunition", "partial", "Greta Moravec", id="words-set-off-by-dashes-are-the-asides-clause"),
+    pytest.param('While Jake Moravec proclaims the plan a \u201cterrific piece of work and well worth the trip to '
+                 'produce,\u201d Ilse Varga fixates on the \u201cpier\u201d line.', "terrific piece", "partial",
+                 "Jake Moravec", id="a-verb-after-the-quote-is-no-cue-when-one-came-before"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

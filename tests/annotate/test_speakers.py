@@ -25,6 +25,21 @@ def test_a_pronoun_abstains_rather_than_reach_the_wrong_person(text: str, senten
     assert sentence in found and found[sentence] is None, found
 
 
+@pytest.mark.parametrize("text, sentence, name", [
+    pytest.param("When Ilse Varga pointed out that Tallin calls it a ferry tax, Greta Moravec seized upon the remark, "
+                 "repeating her line. She said the tax would not pass.", "She said the tax would not pass.",
+                 "Greta Moravec", id="of-two-subjects-before-the-one-heading-the-sentence"),
+])
+def test_a_pronoun_stands_for(text: str, sentence: str, name: str):
+    assert _antecedents(text)[sentence] == name
+
+
+def test_a_pronoun_is_not_the_name_heading_the_clause_it_reports():
+    text = ("The judge the mayor was referring to is Oskar Curiel, who was born in Salem. "
+            "He insisted Curiel had a conflict of interest in the case.")
+    assert _antecedents(text)["He insisted Curiel had a conflict of interest in the case."] != "Oskar Curiel"
+
+
 @pytest.mark.parametrize("text, head, described", [
     ("A harbour official on Friday at the pier said the ferry was late.", "official", "official"),
     ("A letter to the council from the chairman of the board said the ferry was late.", "letter",

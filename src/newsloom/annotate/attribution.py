@@ -129,8 +129,8 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
                 past = _cue_past_relative(tok.head) if tok.head.i >= i else None
                 if past is not None or tok.lemma_.lower() not in CUE_LEMMAS:
                     return past
-            if tok.lemma_.lower() not in CUE_LEMMAS and (tok.tag_ not in FINITE_TAGS or j == i):
-                return None
+            if tok.lemma_.lower() not in CUE_LEMMAS and (tok.tag_ not in FINITE_TAGS or j == i or _cue_before_in_sentence(span)):
+                return None  # 'While Lee proclaims it a "terrific piece," Ray fixates on ...': Ray's verb is no cue
             if _introduces_next(tok) and not _opens_sentence(span):
                 return None  # "After Lee said ... 'less advanced schools,' Ray said: '...'": Ray's words follow
             if j > i and _says_something_else(tok):
@@ -182,6 +182,13 @@ def _introduces_next(verb: Token) -> bool:
         return True
     opening = nxt + 1 < len(doc) and doc[nxt + 1].is_quote and nxt + 2 < len(doc) and doc[nxt + 2].text[:1].isupper()
     return doc[nxt].text == "," and opening  # not '"bad," Lee said, "and wrong."': one quotation goes on
+
+
+def _cue_before_in_sentence(span: Span) -> bool:
+    """True when a verb that speaks or takes a stand in words comes before the quoted words in their sentence
+    ('While Lee proclaims it a "...," ...')."""
+    doc = span.doc
+    return any(t.pos_ == "VERB" and speaks(t) for t in doc[doc[span.start].sent.start : span.start])
 
 
 def _opens_sentence(span: Span) -> bool:

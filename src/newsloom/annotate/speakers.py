@@ -346,12 +346,15 @@ class SpeakerResolver:
         return None if name is not None and name in self._objects_of(tok.head) else name
 
     def _objects_of(self, verb: Token) -> set[str]:
-        """People named as the objects of a verb ("told Hannity", "asked Ann Lee about ...")."""
+        """People named as the objects of a verb ("told Hannity", "asked Ann Lee about ...") or as the subject of
+        the clause it reports ("He insisted Curiel had a conflict": not Curiel)."""
         found = set()
         for child in verb.children:
             heads = [child] if child.dep_ in {"dobj", "dative", "iobj"} else []
             if child.dep_ == "prep":
                 heads = [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "ccomp" and child.i > verb.i:  # not "Murphy lamented ..., he said": that is his clause
+                heads = [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN"]
             for head in heads:
                 person = self._entity_in(head.left_edge.idx, head.right_edge.idx + len(head.right_edge), self.people)
                 if person is not None:
@@ -391,16 +394,16 @@ class SpeakerResolver:
             return self._one_of_sentence(in_sentence)
         for prev in self._sentences_before(here, 4):
             said = self._spoken_in(gender, prev.start_char, prev.end_char)
+            subjects = self._subjects(gender, prev.start_char, prev.end_char)
             if said is not None:  # "Yet Trump is a 'change agent,' Cole said. '...,' he said": the one who spoke
                 return said
-            subjects = self._subjects(gender, prev.start_char, prev.end_char)
             lead = self._leading_pronoun(prev, low, subjects[0][0] if subjects else prev.end_char)
             if lead is not None:  # "Dunwoody said .... He said that Sanders has ... '...,' he said": the chain
                 return self._chained(lead)
             if not subjects and self._unknown_speaker(prev):
                 return None  # "..., Nefzi said." with Nefzi taken for a place: someone we cannot name spoke
             if subjects:
-                return subjects[0][1]
+                return self._heading(subjects) or subjects[0][1]
             only = self._only_of_gender(gender, prev.start_char, prev.end_char)
             if only is not None:
                 return only
@@ -408,6 +411,14 @@ class SpeakerResolver:
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
         return None
+
+    def _heading(self, subjects: list[tuple[int, str]]) -> str | None:
+        """Of several people who are subjects in an earlier sentence, the one heading it ("When Maddow pointed out
+        ..., Clinton seized upon the reference. '...,' she said": Clinton); None unless exactly one does."""
+        if len({name for _, name in subjects}) < 2:
+            return None
+        heads = {name for at, name in subjects if self._heads_at(at)}
+        return heads.pop() if len(heads) == 1 else None
 
     def _one_of_sentence(self, subjects: list[tuple[int, str]]) -> str | None:
         """Of the subjects before a pronoun in its sentence, the latest; where two people are (Schlafly replied
