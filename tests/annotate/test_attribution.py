@@ -591,6 +591,13 @@ RIGHT_SPEAKER = [
     pytest.param('While Jake Moravec proclaims the plan a \u201cterrific piece of work and well worth the trip to '
                  'produce,\u201d Ilse Varga fixates on the \u201cpier\u201d line.', "terrific piece", "partial",
                  "Jake Moravec", id="a-verb-after-the-quote-is-no-cue-when-one-came-before"),
+    pytest.param('But Bill Skelly, a longtime harbour data operative, vouched for both pilots. \u201cHaving access to the '
+                 'harbour file and two people who understand it is valuable,\u201d said Skelly, explaining he worked '
+                 'closely with them.', "harbour file", "direct", "Bill Skelly",
+                 id="a-surname-the-tagger-read-as-an-adverb-after-said"),
+    pytest.param('\u201cThe harbour is a reliably quiet town with few votes,\u201d the newspaper admitted.  \u201cBut its '
+                 'crisis should be a call to conscience,\u201d it added.', "call to conscience", "direct",
+                 "the newspaper", id="an-it-after-a-newspaper-that-admitted"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
@@ -645,6 +652,11 @@ def test_a_speaker_shown_as_unattributed_is_not_carried_to_the_next_quote():
 
 @pytest.mark.parametrize("text, words, shown", [
     # a verb taking a stand in words beside the marks vouches for them, unless it has an object of its own
+    ('Few disagree. As Professor Ann Foner put it: "The harbour does a better job at welcoming newcomers."',
+     "better job", "Ann Foner"),
+    ('In his ballad of the pier, Billy Moravec sings, "Don\'t go changing the tides to please me."', "changing the tides",
+     "Billy Moravec"),
+    ('Oskar Tallin put it on the table: "The ferry will sail on Monday."', "ferry will sail", None),
     ('"The board has failed us all," Ilse Varga shot back on Tuesday.', "The board has failed", "Ilse Varga"),
     ('Oskar Tallin issued a statement: "The ferry will sail on Monday, whatever the board decides."',
      "The ferry will sail", "Oskar Tallin"),

@@ -12,6 +12,8 @@ from newsloom.annotate.descriptions import described_kind
     ("The tabloid reported that the ferry was late.", "tabloid", "group"),
     ("The column said the ferry was late.", "column", "text"),
     ("A sign at the pier said the ferry was late.", "sign", "text"),
+    ("The newspaper said the ferry was late.", "newspaper", "group"),  # a list beats the "-er" ending
+    ("The harbour engineer said the ferry was late.", "engineer", "person"),
     ("The weather said the ferry was late.", "weather", None),
 ])
 def test_the_head_noun_says_what_kind_of_speaker_a_description_is(text: str, head: str, kind: str | None):

@@ -18,7 +18,7 @@ CUE_LEMMAS = SPEECH_LEMMAS | {
     "accuse", "caution", "observe", "continue", "conclude", "testify", "mention", "lament", "boast", "speak",
     "answer", "exclaim", "shout", "chant", "joke", "muse", "pledge", "scream", "yell", "whisper", "demand",
     "read", "wonder", "retort", "counter", "plead", "bark", "snap", "fume", "sneer", "thunder", "press", "cry", "react",
-    "boom", "echo", "surmise", "riff", "interject", "chime", "roar", "growl", "murmur", "mutter", "gush",
+    "boom", "echo", "surmise", "riff", "interject", "chime", "roar", "growl", "murmur", "mutter", "gush", "sing",
 }
 # Verbs whose clausal complement is reported speech or a stated position ("X argued that ...").
 REPORT_LEMMAS = SPEECH_LEMMAS | {
@@ -72,6 +72,9 @@ def speaks(verb: Token, stance: bool = True) -> bool:
     forms = word_forms(verb)
     if stance and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
         return True  # "fired back", "hit back", "pushed back": an answer given
+    if ("put" in forms and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+            and not any(c.dep_ in {"prep", "prt"} for c in verb.children)):
+        return True  # "as Ann Lee put it: ...", "put it bluntly"; not "put it on the table"
     return not forms.isdisjoint(SPEAKING_LEMMAS) or (stance and not forms.isdisjoint(STANCE_LEMMAS))
 
 
@@ -194,6 +197,9 @@ def speaker_of(verb: Token) -> Token | None:
     after = _inverted_name_after(verb)
     if after is not None:  # '"...," said Ann Lee, an aide, reports The Harbour Times.': the paper reports
         return after
+    mistagged = _mistagged_name_after(verb)
+    if mistagged is not None:  # '"...," said Skelly, explaining ...': a surname the tagger read as an adverb
+        return mistagged
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
                                                             and not _object_of_clause(before, verb))):
@@ -260,6 +266,18 @@ def _inverted_name_after(verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or name.head.i != verb.i or end >= len(doc) or doc[end].text not in {".", "!", "?"}:
         return None
     return name
+
+
+def _mistagged_name_after(verb: Token) -> Token | None:
+    """A capitalised word right after a subjectless finite cue, closed by a comma or full stop, that the tagger
+    took for an adverb or adjective ('"...," said Skelly, explaining'): the inverted subject, a name."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS or verb.i + 2 >= len(doc) or verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return None
+    name = doc[verb.i + 1]
+    if name.pos_ in {"ADV", "ADJ"} and name.is_title and name.head.i == verb.i and doc[verb.i + 2].text in {",", "."}:
+        return name
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:

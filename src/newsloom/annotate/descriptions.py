@@ -68,12 +68,14 @@ def described_kind(tok: Token) -> str | None:
     if tok.pos_ != "NOUN" or tok.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL"}:
         return None
     lemma = tok.lemma_.lower()
-    if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS or person_like(lemma) or _AGED.fullmatch(tok.lower_):
+    if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:
         return "person"
     if lemma in GROUP_NOUNS or tok.lower_ in GROUP_NOUNS:
         return "group"
     if lemma in TEXT_NOUNS or tok.lower_ in TEXT_NOUNS:
         return "text"
+    if person_like(lemma) or _AGED.fullmatch(tok.lower_):  # an ending ("-er") only where no list says otherwise
+        return "person"
     return None
 
 

@@ -16,7 +16,9 @@ from newsloom.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_SPOKEN_BY_THINGS = {"say", "add", "state", "write", "read", "note", "claim", "argue", "report", "announce", "warn"}
+_SPOKEN_BY_THINGS = {"say", "add", "state", "write", "read", "note", "claim", "argue", "report", "announce", "warn",
+                     "admit", "continue", "conclude", "recommend", "explain", "allege", "urge", "insist", "suggest",
+                     "contend", "assert", "acknowledge", "declare", "predict", "accuse"}
 PRONOUNS = {"he", "she", "they", "him", "her", "i", "we"}
 # Verbs whose that-clause is what their subject says or thinks: a "he"/"she" subject of that clause is, by
 # default, the one saying it ("Reid said that he spoke with Sanders").
