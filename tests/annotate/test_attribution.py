@@ -598,6 +598,9 @@ RIGHT_SPEAKER = [
     pytest.param('\u201cThe harbour is a reliably quiet town with few votes,\u201d the newspaper admitted.  \u201cBut its '
                  'crisis should be a call to conscience,\u201d it added.', "call to conscience", "direct",
                  "the newspaper", id="an-it-after-a-newspaper-that-admitted"),
+    pytest.param('Last month, the harbour reporter Mark Varga asked Oskar Tallin whether questions about his age were '
+                 'fair game.\n\u201cSure it is. I would not have run if I was not fit,\u201d he said.',
+                 "would not have run", "direct", "Oskar Tallin", id="the-one-asked-answers"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

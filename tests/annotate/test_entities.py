@@ -1,8 +1,10 @@
 """Canonical names within an article and aliases across a story."""
 import pytest
 
+from spacy.tokens import Doc
+
 from newsloom.annotate.entities import (
-    _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name, person_name,
+    _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name, doc_mentions, person_name,
 )
 from newsloom.annotate.nlp import load_nlp, parse
 from newsloom.compare.entities import story_aliases
@@ -105,7 +107,6 @@ def test_a_common_first_name_left_out_of_a_surname_taken_for_an_organisation_joi
 
 def test_spans_that_name_no_entity_of_their_own_are_dropped():
     from newsloom.annotate import load_nlp
-    from newsloom.annotate.entities import doc_mentions
 
     text = ("Donald Trump met Oskar Tallin in Varnholm on Monday. Norway stayed away.\n\n"
             "Future of Harbour Relations\n\n"
@@ -120,7 +121,6 @@ def test_spans_that_name_no_entity_of_their_own_are_dropped():
 
 def test_an_outlet_named_by_its_last_word_is_that_outlet():
     from newsloom.annotate import load_nlp
-    from newsloom.annotate.entities import doc_mentions
 
     text = ("A senior official told The Washington Post that the plan was dead. "
             "A retired diplomat told The Post that talks would resume.")
@@ -166,8 +166,22 @@ def test_a_first_name_of_the_register_and_a_surname_read_as_a_persons_name(words
 
 
 def test_a_headline_verb_after_a_name_is_not_part_of_it():
-    from newsloom.annotate.entities import doc_mentions
 
     doc = load_nlp()("Obama Says African-American Museum Tells a Story of Hope\n\nPresident Obama spoke on Saturday.")
     people = {m.text for m in doc_mentions(doc) if m.label == "PERSON"}
     assert "Obama" in people and not any(name.endswith("Says") for name in people)
+
+
+def test_a_first_name_and_surname_the_tagger_left_out_as_a_subject_are_a_person():
+    words = ["Fox", "News", "\u2019", "Bret", "Baier", "noticed", "it", ".", "Mr", "Farage", "agreed", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, False, True, True, True, True, False, True, True, True,
+                                                      False, False],
+              pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PRON", "PUNCT", "PROPN", "PROPN", "VERB",
+                   "PUNCT"],
+              deps=["compound", "poss", "case", "compound", "nsubj", "ROOT", "dobj", "punct", "compound", "nsubj",
+                    "ROOT", "punct"],
+              heads=[1, 4, 1, 4, 5, 5, 5, 5, 9, 10, 10, 10],
+              sent_starts=[True] + [False] * 7 + [True] + [False] * 3,
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+    people = [m.text for m in doc_mentions(doc) if m.label == "PERSON"]
+    assert people == ["Bret Baier"]  # not "Mr Farage": an honorific is no first name

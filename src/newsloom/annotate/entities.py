@@ -101,6 +101,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     mentions = [m for m in mentions if not _heading_or_byline(text, m)]
     labels = {m.text.strip(): m.label for m in mentions}
     mentions = [m for m in mentions if not _no_entity(text, m, labels)]
+    mentions += _untagged_people(doc, text)
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
     _relabel_not_people(mentions, text)
@@ -325,6 +326,34 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in SPEECH_LEMMAS:
             m.label = "PERSON"
+
+
+# Words before a surname that are no first name: honorifics and titles ("Mr Farage", "Dr Lee", "Gov Lee").
+_NOT_FIRST = frozenset("mr mrs ms miss mx sir dame lord lady dr prof rev gov sen rep gen col capt sgt lt".split())
+
+
+def _untagged_people(doc: Doc, text: str) -> list[Mention]:
+    """People the tagger left out as the subject of a clause, written as a first name and a surname ("Fox News'
+    Bret Baier noticed ..."): two or three capitalised words no entity covers."""
+    from spacy.attrs import DEP
+
+    from newsloom.annotate.token_values import indices, valued
+
+    found = []
+    for i in indices(valued(doc, DEP, SUBJECT_DEPS)):
+        head = doc[i]
+        if head.pos_ != "PROPN" or head.ent_type_:
+            continue
+        first = head
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == head.i:
+            first = doc[first.i - 1]
+        words = [t.text for t in doc[first.i : head.i + 1]]
+        if (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[first.i : head.i + 1])
+                and first.is_title and first.lower_ not in _PLACE_NAMES and first.lower_.rstrip(".") not in _NOT_FIRST
+                and _first_and_surname(words)):
+            found.append(Mention(text=text[first.idx : head.idx + len(head)], start=first.idx,
+                                 end=head.idx + len(head), label="PERSON"))
+    return found
 
 
 def _first_name_before(span: Span) -> bool:

@@ -16,6 +16,7 @@ from newsloom.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_ASKING = {"ask", "question", "press", "quiz"}  # verbs whose object is the one who answers next
 _SPOKEN_BY_THINGS = {"say", "add", "state", "write", "read", "note", "claim", "argue", "report", "announce", "warn",
                      "admit", "continue", "conclude", "recommend", "explain", "allege", "urge", "insist", "suggest",
                      "contend", "assert", "acknowledge", "declare", "predict", "accuse"}
@@ -394,7 +395,12 @@ class SpeakerResolver:
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
         if in_sentence:
             return self._one_of_sentence(in_sentence)
+        answering = True  # no sentence of the writer's own between the pronoun and the one looked at
         for prev in self._sentences_before(here, 4):
+            asked = self._asked(prev, gender) if answering else None
+            if asked is not None:  # "Conroy asked Sanders whether .... '...,' he said": the one asked answers
+                return asked
+            answering = answering and self._quoted_sentence(prev)
             said = self._spoken_in(gender, prev.start_char, prev.end_char)
             subjects = self._subjects(gender, prev.start_char, prev.end_char)
             if said is not None:  # "Yet Trump is a 'change agent,' Cole said. '...,' he said": the one who spoke
@@ -412,6 +418,23 @@ class SpeakerResolver:
         last = self.last_speaker
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
+        return None
+
+    def _quoted_sentence(self, sent: Span) -> bool:
+        """True when a sentence's first word lies inside quotation marks (a sentence of the quoted words)."""
+        word = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        return word is not None and self._in_quotes(word.idx)
+
+    def _asked(self, sent: Span, gender: str | None) -> str | None:
+        """The person of fitting gender a sentence's main verb asks ("X asked Sanders whether ..."), if it asks one."""
+        root = sent.root
+        if root.lemma_.lower() not in _ASKING or not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+            return None
+        for child in root.children:
+            if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN":
+                person = self._entity_in(child.left_edge.idx, child.idx + len(child), self.people)
+                if person is not None and not self._in_quotes(person.start) and self._fits(person.canonical, gender):
+                    return person.canonical
         return None
 
     def _heading(self, subjects: list[tuple[int, str]]) -> str | None:
