@@ -51,3 +51,11 @@ def test_an_unnamed_source_takes_only_the_phrases_right_after_it_that_say_whose_
                                                                                       described: str):
     tok = next(t for t in load_nlp()(text) if t.text == head)
     assert text[tok.idx : _extend_anonymous(tok)] == described  # not "on Friday at the pier"
+
+
+def test_a_pronoun_after_a_subject_a_person_owns_in_its_sentence_is_that_person():
+    text = ("The council met on Monday. Mr. Bo Ray spoke first. Mr. Oskar Tallin's conduct, a subject of deep worry "
+            "among harbour leaders, came under scrutiny: he was challenged over the ferry.")
+    doc = load_nlp()(text)
+    resolver = SpeakerResolver(doc, doc_mentions(doc))
+    assert [resolver.resolve(t).name for t in doc if t.lower_ == "he"] == ["Oskar Tallin"]  # not Bo Ray

@@ -395,6 +395,9 @@ class SpeakerResolver:
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
         if in_sentence:
             return self._one_of_sentence(in_sentence)
+        owner = self._subject_owner(gender, sent.start_char, tok.idx)
+        if owner is not None:  # "Mr. Trump's temperament came under scrutiny: he was challenged ...": Trump
+            return owner
         answering = True  # no sentence of the writer's own between the pronoun and the one looked at
         for prev in self._sentences_before(here, 4):
             asked = self._asked(prev, gender) if answering else None
@@ -418,6 +421,22 @@ class SpeakerResolver:
         last = self.last_speaker
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
+        return None
+
+    def _subject_owner(self, gender: str | None, start: int, end: int) -> str | None:
+        """The person of known, fitting gender whose thing heads the sentence as its subject in [start, end), before
+        a pronoun of that sentence ("Mr. Trump's temperament came under scrutiny: he was ..."), outside quotation
+        marks; None when no one's, or a person's, does."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        for tok in span if span is not None else []:
+            head = tok.head
+            if (tok.dep_ != "poss" or tok.pos_ != "PROPN" or head.dep_ not in SUBJECT_DEPS or head.pos_ != "NOUN"
+                    or not _heads_sentence(head, also={"ccomp", "parataxis"}) or described_kind(head) is not None
+                    or self._in_quotes(tok.idx)):  # the parse may hang the clause before a colon from the one after
+                continue
+            person = self._entity_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge), self.people)
+            if person is not None and self._fits(person.canonical, gender) and person.canonical in self.genders:
+                return person.canonical
         return None
 
     def _quoted_sentence(self, sent: Span) -> bool:
