@@ -601,6 +601,9 @@ RIGHT_SPEAKER = [
     pytest.param('Last month, the harbour reporter Mark Varga asked Oskar Tallin whether questions about his age were '
                  'fair game.\n\u201cSure it is. I would not have run if I was not fit,\u201d he said.',
                  "would not have run", "direct", "Oskar Tallin", id="the-one-asked-answers"),
+    pytest.param("''They were professionals, but also competitors,'' Oskar Tallin, the mayor's former chief of staff, "
+                 "said of their time in the administration.", "professionals", "direct", "Oskar Tallin",
+                 id="an-apposition-ending-in-an-of-phrase-between-quote-and-cue"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

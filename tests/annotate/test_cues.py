@@ -1,4 +1,6 @@
 """Cue verbs and the subjects that speak through them."""
+from spacy.tokens import Doc
+
 from newsloom.annotate import load_nlp
 from newsloom.annotate.cues import speaker_of
 
@@ -7,3 +9,25 @@ def test_a_name_closing_the_sentence_after_a_subjectless_verb_is_its_subject():
     doc = load_nlp()("Fares will rise, said the chairman of Harbour Rail, reports The Harbour Times.")
     reports = next(t for t in doc if t.lower_ == "reports")
     assert speaker_of(reports).text == "Times"
+
+
+def _parsed(words: list[str], pos: list[str], tags: list[str], deps: list[str], heads: list[int]) -> Doc:
+    """A document with the parse given, as the parser sometimes gives it."""
+    return Doc(load_nlp().vocab, words=words, pos=pos, tags=tags, deps=deps, heads=heads)
+
+
+def test_the_name_before_a_cue_is_found_past_a_relative_clause_and_an_of_phrase():
+    # "Greta Moravec, who is chairman of the fund said": the parse hung "said" after "fund" without its subject
+    doc = _parsed(["Greta", "Moravec", ",", "who", "is", "chairman", "of", "the", "fund", "said", "."],
+                  ["PROPN", "PROPN", "PUNCT", "PRON", "AUX", "NOUN", "ADP", "DET", "NOUN", "VERB", "PUNCT"],
+                  ["NNP", "NNP", ",", "WP", "VBZ", "NN", "IN", "DT", "NN", "VBD", "."],
+                  ["compound", "ROOT", "punct", "nsubj", "relcl", "attr", "prep", "det", "pobj", "dep", "punct"],
+                  [1, 1, 1, 4, 1, 4, 5, 8, 6, 1, 1])
+    assert speaker_of(doc[9]).text == "Moravec"
+
+
+def test_a_past_tense_read_as_a_participle_after_an_apposition_keeps_its_subject():
+    doc = load_nlp()("Ilse Varga, the 2012 harbour board nominee, tweeted in response: ''Important distinction: the "
+                     "board closes piers; our mayors open them.''")
+    tweeted = next(t for t in doc if t.lower_ == "tweeted")
+    assert speaker_of(tweeted).text == "Varga"

@@ -202,7 +202,8 @@ def speaker_of(verb: Token) -> Token | None:
         return mistagged
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
-                                                            and not _object_of_clause(before, verb))):
+                                                            and not _object_of_clause(before, verb))
+                               or _past_read_as_participle(verb, before)):
         return before
     if verb.dep_ == "conj":  # a cue the parse left without its subject ("the U.S. Waltz told ..., but argued")
         for tok in reversed(verb.doc[verb.head.i + 1 : verb.i]):
@@ -268,6 +269,13 @@ def _inverted_name_after(verb: Token) -> Token | None:
     return name
 
 
+def _past_read_as_participle(verb: Token, name: Token) -> bool:
+    """True for a past tense the parse took for a participle modifying the name before it, past an apposition
+    between commas ("Mitt Romney, the 2012 nominee, tweeted in response: ..."); not one with an agent ("signed by")."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i == name.i and name.pos_ == "PROPN"
+            and any(c.dep_ == "appos" for c in name.children) and not any(c.dep_ == "agent" for c in verb.children))
+
+
 def _mistagged_name_after(verb: Token) -> Token | None:
     """A capitalised word right after a subjectless finite cue, closed by a comma or full stop, that the tagger
     took for an adverb or adjective ('"...," said Skelly, explaining'): the inverted subject, a name."""
@@ -291,11 +299,19 @@ def _name_before(verb: Token) -> Token | None:
     tok = doc[i]
     if tok.is_quote or tok.pos_ not in {"PROPN", "NOUN"}:
         return None
-    for _ in range(4):
-        if tok.dep_ in {"compound", "flat", "appos"} and tok.head.i < verb.i and tok.head.pos_ in {"PROPN", "NOUN"}:
+    for _ in range(6):
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"PROPN", "NOUN"}
+                and tok.head.head.i < tok.i):
+            tok = tok.head.head  # "Ann Lee, the mayor's chief of staff, said": past "of staff" to "chief"
+        elif (tok.dep_ == "attr" and tok.head.dep_ == "relcl" and tok.head.head.pos_ == "PROPN"
+              and tok.head.head.i < tok.i):
+            tok = tok.head.head  # "Katie Packer, who is chairman of the PAC said": the one the clause describes
+        elif tok.dep_ in {"compound", "flat", "appos"} and tok.head.i < verb.i and tok.head.pos_ in {"PROPN", "NOUN"}:
             if tok.dep_ == "appos" and verb.tag_ in FINITE_TAGS and _in_prepositional_phrase(tok.head, verb):
                 break  # "In an interview with hosts Ann Lee and Bo Ray, the candidate stated": not Bo Ray
             tok = tok.head
+        else:
+            break
     return tok
 
 
