@@ -604,6 +604,16 @@ RIGHT_SPEAKER = [
     pytest.param("''They were professionals, but also competitors,'' Oskar Tallin, the mayor's former chief of staff, "
                  "said of their time in the administration.", "professionals", "direct", "Oskar Tallin",
                  id="an-apposition-ending-in-an-of-phrase-between-quote-and-cue"),
+    pytest.param("In response to the mayor's latest attack, Ms. Varga's campaign said in a statement that ''Ilse Varga "
+                 "won't be bullied'' by anyone.", "won't be bullied", "partial", "Ms. Varga's campaign",
+                 id="what-is-said-in-a-statement-is-the-sayers"),
+    pytest.param("In an interview with Morning Harbour hosts Joe Lind and Mika Ray, the Democratic presidential "
+                 "candidate stated that the mayor's \u201cdivisive\u201d and \u201cmean-spirited\u201d comments do not "
+                 "\u201cfit with what I thought I knew about him.\u201d", "fit with what", "partial",
+                 "the Democratic presidential candidate", id="the-noun-right-before-the-cue-is-its-subject"),
+    pytest.param('The Council on Anglo-Nordic Relations National Executive Director Nihad Varga said the "rhetoric '
+                 'has crossed the line from spreading doubt to inciting anger."', "crossed the line", "partial",
+                 "Nihad Varga", id="a-person-closing-an-organisations-name-run-into-a-title"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

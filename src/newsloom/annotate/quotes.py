@@ -264,12 +264,16 @@ def _words_between(text: str, spans: list[QuotedSpan]) -> bool:
 
 def _owner(resolver: SpeakerResolver, noun: Token) -> SpeakerMention:
     """Whose claim (statement, promise ...) a noun is: its named possessor, else the subject of the verb that
-    issued it ("Lee issued a statement: '...'"; not "Lee rejected the statement"), else nobody."""
+    issued it ("Lee issued a statement: '...'"; not "Lee rejected the statement") or said in it ("Lee said in a
+    statement that '...'"), else nobody."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING:
-        owner = subject_of(noun.head)
+    verb = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUING else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in REPORT_LEMMAS:
+        verb = noun.head.head  # "the campaign said in a statement that ...": the statement is the campaign's
+    if owner is None and verb is not None:
+        owner = subject_of(verb)
         if owner is not None:
-            return resolver.resolve(owner, describe=is_own_subject(owner, noun.head))
+            return resolver.resolve(owner, describe=is_own_subject(owner, verb))
     if owner is None or owner.pos_ != "PROPN":
         return SpeakerMention(noun.idx, noun.idx + len(noun), None, "none")
     return resolver.resolve(owner)
@@ -298,8 +302,9 @@ def _not_talked_about(
 def _speaker(resolver: SpeakerResolver, subj: Token | None, cue: Token | None, sent: Span) -> SpeakerMention | None:
     """Speaker for a quote from the subject of its cue, or from "according to X" in its sentence; a description
     ("the mayor") only when it is the cue's own subject or the "according to" source."""
-    if subj is not None:
-        return resolver.resolve(subj, describe=is_own_subject(subj, cue))
+    if subj is not None:  # the noun right before the cue is its subject however the parse hung it ("hosts A and
+        # B, the candidate stated": not an apposition of B)
+        return resolver.resolve(subj, describe=is_own_subject(subj, cue) or (cue is not None and subj.i + 1 == cue.i))
     obj = according_in(sent)
     return resolver.resolve(obj, describe=True) if obj is not None else None
 

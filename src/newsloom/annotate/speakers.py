@@ -190,7 +190,8 @@ class SpeakerResolver:
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = ([c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
                  or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)]
-                 or [t for t in [_titles_joined_person(tok)] if t is not None])  # "former Gov. and Chairman Ed Rendell"
+                 or [t for t in [_titles_joined_person(tok)] if t is not None]  # "former Gov. and Chairman Ed Rendell"
+                 or [t for t in [_titled_person_closing(tok)] if t is not None])
         if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said", "an email sent by Ann Lee warned"
             tok = named[0]
             np = noun_phrase(tok)
@@ -700,6 +701,23 @@ def _titles_joined_person(tok: Token) -> Token | None:
     if tok.pos_ != "PROPN" or tok.lower_ not in TITLE_NOUNS | ROLE_WORDS or any(c.dep_ == "det" for c in tok.children):
         return None
     return next((c for c in tok.children if c.dep_ in {"conj", "appos"} and c.ent_type_ == "PERSON"), None)
+
+
+def _titled_person_closing(tok: Token) -> Token | None:
+    """The person closing an organisation's name run into a title the parse made one phrase ("The Council on
+    Harbour Relations National Executive Director Nihad Awad said": Awad, not the council)."""
+    if tok.ent_type_ not in {"ORG", ""} or tok.pos_ != "PROPN":
+        return None
+    last = tok.right_edge
+    if last.ent_type_ != "PERSON" or last.i == tok.i:
+        return None
+    first = last
+    while first.ent_iob_ != "B" and first.i > tok.i:
+        first = first.nbor(-1)  # back to the start of the person's name
+    title = first.nbor(-1) if first.i > tok.i + 1 else None
+    if title is None or title.lower_.rstrip(".") not in TITLE_NOUNS | ROLE_WORDS:
+        return None
+    return last
 
 
 def _titled(tok: Token) -> list[Token]:
