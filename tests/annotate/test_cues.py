@@ -31,3 +31,17 @@ def test_a_past_tense_read_as_a_participle_after_an_apposition_keeps_its_subject
                      "board closes piers; our mayors open them.''")
     tweeted = next(t for t in doc if t.lower_ == "tweeted")
     assert speaker_of(tweeted).text == "Varga"
+
+
+def test_the_name_before_a_cue_is_not_a_noun_inside_a_relative_clause():
+    # "a harbour official who spoke anonymously to discuss strategy said": the parse took the official for an
+    # apposition and left "said" without its subject
+    doc = _parsed(["overlap", "with", "team", ",", "an", "official", "who", "spoke", "to", "discuss", "strategy", "said",
+                   "."],
+                  ["NOUN", "ADP", "NOUN", "PUNCT", "DET", "NOUN", "PRON", "VERB", "PART", "VERB", "NOUN", "VERB",
+                   "PUNCT"],
+                  ["NN", "IN", "NN", ",", "DT", "NN", "WP", "VBD", "TO", "VB", "NN", "VBD", "."],
+                  ["npadvmod", "prep", "pobj", "punct", "det", "appos", "nsubj", "relcl", "aux", "advcl", "dobj", "ROOT",
+                   "punct"],
+                  [11, 0, 1, 2, 5, 2, 7, 5, 9, 7, 9, 11, 11])
+    assert speaker_of(doc[11]).text == "official"  # not "strategy"

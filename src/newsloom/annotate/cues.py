@@ -303,9 +303,9 @@ def _name_before(verb: Token) -> Token | None:
         if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"PROPN", "NOUN"}
                 and tok.head.head.i < tok.i):
             tok = tok.head.head  # "Ann Lee, the mayor's chief of staff, said": past "of staff" to "chief"
-        elif (tok.dep_ == "attr" and tok.head.dep_ == "relcl" and tok.head.head.pos_ == "PROPN"
-              and tok.head.head.i < tok.i):
-            tok = tok.head.head  # "Katie Packer, who is chairman of the PAC said": the one the clause describes
+        elif (clause := _relative_clause_above(tok, verb)) is not None:
+            tok = clause.head  # "Ann Lee, who is chairman of the fund said", "an official who spoke to discuss strategy
+            # said": the one the relative clause describes, not a noun inside it
         elif tok.dep_ in {"compound", "flat", "appos"} and tok.head.i < verb.i and tok.head.pos_ in {"PROPN", "NOUN"}:
             if tok.dep_ == "appos" and verb.tag_ in FINITE_TAGS and _in_prepositional_phrase(tok.head, verb):
                 break  # "In an interview with hosts Ann Lee and Bo Ray, the candidate stated": not Bo Ray
@@ -313,6 +313,20 @@ def _name_before(verb: Token) -> Token | None:
         else:
             break
     return tok
+
+
+def _relative_clause_above(tok: Token, verb: Token) -> Token | None:
+    """The nearest relative clause `tok` lies inside, when it describes a name or noun before it and ends before
+    `verb`; None otherwise."""
+    for anc in tok.ancestors:
+        if anc.i == verb.i:
+            return None
+        if anc.dep_ == "relcl":
+            head = anc.head
+            fits = (anc.pos_ in {"VERB", "AUX"} and head.i < tok.i and head.pos_ in {"PROPN", "NOUN"}
+                    and anc.right_edge.i < verb.i and not any(t.is_quote for t in tok.doc[head.i : verb.i]))
+            return anc if fits else None  # not across quotation marks: a clause inside the words is theirs
+    return None
 
 
 def _in_prepositional_phrase(tok: Token, verb: Token) -> bool:
