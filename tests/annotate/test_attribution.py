@@ -614,6 +614,10 @@ RIGHT_SPEAKER = [
     pytest.param('The Council on Anglo-Nordic Relations National Executive Director Nihad Varga said the "rhetoric '
                  'has crossed the line from spreading doubt to inciting anger."', "crossed the line", "partial",
                  "Nihad Varga", id="a-person-closing-an-organisations-name-run-into-a-title"),
+    pytest.param('The union has called for strikes at the pier, according to the Harbour Watch Group, which monitors the '
+                 'docks. It said crews at the pier were sharing the news and "celebrating the walkout."',
+                 "celebrating the walkout", "partial", "Harbour Watch Group",
+                 id="an-it-after-an-organisation-cited-according-to"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

@@ -486,22 +486,24 @@ class SpeakerResolver:
         return tok.dep_ in SUBJECT_DEPS and _heads_sentence(tok)
 
     def _it_speaker(self, tok: Token) -> str | None:
-        """Whom an "it" that speaks stands for: the organisation or document that spoke last, in its sentence
-        before it or in one of the two before; nobody when a person spoke there instead."""
+        """Whom an "it" that speaks stands for: the organisation or document that spoke last (or was cited
+        "according to"), in its sentence before it or in one of the two before; nobody when a person spoke there
+        instead."""
         here = bisect_right(self._firsts, tok.i) - 1
         sent = self.sents[here]
         for span in [self.doc[sent.start : tok.i], *self._sentences_before(here, 2)]:
             found: str | None = None
             for t in span:
-                if (t.dep_ not in SUBJECT_DEPS or t.pos_ not in {"NOUN", "PROPN", "PRON"} or self._in_quotes(t.idx)
-                        or t.head.lemma_.lower() not in _SPOKEN_BY_THINGS):
-                    continue
+                cited = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
+                if (not (cited or t.dep_ in SUBJECT_DEPS) or t.pos_ not in {"NOUN", "PROPN", "PRON"}
+                        or self._in_quotes(t.idx) or not (cited or t.head.lemma_.lower() in _SPOKEN_BY_THINGS)):
+                    continue  # the source "according to" it counts as having spoken
                 if t.pos_ == "PRON":  # "It stated that ...": the chain goes on through the earlier "it"
                     found = self._chained(t) if t.lower_ == "it" else found
                     continue
                 said = self.resolve(t, describe=True)
-                if said.person or (said.name in self._people_names):
-                    return None  # a person spoke last: "it" is no one we can tell
+                if (said.person and said.how != "name") or said.name in self._people_names:
+                    return None  # a person spoke last: "it" is no one we can tell (a name counts when a person's)
                 found = said.name or found
             if found:
                 return found
