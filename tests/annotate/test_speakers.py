@@ -59,3 +59,11 @@ def test_a_pronoun_after_a_subject_a_person_owns_in_its_sentence_is_that_person(
     doc = load_nlp()(text)
     resolver = SpeakerResolver(doc, doc_mentions(doc))
     assert [resolver.resolve(t).name for t in doc if t.lower_ == "he"] == ["Oskar Tallin"]  # not Bo Ray
+
+
+def test_a_pronoun_is_never_the_subject_of_an_infinitive():
+    text = ("Ilse Varga spoke first. The senator declined to say whether it is appropriate for a sitting judge to "
+            "openly criticize a candidate. But she told the Gazette that the mayor is an opportunist.")
+    doc = load_nlp()(text)
+    resolver = SpeakerResolver(doc, doc_mentions(doc))
+    assert [resolver.resolve(t).name for t in doc if t.lower_ == "she"] == ["Ilse Varga"]  # not "a sitting judge"

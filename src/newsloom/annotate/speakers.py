@@ -627,7 +627,7 @@ class SpeakerResolver:
         found = []
         for tok in span if span is not None else []:
             if (tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.tag_ != "NNS" and not self._in_quotes(tok.idx)
-                    and role_gender(tok.lower_) in (None, gender)
+                    and not _infinitive_subject(tok) and role_gender(tok.lower_) in (None, gender)
                     and (tok.lemma_.lower() in ANONYMOUS_HEADS or described_kind(tok) == "person")):  # not "a big reason"
                 np = noun_phrase(tok)
                 if np[0].lower_ in ANONYMOUS_DETS:
@@ -688,6 +688,13 @@ class SpeakerResolver:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+
+def _infinitive_subject(tok: Token) -> bool:
+    """True for the subject of an infinitive ("whether it is right for a sitting judge to criticize ..."): someone
+    talked about, not someone who said or did anything."""
+    return any(c.tag_ == "TO" for c in tok.head.children) or any(c.dep_ == "mark" and c.lower_ == "for"
+                                                                  for c in tok.head.children)
 
 
 def _as_they_say(tok: Token) -> bool:
