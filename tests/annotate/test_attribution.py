@@ -618,6 +618,9 @@ RIGHT_SPEAKER = [
                  'docks. It said crews at the pier were sharing the news and "celebrating the walkout."',
                  "celebrating the walkout", "partial", "Harbour Watch Group",
                  id="an-it-after-an-organisation-cited-according-to"),
+    pytest.param("As the Nordwave chief executive, Jeff Varga, put it in his memo to employees explaining the deal, "
+                 "''Imagine a harbour where we're no longer looking up at the shipping titans.''", "Imagine a harbour",
+                 "direct", "Jeff Varga", id="as-x-put-it-in-a-memo"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [

@@ -289,7 +289,7 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     mark = doc[k]
     if mark.text == ",":  # "she said, ..." / "Trump issued a statement, ..."; a cue verb wins ("saying about X reaching a deal, ...")
         verbs = [t for t in reversed(doc[max(0, k - 12) : k]) if t.pos_ == "VERB" and t.dep_ not in {"amod", "acl"}]
-        cues = [t for t in verbs if t.lemma_.lower() in CUE_LEMMAS]
+        cues = [t for t in verbs if t.lemma_.lower() in CUE_LEMMAS or (t.lemma_.lower() == "put" and speaks(t))]
         near = [t for t in verbs if t.i >= k - 8]
         verb = cues[0] if cues else (near[0] if near else None)
         return (verb, speaker_of(verb)) if verb is not None else None

@@ -73,9 +73,12 @@ def speaks(verb: Token, stance: bool = True) -> bool:
     if stance and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
         return True  # "fired back", "hit back", "pushed back": an answer given
     if ("put" in forms and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
-            and not any(c.dep_ in {"prep", "prt"} for c in verb.children)):
-        return True  # "as Ann Lee put it: ...", "put it bluntly"; not "put it on the table"
+            and not any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in _PUT_IT_IN) for c in verb.children)):
+        return True  # "as Ann Lee put it: ...", "put it bluntly", "put it in a memo"; not "put it on the table"
     return not forms.isdisjoint(SPEAKING_LEMMAS) or (stance and not forms.isdisjoint(STANCE_LEMMAS))
+
+
+_PUT_IT_IN = {"in", "to", "during"}  # "put it in his memo", "put it to reporters", "put it during the debate"
 
 
 def word_forms(tok: Token) -> set[str]:
