@@ -736,3 +736,21 @@ def test_a_title_set_off_after_a_work_is_no_quote(text: str):
 def test_one_scare_quoted_word_under_a_verb_that_does_not_speak_is_no_quote():
     text = 'Mark Tallin did well with the right wing. He won a mere 9 percent of the "moderate" vote.'
     assert not [q for q in _quotes(text) if q.text.strip('"') == "moderate"]
+
+
+def test_a_name_tagged_as_a_verb_before_the_cue_is_its_subject():
+    from spacy.tokens import Doc
+
+    from newsloom.annotate.attribution import attribute
+    from newsloom.annotate.nlp import load_nlp
+
+    # '"Jeb wants a fight," Trump shot back.': the tagger reads the surname as the verb "trump"
+    words = ['"', "Ilse", "wants", "a", "fight", ",", '"', "Tallin", "shot", "back", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[False, True, True, True, False, False, True, True, True, False,
+                                                      False],
+              pos=["PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "VERB", "ADV", "PUNCT"],
+              tags=["``", "NNP", "VBZ", "DT", "NN", ",", "''", "VB", "VBD", "RB", "."],
+              deps=["punct", "nsubj", "ccomp", "det", "dobj", "punct", "punct", "nsubj", "ROOT", "advmod", "punct"],
+              heads=[8, 2, 8, 4, 2, 2, 8, 8, 8, 8, 8], sent_starts=[True] + [False] * 10)
+    cue, subject, beside = attribute(doc[1:5], [(1, 20)], lambda i: doc[i].sent)
+    assert (cue.text, subject.text, beside) == ("shot", "Tallin", True)

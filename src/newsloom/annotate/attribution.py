@@ -123,7 +123,8 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
         tok = doc[j]
         if tok.is_space:
             return None
-        if tok.pos_ == "VERB" or (j > i and _verb_tagged_noun(tok)):
+        named = tok.pos_ == "VERB" and tok.dep_ in SUBJECT_DEPS  # a subject tagged as a verb ('"...," Trump shot back')
+        if (tok.pos_ == "VERB" and not named) or (j > i and _verb_tagged_noun(tok)):
             # any finite verb right after the quotation reports it ("...," Trump shot back); "adding" leads on
             if tok.dep_ == "relcl":  # '"...," Ann Lee, who asked not to be named, said'; '“Bill,” which allows'
                 past = _cue_past_relative(tok.head) if tok.head.i >= i else None
@@ -136,11 +137,11 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
             if j > i and _says_something_else(tok):
                 return None  # "... 'our struggling fishermen,' Melanie said yes, yes": she said yes
             return (tok, _source_near(doc, tok, i, j)) if tok.tag_ != "VBG" else None
-        if tok.is_quote or tok.text in {";", ":", "."} or tok.pos_ not in _IN_SOURCE:
+        if tok.is_quote or tok.text in {";", ":", "."} or (tok.pos_ not in _IN_SOURCE and not named):
             return None
         if tok.pos_ == "ADP" and not seen_nominal:
             return None
-        seen_nominal = seen_nominal or tok.pos_ in _NOMINAL
+        seen_nominal = seen_nominal or named or tok.pos_ in _NOMINAL
     return None
 
 
@@ -249,7 +250,7 @@ def _source_near(doc: Doc, verb: Token, start: int, end: int) -> Token | None:
         return _np_head(after[0], verb.i + 1, stop) if after else None
     if subj is not None and start <= subj.i < end:
         return subj
-    heads = [t for t in doc[start:end] if t.pos_ in _NOMINAL and not start <= t.head.i < end]
+    heads = [t for t in doc[start:end] if (t.pos_ in _NOMINAL or t.dep_ in SUBJECT_DEPS) and not start <= t.head.i < end]
     return heads[0] if heads else None
 
 
