@@ -754,3 +754,10 @@ def test_a_name_tagged_as_a_verb_before_the_cue_is_its_subject():
               heads=[8, 2, 8, 4, 2, 2, 8, 8, 8, 8, 8], sent_starts=[True] + [False] * 10)
     cue, subject, beside = attribute(doc[1:5], [(1, 20)], lambda i: doc[i].sent)
     assert (cue.text, subject.text, beside) == ("shot", "Tallin", True)
+
+
+def test_an_inverted_cue_of_continuing_names_its_speaker():
+    text = ('Ilse Varga spoke on the radio. "The machines were rigged," Varga said.\n\n'
+            'Continued Varga: "So I think it is a very real problem."')
+    quote = _one(_quotes(text), "very real problem")
+    assert (quote.speaker, quote.basis) == ("Ilse Varga", "cue")  # named beside the marks, not carried

@@ -68,7 +68,9 @@ def fold(text: str) -> str:
 
 
 # Verbs that open an inverted cue before the speaker's name ("Said Drummond: ...", "Added Sen. Bo Ray, ...").
-INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Explained", "Recalled"})
+INVERTED_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes", "Explained", "Recalled",
+                            "Continued", "Continues", "Concluded", "Concludes", "Noted", "Notes", "Quipped",
+                            "Replied", "Insisted", "Declared", "Warned", "Tweeted"})
 
 
 # Verbs a headline writes after a name ("Obama Says African-American Museum ..."), which the tagger takes into it.
