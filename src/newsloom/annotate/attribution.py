@@ -130,7 +130,8 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
                 past = _cue_past_relative(tok.head) if tok.head.i >= i else None
                 if past is not None or tok.lemma_.lower() not in CUE_LEMMAS:
                     return past
-            if tok.lemma_.lower() not in CUE_LEMMAS and (tok.tag_ not in FINITE_TAGS or j == i or _cue_before_in_sentence(span)):
+            if tok.lemma_.lower() not in CUE_LEMMAS and (
+                    tok.tag_ not in FINITE_TAGS or j == i or _cue_before_in_sentence(span)):
                 return None  # 'While Lee proclaims it a "terrific piece," Ray fixates on ...': Ray's verb is no cue
             if _introduces_next(tok) and not _opens_sentence(span):
                 return None  # "After Lee said ... 'less advanced schools,' Ray said: '...'": Ray's words follow
@@ -250,7 +251,8 @@ def _source_near(doc: Doc, verb: Token, start: int, end: int) -> Token | None:
         return _np_head(after[0], verb.i + 1, stop) if after else None
     if subj is not None and start <= subj.i < end:
         return subj
-    heads = [t for t in doc[start:end] if (t.pos_ in _NOMINAL or t.dep_ in SUBJECT_DEPS) and not start <= t.head.i < end]
+    heads = [t for t in doc[start:end]
+             if (t.pos_ in _NOMINAL or t.dep_ in SUBJECT_DEPS) and not start <= t.head.i < end]
     return heads[0] if heads else None
 
 

@@ -810,7 +810,8 @@ def _name_tagged_noun(tok: Token, np: Span) -> bool:
     """A capitalised word alone as its phrase, not opening its sentence, that the tagger took for a noun (or for a
     verb, as its subject): a name ("“...?” Hannity pressed", '"...," Trump shot back')."""
     text = tok.text
-    return ((tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and tok.dep_ in SUBJECT_DEPS)) and len(np) == 1 and len(text) > 2 and text[0].isupper() and text[1:].islower()
+    noun = tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and tok.dep_ in SUBJECT_DEPS)
+    return (noun and len(np) == 1 and len(text) > 2 and text[0].isupper() and text[1:].islower()
             and tok.i > 0 and (tok.doc[tok.i - 1].is_quote or not (tok.is_sent_start or tok.doc[tok.i - 1].is_sent_start))
             and described_kind(tok) is None and tok.lemma_.lower() not in ANONYMOUS_HEADS)
 
