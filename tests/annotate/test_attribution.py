@@ -576,8 +576,8 @@ RIGHT_SPEAKER = [
                  'tradition.\u201d', "There is no plan", "direct", "Greta Moravec",
                  id="a-relative-clause-between-name-and-cue-describes-the-speaker"),
     pytest.param('Addressing the crews at the harbour office, Ilse Varga said it was too early to name the winners but '
-                 'added, "I think you all have an idea of the results."',
-                 "an idea of the results", "direct", "Ilse Varga", id="a-cue-the-parse-joined-to-the-reported-clause"),
+                 'added, "I suspect every one of you can guess the outcome."',
+                 "guess the outcome", "direct", "Ilse Varga", id="a-cue-the-parse-joined-to-the-reported-clause"),
     pytest.param('Few expect a deal. \u201cThe ferry was very nice,\u201d the shipping tycoon told the Gazette in a rare '
                  'interview.', "ferry was very nice", "direct", "the shipping tycoon",
                  id="a-tycoon-is-a-person-who-speaks"),
@@ -585,41 +585,38 @@ RIGHT_SPEAKER = [
                  'who was asked about the fleet. "The boats are ready for the winter."',
                  "boats are ready", "direct", "Arne Holm", id="an-abbreviated-rank-stays-with-its-name"),
     pytest.param('The mayor spoke on Sunday. And although harbour master Greta Moravec lamented the mayor\'s habit of '
-                 'gaffes - "does she have to keep giving them so much ammunition?" - voters at the pier said they '
-                 'were unfazed by the remarks.',
-                 "so much ammunition", "partial", "Greta Moravec", id="words-set-off-by-dashes-are-the-asides-clause"),
-    pytest.param('While Jake Moravec proclaims the plan a \u201cterrific piece of work and well worth the trip to '
-                 'produce,\u201d Ilse Varga fixates on the \u201cpier\u201d line.', "terrific piece", "partial",
+                 'gaffes - "must she keep handing them such easy targets?" - voters at the pier said they '
+                 'were unmoved by the remarks.',
+                 "easy targets", "partial", "Greta Moravec", id="words-set-off-by-dashes-are-the-asides-clause"),
+    pytest.param('While Jake Moravec proclaims the plan a \u201csplendid bit of planning and worth every mile of '
+                 'the voyage,\u201d Ilse Varga fixates on the \u201cpier\u201d line.', "splendid bit", "partial",
                  "Jake Moravec", id="a-verb-after-the-quote-is-no-cue-when-one-came-before"),
-    pytest.param('But Bill Skelly, a longtime harbour data operative, vouched for both pilots. \u201cHaving access to the '
-                 'harbour file and two people who understand it is valuable,\u201d said Skelly, explaining he worked '
-                 'closely with them.', "harbour file", "direct", "Bill Skelly",
+    pytest.param('But Bill Skelly, a longtime harbour data operative, vouched for both pilots. \u201cHaving the harbour '
+                 'ledger and two clerks who can read it is a real asset,\u201d said Skelly, explaining he worked '
+                 'closely with them.', "harbour ledger", "direct", "Bill Skelly",
                  id="a-surname-the-tagger-read-as-an-adverb-after-said"),
     pytest.param('\u201cThe harbour is a reliably quiet town with few votes,\u201d the newspaper admitted.  \u201cBut its '
-                 'crisis should be a call to conscience,\u201d it added.', "call to conscience", "direct",
+                 'troubles ought to stir the conscience of every voter,\u201d it added.', "stir the conscience", "direct",
                  "the newspaper", id="an-it-after-a-newspaper-that-admitted"),
     pytest.param('Last month, the harbour reporter Mark Varga asked Oskar Tallin whether questions about his age were '
-                 'fair game.\n\u201cSure it is. I would not have run if I was not fit,\u201d he said.',
-                 "would not have run", "direct", "Oskar Tallin", id="the-one-asked-answers"),
-    pytest.param("''They were professionals, but also competitors,'' Oskar Tallin, the mayor's former chief of staff, "
-                 "said of their time in the administration.", "professionals", "direct", "Oskar Tallin",
-                 id="an-apposition-ending-in-an-of-phrase-between-quote-and-cue"),
+                 'fair game.\n\u201cOf course. I would not be standing again if I felt unwell,\u201d he said.',
+                 "standing again", "direct", "Oskar Tallin", id="the-one-asked-answers"),
     pytest.param("In response to the mayor's latest attack, Ms. Varga's campaign said in a statement that ''Ilse Varga "
-                 "won't be bullied'' by anyone.", "won't be bullied", "partial", "Ms. Varga's campaign",
+                 "will not be pushed around'' by anyone.", "pushed around", "partial", "Ms. Varga's campaign",
                  id="what-is-said-in-a-statement-is-the-sayers"),
     pytest.param("In an interview with Morning Harbour hosts Joe Lind and Mika Ray, the Democratic presidential "
-                 "candidate stated that the mayor's \u201cdivisive\u201d and \u201cmean-spirited\u201d comments do not "
-                 "\u201cfit with what I thought I knew about him.\u201d", "fit with what", "partial",
+                 "candidate stated that the mayor's \u201charsh\u201d and \u201cpetty\u201d remarks do not "
+                 "\u201cmatch the man I believed I had met years ago.\u201d", "match the man", "partial",
                  "the Democratic presidential candidate", id="the-noun-right-before-the-cue-is-its-subject"),
     pytest.param('The Council on Anglo-Nordic Relations National Executive Director Nihad Varga said the "rhetoric '
-                 'has crossed the line from spreading doubt to inciting anger."', "crossed the line", "partial",
+                 'has gone from sowing doubt about the pier to stirring anger at its crews."', "sowing doubt", "partial",
                  "Nihad Varga", id="a-person-closing-an-organisations-name-run-into-a-title"),
     pytest.param('The union has called for strikes at the pier, according to the Harbour Watch Group, which monitors the '
                  'docks. It said crews at the pier were sharing the news and "celebrating the walkout."',
                  "celebrating the walkout", "partial", "Harbour Watch Group",
                  id="an-it-after-an-organisation-cited-according-to"),
-    pytest.param("As the Nordwave chief executive, Jeff Varga, put it in his memo to employees explaining the deal, "
-                 "''Imagine a harbour where we're no longer looking up at the shipping titans.''", "Imagine a harbour",
+    pytest.param("As the Nordwave chief executive, Jeff Varga, put it in his note to the staff about the merger, "
+                 "''Picture a harbour that no longer bows to the big shipping lines.''", "Picture a harbour",
                  "direct", "Jeff Varga", id="as-x-put-it-in-a-memo"),
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)

@@ -27,15 +27,15 @@ def test_the_name_before_a_cue_is_found_past_a_relative_clause_and_an_of_phrase(
 
 
 def test_a_past_tense_read_as_a_participle_after_an_apposition_keeps_its_subject():
-    doc = load_nlp()("Ilse Varga, the 2012 harbour board nominee, tweeted in response: ''Important distinction: the "
-                     "board closes piers; our mayors open them.''")
+    doc = load_nlp()("Ilse Varga, the 2012 harbour board nominee, tweeted in reply: ''A key difference: the board "
+                     "shuts piers; our mayors open them.''")
     tweeted = next(t for t in doc if t.lower_ == "tweeted")
     assert speaker_of(tweeted).text == "Varga"
 
 
 def test_the_name_before_a_cue_is_not_a_noun_inside_a_relative_clause():
-    # "a harbour official who spoke anonymously to discuss strategy said": the parse took the official for an
-    # apposition and left "said" without its subject
+    # "an official who spoke to discuss strategy said": the parse took the official for an apposition and left
+    # "said" without its subject
     doc = _parsed(["overlap", "with", "team", ",", "an", "official", "who", "spoke", "to", "discuss", "strategy", "said",
                    "."],
                   ["NOUN", "ADP", "NOUN", "PUNCT", "DET", "NOUN", "PRON", "VERB", "PART", "VERB", "NOUN", "VERB",
@@ -45,3 +45,14 @@ def test_the_name_before_a_cue_is_not_a_noun_inside_a_relative_clause():
                    "punct"],
                   [11, 0, 1, 2, 5, 2, 7, 5, 9, 7, 9, 11, 11])
     assert speaker_of(doc[11]).text == "official"  # not "strategy"
+
+
+def test_the_name_before_a_cue_is_found_past_an_apposition_ending_in_an_of_phrase():
+    # "..., Oskar Tallin, the mayor's chief of staff, said": the parse hung the name inside the quotation
+    doc = _parsed(["Oskar", "Tallin", ",", "the", "mayor", "'s", "chief", "of", "staff", ",", "said", "."],
+                  ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "ADP", "NOUN", "PUNCT", "VERB", "PUNCT"],
+                  ["NNP", "NNP", ",", "DT", "NN", "POS", "NN", "IN", "NN", ",", "VBD", "."],
+                  ["compound", "npadvmod", "punct", "det", "poss", "case", "appos", "prep", "pobj", "punct", "ROOT",
+                   "punct"],
+                  [1, 10, 1, 4, 6, 4, 1, 6, 7, 10, 10, 10])
+    assert speaker_of(doc[10]).text == "Tallin"  # not "staff"

@@ -26,7 +26,7 @@ def test_a_pronoun_abstains_rather_than_reach_the_wrong_person(text: str, senten
 
 
 @pytest.mark.parametrize("text, sentence, name", [
-    pytest.param("When Ilse Varga pointed out that Tallin calls it a ferry tax, Greta Moravec seized upon the remark, "
+    pytest.param("When Ilse Varga pointed out that Tallin calls it a ferry tax, Greta Moravec jumped on the remark, "
                  "repeating her line. She said the tax would not pass.", "She said the tax would not pass.",
                  "Greta Moravec", id="of-two-subjects-before-the-one-heading-the-sentence"),
 ])
@@ -35,9 +35,9 @@ def test_a_pronoun_stands_for(text: str, sentence: str, name: str):
 
 
 def test_a_pronoun_is_not_the_name_heading_the_clause_it_reports():
-    text = ("The judge the mayor was referring to is Oskar Curiel, who was born in Salem. "
-            "He insisted Curiel had a conflict of interest in the case.")
-    assert _antecedents(text)["He insisted Curiel had a conflict of interest in the case."] != "Oskar Curiel"
+    text = ("The judge the mayor was talking about is Oskar Brenn, who grew up in Salem. "
+            "He insisted Brenn was biased against the harbour.")
+    assert _antecedents(text)["He insisted Brenn was biased against the harbour."] != "Oskar Brenn"
 
 
 @pytest.mark.parametrize("text, head, described", [
@@ -54,16 +54,16 @@ def test_an_unnamed_source_takes_only_the_phrases_right_after_it_that_say_whose_
 
 
 def test_a_pronoun_after_a_subject_a_person_owns_in_its_sentence_is_that_person():
-    text = ("The council met on Monday. Mr. Bo Ray spoke first. Mr. Oskar Tallin's conduct, a subject of deep worry "
-            "among harbour leaders, came under scrutiny: he was challenged over the ferry.")
+    text = ("The council met on Monday. Mr. Bo Ray spoke first. Mr. Oskar Tallin's conduct, a source of unease "
+            "among harbour leaders, drew criticism: he was questioned about the ferry.")
     doc = load_nlp()(text)
     resolver = SpeakerResolver(doc, doc_mentions(doc))
     assert [resolver.resolve(t).name for t in doc if t.lower_ == "he"] == ["Oskar Tallin"]  # not Bo Ray
 
 
 def test_a_pronoun_is_never_the_subject_of_an_infinitive():
-    text = ("Ilse Varga spoke first. The senator declined to say whether it is appropriate for a sitting judge to "
-            "openly criticize a candidate. But she told the Gazette that the mayor is an opportunist.")
+    text = ("Ilse Varga spoke first. The senator would not say whether it is proper for a sitting judge to attack "
+            "a candidate in public. But she told the Gazette that the mayor is an opportunist.")
     doc = load_nlp()(text)
     resolver = SpeakerResolver(doc, doc_mentions(doc))
     assert [resolver.resolve(t).name for t in doc if t.lower_ == "she"] == ["Ilse Varga"]  # not "a sitting judge"
