@@ -584,6 +584,8 @@ RIGHT_SPEAKER = [
     pytest.param('"The numbers are fine," said the harbour chief. "The crews were hired," said Navy Capt. Arne Holm, '
                  'who was asked about the fleet. "The boats are ready for the winter."',
                  "boats are ready", "direct", "Arne Holm", id="an-abbreviated-rank-stays-with-its-name"),
+    pytest.param('"The crews were hired," said Navy Capt. Arne Holm. "The boats are ready for the winter."',
+                 "boats are ready", "direct", "Arne Holm", id="an-abbreviated-rank-is-no-second-subject"),
     pytest.param('The mayor spoke on Sunday. And although harbour master Greta Moravec lamented the mayor\'s habit of '
                  'gaffes - "must she keep handing them such easy targets?" - voters at the pier said they '
                  'were unmoved by the remarks.',

@@ -62,3 +62,9 @@ def test_an_abbreviated_rank_is_one_token_in_the_sentence_of_its_name(text: str,
     rank = next(t for t in doc if t.text == title)
     assert doc[rank.i + 1].sent.start == rank.sent.start  # the name is not cut off into a sentence of its own
     assert len(list(doc.sents)) == 1
+
+
+def test_an_abbreviated_rank_the_parse_made_a_subject_joins_the_name_after_it():
+    doc = parse('"The crews were hired," said Navy Capt. Arne Holm. "The boats are ready for the winter."')
+    rank = next(t for t in doc if t.text == "Capt.")
+    assert (rank.dep_, rank.head.text) == ("compound", "Holm")  # one subject, "Navy Capt. Arne Holm", not two

