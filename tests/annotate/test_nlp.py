@@ -68,3 +68,11 @@ def test_an_abbreviated_rank_the_parse_made_a_subject_joins_the_name_after_it():
     doc = parse('"The crews were hired," said Navy Capt. Arne Holm. "The boats are ready for the winter."')
     rank = next(t for t in doc if t.text == "Capt.")
     assert (rank.dep_, rank.head.text) == ("compound", "Holm")  # one subject, "Navy Capt. Arne Holm", not two
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour prize went to Oskar Tallin Sr. He accepted it on Monday.",
+    "Ilse Varga was promoted to Lt. She took command on Monday.",
+])
+def test_a_sentence_may_still_end_after_a_suffix_or_a_title_before_a_pronoun(text: str):
+    assert len(list(parse(text).sents)) == 2

@@ -35,6 +35,7 @@ TITLE_ABBREVIATIONS = ("Capt.", "Sgt.", "Lt.", "Col.", "Cpl.", "Pvt.", "Spc.", "
                        "Supt.", "Insp.", "Det.", "Amb.", "Atty.", "Msgr.", "Hon.", "Pres.", "Sr.", "Sens.", "Reps.",
                        "Govs.", "Gens.", "Messrs.")
 TITLE_ABBREVIATIONS_SET = frozenset(TITLE_ABBREVIATIONS)
+_BEFORE_NAMES = TITLE_ABBREVIATIONS_SET - {"Sr."}  # "Sr." follows a name and may end its sentence
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:
@@ -46,10 +47,10 @@ def _keep_title_abbreviations(nlp: Language) -> None:
 @Language.component("title_abbreviations")
 def title_abbreviations(doc: Doc) -> Doc:
     """Keep a name in the sentence of the abbreviated title before it ("said Navy Capt. Jeff Davis"): no sentence
-    starts right after one of TITLE_ABBREVIATIONS."""
-    for i in indices(valued(doc, ORTH, TITLE_ABBREVIATIONS_SET)[:-1]) if len(doc) else []:
+    starts at a proper noun right after a title of TITLE_ABBREVIATIONS ("... promoted to Lt. He" may end one)."""
+    for i in indices(valued(doc, ORTH, _BEFORE_NAMES)[:-1]) if len(doc) else []:
         tok = doc[i + 1]
-        if not tok.is_space and tok.is_sent_start is None:
+        if tok.tag_ in {"NNP", "NNPS"} and tok.is_sent_start is None:
             tok.is_sent_start = False
     return doc
 
