@@ -406,9 +406,9 @@ class SpeakerResolver:
                 return asked
             answering = answering and self._quoted_sentence(prev)
             said = self._spoken_in(gender, prev.start_char, prev.end_char)
-            subjects = self._subjects(gender, prev.start_char, prev.end_char)
             if said is not None:  # "Yet Trump is a 'change agent,' Cole said. '...,' he said": the one who spoke
                 return said
+            subjects = self._subjects(gender, prev.start_char, prev.end_char)
             lead = self._leading_pronoun(prev, low, subjects[0][0] if subjects else prev.end_char)
             if lead is not None:  # "Dunwoody said .... He said that Sanders has ... '...,' he said": the chain
                 return self._chained(lead)
