@@ -705,6 +705,52 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
     assert not [q for q in _quotes(text) if "in fact" in q.text]
 
 
+SHOWN_SPEAKER = [
+    pytest.param('Dock workers walked out on Monday. "Marlow Foods is a fair employer," Marlow Foods said in a '
+                 'statement. "Ada Penn has been told that her contract with Marlow Foods has ended."',
+                 "Ada Penn has been told", "direct", "Marlow Foods", id="an-organisation-may-name-itself-in-its-words"),
+    pytest.param('The Tidewater Gazette last week quoted the economist Piet Oram as saying that the krona was "held up '
+                 'by decree rather than by trust."',
+                 "held up by decree", "partial", "Piet Oram", id="quoted-as-saying-gives-the-one-quoted"),
+    pytest.param('Vera Holm sits on the board. According to Holm, porters had raised the alarm "as early as last '
+                 'Monday" and were told to stay silent.',
+                 "as early as last Monday", "partial", "Vera Holm", id="those-told-to-stay-silent-say-nothing"),
+    pytest.param('The panel grew loud. "That is simply untrue," Brandt interjected, as Oksana Lind shot back, '
+                 '"Read the minutes, Tomas," and the host begged: "One at a time, please."',
+                 "Read the minutes", "direct", "Oksana Lind", id="the-nearer-answer-back-is-the-cue"),
+    pytest.param('Minister Paul Orsk went on "Night Desk With Esme Vardy" on Thursday.\n\nVARDY: "Minister, why was '
+                 'the pit open?"\n\nORSK: "The inspection found issues that were being fixed."',
+                 "why was the pit open", "direct", "Esme Vardy", id="a-label-before-the-marks-names-its-speaker"),
+    pytest.param('Retired porter Hugo Brannock, 81, of Mill Lane, went home on Friday after a week on the ward. "I was '
+                 'lucky. The staff were run off their feet, but never once rude."',
+                 "I was lucky", "direct", "Hugo Brannock", id="a-paragraph-about-one-person-then-their-words"),
+    pytest.param('The market was quiet.\n\nOne Mill Lane baker, who did not want to be named, was close to tears. '
+                 '"August pays for our winter. Without it I do not know what we do."',
+                 "August pays for our winter", "direct", "One Mill Lane baker",
+                 id="a-paragraph-about-an-unnamed-source-then-their-words"),
+    pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
+                 '"Nobody at home wants to be the envoy who gave away the lake."',
+                 "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),
+]
+
+NOT_SHOWN = [
+    pytest.param('The paper ran a profile of Ada Penn. The photo quotes a psalm: "Who can be against us?"',
+                 "Who can be against us", id="words-after-a-colon-of-another-subject-are-not-the-paragraphs-person"),
+    pytest.param('Bo Ray, who said nothing, was late: "We will not sign."', "We will not sign",
+                 id="a-copula-that-says-nothing-of-speech-gives-no-words"),
+]
+
+
+@pytest.mark.parametrize("text, words, kind, speaker", SHOWN_SPEAKER)
+def test_rules_show_the_words_with_their_speaker(text: str, words: str, kind: str, speaker: str):
+    assert _one(_quotes(text), words, kind).shown_speaker == speaker
+
+
+@pytest.mark.parametrize("text, words", NOT_SHOWN)
+def test_rules_leave_the_words_unattributed(text: str, words: str):
+    assert _one(_quotes(text), words).shown_speaker is None
+
+
 @pytest.mark.parametrize("text, words, kind, speaker", RIGHT_SPEAKER)
 def test_cue_rules_give_the_words_to_their_speaker(text: str, words: str, kind: str | None, speaker: str):
     assert _one(_quotes(text), words, kind).speaker == speaker

@@ -185,3 +185,50 @@ def test_a_first_name_and_surname_the_tagger_left_out_as_a_subject_are_a_person(
               ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
     people = [m.text for m in doc_mentions(doc) if m.label == "PERSON"]
     assert people == ["Bret Baier"]  # not "Mr Farage": an honorific is no first name
+
+
+def test_an_untagged_name_subject_leaves_out_the_role_noun_before_it():
+    words = ["Retired", "porter", "Hugo", "Brannock", "went", "home", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, True, True, True, True, False, False],
+              pos=["VERB", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+              deps=["amod", "compound", "compound", "nsubj", "ROOT", "advmod", "punct"],
+              heads=[1, 3, 3, 4, 4, 4, 4], sent_starts=[True] + [False] * 6)
+    assert [m.text for m in doc_mentions(doc) if m.label == "PERSON"] == ["Hugo Brannock"]
+
+
+def test_an_honorific_without_a_full_stop_is_no_part_of_the_name():
+    assert person_name("Ms Quell") == "Quell"
+    assert person_name("Dr Anna Keck") == "Anna Keck"
+
+
+@pytest.mark.parametrize("words, titled", [
+    (["Councillor", "June", "Tillet"], True),
+    (["Deputy", "Mayor", "Ana", "Reyes"], True),
+    (["Councillor", "Tillet"], False),  # no first name: the tagger's label stands
+    (["Harbour", "Board"], False),
+])
+def test_role_words_before_a_first_name_and_surname_make_a_titled_name(words: list[str], titled: bool):
+    from newsloom.annotate.entities import _titled_name
+
+    assert _titled_name(words) is titled
+
+
+@pytest.mark.parametrize("name, label", [
+    ("Greybank Minerals", "ORG"), ("Marlow Foods", "ORG"), ("Ann Mining", "PERSON"),
+])
+def test_a_name_ending_in_a_company_word_is_an_organisation(name: str, label: str):
+    mentions = [Mention(text=name, start=0, end=len(name), label="PERSON")]
+    _relabel_not_people(mentions, name + " said it.")
+    assert mentions[0].label == label
+
+
+def test_a_name_in_apposition_with_a_ministers_title_is_a_person():
+    words = ["The", "foreign", "minister", ",", "Alina", "Roos", ",", "said", "so", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, True, False, True, True, False, True, True, False, False],
+              pos=["DET", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "ADV", "PUNCT"],
+              tags=["DT", "JJ", "NN", ",", "NNP", "NNP", ",", "VBD", "RB", "."],
+              lemmas=["the", "foreign", "minister", ",", "Alina", "Roos", ",", "say", "so", "."],
+              deps=["det", "amod", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "advmod", "punct"],
+              heads=[2, 2, 7, 2, 5, 2, 2, 7, 7, 7], sent_starts=[True] + [False] * 9,
+              ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"])
+    assert [(m.text, m.label) for m in doc_mentions(doc) if m.text == "Alina Roos"] == [("Alina Roos", "PERSON")]

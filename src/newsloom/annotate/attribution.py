@@ -223,6 +223,11 @@ def _cue_after_apposition(doc: Doc, span: Span) -> Attribution | None:
     return None
 
 
+def _in_relative_clause(tok: Token) -> bool:
+    """True for a word inside a relative clause ("who was not authorised to speak")."""
+    return any(t.dep_ == "relcl" for t in [tok, *tok.ancestors])
+
+
 def _before_parenthesis(doc: Doc, i: int, start: int) -> int:
     """The token before a parenthesis that token `i` closes ("Lee (R-S.C.)" -> Lee, however the tokenizer cut
     "S.C.)"), else `i`."""
@@ -292,7 +297,8 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     mark = doc[k]
     if mark.text == ",":  # "she said, ..." / "Trump issued a statement, ..."; a cue verb wins ("saying about X reaching a deal, ...")
         verbs = [t for t in reversed(doc[max(0, k - 12) : k]) if t.pos_ == "VERB" and t.dep_ not in {"amod", "acl"}]
-        cues = [t for t in verbs if t.lemma_.lower() in CUE_LEMMAS or (t.lemma_.lower() == "put" and speaks(t))]
+        cues = [t for t in verbs if t.lemma_.lower() in CUE_LEMMAS
+                or (t.lemma_.lower() in {"put", "shoot", "fire", "hit"} and speaks(t))]  # "as Lee shot back, ..."
         near = [t for t in verbs if t.i >= k - 8]
         verb = cues[0] if cues else (near[0] if near else None)
         return (verb, speaker_of(verb)) if verb is not None else None
@@ -303,6 +309,9 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"]
     verb = root if root.i < k and root.pos_ in {"VERB", "AUX"} else (verbs[-1] if verbs else None)
     head, j = mark.head, k - 1
+    if (verb is not None and verb is not root and _in_relative_clause(verb) and head.pos_ in {"VERB", "AUX"}
+            and head.i < k):
+        verb = head  # "One diplomat, who was not authorised to speak, was blunter: ...": the clause the colon closes
     while j > sent.start and k - j <= 2 and doc[j].pos_ == "ADV":
         j -= 1  # "who responds enthusiastically: ..."
     if doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in CUE_LEMMAS:

@@ -41,12 +41,22 @@ def _vouches_beside(cue: Token) -> bool:
     """True for a cue beside the marks that reports speech, a position or a belief, or takes a stand in words
     without an object of its own or with a said thing as object ("'...,' Lee shot back", "Lee gloated: '...'", "Lee
     issued a statement: '...'"; not "Lee dismissed the story, '...'", whose words may be anyone's)."""
-    if speaks(cue, stance=False):
+    if speaks(cue, stance=False) or _spoke_as(cue):
         return True
     return speaks(cue) and not any(c.dep_ in {"dobj", "dative"} and c.lemma_.lower() not in _SAID_NOUNS
                                    for c in cue.children)  # "issued a statement: '...'" still gives words
 
 
+def _spoke_as(cue: Token) -> bool:
+    """True for a copula that says how someone spoke ("One diplomat was blunter: '...'")."""
+    return cue.lemma_ == "be" and any(
+        c.dep_ in {"acomp", "attr"} and (c.lemma_.lower() in _MANNER or c.lower_ in _MANNER) for c in cue.children)
+
+
+# Adjectives for a way of speaking, after "was" ("was blunter", "was more direct").
+_MANNER = {"blunt", "blunter", "direct", "frank", "candid", "emphatic", "scathing", "unequivocal", "terse",
+           "succinct", "explicit", "adamant", "dismissive", "defiant", "forthright", "outspoken", "categorical",
+           "brief", "brusque", "curt"}
 _SAID_NOUNS = SPEECH_NOUNS | {"message", "retort", "reply", "response", "warning", "answer", "question", "rebuke"}
 
 
@@ -65,10 +75,14 @@ def is_described(basis: str, confidence: float | None) -> bool:
 
 
 
-def not_self_named(speaker: SpeakerMention | None, quote: str, taken_over: bool = False) -> SpeakerMention | None:
+def not_self_named(speaker: SpeakerMention | None, quote: str, taken_over: bool = False,
+                   organisations: frozenset[str] = frozenset()) -> SpeakerMention | None:
     """A speaker found through a pronoun or role, or taken over from another quote, is dropped when the quote
-    names them (people seldom name themselves): the words are left unattributed."""
+    names them (people seldom name themselves): the words are left unattributed. An organisation in
+    `organisations` may name itself ("'... with ESPN has been terminated,'" after "ESPN said in a statement")."""
     if speaker is None or not speaker.name or not (taken_over or speaker.how in {"pronoun", "role"}):
+        return speaker
+    if speaker.name in organisations:
         return speaker
     if re.search(rf"\b{re.escape(speaker.name.split()[-1])}\b", quote):
         return SpeakerMention(speaker.start, speaker.end, None, "none")

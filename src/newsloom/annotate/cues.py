@@ -192,8 +192,10 @@ def speaker_of(verb: Token) -> Token | None:
     Sen. Ann Lee, R-Ore., saying"); for a finite verb, the name just before it; for a verb joined to another,
     the speaker of the nearest subjectless cue before it in its sentence; else the subject the parse climbs to."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if own and verb.lemma_.lower() in _ADDRESSING and all(c.dep_ == "nsubjpass" for c in own):
-        return _agent(verb)  # "Rubio was asked by Gerard Baker whether ...": the one asked does not speak
+    if verb.lemma_.lower() in _ADDRESSING and (
+            (own and all(c.dep_ == "nsubjpass" for c in own)) or any(c.dep_ == "auxpass" for c in verb.children)):
+        return _agent(verb)  # "Rubio was asked by Gerard Baker whether ...", "... and were told to keep quiet":
+        # the one asked or told does not speak
     if own:
         subj = _best_subject(own)
         return _aside_source(subj, verb) or subj
@@ -208,6 +210,9 @@ def speaker_of(verb: Token) -> Token | None:
                                                             and not _object_of_clause(before, verb))
                                or _past_read_as_participle(verb, before)):
         return before
+    quoted = _quoted_as_saying(verb)
+    if quoted is not None:  # "The Gazette quoted the economist Lukas Haverlin as saying ...": the one quoted
+        return quoted
     if verb.dep_ == "conj":  # a cue the parse left without its subject ("the U.S. Waltz told ..., but argued")
         for tok in reversed(verb.doc[verb.head.i + 1 : verb.i]):
             if (tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.dep_ != "conj"
@@ -216,6 +221,14 @@ def speaker_of(verb: Token) -> Token | None:
                 if near is not None:
                     return near
     return subject_of(verb)
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """The object of "quote" or "cite" whose words "as saying" (writing, telling ...) introduces."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def _aside_source(subj: Token, verb: Token) -> Token | None:

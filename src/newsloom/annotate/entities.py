@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.gender import honorific_gender, is_first_name, name_gender, registered_gender
-from newsloom.annotate.roles import cut_possessive, split_role
+from newsloom.annotate.roles import ROLE_WORDS, cut_possessive, split_role
 from newsloom.model import Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TITLES = re.compile(
@@ -26,6 +26,14 @@ ORG_WORDS = {
     "association", "news", "post", "times", "partners", "systems", "media", "airlines", "railway", "energy",
     "ministry", "agency", "institute", "university", "party", "court", "police", "fund",
 }
+# A company's last word: a name ending in one, not opening with a first name, is no person ("Marlow Foods said").
+COMPANY_WORDS = {
+    "group", "holdings", "inc", "ltd", "company", "corp", "systems", "airlines", "foods", "minerals", "mining",
+    "metals", "motors", "industries", "technologies", "labs", "pharmaceuticals", "logistics", "shipping",
+    "construction", "properties", "ventures", "enterprises", "investments", "securities", "resources", "utilities",
+    "telecom", "communications", "brewery", "athletic",
+}
+ORG_WORDS |= COMPANY_WORDS
 _NOT_FIRST_NAMES = {
     "the", "a", "an", "mayor", "president", "minister", "spokeswoman", "spokesman", "spokesperson", "chief",
     "senator", "governor", "councillor", "councilor", "director", "chair", "chairman", "secretary", "mr", "mrs",
@@ -257,6 +265,8 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
         words = name.lower().split()
         if words and (words[-1] in PUBLICATION_WORDS or any(w in PUBLICATION_WORDS for w in words[1:])):
             m.label = "ORG"
+        elif len(words) >= 2 and words[-1].strip(".") in COMPANY_WORDS and not is_first_name(words[0]):
+            m.label = "ORG"
         elif len(words) == 1:
             if name not in is_place:
                 key = fold(words[0])  # a full name's surname ("in Trump company losses") stays a person's
@@ -321,6 +331,13 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
             first = doc[span.start - 1]  # "said Ana Reyes" with only "Reyes" tagged, as an organisation
             m.text, m.start, m.label = doc.text[first.idx : m.end], first.idx, "PERSON"
             continue
+        if m.label == "ORG" and _titled_name(words):
+            m.label = "PERSON"  # "Councillor June Tillet": a title before a first name and a surname
+            continue
+        if (span is not None and m.label == "ORG" and 2 <= len(words) <= 3 and _first_and_surname(words)
+                and _beside_person_noun(span.root)):
+            m.label = "PERSON"  # "Kestmark's foreign minister, Alina Roos, said": a minister's name is a person's
+            continue
         if m.label in NOT_PEOPLE:
             continue
         if span is None or len(words) < 2:
@@ -328,6 +345,27 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
         root = span.root
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in SPEECH_LEMMAS:
             m.label = "PERSON"
+
+
+def _titled_name(words: list[str]) -> bool:
+    """True for role words ("Councillor", "Deputy Mayor") before a first name and a surname."""
+    k = 0
+    while k < len(words) and words[k].lower() in ROLE_WORDS:
+        k += 1
+    return 0 < k and 2 <= len(words) - k <= 3 and _first_and_surname(words[k:])
+
+
+def _beside_person_noun(root: Token) -> bool:
+    """True when a proper name is in apposition with a noun listed for a person, either way round ("the minister,
+    Alina Roos," or "Alina Roos, the minister,")."""
+    from newsloom.annotate.descriptions import PERSON_NOUNS
+
+    def listed(tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and tok.tag_ != "NNS" and tok.lemma_.lower() in PERSON_NOUNS
+
+    if root.dep_ == "appos" and listed(root.head):
+        return True
+    return any(c.dep_ == "appos" and listed(c) for c in root.children)
 
 
 # Words before a surname that are no first name: honorifics and titles ("Mr Farage", "Dr Lee", "Gov Lee").
@@ -347,7 +385,8 @@ def _untagged_people(doc: Doc, text: str) -> list[Mention]:
         if head.pos_ != "PROPN" or head.ent_type_:
             continue
         first = head
-        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == head.i:
+        while (first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].head.i == head.i
+               and doc[first.i - 1].pos_ == "PROPN"):  # "Retired porter Hugo Brannock": the name, not the role
             first = doc[first.i - 1]
         words = [t.text for t in doc[first.i : head.i + 1]]
         if (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[first.i : head.i + 1])

@@ -121,7 +121,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             cue, subj, beside, speaker = None, None, True, inverted
         elif label is not None:  # "PENCE: Well, ...": a transcript line; its words follow the label
             cue, subj, beside, speaker = None, None, True, label
-            start = _after_label(text, label.end)
+            if label.start >= qs.start:  # inside the marks ('"PENCE: Well, ...'), not before them
+                start = _after_label(text, label.end)
         else:
             cue, subj, beside = attribute(tokens, quoted, sent_of)
             if cue is not None and cue.text.strip(_DASHES) == "":
@@ -133,7 +134,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             else:
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
                 speaker = _not_talked_about(speaker, cue, resolver.people, quoted)
-            speaker = not_self_named(speaker, text[qs.start : qs.end])
+            speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
@@ -171,8 +172,9 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             _from_following(text, found, own, n, stops[n])
             or _continued_speaker(text, found, n, attributed, resolver)
             or _introduced(resolver, doc, first_token[n], sent_of)
+            or _paragraph_subject(resolver, doc, found, n, sent_of)
         )
-        speaker = not_self_named(speaker, quote.text, taken_over=True)
+        speaker = not_self_named(speaker, quote.text, taken_over=True, organisations=resolver.organisation_names)
         if speaker is not None:
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
@@ -367,6 +369,35 @@ def _mention_of(quote: Quote) -> SpeakerMention | None:
     how = "description" if is_described(quote.basis, quote.confidence) else "name"
     return SpeakerMention(quote.speaker_start or 0, quote.speaker_end or 0, quote.speaker, how,
                           confidence=quote.confidence)
+
+
+def _paragraph_subject(
+    resolver: SpeakerResolver, doc: Doc, found: list[tuple[QuotedSpan, Quote]], n: int, sent_of: Callable[[int], Span]
+) -> SpeakerMention | None:
+    """The speaker of a paragraph's first quotation, opening a sentence with no cue, after sentences about one
+    person, named or an unnamed source: the subject of the paragraph's first sentence, when no other person is
+    a subject before the words ("Retired postman Cyril Abbot, 78, was discharged on Friday. “I was lucky. ...”";
+    "One shop owner, who did not want to be named, was close to tears. “...”")."""
+    text, qs = resolver.text, found[n][0]
+    para = max(text.rfind("\n", 0, qs.start) + 1, 0)
+    if n and found[n - 1][0].end > para:
+        return None  # not the paragraph's first quotation
+    opening = doc.char_span(para, qs.start, alignment_mode="contract")
+    if opening is None or not len(opening) or opening[0].is_quote:
+        return None
+    first = sent_of(opening[0].i)
+    before = text[para : qs.start].rstrip().rstrip(_MARKS).rstrip()
+    if first.end_char > qs.start or not _ends_sentence(before):
+        return None  # the words open a sentence of their own ('The photo quotes Romans 8:31 – “...”' does not)
+    subjects = [c for c in first.root.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    speaker = resolver.resolve(subjects[0])
+    named = speaker.how == "name" and resolver.is_person_name(speaker.name)
+    if not (named or (speaker.how == "anonymous" and speaker.name)) or resolver.other_subject_between(
+            first.start_char, qs.start, speaker.name):
+        return None
+    return speaker
 
 
 def _introduced(resolver: SpeakerResolver, doc: Doc, first: int, sent_of: Callable[[int], Span]) -> SpeakerMention | None:

@@ -20,12 +20,14 @@ ROLE_WORDS = {
     "congresswoman", "actor", "actress", "singer", "comedian", "teacher", "nurse", "doctor", "sheriff",
     "detective", "sgt.", "lt.", "capt.", "maj.", "supporter", "protester", "survivor", "retiree", "engineer",
     "scientist", "researcher", "manager", "owner", "investor", "entrepreneur", "chancellor",
+    "mr", "mrs", "ms", "dr",  # honorifics written without a full stop ("Ms Quell")
 }
 # Of those, the nouns a person can be called by alone ("the mayor", "the senator"), not modifiers or places.
 TITLE_NOUNS = ROLE_WORDS - {
     "propagandist", "former", "late", "veteran", "deputy", "acting", "chief", "vice", "prime", "opposition",
     "head", "state", "foreign", "defense", "defence", "finance", "interior", "national", "security", "kremlin",
     "ministry", "press", "prof.", "sen.", "rep.", "gen.", "col.", "gov.", "dr.", "mr.", "mrs.", "ms.", "leader",
+    "mr", "mrs", "ms", "dr",
 }
 _POSSESSIVE_INSIDE = re.compile(r"['\u2019]s\b.*$")
 

@@ -39,6 +39,10 @@ _SIGNATURE_DASH = re.compile(  # on the quotation's line, or opening the next li
 _SIGNATURE_END = re.compile("[^\\S\n]*(?:$|[\n.\u201c\"]|,[^\n]{0,80}(?:$|[\n\u201c\"]))")
 _SIGNED_NAME = re.compile(r"[A-Z][\w\u00C0-\u024F'\u2019-]+(?: (?:[A-Z]\.|[A-Z][\w\u00C0-\u024F'\u2019-]+)){1,3}")
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):[^\S\n]")
+# A transcript label opening its line right before the quotation marks ('HARROWGATE: "We are ...').
+_LABEL_BEFORE_MARKS = re.compile(r"(?:^|\n)[^\S\n]*([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+){0,2}):[^\S\n]*"
+                                 r"[\"'\u201c\u2018\u00ab\u201e]$")
+TRANSCRIPT_WORDS = {"video", "audio", "transcript", "clip", "update", "note", "editor", "correction", "breaking"}
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+){1,4}")
 _INVERTED_CUE = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+)(?:" + "|".join(sorted(INVERTED_VERBS)) + ")"
                            r"[^\S\n]+(?:[A-Z][\w.'\u2019-]*[^\S\n]+){0,3}$")
@@ -93,6 +97,8 @@ class SpeakerResolver:
         in_order = sorted(mentions, key=lambda m: m.start)
         self.people = [m for m in in_order if m.label == "PERSON"]
         self._people_names = {m.canonical for m in self.people}
+        self.organisation_names = frozenset(m.canonical for m in in_order if m.label == "ORG" and m.canonical
+                                            and m.canonical not in self._people_names)
         self.orgs = [m for m in in_order if m.label in {"ORG", "GPE", "NORP"}]
         self._role_owners: dict[str, set[str]] = {}  # role word -> whose role it was written as ("Murphy's spokeswoman")
         self.roles = self._role_map()
@@ -286,17 +292,30 @@ class SpeakerResolver:
             return None
         return SpeakerMention(person.start, person.end, person.canonical)
 
+    def is_person_name(self, name: str | None) -> bool:
+        """True when a resolved name is one of the article's people."""
+        return name in self._people_names
+
     def speaker_label(self, start: int) -> SpeakerMention | None:
-        """The speaker a transcript line names before a colon ("PENCE: Well, look ...")."""
+        """The speaker a transcript line names before a colon, inside the quotation marks ('"PENCE: Well, look
+        ...') or opening the line before them ('HARROWGATE: "We are within ..."')."""
         m = _SPEAKER_LABEL.match(self.text, start)
         if m is None:
-            return None
-        label = m.group(1)
-        words = label.split()
-        name = self._expand(" ".join(w.capitalize() if w.isupper() else w for w in words))
-        if not any(p.canonical == name for p in self.people):
+            m = _LABEL_BEFORE_MARKS.search(self.text, max(0, start - 60), start)
+            if m is None or not all(len(w) > 1 for w in m.group(1).split()):
+                return None  # not "Q:" or "A:"
+            name = self._label_name(m.group(1))
+            if name not in self._people_names and any(w.lower() in TRANSCRIPT_WORDS for w in name.split()):
+                return None  # "VIDEO:", "TRANSCRIPT:"
+            return SpeakerMention(m.start(1), m.end(1), name, role=None)
+        name = self._label_name(m.group(1))
+        if name not in self._people_names:
             return None  # "USA: ..." or a label naming nobody the article knows
         return SpeakerMention(m.start(1), m.end(1), name, role=None)
+
+    def _label_name(self, label: str) -> str:
+        """A transcript label as a name: capitalised and expanded to the article's full name ("HARROWGATE")."""
+        return self._expand(" ".join(w.capitalize() if w.isupper() else w for w in label.split()))
 
     def _anonymous(self, tok: Token, start: int) -> SpeakerMention:
         """An unnamed source ("a senior official in Kyiv"), its description after a dangling "close" as its role."""
