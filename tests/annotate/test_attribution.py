@@ -728,12 +728,27 @@ SHOWN_SPEAKER = [
                  '"August pays for our winter. Without it I do not know what we do."',
                  "August pays for our winter", "direct", "One Mill Lane baker",
                  id="a-paragraph-about-an-unnamed-source-then-their-words"),
+    pytest.param('The sponsor, Kelmar Industries, said it was "deeply disappointed" by the result.',
+                 "deeply disappointed", "partial", "Kelmar Industries", id="a-group-noun-named-in-apposition"),
+    pytest.param('"We are asking people to go now, not in an hour," said Hanne Stroud, the county fire chief, who has '
+                 'led the service since 2019. "This fire moves faster than any I have seen," the veteran firefighter '
+                 'added.',
+                 "This fire moves faster", "direct", "Hanne Stroud", id="the-one-who-goes-on-described-again"),
+    pytest.param('In the letter, the Minister writes that Pellonia "stands ready to share its experience" with its '
+                 'neighbours.\n\nDeputy Minister Ilse Varga signed the annex.',
+                 "stands ready to share", "partial", "the Minister", id="a-capitalised-title-is-no-name"),
+    pytest.param('"We will not sign," Ann Lee said. "It is over," the senator replied.', "It is over", "direct",
+                 "the senator", id="a-description-that-answers-stays-as-written"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),
 ]
 
 NOT_SHOWN = [
+    pytest.param('Detective Inspector Paul Orsk told the court that officers arrested Feist at a bus station. When '
+                 'arrested, the 38-year-old told officers: "You have got the wrong man."', "the wrong man",
+                 id="a-cue-whose-speaker-is-lost-carries-nobody"),
+
     pytest.param('The paper ran a profile of Ada Penn. The photo quotes a psalm: "Who can be against us?"',
                  "Who can be against us", id="words-after-a-colon-of-another-subject-are-not-the-paragraphs-person"),
     pytest.param('Bo Ray, who said nothing, was late: "We will not sign."', "We will not sign",

@@ -19,3 +19,14 @@ from newsloom.annotate.descriptions import described_kind
 def test_the_head_noun_says_what_kind_of_speaker_a_description_is(text: str, head: str, kind: str | None):
     tok = next(t for t in load_nlp()(text) if t.text == head)
     assert described_kind(tok) == kind
+
+
+def test_a_lowercase_noun_the_tagger_read_as_a_name_is_still_a_description():
+    from spacy.tokens import Doc
+
+    words = ["the", "minister", "said", "so", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, True, True, False, False],
+              pos=["DET", "PROPN", "VERB", "ADV", "PUNCT"], tags=["DT", "NNP", "VBD", "RB", "."],
+              lemmas=["the", "minister", "say", "so", "."], deps=["det", "nsubj", "ROOT", "advmod", "punct"],
+              heads=[1, 2, 2, 2, 2])
+    assert described_kind(doc[1]) == "person"

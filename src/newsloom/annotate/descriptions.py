@@ -65,7 +65,8 @@ def described_kind(tok: Token) -> str | None:
     """"person", "group" or "text" when `tok` heads a description that can speak, else None (a place, a thing)."""
     if _aged(tok):
         return "person"
-    if tok.pos_ != "NOUN" or tok.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL"}:
+    if (tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower())  # "the minister" read as a name
+            or tok.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "MONEY", "PERCENT", "CARDINAL"}):
         return None
     lemma = tok.lemma_.lower()
     if lemma in PERSON_NOUNS or tok.lower_ in PERSON_NOUNS:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.attribution import attribute
-from newsloom.annotate.basis import basis_of, carried, is_described, not_self_named
+from newsloom.annotate.basis import CONFIDENCE, basis_of, carried, is_described, not_self_named
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
     FINITE_TAGS,
@@ -16,6 +16,7 @@ from newsloom.annotate.cues import (
     SUBJECT_DEPS,
     according_in,
     is_own_subject,
+    speaks,
     speech_noun_above,
     subject_of,
 )
@@ -98,6 +99,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     after_token: list[int] = []  # the token after each quote's words
     signatures: list[int] = []
     signed_ends: list[int] = []
+    unnamed: set[int] = set()  # quotes with a cue of speech beside them whose speaker could not be named
     for qs in spans:
         tokens = _tokens_in(doc, qs.start, qs.end)
         if tokens is None or not len(tokens):
@@ -134,6 +136,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             else:
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
                 speaker = _not_talked_about(speaker, cue, resolver.people, quoted)
+                speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
@@ -152,6 +155,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             if speaker.name:
                 resolver.last_speaker = speaker
         found.append((qs, quote))
+        if speaker is None and cue is not None and beside and cue.pos_ == "VERB" and speaks(cue, stance=False):
+            unnamed.add(len(found) - 1)  # '"...," passengers chanted' with the parse lost: someone we cannot name
         first_token.append(tokens.start)
         after_token.append(tokens.end)
         if kind == "partial" and cue is not None and not any(q.start <= qs.start and qs.end <= q.end for q in indirect):
@@ -162,7 +167,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     stops = _stops(found, own)
     attributed = _Attributed(found, indirect)
     for n, (qs, quote) in enumerate(found):
-        if own[n] or quote.kind != "direct":
+        if own[n] or quote.kind != "direct" or n in unnamed:
             continue
         if n and found[n - 1][0].end in signatures:
             continue  # a list of signed quotations: an unsigned one is nobody's by carrying
@@ -369,6 +374,30 @@ def _mention_of(quote: Quote) -> SpeakerMention | None:
     how = "description" if is_described(quote.basis, quote.confidence) else "name"
     return SpeakerMention(quote.speaker_start or 0, quote.speaker_end or 0, quote.speaker, how,
                           confidence=quote.confidence)
+
+
+_GOING_ON = {"add", "continue"}  # verbs of one who goes on speaking ("..., the 49-year-old added")
+
+
+def _described_again(
+    resolver: SpeakerResolver, speaker: SpeakerMention | None, cue: Token | None,
+    found: list[tuple[QuotedSpan, Quote]], indirect: list[Quote], start: int,
+) -> SpeakerMention | None:
+    """A person named just before, described as someone who goes on speaking ('"...," said Rosalind Achterberg.
+    "...," the veteran firefighter added'): the description stands for the person whose words came last, named
+    beside them, in this or the paragraph before, with no other person a subject in between."""
+    written = resolver.text[speaker.start : speaker.end] if speaker is not None else ""
+    if (speaker is None or speaker.how != "description" or not speaker.person or cue is None
+            or cue.lemma_.lower() not in _GOING_ON or not written.lower().startswith("the ")):
+        return None
+    said = [q for _, q in found if q.end <= start] + [q for q in indirect if q.end <= start]
+    last = max(said, key=lambda q: q.end, default=None)
+    if (last is None or last.speaker is None or (last.confidence or 0.0) < CONFIDENCE["verb"] or last.basis == "carried"
+            or not resolver.is_person_name(last.speaker) or start - last.end > 600
+            or len(_PARA_BREAK.findall(resolver.text[last.end : start])) > 1
+            or resolver.other_subject_between(last.end, start, last.speaker)):
+        return None
+    return SpeakerMention(speaker.start, speaker.end, last.speaker, "role", role=written)
 
 
 def _paragraph_subject(

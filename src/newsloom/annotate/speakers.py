@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.descriptions import described_kind, description_name
+from newsloom.annotate.descriptions import PERSON_NOUNS, described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person
 from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
@@ -49,6 +49,7 @@ _INVERTED_CUE = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+)(?:
 _INVERTED_END = re.compile("[^\\S\n]*[:,][^\\S\n]*[\"'\u201c\u2018\u00ab\u201e]?$")
 _ACCORDING = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+|,[^\S\n]+)[Aa]ccording[^\S\n]+to[^\S\n]+"
                         r"(?:[A-Z][\w.'\u2019-]*[^\S\n]+){0,3}$")
+_LESSER = {"deputy", "vice", "assistant", "acting", "junior", "shadow", "associate"}
 _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod"}
 
 
@@ -169,6 +170,8 @@ class SpeakerResolver:
                     key = w.lemma_.lower() if w.pos_ == "NOUN" else w.lower_
                     if roles.setdefault(key, person.canonical) != person.canonical:
                         shared.add(key)
+                    if w.i > 0 and w.doc[w.i - 1].lower_ in _LESSER:
+                        shared.add(key)  # "Deputy Minister Ilse Varga" is not "the Minister"
                     if (owner := _possessor(w)) is not None:
                         self._role_owners.setdefault(key, set()).add(owner)
         return {k: v for k, v in roles.items() if k not in shared}
@@ -198,6 +201,9 @@ class SpeakerResolver:
                  or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)]
                  or [t for t in [_titles_joined_person(tok)] if t is not None]  # "former Gov. and Chairman Ed Rendell"
                  or [t for t in [_titled_person_closing(tok)] if t is not None])
+        if not named and tok.pos_ == "NOUN" and tok.lemma_.lower() not in PERSON_NOUNS:
+            # "this year's headliners, the Lantern Choir, wrote": the group named ("his son, Grant," is a person)
+            named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "ORG" and c.pos_ == "PROPN"]
         if named and tok.ent_type_ != "PERSON":  # "her adviser, Jake Sullivan, said", "an email sent by Ann Lee warned"
             tok = named[0]
             np = noun_phrase(tok)
@@ -233,8 +239,11 @@ class SpeakerResolver:
                 # a country or city speaks through people, never as one; "Mexican American journalists" are no "American"
                 return SpeakerMention(org.start, org.end, None, "none")
             return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
-        if tok.pos_ == "PROPN" or _name_tagged_noun(tok, np):
+        if (tok.pos_ == "PROPN" and not tok.text.islower()) or _name_tagged_noun(tok, np):
             names = [t for t in np if t.pos_ == "PROPN"] or [tok]
+            if names == [tok] and tok.lower_ in TITLE_NOUNS and np[0].lower_ in {"the", "a", "an"}:
+                # "the Minister writes": a title, shown as written, never a name to expand
+                return SpeakerMention(start, end, description_name(self.text[start:end]), "description")
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
             return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
