@@ -232,3 +232,12 @@ def test_a_name_in_apposition_with_a_ministers_title_is_a_person():
               heads=[2, 2, 7, 2, 5, 2, 2, 7, 7, 7], sent_starts=[True] + [False] * 9,
               ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"])
     assert [(m.text, m.label) for m in doc_mentions(doc) if m.text == "Alina Roos"] == [("Alina Roos", "PERSON")]
+
+
+def test_a_name_written_with_an_age_is_a_whole_persons_name():
+    from newsloom.annotate.entities import _aged_people
+
+    text = "The men were Brodie Kallan, 44, and Tomek Ruszel, 29, who walked out. Unit Nine, 400, was shut."
+    mentions = [Mention(text="Kallan", start=text.index("Kallan"), end=text.index("Kallan") + 6, label="ORG")]
+    _aged_people(text, mentions)
+    assert sorted((m.text, m.label) for m in mentions) == [("Brodie Kallan", "PERSON"), ("Tomek Ruszel", "PERSON")]

@@ -112,6 +112,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     labels = {m.text.strip(): m.label for m in mentions}
     mentions = [m for m in mentions if not _no_entity(text, m, labels)]
     mentions += _untagged_people(doc, text)
+    _aged_people(text, mentions)
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
     _relabel_not_people(mentions, text)
@@ -395,6 +396,25 @@ def _untagged_people(doc: Doc, text: str) -> list[Mention]:
             found.append(Mention(text=text[first.idx : head.idx + len(head)], start=first.idx,
                                  end=head.idx + len(head), label="PERSON"))
     return found
+
+
+# A name written with an age set off by commas ("Fergus Aldane, 44, and ..."): two or three capitalised words.
+_AGED_NAME = re.compile(r"(?<![\w'\u2019])((?:[A-Z][a-z\u00C0-\u024F'\u2019]+[ -]){1,2}[A-Z][a-z\u00C0-\u024F'\u2019-]+)"
+                        r", (\d{1,3}),")
+
+
+def _aged_people(text: str, mentions: list[Mention]) -> None:
+    """Names written with an age ("Fergus Aldane, 44,") are people: an entity inside the name ("Aldane", of any
+    label) becomes the whole name, a person's, and a name the tagger missed is added."""
+    for m in _AGED_NAME.finditer(text):
+        if not 1 <= int(m.group(2)) <= 115 or m.group(1).split()[0].lower() in _NOT_FIRST_NAMES:
+            continue
+        start, end = m.span(1)
+        covering = [x for x in mentions if x.start < end and start < x.end]
+        if not covering:
+            mentions.append(Mention(text=m.group(1), start=start, end=end, label="PERSON"))
+        elif len(covering) == 1 and start <= covering[0].start and covering[0].end <= end:
+            covering[0].text, covering[0].start, covering[0].end, covering[0].label = m.group(1), start, end, "PERSON"
 
 
 def _first_name_before(span: Span) -> bool:
