@@ -739,6 +739,9 @@ SHOWN_SPEAKER = [
                  "stands ready to share", "partial", "the Minister", id="a-capitalised-title-is-no-name"),
     pytest.param('"We will not sign," Ann Lee said. "It is over," the senator replied.', "It is over", "direct",
                  "the senator", id="a-description-that-answers-stays-as-written"),
+    pytest.param('When a backbencher, Maja Tovar, asked whether the minister would "put it in writing that the levy '
+                 'ends in 2030", Ruben Sallow replied only that he had nothing to add.',
+                 "put it in writing", "partial", "Maja Tovar", id="the-asker-of-a-question-in-a-when-clause"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),

@@ -33,6 +33,9 @@ def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> tupl
     if _ends_clause(doc, span):
         found = _cue_after(doc, span) or _cue_after_apposition(doc, span)
         if found is not None:
+            asking = _asking_clause(span, found[0])
+            if asking is not None:  # 'When Reszel asked whether he would "...", Lenk replied': the asker's words
+                return asking, speaker_of(asking), False
             return (*found, True)
     found = _cue_before(doc, span, sent_of) or _cue_before_aside(doc, span, sent_of)
     if found is not None:
@@ -47,6 +50,25 @@ def attribute(span: Span, quoted: Spans, sent_of: Callable[[int], Span]) -> tupl
     if subj is not None and (span.start <= subj.i < span.end or _in_marks(subj)):
         subj = None  # a title the parse made the subject ('on MSNBC's "Morning Joe," calling it ...') says nothing
     return cue, subj, False
+
+
+def _asking_clause(span: Span, after: Token | None) -> Token | None:
+    """The verb of asking, with a subject of its own, whose question holds quoted words inside an adverbial clause
+    of the cue after them ('When Reszel asked whether the minister would "...", Lenk replied'), if there is one."""
+    if after is None:
+        return None
+    for anc in span.root.ancestors:
+        if anc.i >= span.start:
+            continue
+        if anc.i == after.i:
+            return None
+        if (anc.lemma_.lower() in _ASKING and anc.dep_ == "advcl" and anc.head.i == after.i
+                and any(c.dep_ == "nsubj" for c in anc.children)):
+            return anc
+    return None
+
+
+_ASKING = {"ask", "question", "wonder", "inquire", "enquire", "query"}
 
 
 def _in_marks(tok: Token) -> bool:
