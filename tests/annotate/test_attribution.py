@@ -742,6 +742,8 @@ SHOWN_SPEAKER = [
     pytest.param('When a backbencher, Maja Tovar, asked whether the minister would "put it in writing that the levy '
                  'ends in 2030", Ruben Sallow replied only that he had nothing to add.',
                  "put it in writing", "partial", "Maja Tovar", id="the-asker-of-a-question-in-a-when-clause"),
+    pytest.param('"The decision reflects a steady recovery," the Reserve Bank of Kalmora said in a statement.',
+                 "steady recovery", "direct", "Reserve Bank of Kalmora", id="an-institutions-name-goes-on-past-of"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),

@@ -137,6 +137,21 @@ class SpeakerResolver:
         inside = [m for m in pool[bisect_left(starts, start) : bisect_left(starts, end)] if m.end <= end]
         return inside[-1] if inside else None
 
+    def _entity_over(self, start: int, tok: Token, pool: list[Mention]) -> Mention | None:
+        """An entity of `pool` starting in the noun phrase from `start` that covers its head and runs past it ("the
+        Reserve Bank of Kalmora": the whole name, not "Reserve Bank")."""
+        starts = self._starts[id(pool)]
+        k = bisect_right(starts, tok.idx) - 1
+        if k < 0:
+            return None
+        m = pool[k]
+        if m.text.count("(") != m.text.count(")"):
+            return None  # "Vox Populi (Voice of the People": the tagger's cut through a parenthesis
+        after = self.text[tok.idx + len(tok) : m.end]
+        if after.lstrip().lower().startswith("of ") and tok.lower_ not in _INSTITUTION_HEADS:
+            return None  # "Meenakshi Ganguly of Human Rights Watch" tagged as one: a person and where she works
+        return m if start <= m.start <= tok.idx < m.end else None
+
     def _people_of(self, gender: str | None) -> tuple[list[Mention], list[int]]:
         """People a pronoun of this gender may stand for, in text order, and their start offsets."""
         if gender not in self._by_gender:
@@ -222,7 +237,7 @@ class SpeakerResolver:
         known = self._known_surname(tok)
         if known is not None:
             return SpeakerMention(tok.idx, tok.idx + len(tok), known)
-        org = self._entity_in(start, end, self.orgs)
+        org = self._entity_in(start, end, self.orgs) or self._entity_over(start, tok, self.orgs)
         role = self.roles.get(tok.lemma_.lower()) if tok.tag_ not in {"NNS", "NNPS"} else None  # "members" are no one
         owner, owners = _possessor(tok), self._role_owners.get(tok.lemma_.lower(), set())
         if role is not None and owner is not None and owners and owner not in owners:
@@ -238,6 +253,10 @@ class SpeakerResolver:
             if org.label in PLACE_LABELS or (org.label == "NORP" and org.end <= tok.idx):
                 # a country or city speaks through people, never as one; "Mexican American journalists" are no "American"
                 return SpeakerMention(org.start, org.end, None, "none")
+            of_end = _of_name_end(tok) if org.end == tok.idx + len(tok) else None
+            if of_end is not None:  # "the Reserve Bank of Kalmora said" with only "the Reserve Bank" tagged
+                return SpeakerMention(org.start, of_end, clean_name(self.text[org.start : of_end]),
+                                      role=_role_words(self.text[start : org.start]))
             return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
         if (tok.pos_ == "PROPN" and not tok.text.islower()) or _name_tagged_noun(tok, np):
             names = [t for t in np if t.pos_ == "PROPN"] or [tok]
@@ -797,6 +816,29 @@ def _possessive(doc: Doc, mention: Mention, text: str) -> bool:
     if span is not None and any(c.dep_ == "case" for c in span.root.children):
         return True
     return text[mention.end : mention.end + 2] in {"'s", "\u2019s"}
+
+
+# Last words of an institution's name that an "of" and a proper name go on ("Bank of Kalmora", "University of X").
+_INSTITUTION_HEADS = {
+    "bank", "commission", "chamber", "federation", "association", "union", "university", "institute", "department",
+    "ministry", "council", "board", "authority", "court", "office", "bureau", "academy", "society", "college",
+    "league", "church", "confederation", "federation", "agency", "service", "corporation", "company", "republic",
+}
+
+
+def _of_name_end(tok: Token) -> int | None:
+    """Where an institution's name goes on past its head with "of" and a proper name ("Bank of Kalmora"), if it
+    does: the end of that proper name."""
+    doc = tok.doc
+    if (tok.i + 2 >= len(doc) or tok.lower_ not in _INSTITUTION_HEADS or doc[tok.i + 1].lower_ != "of"
+            or doc[tok.i + 1].head.i != tok.i):
+        return None
+    last = None
+    for t in doc[tok.i + 2 :]:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            break
+        last = t
+    return last.idx + len(last) if last is not None else None
 
 
 def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:

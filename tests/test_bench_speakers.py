@@ -1,0 +1,56 @@
+"""The speaker bench: its scoring rules, its corpora, and one run through the command users run."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench import speakers
+
+
+@pytest.mark.parametrize("shown, gold, same", [
+    ("Esme Fairlaw", "Esme Fairlaw", True),
+    ("Fairlaw", "Esme Fairlaw", True),  # a surname for the full name
+    ("the company", "company", True),
+    ("Reserve Bank", "Reserve Bank of Kalmora", False),  # a name cut short is not the name
+    ("Aldane", "Rosheen Aldane", True),
+    ("Rosheen Aldane", "Fergus Aldane", False),
+    ("Councillor June Tillet", "June Tillet", True),
+])
+def test_same_speaker(shown: str, gold: str, same: bool):
+    assert speakers.same_speaker(shown, gold) is same
+
+
+@pytest.mark.parametrize("gold, quote, expected", [
+    ({"speaker": "Ann Lee"}, {"speaker": "Ann Lee", "basis": "cue"}, "right"),
+    ({"speaker": "Ann Lee"}, {"speaker": "the mayor", "basis": "description"}, "described"),
+    ({"speaker": "Ann Lee"}, {"speaker": "Bo Ray", "basis": "pronoun"}, "wrong"),
+    ({"speaker": "Ann Lee"}, {"speaker": None, "basis": "pronoun"}, "unattributed"),
+    ({"speaker": "Ann Lee"}, None, "missing"),
+    ({"speaker": None}, None, "no speaker, right"),
+    ({"speaker": None}, {"speaker": None, "basis": "none"}, "no speaker, right"),
+    ({"speaker": None}, {"speaker": "A sign", "basis": "verb"}, "wrong"),
+])
+def test_outcome(gold: dict, quote: dict | None, expected: str):
+    assert speakers.outcome(gold, quote) == expected
+
+
+@pytest.mark.parametrize("folder", sorted(p for p in speakers.CORPORA.iterdir() if p.is_dir()))
+def test_every_gold_line_names_words_found_once_inside_marks(folder: Path):
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    assert len(gold) >= 40
+    for line in gold:
+        text = (folder / line["file"]).read_text(encoding="utf-8")
+        assert text.count(line["words"]) == 1, line
+
+
+def test_one_report_through_the_command(tmp_path: Path):
+    folder = speakers.CORPORA / "a"
+    shutil.copy(folder / "r03.txt", tmp_path / "r03.txt")
+    gold = [g for g in json.loads((folder / "gold.json").read_text(encoding="utf-8")) if g["file"] == "r03.txt"]
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    scored = speakers.score_set(tmp_path, speakers.run_cli(tmp_path))
+    assert len(scored) == len(gold)
+    outcomes = [o for o, _, _ in scored]
+    assert "wrong" not in outcomes and outcomes.count("right") >= len(gold) - 2, scored
+    assert "| all | " in speakers.table({"a": scored})
