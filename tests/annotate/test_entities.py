@@ -241,3 +241,27 @@ def test_a_name_written_with_an_age_is_a_whole_persons_name():
     mentions = [Mention(text="Kallan", start=text.index("Kallan"), end=text.index("Kallan") + 6, label="ORG")]
     _aged_people(text, mentions)
     assert sorted((m.text, m.label) for m in mentions) == [("Brodie Kallan", "PERSON"), ("Tomek Ruszel", "PERSON")]
+
+
+def test_a_first_name_and_a_hyphenated_surname_are_one_person():
+    from newsloom.annotate.entities import _double_barrelled_people
+
+    words = ["Emeka", "Holloway", "-", "Dunn", "walked", "out", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, False, False, True, True, False, False],
+              pos=["PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "ADP", "PUNCT"],
+              deps=["compound", "compound", "punct", "nsubj", "ROOT", "prt", "punct"],
+              heads=[3, 3, 3, 4, 4, 4, 4], sent_starts=[True] + [False] * 6,
+              ents=["O", "B-GPE", "O", "O", "O", "O", "O"])
+    place = Mention(text="Holloway", start=6, end=14, label="GPE")
+    found = _double_barrelled_people(doc, doc.text, [place])
+    assert [(m.text, m.label) for m in found] == [("Emeka Holloway-Dunn", "PERSON")]
+
+
+def test_a_hyphenated_surname_taken_for_a_place_after_a_first_name_is_a_person():
+    words = ["Emeka", "Holloway-Dunn", "said", "so", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, True, True, False, False],
+              pos=["PROPN", "PROPN", "VERB", "ADV", "PUNCT"], deps=["compound", "nsubj", "ROOT", "advmod", "punct"],
+              heads=[1, 2, 2, 2, 2], sent_starts=[True] + [False] * 4, ents=["O", "B-GPE", "O", "O", "O"])
+    mentions = [Mention(text="Holloway-Dunn", start=6, end=19, label="GPE")]
+    _relabel_speakers(doc, mentions)
+    assert [(m.text, m.label) for m in mentions] == [("Emeka Holloway-Dunn", "PERSON")]

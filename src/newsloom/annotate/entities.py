@@ -112,6 +112,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     labels = {m.text.strip(): m.label for m in mentions}
     mentions = [m for m in mentions if not _no_entity(text, m, labels)]
     mentions += _untagged_people(doc, text)
+    mentions = _double_barrelled_people(doc, text, mentions)
     _aged_people(text, mentions)
     _relabel_speakers(doc, mentions)
     _relabel_people(mentions)
@@ -328,7 +329,9 @@ def _relabel_speakers(doc: Doc, mentions: list[Mention]) -> None:
             m.label = "PERSON"  # "Carly Fiorina": a common first name and a surname name a person
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and m.label == "ORG" and len(words) == 1 and _first_name_before(span):
+        double = m.label == "GPE" and len(words) == 1 and "-" in words[0]  # "Emeka Holloway-Dunn" as a place
+        if (span is not None and (m.label == "ORG" or double) and len(words) == 1
+                and _first_name_before(span, registered=double)):
             first = doc[span.start - 1]  # "said Ana Reyes" with only "Reyes" tagged, as an organisation
             m.text, m.start, m.label = doc.text[first.idx : m.end], first.idx, "PERSON"
             continue
@@ -417,13 +420,47 @@ def _aged_people(text: str, mentions: list[Mention]) -> None:
             covering[0].text, covering[0].start, covering[0].end, covering[0].label = m.group(1), start, end, "PERSON"
 
 
-def _first_name_before(span: Span) -> bool:
-    """True when an untagged common first name is joined to a one-word name right before it ("Ana Reyes")."""
+def _double_barrelled_people(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """A first name and a hyphenated surname as a clause subject ("Emeka Holloway-Dunn, who ..., walked"), which the
+    tagger cuts at the hyphen or takes for a place: one person, replacing the entities inside it."""
+    from spacy.attrs import DEP
+
+    from newsloom.annotate.token_values import indices, valued
+
+    for i in indices(valued(doc, DEP, SUBJECT_DEPS)):
+        head = doc[i]
+        if head.pos_ != "PROPN" or head.ent_type_ == "PERSON" or head.i < 2:
+            continue
+        first = head
+        while first.i > 0:
+            before = doc[first.i - 1]
+            if before.text == "-" and not before.whitespace_ and first.i > 1 and not doc[first.i - 2].whitespace_:
+                first = doc[first.i - 2]
+            elif before.dep_ == "compound" and before.head.i == head.i and before.pos_ == "PROPN":
+                first = before
+            else:
+                break
+        name = text[first.idx : head.idx + len(head)]
+        words = name.split()
+        if not (2 <= len(words) <= 3 and "-" in words[-1] and first.is_title and first.lower_ not in _PLACE_NAMES
+                and first.lower_.rstrip(".") not in _NOT_FIRST
+                and (is_first_name(first.lower_) or registered_gender(first.lower_) is not None)):
+            continue
+        start, end = first.idx, head.idx + len(head)
+        mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+        mentions.append(Mention(text=name, start=start, end=end, label="PERSON"))
+    return mentions
+
+
+def _first_name_before(span: Span, registered: bool = False) -> bool:
+    """True when an untagged common first name (with `registered`, any in the first-name register) is joined to a
+    one-word name right before it ("Ana Reyes")."""
     if span.start == 0:
         return False
     first = span.doc[span.start - 1]
+    known = is_first_name(first.text) or (registered and registered_gender(first.lower_) is not None)
     return (first.ent_type_ == "" and first.pos_ == "PROPN" and first.dep_ == "compound" and first.head.i in
-            range(span.start, span.end) and is_first_name(first.text) and first.lower_ not in _PLACE_NAMES)
+            range(span.start, span.end) and known and first.lower_ not in _PLACE_NAMES)
 
 
 _NAME_MARKS = re.compile(r"['\u2019-]")  # inside a surname: "O'Donnell", "O\u2019Neill", "Smith-Jones"
