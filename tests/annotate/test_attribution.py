@@ -744,6 +744,9 @@ SHOWN_SPEAKER = [
                  "put it in writing", "partial", "Maja Tovar", id="the-asker-of-a-question-in-a-when-clause"),
     pytest.param('"The decision reflects a steady recovery," the Reserve Bank of Kalmora said in a statement.',
                  "steady recovery", "direct", "Reserve Bank of Kalmora", id="an-institutions-name-goes-on-past-of"),
+    pytest.param('Superintendent Conrad Pelley led the search. "Were they helped?" a reporter asked. "I am not ruling '
+                 'anything out," the superintendent replied.', "not ruling anything out", "direct", "Conrad Pelley",
+                 id="a-title-the-tagger-took-into-the-name-is-still-a-role"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),

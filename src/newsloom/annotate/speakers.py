@@ -180,6 +180,8 @@ class SpeakerResolver:
             words += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not _subject_misread(c)]
             if head.dep_ == "appos" and head.head.pos_ == "NOUN":
                 words.append(head.head)
+            words += [t for t in span if t.lower_ in TITLE_NOUNS and t.pos_ == "PROPN"
+                      and t.i < span.end - 1 and t.text not in person.canonical.split()]  # "Superintendent Ann Lee"
             for w in words:
                 if w.pos_ == "NOUN" or (w.pos_ == "PROPN" and w.lower_ in TITLE_NOUNS):
                     key = w.lemma_.lower() if w.pos_ == "NOUN" else w.lower_
