@@ -747,6 +747,11 @@ SHOWN_SPEAKER = [
     pytest.param('Superintendent Conrad Pelley led the search. "Were they helped?" a reporter asked. "I am not ruling '
                  'anything out," the superintendent replied.', "not ruling anything out", "direct", "Conrad Pelley",
                  id="a-title-the-tagger-took-into-the-name-is-still-a-role"),
+    pytest.param('Lena Hart pointed to the plan. "It worries me because it would end the programmes we know," she went '
+                 'on.', "It worries me", "direct", "Lena Hart", id="she-went-on"),
+    pytest.param('Guild secretary Ruairi Castellane wrote: "Pilots did not want this."\n\nIn a thread posted an hour '
+                 'later, he went further: "Tomorrow we will publish every offer."', "Tomorrow we will publish", "direct",
+                 "Ruairi Castellane", id="he-went-further"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),
