@@ -73,7 +73,7 @@ def speaks(verb: Token, stance: bool = True) -> bool:
     if stance and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
         return True  # "fired back", "hit back", "pushed back": an answer given
     if stance and _goes_on_speaking(verb, forms):
-        return True  # "she went on", "he went further: ...", "summed up the mood: ..."
+        return True  # "she went on", "he went further: ..."
     if ("put" in forms and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
             and not any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in _PUT_IT_IN) for c in verb.children)):
         return True  # "as Ann Lee put it: ...", "put it bluntly", "put it in a memo"; not "put it on the table"
@@ -81,12 +81,11 @@ def speaks(verb: Token, stance: bool = True) -> bool:
 
 
 def _goes_on_speaking(verb: Token, forms: set[str]) -> bool:
-    """True for "went on" or "went further" without an object, and for "summed up"."""
+    """True for "went on" or "went further" without an object or a place to go to."""
     parts = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    if "go" in forms and parts & {"on", "further"}:
-        return not any(c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.i > verb.i)  # not "went on to Ohio"
-                       for c in verb.children)
-    return "sum" in forms and "up" in parts
+    return "go" in forms and bool(parts & {"on", "further"}) and not any(
+        c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.i > verb.i)  # not "went on to Ohio"
+        for c in verb.children)
 
 
 _PUT_IT_IN = {"in", "to", "during"}  # "put it in his memo", "put it to reporters", "put it during the debate"
