@@ -758,6 +758,8 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('The harbour board called for the council to respond by admitting that the "plain negligence" of its '
+                 'staff caused the flood.', "plain negligence", id="the-subject-of-a-for-to-clause-says-nothing"),
     pytest.param('Detective Inspector Paul Orsk told the court that officers arrested Feist at a bus station. When '
                  'arrested, the 38-year-old told officers: "You have got the wrong man."', "the wrong man",
                  id="a-cue-whose-speaker-is-lost-carries-nobody"),

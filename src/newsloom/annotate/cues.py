@@ -132,6 +132,8 @@ def subject_of(verb: Token) -> Token | None:
         if cur is None:
             return None
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and _for_to_clause(cur):
+            return None  # "calls for the party to respond ... by recognizing that '...'": the party says nothing
         if subjects:
             return _best_subject(subjects)
         agent = _agent(cur)
@@ -150,6 +152,12 @@ def subject_of(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _for_to_clause(verb: Token) -> bool:
+    """True for an infinitive with a subject of its own ("for the party to respond"): a clause about someone."""
+    return any(c.tag_ == "TO" for c in verb.children) and any(c.dep_ == "mark" and c.lower_ == "for"
+                                                              for c in verb.children)
 
 
 def _mute_subject(verb: Token) -> bool:
@@ -202,6 +210,8 @@ def speaker_of(verb: Token) -> Token | None:
     Sen. Ann Lee, R-Ore., saying"); for a finite verb, the name just before it; for a verb joined to another,
     the speaker of the nearest subjectless cue before it in its sentence; else the subject the parse climbs to."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if own and _for_to_clause(verb):
+        return None  # "calls for the party to respond": nobody has responded
     if verb.lemma_.lower() in _ADDRESSING and (
             (own and all(c.dep_ == "nsubjpass" for c in own)) or any(c.dep_ == "auxpass" for c in verb.children)):
         return _agent(verb)  # "Rubio was asked by Gerard Baker whether ...", "... and were told to keep quiet":
