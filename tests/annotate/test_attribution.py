@@ -752,6 +752,9 @@ SHOWN_SPEAKER = [
     pytest.param('Guild secretary Ruairi Castellane wrote: "Pilots did not want this."\n\nIn a thread posted an hour '
                  'later, he went further: "Tomorrow we will publish every offer."', "Tomorrow we will publish", "direct",
                  "Ruairi Castellane", id="he-went-further"),
+    pytest.param("Ann Lee's remark on Monday describing the harbour plan as \"a fairy tale for investors\" drew anger "
+                 "from the board.", "a fairy tale for investors", "partial", "Ann Lee",
+                 id="a-remark-describing-is-its-owners"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),

@@ -222,6 +222,9 @@ def speaker_of(verb: Token) -> Token | None:
     after = _inverted_name_after(verb)
     if after is not None:  # '"...," said Ann Lee, an aide, reports The Harbour Times.': the paper reports
         return after
+    owner = _remark_owner(verb)
+    if owner is not None:  # "Mr. Clinton's remark in 2008 describing the statement as '...'": Clinton's words
+        return owner
     mistagged = _mistagged_name_after(verb)
     if mistagged is not None:  # '"...," said Skelly, explaining ...': a surname the tagger read as an adverb
         return mistagged
@@ -241,6 +244,14 @@ def speaker_of(verb: Token) -> Token | None:
                 if near is not None:
                     return near
     return subject_of(verb)
+
+
+def _remark_owner(verb: Token) -> Token | None:
+    """The possessor of a noun for something said that a participle describes ("Lee's remark describing ...")."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
