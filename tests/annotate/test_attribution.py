@@ -755,6 +755,11 @@ SHOWN_SPEAKER = [
     pytest.param("Ann Lee's remark on Monday describing the harbour plan as \"a fairy tale for investors\" drew anger "
                  "from the board.", "a fairy tale for investors", "partial", "Ann Lee",
                  id="a-remark-describing-is-its-owners"),
+    pytest.param('Then came the obvious point: "It is time we had a woman in charge," exhorted Tallin\'s introducer, '
+                 'actress Jane Moss.', "a woman in charge", "direct", "Jane Moss",
+                 id="a-possessor-after-an-inverted-cue-is-not-the-speaker"),
+    pytest.param('"Pellonia has always been a reliable partner," Foreign Minister Arvo Teliskiv underlined.',
+                 "a reliable partner", "direct", "Arvo Teliskiv", id="underlined-gives-words"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),

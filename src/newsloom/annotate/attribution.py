@@ -284,8 +284,8 @@ def _source_near(doc: Doc, verb: Token, start: int, end: int) -> Token | None:
 
 
 def _np_head(tok: Token, start: int, end: int) -> Token:
-    """Climb from a name part to the head of its phrase ("Ann" -> "Lee") within [start, end)."""
-    while tok.dep_ in {"compound", "flat", "amod", "det"} and start <= tok.head.i < end:
+    """Climb from a name part to the head of its phrase ("Ann" -> "Lee"; "Lee's" -> "aide") within [start, end)."""
+    while tok.dep_ in {"compound", "flat", "amod", "det", "poss"} and start <= tok.head.i < end:
         tok = tok.head
     return tok
 

@@ -19,10 +19,12 @@ CUE_LEMMAS = SPEECH_LEMMAS | {
     "answer", "exclaim", "shout", "chant", "joke", "muse", "pledge", "scream", "yell", "whisper", "demand",
     "read", "wonder", "retort", "counter", "plead", "bark", "snap", "fume", "sneer", "thunder", "press", "cry", "react",
     "boom", "echo", "surmise", "riff", "interject", "chime", "roar", "growl", "murmur", "mutter", "gush", "sing",
+    "underline", "underscore", "reiterate", "reaffirm", "affirm", "hiss", "exhort",
 }
 # Verbs whose clausal complement is reported speech or a stated position ("X argued that ...").
 REPORT_LEMMAS = SPEECH_LEMMAS | {
     "announce", "stress", "emphasize", "emphasise", "suggest", "deny", "confirm", "assert", "predict",
+    "underline", "underscore", "reiterate", "reaffirm", "affirm",
     "acknowledge", "admit", "concede", "explain", "report", "reply", "respond", "answer", "declare", "contend",
     "maintain", "indicate", "reveal", "recall", "complain", "allege", "testify", "agree", "estimate",
     "conclude", "find", "show", "point", "promise", "vow", "pledge", "boast", "mention", "observe", "signal",
