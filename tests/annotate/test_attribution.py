@@ -623,6 +623,9 @@ RIGHT_SPEAKER = [
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
+    pytest.param('Emil Sadowy stood up and buttoned his jacket. "I made a promise," he said.\n\nHis colleagues urged '
+                 'him to sit down. "Sit down, Emil, you will only make it worse," he hissed.',
+                 "Sit down, Emil", None, "Emil Sadowy", id="a-first-name-called-out-is-not-the-speaker"),
     pytest.param('The Harbour Board met on Monday. "Fares will rise," they said.\n\n"We will fight this," she said.',
                  "We will fight", None, "Harbour Board", id="an-organisation-a-they-stood-for-is-no-she"),
     pytest.param('The Harbour Board met on Monday. As they say about the storied board, "slow hands, long memory."',

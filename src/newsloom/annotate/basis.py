@@ -75,15 +75,22 @@ def is_described(basis: str, confidence: float | None) -> bool:
 
 
 
+_NOT_NAMES = {"the", "one", "some", "two", "three", "former", "senior", "top"}  # a description's first words
+
+
 def not_self_named(speaker: SpeakerMention | None, quote: str, taken_over: bool = False,
                    organisations: frozenset[str] = frozenset()) -> SpeakerMention | None:
     """A speaker found through a pronoun or role, or taken over from another quote, is dropped when the quote
-    names them (people seldom name themselves): the words are left unattributed. An organisation in
+    names them by surname or first name (people seldom name themselves; "Sit down, Emil," is said to Emil): the
+    words are left unattributed. An organisation in
     `organisations` may name itself ("'... with ESPN has been terminated,'" after "ESPN said in a statement")."""
     if speaker is None or not speaker.name or not (taken_over or speaker.how in {"pronoun", "role"}):
         return speaker
     if speaker.name in organisations:
         return speaker
-    if re.search(rf"\b{re.escape(speaker.name.split()[-1])}\b", quote):
+    words = speaker.name.split()
+    first = words[0] if len(words) > 1 and len(words[0]) > 2 and words[0][:1].isupper() else None
+    names = {words[-1]} | ({first} if first and first.lower() not in _NOT_NAMES else set())  # "Sit down, Emil, ..."
+    if any(re.search(rf"\b{re.escape(name)}\b", quote) for name in names):
         return SpeakerMention(speaker.start, speaker.end, None, "none")
     return speaker
