@@ -763,6 +763,9 @@ SHOWN_SPEAKER = [
                  id="a-possessor-after-an-inverted-cue-is-not-the-speaker"),
     pytest.param('"Pellonia has always been a reliable partner," Foreign Minister Arvo Teliskiv underlined.',
                  "a reliable partner", "direct", "Arvo Teliskiv", id="underlined-gives-words"),
+    pytest.param('Residents of Eastmoor, where the branch library will shut in September, said it was "the only warm '
+                 'room on the estate" in winter.', "the only warm room", "partial", "Residents of Eastmoor",
+                 id="an-unnamed-group-keeps-its-of-phrase-not-a-relative-clause-after-it"),
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),

@@ -906,10 +906,27 @@ def _extend_anonymous(tok: Token) -> int:
     included ("a sign on Friday night at an exit")."""
     last = end = tok
     for child in tok.rights:
+        subtree = list(child.subtree)
+        cut = next((k for k, t in enumerate(subtree) if _in_relative(t, child)), len(subtree))
+        words = subtree[:cut]  # not into the relative clause: "Residents of Eastmoor, where ... in September,"
+        while len(words) > 1 and words[-1].is_punct:
+            words.pop()
         if child.left_edge.i != last.i + 1 or child.dep_ != "prep" or any(
-                t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
+                t.ent_type_ in {"DATE", "TIME"} for t in words):
             break
-        last = child.right_edge
+        last = words[-1]
         if child.lower_ in {"in", "at", "from", "with", "of", "familiar"}:
             end = last
+        if cut < len(subtree):
+            break
     return end.idx + len(end)
+
+
+def _in_relative(tok: Token, top: Token) -> bool:
+    """True when a token lies in a relative clause below `top`."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in {"relcl", "acl"} or (cur.dep_ == "punct" and cur.head.dep_ in {"relcl", "acl"}):
+            return True
+        cur = cur.head
+    return False
