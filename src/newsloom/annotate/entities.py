@@ -402,8 +402,8 @@ def _untagged_people(doc: Doc, text: str) -> list[Mention]:
 
 
 # A name written with an age set off by commas ("Fergus Aldane, 44, and ..."): two or three capitalised words.
-_AGED_NAME = re.compile(r"(?<![\w'\u2019])((?:[A-Z][a-z\u00C0-\u024F'\u2019]+[ -]){1,2}[A-Z][a-z\u00C0-\u024F'\u2019-]+)"
-                        r", (\d{1,3}),")
+_AGED_NAME = re.compile(r"(?<![\w'\u2019])((?:[A-Z][a-z\u00C0-\u024F'\u2019]+[ -]){1,2}"
+                        r"[A-Z][a-z\u00C0-\u024F'\u2019-]+), (\d{1,3}),")
 
 
 def _aged_people(text: str, mentions: list[Mention]) -> None:

@@ -408,7 +408,7 @@ def _paragraph_subject(
     a subject before the words ("Retired postman Cyril Abbot, 78, was discharged on Friday. “I was lucky. ...”";
     "One shop owner, who did not want to be named, was close to tears. “...”")."""
     text, qs = resolver.text, found[n][0]
-    para = max(text.rfind("\n", 0, qs.start) + 1, 0)
+    para = text.rfind("\n", 0, qs.start) + 1
     if n and found[n - 1][0].end > para:
         return None  # not the paragraph's first quotation
     opening = doc.char_span(para, qs.start, alignment_mode="contract")
