@@ -54,3 +54,12 @@ def test_one_report_through_the_command(tmp_path: Path):
     outcomes = [o for o, _, _ in scored]
     assert "wrong" not in outcomes and outcomes.count("right") >= len(gold) - 2, scored
     assert "| all | " in speakers.table({"a": scored})
+
+
+def test_set_a_names_no_wrong_speaker_through_the_command():
+    folder = speakers.CORPORA / "a"
+    scored = speakers.score_set(folder, speakers.run_cli(folder))
+    said = [o for o, g, _ in scored if g["speaker"] is not None]
+    wrong = [(g["file"], g["words"], q and q.get("speaker")) for o, g, q in scored if o == "wrong"]
+    assert not wrong
+    assert said.count("unattributed") <= 0.10 * len(said)
