@@ -62,13 +62,13 @@ def _asking_clause(span: Span, after: Token | None) -> Token | None:
             continue
         if anc.i == after.i:
             return None
-        if (anc.lemma_.lower() in _ASKING and anc.dep_ == "advcl" and anc.head.i == after.i
+        if (anc.lemma_.lower() in _QUESTION_VERBS and anc.dep_ == "advcl" and anc.head.i == after.i
                 and any(c.dep_ == "nsubj" for c in anc.children)):
             return anc
     return None
 
 
-_ASKING = {"ask", "question", "wonder", "inquire", "enquire", "query"}
+_QUESTION_VERBS = {"ask", "question", "wonder", "inquire", "enquire", "query"}  # verbs whose clause is a question
 
 
 def _in_marks(tok: Token) -> bool:
