@@ -11,6 +11,7 @@ from newsloom.annotate.cues import (
     FINITE_TAGS,
     Spans,
     cue_for,
+    in_relative_clause,
     speaker_of,
     speaks,
     subject_of,
@@ -245,11 +246,6 @@ def _cue_after_apposition(doc: Doc, span: Span) -> Attribution | None:
     return None
 
 
-def _in_relative_clause(tok: Token) -> bool:
-    """True for a word inside a relative clause ("who was not authorised to speak")."""
-    return any(t.dep_ == "relcl" for t in [tok, *tok.ancestors])
-
-
 def _before_parenthesis(doc: Doc, i: int, start: int) -> int:
     """The token before a parenthesis that token `i` closes ("Lee (R-S.C.)" -> Lee, however the tokenizer cut
     "S.C.)"), else `i`."""
@@ -331,7 +327,7 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"]
     verb = root if root.i < k and root.pos_ in {"VERB", "AUX"} else (verbs[-1] if verbs else None)
     head, j = mark.head, k - 1
-    if (verb is not None and verb is not root and _in_relative_clause(verb) and head.pos_ in {"VERB", "AUX"}
+    if (verb is not None and verb is not root and in_relative_clause(verb) and head.pos_ in {"VERB", "AUX"}
             and head.i < k):
         verb = head  # "One diplomat, who was not authorised to speak, was blunter: ...": the clause the colon closes
     while j > sent.start and k - j <= 2 and doc[j].pos_ == "ADV":

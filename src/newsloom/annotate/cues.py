@@ -378,6 +378,19 @@ def _relative_clause_above(tok: Token, verb: Token) -> Token | None:
     return None
 
 
+def in_relative_clause(tok: Token, top: Token | None = None, deps: frozenset[str] = frozenset({"relcl"})) -> bool:
+    """True when `tok` lies in a clause of one of `deps` (a relative clause by default), below `top` if given
+    (a comma closing such a clause counts as inside it)."""
+    cur = tok
+    while top is None or cur.i != top.i:
+        if cur.dep_ in deps or (cur.dep_ == "punct" and cur.head.dep_ in deps):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _in_prepositional_phrase(tok: Token, verb: Token) -> bool:
     """True when `tok` lies inside a prepositional phrase (below a preposition's object) under `verb`."""
     for anc in [tok, *tok.ancestors]:

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsloom.annotate.cues import in_relative_clause
 from newsloom.annotate.descriptions import PERSON_NOUNS, described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person
@@ -49,6 +50,7 @@ _INVERTED_CUE = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+)(?:
 _INVERTED_END = re.compile("[^\\S\n]*[:,][^\\S\n]*[\"'\u201c\u2018\u00ab\u201e]?$")
 _ACCORDING = re.compile(r"(?:^|\n[^\S\n]*|[.!?][\"'\u201d\u2019]?[^\S\n]+|,[^\S\n]+)[Aa]ccording[^\S\n]+to[^\S\n]+"
                         r"(?:[A-Z][\w.'\u2019-]*[^\S\n]+){0,3}$")
+_CLAUSES = frozenset({"relcl", "acl"})  # clauses a description's phrase stops before
 _LESSER = {"deputy", "vice", "assistant", "acting", "junior", "shadow", "associate"}
 _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "quantmod"}
 
@@ -907,7 +909,7 @@ def _extend_anonymous(tok: Token) -> int:
     last = end = tok
     for child in tok.rights:
         subtree = list(child.subtree)
-        cut = next((k for k, t in enumerate(subtree) if _in_relative(t, child)), len(subtree))
+        cut = next((k for k, t in enumerate(subtree) if in_relative_clause(t, child, _CLAUSES)), len(subtree))
         words = subtree[:cut]  # not into the relative clause: "Residents of Eastmoor, where ... in September,"
         while len(words) > 1 and words[-1].is_punct:
             words.pop()
@@ -920,13 +922,3 @@ def _extend_anonymous(tok: Token) -> int:
         if cut < len(subtree):
             break
     return end.idx + len(end)
-
-
-def _in_relative(tok: Token, top: Token) -> bool:
-    """True when a token lies in a relative clause below `top`."""
-    cur = tok
-    while cur.i != top.i and cur.head.i != cur.i:
-        if cur.dep_ in {"relcl", "acl"} or (cur.dep_ == "punct" and cur.head.dep_ in {"relcl", "acl"}):
-            return True
-        cur = cur.head
-    return False
