@@ -769,6 +769,11 @@ SHOWN_SPEAKER = [
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),
+    pytest.param('The last ferry was cancelled at noon. "We want our fares back," passengers chanted as staff pulled '
+                 'down the shutters.', "our fares back", "direct", "passengers",
+                 id="a-cue-the-parse-hung-from-its-subject-noun"),
+    pytest.param('"We want our fares back," commuters chanted as staff pulled down the shutters.', "our fares back",
+                 "direct", "commuters", id="a-description-holds-no-words-hung-from-it"),
 ]
 
 NOT_SHOWN = [

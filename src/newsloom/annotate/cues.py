@@ -233,7 +233,7 @@ def speaker_of(verb: Token) -> Token | None:
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
                                                             and not _object_of_clause(before, verb))
-                               or _past_read_as_participle(verb, before)):
+                               or _past_read_as_participle(verb, before) or _root_read_as_noun(verb, before)):
         return before
     quoted = _quoted_as_saying(verb)
     if quoted is not None:  # "The Gazette quoted the economist Lukas Haverlin as saying ...": the one quoted
@@ -323,6 +323,13 @@ def _past_read_as_participle(verb: Token, name: Token) -> bool:
     between commas ("Mitt Romney, the 2012 nominee, tweeted in response: ..."); not one with an agent ("signed by")."""
     return (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i == name.i and name.pos_ == "PROPN"
             and any(c.dep_ == "appos" for c in name.children) and not any(c.dep_ == "agent" for c in verb.children))
+
+
+def _root_read_as_noun(verb: Token, name: Token) -> bool:
+    """True for a past tense the parse hung as a participle from the noun before it, which it made the sentence's
+    root ('"...," passengers chanted as ...'): a sentence has no noun for its root, so the noun is the subject."""
+    return (verb.tag_ in {"VBN", "VBD"} and verb.dep_ == "acl" and verb.head.i == name.i and name.dep_ == "ROOT"
+            and not any(c.dep_ == "agent" for c in verb.children))
 
 
 def _mistagged_name_after(verb: Token) -> Token | None:

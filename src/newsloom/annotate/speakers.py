@@ -73,7 +73,7 @@ def noun_phrase(tok: Token) -> Span:
     doc = tok.doc
     left = tok.i
     for child in tok.lefts:
-        if child.dep_ in _NP_LEFT_DEPS:
+        if child.dep_ in _NP_LEFT_DEPS and not child.is_quote:  # no opening mark of words hung from the noun
             left = min(left, child.left_edge.i if child.dep_ in {"poss", "compound", "nmod"} else child.i)
     right = tok.i
     for child in tok.rights:
