@@ -77,6 +77,16 @@ def test_scare_quotes_are_not_quotes():
     assert _quotes(text) == []
 
 
+@pytest.mark.parametrize("text, words", [
+    pytest.param('Several porters said they had begun using the board\'s so-called "red card" rota, a list of staff '
+                 'on call.', "red card", id="a-label-after-so-called-inside-reported-speech"),
+    pytest.param("The council\u2019s leaflet for tenants, \u2018Is My Flat Safe?\u2019, has gone to 900 homes.",
+                 "Is My Flat Safe", id="a-title-after-a-work-and-its-of-phrase"),
+])
+def test_labels_and_titles_are_no_ones_words(text: str, words: str):
+    assert not [q for q in _quotes(text) if words in q.text and q.kind != "indirect"]
+
+
 def test_a_title_opening_a_sentence_is_no_quote_but_a_short_answer_is():
     text = ('The harbour chief likes \u201cThe Night Ferry,\u201d while the mayor loves \u201cLilyhammer.\u201d '
             '\u201cThe Night Ferry,\u201d now in its third season, airs on Sundays.\n\n'
@@ -769,6 +779,9 @@ SHOWN_SPEAKER = [
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),
+    pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
+                 "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
+                 "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),
     pytest.param('The last ferry was cancelled at noon. "We want our fares back," passengers chanted as staff pulled '
                  'down the shutters.', "our fares back", "direct", "passengers",
                  id="a-cue-the-parse-hung-from-its-subject-noun"),

@@ -32,3 +32,34 @@ def test_curly_marks_pair_quickly_and_sparingly():
     assert time.process_time() - start < 5
     assert len(spans) <= text.count("\u201c")
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+def _texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quoted_spans(text)]
+
+
+def test_single_marks_quote_where_a_report_uses_them_and_apostrophes_do_not_close():
+    text = "\u2018I\u2019m sure the porters\u2019 rights matter,\u2019 she said. The board\u2019s chair agreed."
+    assert _texts(text) == ["I\u2019m sure the porters\u2019 rights matter,"]
+
+
+def test_a_single_quoted_quotation_runs_on_into_the_next_paragraph():
+    text = "\u2018Parents should not panic.\n\n\u2018Check the label on the bottle.\u2019 That was all."
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["Parents should not panic.", "Check the label on the bottle."]
+    assert spans[0].chain == spans[1].chain
+
+
+def test_double_marks_inside_single_ones_are_the_inner_quotation():
+    text = "\u2018He told me \u201cno\u201d twice,\u2019 she said."
+    assert _texts(text) == ["He told me \u201cno\u201d twice,"]
+
+
+def test_single_marks_inside_double_ones_are_the_inner_quotation():
+    assert _texts("\u201cHe told me \u2018no\u2019 twice,\u201d she said.") == ["He told me \u2018no\u2019 twice,"]
+    assert _texts("''I hate the term 'Harbour poor,' '' she said.") == ["I hate the term 'Harbour poor,'"]
+
+
+def test_straight_apostrophes_open_and_close_nothing():
+    assert _texts("In the '80s the dockers' union won, said the singers' manager.") == []
+    assert _texts("She spoke of the '90s and of her sons' school.") == []

@@ -469,7 +469,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
         cues = [
             anc for anc in _up_to_own_clause(tok)
             if anc.i not in inside and anc.lemma_.lower() in CUE_LEMMAS and anc.pos_ in {"VERB", "AUX"}
-            and not _so_called(anc)
+            and not so_called(anc)
         ]
         if cues and tok.is_punct:  # a mark hangs from wherever the parse put it: a cue nearer the words wins
             cues = _nearer_cue(span, cues[0], inside) or cues
@@ -488,7 +488,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
     sent_start, sent_end = doc[span.start].sent.start, doc[span.end - 1].sent.end
     candidates = [
         t for t in doc[sent_start:sent_end]
-        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and not in_quotes(t, quoted) and not _so_called(t)
+        if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and not in_quotes(t, quoted) and not so_called(t)
     ]
     top = _up_to_own_clause(span.root)[-1]
     if _own_clause(top):  # quoted inside a relative or adverbial clause: only a cue within that clause reports it
@@ -528,7 +528,7 @@ def _nearer_cue(span: Span, found: Token, inside: set[int]) -> list[Token]:
     for anc in span.root.ancestors:
         if anc.i == found.i:
             return on_way
-        if anc.i not in inside and anc.pos_ == "VERB" and anc.lemma_.lower() in CUE_LEMMAS and not _so_called(anc):
+        if anc.i not in inside and anc.pos_ == "VERB" and anc.lemma_.lower() in CUE_LEMMAS and not so_called(anc):
             on_way.append(anc)
     return []
 
@@ -589,6 +589,6 @@ def _own_clause(verb: Token) -> bool:
 _CONTENT_DEPS = {"dobj", "ccomp", "xcomp", "oprd", "intj", "attr"}
 
 
-def _so_called(tok: Token) -> bool:
+def so_called(tok: Token) -> bool:
     """The "called" of "so-called", which marks scare quotes rather than anyone's words."""
     return tok.lower_ == "called" and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "so"

@@ -24,8 +24,8 @@ from newsloom.model import Quote
 
 MIN_CHARS = 12
 _OBJECTS = {"dobj", "xcomp", "attr", "acomp", "oprd"}
-_OPENING_MARKS = "\"'\u201c\u201e\u00ab"
-_CLOSING_MARKS = "\"'\u201d\u00bb"
+_OPENING_MARKS = "\"'\u201c\u201e\u00ab\u2018"
+_CLOSING_MARKS = "\"'\u201d\u00bb\u2019"
 _CUES = REPORT_LEMMAS | BELIEF_LEMMAS | LABEL_LEMMAS
 
 

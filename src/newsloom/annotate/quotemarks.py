@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
@@ -134,7 +134,104 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             _append(spans, text, inside, line_end, chain)
             closer, width = reopening
             inside = nxt + width
-    return spans
+    return _with_single_quotes(text, spans, chain + 1)
+
+
+SINGLE_OPEN = "\u2018"
+SINGLE_MARKS = {"\u2018", "\u2019", "'"}  # the closing curly mark and the straight one are also apostrophes
+_SINGLE_OPEN = re.compile("[\u2018']")
+_DECADE = re.compile(r"\d0s\b")  # "the '80s": an apostrophe
+
+
+def _single_opening_at(text: str, i: int) -> bool:
+    """True when a single mark at `i` opens a quotation: after a space, a bracket, a dash or a double mark, before
+    a letter, a digit or an ellipsis (never the second of two apostrophes standing for a double mark)."""
+    if text[i] == "'" and (text[i + 1 : i + 2] == "'" or text[i - 1 : i] == "'"):
+        return False
+    before_ok = i == 0 or text[i - 1] in OPEN_CONTEXT or text[i - 1] in "\u201c\u201e\"\u00ab"
+    after = text[i + 1 : i + 2]
+    return before_ok and (after.isalnum() or after in {"\u2026", "."}) and not _DECADE.match(text, i + 1)
+
+
+def _single_closing_at(text: str, i: int) -> bool:
+    """True when a single mark at `i` closes a quotation rather than standing for an apostrophe: after a word or
+    a stop, and before no letter ("I\u2019m", "board\u2019s"); a plural possessive before a word ("the workers\u2019
+    rights") closes nothing."""
+    if text[i] not in {"\u2019", "'"} or i == 0 or text[i - 1].isspace():
+        return False
+    after = text[i + 1 : i + 2]
+    if after.isalnum() or (text[i] == "'" and "'" in {after, text[i - 1]}):  # not two apostrophes for a double mark
+        return False
+    return not (text[i - 1] in "sS" and after == " " and text[i + 2 : i + 3].islower())
+
+
+def find_single_quoted_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Passages between single quotation marks (British style), as (start, end, continues into the next
+    paragraph); apostrophes are told apart by the letters around them, and a mark with no close in its
+    paragraph opens nothing unless the next paragraph opens with a single mark (a quotation running on)."""
+    found: list[tuple[int, int, bool]] = []
+    closers = [i for i, ch in enumerate(text) if ch in "\u2019'" and _single_closing_at(text, i)]
+    breaks = [m.start() for m in re.finditer("\n", text)] + [len(text)]
+    i = 0
+    while (candidate := _SINGLE_OPEN.search(text, i)) is not None:
+        at = candidate.start()
+        if not _single_opening_at(text, at):
+            i = at + 1
+            continue
+        inside = at + 1
+        while True:
+            k = bisect_left(closers, inside)
+            close = closers[k] if k < len(closers) else len(text)
+            line_end = breaks[bisect_left(breaks, inside)]
+            if min(close, line_end) - inside > MAX_QUOTE_CHARS:
+                i = inside
+                break
+            if close < line_end:
+                found.append((inside, close, False))
+                i = close + 1
+                break
+            j = line_end
+            while j < len(text) and text[j] in " \t\r\n":
+                j += 1
+            if line_end == len(text) or j >= len(text) or not (text[j] in "\u2018'" and _single_opening_at(text, j)):
+                i = line_end + 1
+                break
+            found.append((inside, line_end, True))
+            inside = j + 1
+    return found
+
+
+def _with_single_quotes(text: str, spans: list[QuotedSpan], chain: int) -> list[QuotedSpan]:
+    """Double-quoted spans joined by single-quoted ones outside them; double-quoted ones nested inside a single
+    quotation (British style, \u2018He said \u201cno\u201d.\u2019) give way to it."""
+    if "\u2018" not in text and "'" not in text:
+        return spans
+    singles = find_single_quoted_spans(text)
+    if not singles:
+        return spans
+    starts, ends = [qs.start for qs in spans], [qs.end for qs in spans]
+    kept: list[QuotedSpan] = []
+    for start, end, runs_on in singles:
+        near = spans[bisect_left(ends, start) : bisect_right(starts, end)]  # the double spans it touches
+        if any(not (start <= qs.start and qs.end <= end) for qs in near):
+            if not runs_on:
+                chain += 1
+            continue  # inside (or across) a double quotation: a quotation within a quotation, or apostrophes
+        before = len(kept)
+        _append(kept, text, start, end, chain)
+        if not runs_on or len(kept) == before:
+            chain += 1
+    if not kept:
+        return spans
+    kept_starts = [k.start for k in kept]
+    outer = [qs for qs in spans if not _inside(qs, kept, kept_starts)]
+    return sorted(outer + kept, key=lambda qs: qs.start)
+
+
+def _inside(qs: QuotedSpan, kept: list[QuotedSpan], kept_starts: list[int]) -> bool:
+    """True when a span lies within the kept span that starts last at or before it."""
+    k = bisect_right(kept_starts, qs.start) - 1
+    return k >= 0 and qs.end <= kept[k].end
 
 
 def _append(spans: list[QuotedSpan], text: str, start: int, end: int, chain: int) -> None:

@@ -16,6 +16,7 @@ from newsloom.annotate.cues import (
     SUBJECT_DEPS,
     according_in,
     is_own_subject,
+    so_called,
     speaks,
     speech_noun_above,
     subject_of,
@@ -27,10 +28,10 @@ from newsloom.model import Mention, Quote
 
 SENTENCE_OPENERS = set(":,.;\u2014\u2013-\n")
 _PARA_BREAK = re.compile(r"\n\s*")
-_MARKS = "\"'\u201c\u201e\u00ab"
+_MARKS = "\"'\u201c\u201e\u00ab\u2018"
 _NON_SPACE = re.compile(r"\S")
 _LETTER = re.compile(r"[^\W\d_]")
-_CLOSING_MARKS = "\"\u201d\u00bb"
+_CLOSING_MARKS = "\"\u201d\u00bb\u2019'"
 _SENTENCE_ENDS = ".?!\u2026"
 _WORD = re.compile(r"[^\W_][\w'\u2019.-]*")
 _TITLE_SMALL_WORDS = {"a", "an", "the", "of", "on", "in", "for", "and", "or", "to", "at", "by", "with", "from", "no"}
@@ -69,15 +70,32 @@ def _is_title(qs: QuotedSpan, text: str) -> bool:
 
 # Nouns for works whose title may follow them between commas ("his book, “The Long Road,” ...").
 _WORKS = {"book", "film", "movie", "song", "show", "series", "article", "essay", "column", "op-ed", "album", "play",
-          "documentary", "memoir", "novel", "program", "programme", "podcast", "poem", "speech", "report", "video"}
+          "documentary", "memoir", "novel", "program", "programme", "podcast", "poem", "speech", "report", "video",
+          "leaflet", "pamphlet", "brochure", "booklet", "handbook", "manual", "guide", "newsletter", "musical", "opera"}
 
 
 def _names_work(doc: Doc, first: int) -> bool:
-    """True when quoted words follow a noun for a work and a comma ('a book, “Who’s Who in the CIA,”')."""
+    """True when quoted words follow a noun for a work (or its prepositional phrase) and a comma ('a book, “Who’s
+    Who in the CIA,”')."""
     k = first - 1
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1
-    return k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "NOUN" and doc[k - 1].lemma_.lower() in _WORKS
+    if k < 1 or doc[k].text != ",":
+        return False
+    noun = doc[k - 1]
+    while not (noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORKS):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.i > noun.i:
+            return False
+        noun = noun.head.head  # "the board's leaflet for families, 'Is My Medicine Safe?',"
+    return True
+
+
+def _after_so_called(doc: Doc, first: int) -> bool:
+    """True when quoted words come right after "so-called" (the "so-called \u201ctraffic light\u201d checker"): a label."""
+    k = first - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    return k >= 0 and (doc[k].lower_ == "so-called" or so_called(doc[k]))
 
 
 def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote]:
@@ -140,8 +158,9 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
-        if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)):
-            continue  # scare quotes, titles and slogans: nobody is quoted
+        if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)
+                                  or _after_so_called(doc, tokens.start)):
+            continue  # scare quotes, titles, slogans and labels: nobody is quoted
         if cue is None and speaker is None and _is_title(qs, text) and not _ends_sentence(text[qs.start : qs.end]):
             continue  # "The Walking Dead," opening a sentence: a title, not words anyone said ("Donald Trump." may be)
         quote = Quote(

@@ -469,7 +469,8 @@ class SpeakerResolver:
                 return self._heading(subjects) or subjects[0][1]
             only = self._only_of_gender(gender, prev.start_char, prev.end_char)
             if only is not None:
-                return only
+                before = self._pronoun_before(prev, gender, only)
+                return only if before is None else self._chained(before)  # None: the chain is lost, nobody
         last = self.last_speaker
         if last is not None and last.name and last.person and self._fits(last.name, gender):
             return last.name
@@ -718,6 +719,15 @@ class SpeakerResolver:
             if p.canonical in self.genders and not self._in_quotes(p.start) and not _possessive(self.doc, p, self.text)
         }
         return names.pop() if len(names) == 1 else None
+
+    def _pronoun_before(self, sent: Span, gender: str, only: str) -> Token | None:
+        """A pronoun of this gender before the one person of that gender a sentence names, outside quotation marks
+        ("Her statement came after photographers spotted Ann Lee ...", "Critics compared him to Bo Ray"): the
+        sentence goes on about someone else, whom the pronoun stands for; None when there is no such pronoun."""
+        first = next((p.start for p in self._people_of(gender)[0]
+                      if sent.start_char <= p.start < sent.end_char and p.canonical == only), sent.end_char)
+        return next((tok for tok in sent if tok.idx < first and tok.pos_ == "PRON" and not tok.lower_.endswith("self")
+                     and PRONOUN_GENDER.get(tok.lower_) == gender and not self._in_quotes(tok.idx)), None)
 
     def other_subject_between(self, start: int, end: int, name: str | None) -> bool:
         """True when a person other than `name` is a clause subject in [start, end) outside quotation marks
