@@ -779,6 +779,13 @@ SHOWN_SPEAKER = [
     pytest.param('The talks stalled again. One Brevonian envoy, who was not cleared to speak in public, was blunter: '
                  '"Nobody at home wants to be the envoy who gave away the lake."',
                  "Nobody at home", "direct", "One Brevonian envoy", id="was-blunter-gives-words"),
+    pytest.param('Harbour minister Agnes Tolvik stepped in on Friday. Her letter came hours after reporters saw the '
+                 'ferry line\'s owner, Marit Skarsgard, leaving the ministry. "I have asked both sides to talk," she '
+                 'wrote.', "asked both sides", "direct", "Agnes Tolvik",
+                 id="a-pronoun-before-the-one-woman-named-goes-on-about-another"),
+    pytest.param('Jonas Brekke went on to coach the national side. Critics compared him to his old rival, Piet Lund. '
+                 '"I never liked that comparison," he said.', "never liked", "direct", "Jonas Brekke",
+                 id="him-before-the-one-man-named-is-the-one-before"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),
