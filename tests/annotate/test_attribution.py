@@ -786,6 +786,15 @@ SHOWN_SPEAKER = [
     pytest.param('Jonas Brekke went on to coach the national side. Critics compared him to his old rival, Piet Lund. '
                  '"I never liked that comparison," he said.', "never liked", "direct", "Jonas Brekke",
                  id="him-before-the-one-man-named-is-the-one-before"),
+    pytest.param('The Harbour Courier reported on Monday that Ada Penn had promised dockers the yard would not move '
+                 '"one inch" from the quay.', "one inch", "partial", "Ada Penn",
+                 id="an-outlet-reports-whom-it-quotes"),
+    pytest.param('According to the Harbour Courier, Ostrow & Lind Shipping, the firm that built the pier in 2019, has '
+                 'insisted its work "never touched the piles."', "never touched the piles", "partial",
+                 "Ostrow & Lind Shipping", id="according-to-an-outlet-the-one-it-names-speaks"),
+    pytest.param('According to the weekly Varsblad, a former envoy to Ostmark, Pavel Renn, said the letter was "exactly '
+                 'how the minister writes when he is careful".', "exactly how the minister writes", "partial",
+                 "Pavel Renn", id="according-to-a-daily-the-person-it-names-speaks"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

@@ -4,7 +4,8 @@ import pytest
 from spacy.tokens import Doc
 
 from newsloom.annotate.entities import (
-    _relabel_not_people, _relabel_people, _relabel_speakers, _surname_mentions, clean_name, doc_mentions, person_name,
+    _relabel_not_people, _relabel_people, _relabel_speakers, _split_at_comma, _surname_mentions, clean_name,
+    doc_mentions, person_name,
 )
 from newsloom.annotate.nlp import load_nlp, parse
 from newsloom.compare.entities import story_aliases
@@ -265,3 +266,14 @@ def test_a_hyphenated_surname_taken_for_a_place_after_a_first_name_is_a_person()
     mentions = [Mention(text="Holloway-Dunn", start=6, end=19, label="GPE")]
     _relabel_speakers(doc, mentions)
     assert [(m.text, m.label) for m in mentions] == [("Emeka Holloway-Dunn", "PERSON")]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("the Harbour Courier, Ostrow & Lind Shipping", ["the Harbour Courier", "Ostrow & Lind Shipping"]),
+    ("Ostrow & Lind, Inc.", ["Ostrow & Lind, Inc."]),  # a company suffix belongs to the name
+    ("Lind, the contractor", ["Lind, the contractor"]),  # an apposition is no second name
+])
+def test_an_organisation_run_on_past_a_comma_into_another_name_is_two(text: str, parts: list[str]):
+    split = _split_at_comma(Mention(text=text, start=10, end=10 + len(text), label="ORG"))
+    assert [m.text for m in split] == parts
+    assert all(text[m.start - 10 : m.end - 10] == m.text for m in split)

@@ -100,6 +100,24 @@ def _without_leading_verb(ent: Span) -> Span:
     return Span(ent.doc, start, end, label=ent.label_)
 
 
+_NAME_SUFFIXES = {"inc", "ltd", "llc", "co", "plc", "corp", "llp", "lp", "sa", "ag", "gmbh", "nv", "bv", "jr", "sr"}
+
+
+def _split_at_comma(m: Mention) -> list[Mention]:
+    """An organisation the tagger ran on past a comma into the next name ("Harbour Courier, Ostrow & Lind
+    Shipping") as the two it names; a company suffix after the comma ("Lind, Inc.") stays part of the name."""
+    if m.label != "ORG" or ", " not in m.text:
+        return [m]
+    parts, at = [], m.start
+    for piece in m.text.split(", "):
+        parts.append((at, piece))
+        at += len(piece) + 2
+    if any(not piece.removeprefix("the ")[:1].isupper() or piece.lower().replace(".", "") in _NAME_SUFFIXES
+           for _, piece in parts):
+        return [m]
+    return [Mention(text=piece, start=start, end=start + len(piece), label=m.label) for start, piece in parts]
+
+
 def doc_mentions(doc: Doc) -> list[Mention]:
     """Entity mentions of a parsed article with canonical names resolved within the article."""
     text = doc_text(doc)
@@ -108,6 +126,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
         for ent in map(_without_leading_verb, doc.ents)
         if ent.label_ in KEPT_LABELS and clean_name(text[ent.start_char : ent.end_char])
     ]
+    mentions = [part for m in mentions for part in _split_at_comma(m)]
     mentions = [m for m in mentions if not _heading_or_byline(text, m)]
     labels = {m.text.strip(): m.label for m in mentions}
     mentions = [m for m in mentions if not _no_entity(text, m, labels)]

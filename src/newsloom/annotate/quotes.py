@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,9 +22,11 @@ from newsloom.annotate.cues import (
     speech_noun_above,
     subject_of,
 )
+from newsloom.annotate.entities import PUBLICATION_WORDS
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
+from newsloom.lang import source_cues
 from newsloom.model import Mention, Quote
 
 SENTENCE_OPENERS = set(":,.;\u2014\u2013-\n")
@@ -155,6 +158,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
                 speaker = _not_talked_about(speaker, cue, resolver.people, quoted)
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
+                speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
@@ -333,6 +337,59 @@ def _speaker(resolver: SpeakerResolver, subj: Token | None, cue: Token | None, s
         return resolver.resolve(subj, describe=is_own_subject(subj, cue) or (cue is not None and subj.i + 1 == cue.i))
     obj = according_in(sent)
     return resolver.resolve(obj, describe=True) if obj is not None else None
+
+
+_OUTLET_WORDS = PUBLICATION_WORDS | {"press", "sentinel", "echo", "radio", "tv", "television", "daily", "broadcasting",
+                                     "newspaper", "tabloid", "magazine", "broadcaster"}
+
+
+@lru_cache(maxsize=1)
+def known_outlets() -> frozenset[str]:
+    """Every name and alias of the outlets and agencies the source cues know."""
+    cues = source_cues("en")
+    return frozenset(a for table in (cues.outlets, cues.agencies) for name, aliases in table.items()
+                     for a in (name, *aliases))
+
+
+def is_publication(resolver: SpeakerResolver, speaker: SpeakerMention) -> bool:
+    """True when a speaker is an outlet: a name with a publication word ("Norvane Press Service", "the Sentinel"),
+    a known outlet or agency, or one written with an outlet noun ("the business daily Handelsruf")."""
+    if not speaker.name:
+        return False
+    before = resolver.text[max(0, speaker.start - 30) : speaker.start].lower().split()
+    if set((speaker.role or "").lower().split()) & _OUTLET_WORDS or (before and before[-1] in _OUTLET_WORDS):
+        return True  # written with an outlet noun, even where the tagger took the name for a person's
+    words = {w.strip(".,").lower() for w in speaker.name.split()}
+    return not resolver.is_person_name(speaker.name) and bool(words & _OUTLET_WORDS or speaker.name in known_outlets())
+
+
+def _past_the_outlet(resolver: SpeakerResolver, speaker: SpeakerMention | None, cue: Token | None,
+                     sent: Span, start: int) -> SpeakerMention | None:
+    """The one an outlet's report quotes, where the cue's speaker is the outlet: the speaker of a cue in the clause
+    it reports ("The Echo reported that Grieve had promised ... 'one mile'") or the name between "According to
+    the Echo," and the cue ("According to the Echo, Ann Lee, a former envoy, said ..."); an outlet is where the
+    words appeared, not who said them. The outlet stays when no one else is named."""
+    if speaker is None or not is_publication(resolver, speaker):
+        return speaker
+    if cue is not None:
+        for clause in (c for c in cue.children if c.dep_ == "ccomp" and c.i < sent.end):
+            for verb in sorted(clause.subtree, key=lambda t: -t.i):  # the cue nearest the words first
+                subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+                if (verb.pos_ == "VERB" and verb.lemma_.lower() in CUE_LEMMAS and subj is not None and verb.idx < start
+                        and not resolver.in_quotes(verb.idx)):
+                    inner = resolver.resolve(subj)
+                    if inner.name and not is_publication(resolver, inner):
+                        return inner
+    if according_in(sent) is None or speaker.end > start:
+        return speaker
+    end = cue.idx if cue is not None and speaker.end < cue.idx < start else start
+    named = [m for m in resolver.people + resolver.orgs if speaker.end < m.start and m.end <= end
+             and m.label in {"PERSON", "ORG"} and not resolver.in_quotes(m.start)]
+    people = [m for m in named if m.label == "PERSON"]
+    orgs = [m for m in named if m.label == "ORG"
+            and not is_publication(resolver, SpeakerMention(m.start, m.end, m.canonical, person=False))]
+    found = people[-1:] or orgs[:1]
+    return SpeakerMention(found[0].start, found[0].end, found[0].canonical, person=bool(people)) if found else speaker
 
 
 class _Attributed:

@@ -213,7 +213,7 @@ class SpeakerResolver:
         if (tok.ent_type_ in _NO_SPEAKER_TYPES and described_kind(tok) is None) or (tok.ent_type_ == "NORP" and tok.tag_ == "JJ"):
             return SpeakerMention(start, end, None, "none")  # "who Beck on Wednesday called", "Mexican American journalists"
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
-            if self._in_quotes(tok.head.head.idx):  # 'there are still "some people" who feel that way'
+            if self.in_quotes(tok.head.head.idx):  # 'there are still "some people" who feel that way'
                 return SpeakerMention(tok.idx, tok.idx + len(tok), None, "none")
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
         named = ([c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -435,7 +435,7 @@ class SpeakerResolver:
                 return body
             starts = self._starts[id(self.orgs)]
             orgs = self.orgs[bisect_left(starts, sent.start_char - 600) : bisect_left(starts, tok.idx)]
-            orgs = [o for o in orgs if o.label not in PLACE_LABELS and not self._in_quotes(o.start)]
+            orgs = [o for o in orgs if o.label not in PLACE_LABELS and not self.in_quotes(o.start)]
             return orgs[-1].canonical if orgs else None
         gender = PRONOUN_GENDER.get(low)
         topic = self._topic(sent, tok, gender)
@@ -485,7 +485,7 @@ class SpeakerResolver:
             head = tok.head
             if (tok.dep_ != "poss" or tok.pos_ != "PROPN" or head.dep_ not in SUBJECT_DEPS or head.pos_ != "NOUN"
                     or not _heads_sentence(head, also={"ccomp", "parataxis"}) or described_kind(head) is not None
-                    or self._in_quotes(tok.idx)):  # the parse may hang the clause before a colon from the one after
+                    or self.in_quotes(tok.idx)):  # the parse may hang the clause before a colon from the one after
                 continue
             person = self._entity_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge), self.people)
             if person is not None and self._fits(person.canonical, gender) and person.canonical in self.genders:
@@ -495,7 +495,7 @@ class SpeakerResolver:
     def _quoted_sentence(self, sent: Span) -> bool:
         """True when a sentence's first word lies inside quotation marks (a sentence of the quoted words)."""
         word = next((t for t in sent if not t.is_punct and not t.is_space), None)
-        return word is not None and self._in_quotes(word.idx)
+        return word is not None and self.in_quotes(word.idx)
 
     def _asked(self, sent: Span, gender: str | None) -> str | None:
         """The person of fitting gender a sentence's main verb asks ("X asked Sanders whether ..."), if it asks one."""
@@ -505,7 +505,7 @@ class SpeakerResolver:
         for child in root.children:
             if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN":
                 person = self._entity_in(child.left_edge.idx, child.idx + len(child), self.people)
-                if person is not None and not self._in_quotes(person.start) and self._fits(person.canonical, gender):
+                if person is not None and not self.in_quotes(person.start) and self._fits(person.canonical, gender):
                     return person.canonical
         return None
 
@@ -548,7 +548,7 @@ class SpeakerResolver:
             for t in span:
                 cited = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
                 if (not (cited or t.dep_ in SUBJECT_DEPS) or t.pos_ not in {"NOUN", "PROPN", "PRON"}
-                        or self._in_quotes(t.idx) or not (cited or t.head.lemma_.lower() in _SPOKEN_BY_THINGS)):
+                        or self.in_quotes(t.idx) or not (cited or t.head.lemma_.lower() in _SPOKEN_BY_THINGS)):
                     continue  # the source "according to" it counts as having spoken
                 if t.pos_ == "PRON":  # "It stated that ...": the chain goes on through the earlier "it"
                     found = self._chained(t) if t.lower_ == "it" else found
@@ -568,7 +568,7 @@ class SpeakerResolver:
             if tok.idx >= before:
                 return None
             if (tok.lower_ == low and tok.pos_ == "PRON" and tok.dep_ in SUBJECT_DEPS and _heads_sentence(tok)
-                    and not self._in_quotes(tok.idx)):
+                    and not self.in_quotes(tok.idx)):
                 return tok
         return None
 
@@ -586,7 +586,7 @@ class SpeakerResolver:
     def _unknown_speaker(self, sent: Span) -> bool:
         """True when the main subject of a sentence is a name the tagger did not take for a person, saying
         something ("..., Nefzi said." with Nefzi tagged as a place): someone we cannot name spoke there."""
-        main = next((t for t in sent if t.dep_ in SUBJECT_DEPS and _heads_sentence(t) and not self._in_quotes(t.idx)),
+        main = next((t for t in sent if t.dep_ in SUBJECT_DEPS and _heads_sentence(t) and not self.in_quotes(t.idx)),
                     None)
         return (main is not None and main.pos_ == "PROPN" and main.ent_type_ != "PERSON"
                 and main.head.lemma_.lower() in REPORTING and self.resolve(main).name not in self._people_names)
@@ -612,7 +612,7 @@ class SpeakerResolver:
         k = here - 1
         while k >= 0 and len(found) < n and here - k <= 4 * n:
             sent = self.sents[k]
-            if not (self._in_quotes(sent.start_char) and self._in_quotes(max(sent.start_char, sent.end_char - 2))):
+            if not (self.in_quotes(sent.start_char) and self.in_quotes(max(sent.start_char, sent.end_char - 2))):
                 found.append(sent)
             k -= 1
         return found
@@ -634,7 +634,7 @@ class SpeakerResolver:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in REPORTING:
             return None
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if len(subjects) != 1 or subjects[0].pos_ not in {"PROPN", "NOUN"} or self._in_quotes(subjects[0].idx):
+        if len(subjects) != 1 or subjects[0].pos_ not in {"PROPN", "NOUN"} or self.in_quotes(subjects[0].idx):
             return None
         found = self.resolve(subjects[0])
         if not found.name or found.how not in {"name", "role"} or not found.person:
@@ -645,7 +645,7 @@ class SpeakerResolver:
         """The one person of fitting gender named as a quote's speaker and a clause's subject in [start, end),
         outside quotation marks; None when none or several were."""
         names = {s.name for s in self.spoken if s.name in self._people_names and start <= s.start < end and s.how == "name"
-                 and not self._in_quotes(s.start) and self._fits(s.name, gender) and self._subject_at(s.start, s.end)}
+                 and not self.in_quotes(s.start) and self._fits(s.name, gender) and self._subject_at(s.start, s.end)}
         return names.pop() if len(names) == 1 else None
 
     def _subject_at(self, start: int, end: int) -> bool:
@@ -662,11 +662,11 @@ class SpeakerResolver:
         people, starts = self._people_of(gender)
         found = [
             (p.start, p.canonical) for p in people[bisect_left(starts, start) : bisect_left(starts, end)]
-            if not self._in_quotes(p.start) and _is_subject(self.doc, p, self.text)
+            if not self.in_quotes(p.start) and _is_subject(self.doc, p, self.text)
         ]
         found += [
             (s.start, s.name) for s in self.spoken
-            if s.name and start <= s.start < end and not self._in_quotes(s.start)
+            if s.name and start <= s.start < end and not self.in_quotes(s.start)
             and self._fits(s.name, gender)
         ]
         known = [f for f in found if f[1] in self.genders]  # a known gender match beats an unknown one
@@ -678,7 +678,7 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         found = []
         for tok in span if span is not None else []:
-            if (tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.tag_ != "NNS" and not self._in_quotes(tok.idx)
+            if (tok.dep_ in SUBJECT_DEPS and tok.pos_ == "NOUN" and tok.tag_ != "NNS" and not self.in_quotes(tok.idx)
                     and not _infinitive_subject(tok) and role_gender(tok.lower_) in (None, gender)
                     and (tok.lemma_.lower() in ANONYMOUS_HEADS or described_kind(tok) == "person")):  # not "a big reason"
                 np = noun_phrase(tok)
@@ -691,7 +691,7 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         for tok in span if span is not None else []:
             if (tok.dep_ in SUBJECT_DEPS and described_kind(tok) == "group" and _heads_sentence(tok)
-                    and not self._in_quotes(tok.idx)):
+                    and not self.in_quotes(tok.idx)):
                 np = noun_phrase(tok)
                 name = description_name(np.text)
                 self._described.add(name)
@@ -703,7 +703,7 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         groups = [
             self.resolve(tok) for tok in (span if span is not None else [])
-            if tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and not self._in_quotes(tok.idx)
+            if tok.dep_ in SUBJECT_DEPS and tok.tag_ == "NNS" and not self.in_quotes(tok.idx)
         ]
         named = [g.name for g in groups if g.how == "anonymous" and g.name]
         return named[-1] if named else None
@@ -716,7 +716,7 @@ class SpeakerResolver:
         people, starts = self._people_of(gender)
         names = {
             p.canonical for p in people[bisect_left(starts, start) : bisect_left(starts, end)]
-            if p.canonical in self.genders and not self._in_quotes(p.start) and not _possessive(self.doc, p, self.text)
+            if p.canonical in self.genders and not self.in_quotes(p.start) and not _possessive(self.doc, p, self.text)
         }
         return names.pop() if len(names) == 1 else None
 
@@ -727,7 +727,7 @@ class SpeakerResolver:
         first = next((p.start for p in self._people_of(gender)[0]
                       if sent.start_char <= p.start < sent.end_char and p.canonical == only), sent.end_char)
         return next((tok for tok in sent if tok.idx < first and tok.pos_ == "PRON" and not tok.lower_.endswith("self")
-                     and PRONOUN_GENDER.get(tok.lower_) == gender and not self._in_quotes(tok.idx)), None)
+                     and PRONOUN_GENDER.get(tok.lower_) == gender and not self.in_quotes(tok.idx)), None)
 
     def other_subject_between(self, start: int, end: int, name: str | None) -> bool:
         """True when a person other than `name` is a clause subject in [start, end) outside quotation marks
@@ -735,7 +735,7 @@ class SpeakerResolver:
         after are no longer surely Ann Lee's)."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         for tok in span if span is not None else []:
-            if tok.dep_ not in SUBJECT_DEPS or self._in_quotes(tok.idx):
+            if tok.dep_ not in SUBJECT_DEPS or self.in_quotes(tok.idx):
                 continue
             if (tok.pos_ == "PROPN" and tok.ent_type_ not in PLACE_LABELS and tok.text not in (name or "")
                     and _heads_sentence(tok) and self.resolve(tok).name != name):
@@ -745,7 +745,7 @@ class SpeakerResolver:
                 return True
         return False
 
-    def _in_quotes(self, offset: int) -> bool:
+    def in_quotes(self, offset: int) -> bool:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
@@ -817,10 +817,16 @@ def _subject_misread(appos: Token) -> bool:
 
 
 def _role_words(text: str) -> str | None:
-    """Words written before a name as its title, without a leading article; None when nothing is left."""
+    """Words written before a name as its title, without a leading article; None when nothing is left or the words
+    hold another name set off by a comma ("the Harbour Courier, Ostrow & Lind Shipping"; "the firm, Ostrow & Lind"
+    keeps "firm")."""
+    if "," in text.strip(" ,"):
+        return None
     words = text.strip(" ,").split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words = words[1:]
+    if text.rstrip().endswith(",") and any(w[:1].isupper() for w in words):
+        return None  # a name set off before it by a comma, not its title
     return " ".join(words) or None
 
 
