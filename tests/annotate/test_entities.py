@@ -277,3 +277,12 @@ def test_an_organisation_run_on_past_a_comma_into_another_name_is_two(text: str,
     split = _split_at_comma(Mention(text=text, start=10, end=10 + len(text), label="ORG"))
     assert [m.text for m in split] == parts
     assert all(text[m.start - 10 : m.end - 10] == m.text for m in split)
+
+
+def test_a_company_named_again_by_its_first_word_is_that_company():
+    text = ("The board ordered Corvane Laboratories to recall every bottle. Corvane said in a statement that it had "
+            "acted at once. Pell Mining and Pell Shipping did not comment; Pell declined to say more.")
+    mentions = doc_mentions(parse(text))
+    short = [m for m in mentions if m.text == "Corvane"]
+    assert short and all(m.canonical == "Corvane Laboratories" and m.label == "ORG" for m in short)
+    assert all(m.canonical != "Pell Mining" for m in mentions if m.text == "Pell")  # two companies so opened

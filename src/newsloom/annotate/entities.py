@@ -31,7 +31,8 @@ COMPANY_WORDS = {
     "group", "holdings", "inc", "ltd", "company", "corp", "systems", "airlines", "foods", "minerals", "mining",
     "metals", "motors", "industries", "technologies", "labs", "pharmaceuticals", "logistics", "shipping",
     "construction", "properties", "ventures", "enterprises", "investments", "securities", "resources", "utilities",
-    "telecom", "communications", "brewery", "athletic",
+    "telecom", "communications", "brewery", "athletic", "laboratories", "chemicals", "pharma", "bank", "energy",
+    "airways", "partners", "llc", "plc", "co", "works", "engineering", "software", "media",
 }
 ORG_WORDS |= COMPANY_WORDS
 _NOT_FIRST_NAMES = {
@@ -148,6 +149,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             expanded[key] = expand_person(name, full_names, text, gender=key[1])
         m.canonical = expanded[key]
     _short_outlet_names(mentions)
+    _short_company_names(mentions)
     mentions += _surname_mentions(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -239,6 +241,24 @@ def _short_outlet_names(mentions: list[Mention]) -> None:
         longer = [f for f in full if f.split()[-1] == word]
         if len(longer) == 1:
             m.canonical = longer[0]
+
+
+def _short_company_names(mentions: list[Mention]) -> None:
+    """A company named again by its first word ("Corvell said" in a report that names Corvell Laboratories) is
+    that company, when the article names exactly one organisation so opened and that word is no person's name."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        words = (m.canonical or "").split()
+        if m.label == "ORG" and len(words) > 1 and words[-1].lower().strip(".") in COMPANY_WORDS:
+            full.setdefault(words[0], set()).add(m.canonical or "")
+    if not full:
+        return
+    people = {w for m in mentions if m.label == "PERSON" and " " in (m.canonical or "") for w in (m.canonical or "").split()}
+    for m in mentions:
+        word = m.canonical or ""
+        longer = full.get(word, set())
+        if m.label in {"ORG", "PERSON"} and " " not in word and len(longer) == 1 and word not in people:
+            m.canonical, m.label = next(iter(longer)), "ORG"
 
 
 _TITLE_AFTER = re.compile(r"\s+(?:Advis[eo]r|Secretary|Director|Spokes(?:man|woman|person)|Chief|Aide)\b")
