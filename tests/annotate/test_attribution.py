@@ -795,6 +795,12 @@ SHOWN_SPEAKER = [
     pytest.param('According to the weekly Varsblad, a former envoy to Ostmark, Pavel Renn, said the letter was "exactly '
                  'how the minister writes when he is careful".', "exactly how the minister writes", "partial",
                  "Pavel Renn", id="according-to-a-daily-the-person-it-names-speaks"),
+    pytest.param('Counsel to the inquiry, Piet Lund, asked Jonas Brekke why the limit was never imposed. "Ask the '
+                 'people who received it," Brekke replied.\n\n"Did you agree with that memo?" Lund asked.\n\n"I did '
+                 'not," he said.', "I did not", "direct", "Jonas Brekke", id="the-answer-to-a-question-is-not-the-askers"),
+    pytest.param('Jonas Brekke spoke first. "We will build," Brekke said.\n\n"Why do the richest pay less than you do?" '
+                 'Ada Penn asked.\n\nBoth candidates spoke for an hour.\n\n"Their ferries are built abroad," she said.',
+                 "built abroad", "direct", "Ada Penn", id="a-rhetorical-question-then-narration-keeps-its-speaker"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

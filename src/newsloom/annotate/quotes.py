@@ -23,6 +23,7 @@ from newsloom.annotate.cues import (
     subject_of,
 )
 from newsloom.annotate.entities import PUBLICATION_WORDS
+from newsloom.annotate.gender import PRONOUN_GENDER
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
@@ -157,6 +158,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             else:
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
                 speaker = _not_talked_about(speaker, cue, resolver.people, quoted)
+                speaker = _not_the_asker(resolver, speaker, found, text, qs.start)
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
                 speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
@@ -327,6 +329,36 @@ def _not_talked_about(
                    for m in people):
                 return SpeakerMention(speaker.start, speaker.end, None, "none")
     return speaker
+
+
+def _not_the_asker(resolver: SpeakerResolver, speaker: SpeakerMention | None, found: list[tuple[QuotedSpan, Quote]],
+                   text: str, start: int) -> SpeakerMention | None:
+    """A pronoun answering the question just before it ('"Did you agree?" Quennell asked. / "I did not," he
+    said.') is not the one who asked: it is who spoke the words before the question, when that person fits the
+    pronoun, else nobody."""
+    if speaker is None or speaker.how != "pronoun" or not speaker.name or not found:
+        return speaker
+    question = found[-1][1]
+    if (question.speaker != speaker.name or not question.text.rstrip(" ,\"'\u201d\u2019").endswith("?")
+            or question.cue.lower() not in _ASKED or not _answers_next(text[question.end : start])):
+        return speaker
+    gender = PRONOUN_GENDER.get(text[speaker.start : speaker.end].lower())
+    for _, before in reversed(found[-4:-1]):
+        if before.kind == "direct" and before.speaker and before.speaker != question.speaker:
+            if resolver.is_person_name(before.speaker) and resolver.fits(before.speaker, gender):
+                return SpeakerMention(speaker.start, speaker.end, before.speaker, "pronoun")
+            break
+    return SpeakerMention(speaker.start, speaker.end, None, "none")
+
+
+def _answers_next(between: str) -> bool:
+    """True when the text between a question and the next words is the question's cue line and nothing more: the
+    words open the next paragraph, no narration between them."""
+    _, newline, rest = between.partition("\n")
+    return bool(newline) and not rest.strip(" \t\n\"'\u201c\u2018")
+
+
+_ASKED = {"asked", "asks", "ask", "questioned", "wondered", "pressed"}
 
 
 def _speaker(resolver: SpeakerResolver, subj: Token | None, cue: Token | None, sent: Span) -> SpeakerMention | None:

@@ -472,7 +472,7 @@ class SpeakerResolver:
                 before = self._pronoun_before(prev, gender, only)
                 return only if before is None else self._chained(before)  # None: the chain is lost, nobody
         last = self.last_speaker
-        if last is not None and last.name and last.person and self._fits(last.name, gender):
+        if last is not None and last.name and last.person and self.fits(last.name, gender):
             return last.name
         return None
 
@@ -488,7 +488,7 @@ class SpeakerResolver:
                     or self.in_quotes(tok.idx)):  # the parse may hang the clause before a colon from the one after
                 continue
             person = self._entity_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge), self.people)
-            if person is not None and self._fits(person.canonical, gender) and person.canonical in self.genders:
+            if person is not None and self.fits(person.canonical, gender) and person.canonical in self.genders:
                 return person.canonical
         return None
 
@@ -505,7 +505,7 @@ class SpeakerResolver:
         for child in root.children:
             if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN":
                 person = self._entity_in(child.left_edge.idx, child.idx + len(child), self.people)
-                if person is not None and not self.in_quotes(person.start) and self._fits(person.canonical, gender):
+                if person is not None and not self.in_quotes(person.start) and self.fits(person.canonical, gender):
                     return person.canonical
         return None
 
@@ -581,7 +581,7 @@ class SpeakerResolver:
         if comma is None or comma.i + 1 != tok.i:
             return None
         person = self._entity_in(sent[2].idx, comma.idx, self.people)
-        return person.canonical if person is not None and self._fits(person.canonical, gender) else None
+        return person.canonical if person is not None and self.fits(person.canonical, gender) else None
 
     def _unknown_speaker(self, sent: Span) -> bool:
         """True when the main subject of a sentence is a name the tagger did not take for a person, saying
@@ -645,7 +645,7 @@ class SpeakerResolver:
         """The one person of fitting gender named as a quote's speaker and a clause's subject in [start, end),
         outside quotation marks; None when none or several were."""
         names = {s.name for s in self.spoken if s.name in self._people_names and start <= s.start < end and s.how == "name"
-                 and not self.in_quotes(s.start) and self._fits(s.name, gender) and self._subject_at(s.start, s.end)}
+                 and not self.in_quotes(s.start) and self.fits(s.name, gender) and self._subject_at(s.start, s.end)}
         return names.pop() if len(names) == 1 else None
 
     def _subject_at(self, start: int, end: int) -> bool:
@@ -653,7 +653,7 @@ class SpeakerResolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and span.root.dep_ in SUBJECT_DEPS
 
-    def _fits(self, name: str, gender: str | None) -> bool:
+    def fits(self, name: str, gender: str | None) -> bool:
         """True when a pronoun of this gender may stand for the named speaker (unknown gender fits)."""
         return self.genders.get(name, gender) == gender
 
@@ -667,7 +667,7 @@ class SpeakerResolver:
         found += [
             (s.start, s.name) for s in self.spoken
             if s.name and start <= s.start < end and not self.in_quotes(s.start)
-            and self._fits(s.name, gender)
+            and self.fits(s.name, gender)
         ]
         known = [f for f in found if f[1] in self.genders]  # a known gender match beats an unknown one
         return sorted(set((known or found) + self._anonymous_subjects(start, end, gender)))
