@@ -334,6 +334,13 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
         j -= 1  # "who responds enthusiastically: ..."
     if doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in CUE_LEMMAS:
         head = doc[j]  # the cue right before the colon, whatever the parse hung the colon from
+    else:
+        closing = next((t for t in [doc[k - 1], *doc[k - 1].ancestors] if t.pos_ == "VERB"), None)
+        if (closing is not None and closing.lemma_.lower() in CUE_LEMMAS and closing.right_edge.i == k - 1
+                and sent.start <= closing.i and (verb is None or closing.i > verb.i)
+                and closing.dep_ not in {"xcomp", "acl", "relcl", "pcomp"} and not in_relative_clause(closing)
+                and speaker_of(closing) is not None):
+            head = closing  # "..., while her husband shouted from behind her: ...": the cue whose clause the colon ends
     if head.i < k and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in CUE_LEMMAS:
         verb = head  # "Trump said he responded: ...": the cue the colon closes, not the sentence's root
     if verb is None:  # "Carl Bialik: ..." as in an interview transcript; not "later that month on CNN: ..."
