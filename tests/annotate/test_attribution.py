@@ -804,6 +804,9 @@ SHOWN_SPEAKER = [
     pytest.param('"They can have the car park," said Marta Voll, a fan since childhood, while her brother, Jens Voll, '
                  'yelled from behind her: "Forty years we have stood on that terrace!"', "Forty years",
                  "direct", "Jens Voll", id="the-cue-whose-clause-the-colon-ends"),
+    pytest.param('Ann Lee posted a long thread.\n\nThe reply from the Eastmoor Residents Trust\u2019s account was '
+                 'rather shorter: \u201cShow us the plan.\u201d', "Show us the plan", "direct", "Eastmoor Residents Trust",
+                 id="a-reply-from-an-account-is-the-senders"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
+    REPLIES,
     SUBJECT_DEPS,
     FINITE_TAGS,
     Spans,
@@ -324,7 +325,10 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
         return None
     sent = sent_of(k)
     root = sent.root
-    verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"]
+    verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"] or [
+        t for t in doc[sent.start : k] if t.lemma_ == "be" and any(c.dep_ == "acomp" and c.tag_ == "JJR" for c in t.children)
+        and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in REPLIES for c in t.children)]
+    # "The reply from the Trust was shorter: ...": a reply said in a way, not "The interplay has been important -"
     verb = root if root.i < k and root.pos_ in {"VERB", "AUX"} else (verbs[-1] if verbs else None)
     head, j = mark.head, k - 1
     if (verb is not None and verb is not root and in_relative_clause(verb) and head.pos_ in {"VERB", "AUX"}

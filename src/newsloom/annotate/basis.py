@@ -56,7 +56,7 @@ def _spoke_as(cue: Token) -> bool:
 # Adjectives for a way of speaking, after "was" ("was blunter", "was more direct").
 _MANNER = {"blunt", "blunter", "direct", "frank", "candid", "emphatic", "scathing", "unequivocal", "terse",
            "succinct", "explicit", "adamant", "dismissive", "defiant", "forthright", "outspoken", "categorical",
-           "brief", "brusque", "curt"}
+           "brief", "brusque", "curt", "short", "shorter", "sharper", "pithier", "simpler", "plainer", "clearer"}
 _SAID_NOUNS = SPEECH_NOUNS | {"message", "retort", "reply", "response", "warning", "answer", "question", "rebuke"}
 
 

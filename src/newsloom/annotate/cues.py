@@ -425,6 +425,8 @@ SPEECH_NOUNS = {
     "claim", "statement", "remark", "assertion", "comment", "promise", "pledge", "accusation", "allegation",
     "boast", "vow", "insistence", "quip", "tweet", "prediction", "contention", "declaration", "admission", "denial",
 }
+# Nouns for an answer sent by someone ("the reply from the Trust's account").
+REPLIES = SPEECH_NOUNS | {"reply", "response", "answer", "retort", "message", "post", "rejoinder"}
 
 
 def speech_noun_above(span: Span, cue: Token | None) -> Token | None:

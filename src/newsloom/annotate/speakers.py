@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.cues import in_relative_clause
+from newsloom.annotate.cues import REPLIES, in_relative_clause
 from newsloom.annotate.descriptions import PERSON_NOUNS, described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person
@@ -210,6 +210,9 @@ class SpeakerResolver:
             how = "description" if name in self._described else "pronoun"  # "the mayor said ... He added"
             # "they" stands for a group or an organisation, never for one person a later "he" or "she" may be
             return SpeakerMention(tok.idx, tok.idx + len(tok), name, how, person=low != "they")
+        sender = _sent_from(tok)
+        if sender is not None:  # "The reply from the Harbour Trust's account was shorter: ...": the Trust's words
+            return self.resolve(sender, describe=True)
         if (tok.ent_type_ in _NO_SPEAKER_TYPES and described_kind(tok) is None) or (tok.ent_type_ == "NORP" and tok.tag_ == "JJ"):
             return SpeakerMention(start, end, None, "none")  # "who Beck on Wednesday called", "Mexican American journalists"
         if low in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
@@ -749,6 +752,20 @@ class SpeakerResolver:
         """True when a character offset lies inside quotation marks."""
         k = bisect_right(self.quoted, (offset, float("inf"))) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+
+_ACCOUNTS = {"account", "feed", "page", "channel", "handle", "profile"}
+
+
+def _sent_from(tok: Token) -> Token | None:
+    """Who sent a reply or message written as "the reply from X" or "the reply from X's account": X."""
+    if tok.lemma_.lower() not in REPLIES:
+        return None
+    sender = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                   for g in c.children if g.dep_ == "pobj"), None)
+    if sender is not None and sender.lemma_.lower() in _ACCOUNTS:
+        sender = next((c for c in sender.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+    return sender
 
 
 def _infinitive_subject(tok: Token) -> bool:
