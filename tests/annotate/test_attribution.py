@@ -807,6 +807,10 @@ SHOWN_SPEAKER = [
     pytest.param('Ann Lee posted a long thread.\n\nThe reply from the Eastmoor Residents Trust\u2019s account was '
                  'rather shorter: \u201cShow us the plan.\u201d', "Show us the plan", "direct", "Eastmoor Residents Trust",
                  id="a-reply-from-an-account-is-the-senders"),
+    pytest.param('Matthias Querel left on Sunday. A former ambassador, Teofil Marrek, said the letter read like '
+                 'Querel.\n\nQuerel\'s last word came in writing. In a statement, the ambassador said he had served '
+                 'the country "with an affection they no longer want".', "with an affection", "partial", "the ambassador",
+                 id="a-former-ambassador-is-not-the-ambassador"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

@@ -186,7 +186,7 @@ class SpeakerResolver:
                       and t.i < span.end - 1 and t.text not in person.canonical.split()]  # "Superintendent Ann Lee"
             for w in words:
                 if w.pos_ == "NOUN" or (w.pos_ == "PROPN" and w.lower_ in TITLE_NOUNS):
-                    key = w.lemma_.lower() if w.pos_ == "NOUN" else w.lower_
+                    key = _role_key(w)  # a former ambassador is "the former ambassador", not "the ambassador"
                     if roles.setdefault(key, person.canonical) != person.canonical:
                         shared.add(key)
                     if w.i > 0 and w.doc[w.i - 1].lower_ in _LESSER:
@@ -245,7 +245,7 @@ class SpeakerResolver:
         if known is not None:
             return SpeakerMention(tok.idx, tok.idx + len(tok), known)
         org = self._entity_in(start, end, self.orgs) or self._entity_over(start, tok, self.orgs)
-        role = self.roles.get(tok.lemma_.lower()) if tok.tag_ not in {"NNS", "NNPS"} else None  # "members" are no one
+        role = self.roles.get(_role_key(tok)) if tok.tag_ not in {"NNS", "NNPS"} else None  # "members" are no one
         owner, owners = _possessor(tok), self._role_owners.get(tok.lemma_.lower(), set())
         if role is not None and owner is not None and owners and owner not in owners:
             role = None  # "Grayson's spokeswoman" is not the one introduced as "Murphy's spokeswoman, Galia Slayen"
@@ -766,6 +766,15 @@ def _sent_from(tok: Token) -> Token | None:
     if sender is not None and sender.lemma_.lower() in _ACCOUNTS:
         sender = next((c for c in sender.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
     return sender
+
+
+def _role_key(role: Token) -> str:
+    """The role map's key of a role noun: its lemma (a title as written), marked when the role is held no longer
+    ("a former ambassador", "ex-minister")."""
+    key = role.lemma_.lower() if role.pos_ == "NOUN" else role.lower_
+    former = any(t.lower_ in {"former", "ex", "onetime", "one-time", "erstwhile"}
+                 for t in role.doc[max(0, role.i - 3) : role.i])
+    return f"former {key}" if former else key
 
 
 def _infinitive_subject(tok: Token) -> bool:
