@@ -286,3 +286,12 @@ def test_a_company_named_again_by_its_first_word_is_that_company():
     short = [m for m in mentions if m.text == "Corvane"]
     assert short and all(m.canonical == "Corvane Laboratories" and m.label == "ORG" for m in short)
     assert all(m.canonical != "Pell Mining" for m in mentions if m.text == "Pell")  # two companies so opened
+
+
+def test_a_name_written_with_its_peoples_adjective_is_a_place_not_a_person():
+    text = ("Velmoria on Thursday ordered the envoy to leave. Velmorian officials said the letter was forged, and "
+            "Ilse Varga, the foreign minister, called it an insult. Holt said nothing; Holter did.")
+    mentions = [Mention(text=name, start=text.index(name), end=text.index(name) + len(name), label="PERSON")
+                for name in ("Velmoria", "Ilse Varga", "Holt")]
+    _relabel_not_people(mentions, text)
+    assert [m.label for m in mentions] == ["GPE", "PERSON", "PERSON"]

@@ -331,10 +331,26 @@ def _place_words(text: str) -> frozenset[str]:
 
 def _place_like(name: str, text: str) -> bool:
     """True when a one-word name is written as a place ("in Kyiv", "aid to Kyiv", "Kyiv and its allies")."""
+    if _WORD.fullmatch(name) and (name in _place_words(text) or _has_demonym(name, text)):
+        return True
     if _WORD.fullmatch(name):
-        return name in _place_words(text)
+        return False
     n = re.escape(name)
     return re.search(rf"{_PLACE_BEFORE}{n}\b|\b{n}{_PLACE_AFTER}", text) is not None
+
+
+def _has_demonym(name: str, text: str) -> bool:
+    """True when the text also writes the name's adjective for its people ("Karsetia" and "Karsetian", "Mexico"
+    and "Mexican", "Ukraine" and "Ukrainian", "Iraq" and "Iraqi"): a country or a region, not a person."""
+    stem = name[:-1] if name[-1:] in "aeo" else name
+    forms = {stem + "ian", stem + "an", stem + "ese"}
+    if name.endswith("a"):
+        forms.add(name + "n")
+    if name.endswith(("q", "stan")):
+        forms.add(name + "i")
+    if name.endswith("land"):
+        forms.add(name + "ic")
+    return any(re.search(rf"\b{re.escape(form)}s?\b", text) for form in forms)
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})  # the dependency labels of a clause's subject
