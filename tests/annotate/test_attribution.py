@@ -80,6 +80,10 @@ def test_scare_quotes_are_not_quotes():
 @pytest.mark.parametrize("text, words", [
     pytest.param('Several porters said they had begun using the board\'s so-called "red card" rota, a list of staff '
                  'on call.', "red card", id="a-label-after-so-called-inside-reported-speech"),
+    pytest.param('The ministry said the letter was "only part of a pattern" of contacts with the group, many of them '
+                 'billed as a "cultural programme".', "cultural programme", id="a-label-after-billed-as"),
+    pytest.param('The board cut funding for a testing site that was known as the "mosquito lab."', "mosquito lab",
+                 id="a-label-after-known-as"),
     pytest.param("The council\u2019s leaflet for tenants, \u2018Is My Flat Safe?\u2019, has gone to 900 homes.",
                  "Is My Flat Safe", id="a-title-after-a-work-and-its-of-phrase"),
 ])

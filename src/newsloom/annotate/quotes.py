@@ -94,12 +94,25 @@ def _names_work(doc: Doc, first: int) -> bool:
     return True
 
 
+_LABELLED = {"billed", "known", "dubbed", "nicknamed", "styled", "marketed", "branded", "advertised", "touted",
+             "labelled", "labeled", "titled", "named"}
+
+
 def _after_so_called(doc: Doc, first: int) -> bool:
-    """True when quoted words come right after "so-called" (the "so-called \u201ctraffic light\u201d checker"): a label."""
+    """True when quoted words come right after "so-called" (the "so-called \u201ctraffic light\u201d checker") or a
+    participle naming without a namer ("billed as a \u201ccultural programme\u201d", "dubbed \u201cthe Paymaster\u201d"):
+    a label."""
     k = first - 1
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1
-    return k >= 0 and (doc[k].lower_ == "so-called" or so_called(doc[k]))
+    if k >= 0 and (doc[k].lower_ == "so-called" or so_called(doc[k])):
+        return True
+    while k >= 0 and doc[k].lower_ in {"a", "an", "the", "as"}:
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _LABELLED:
+        return False
+    deps = {c.dep_ for c in doc[k].children}
+    return "agent" not in deps and not ("nsubj" in deps and deps & {"dobj", "dative"})  # "Lee dubbed it ...": Lee's
 
 
 def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote]:
