@@ -815,6 +815,9 @@ SHOWN_SPEAKER = [
                  'Querel.\n\nQuerel\'s last word came in writing. In a statement, the ambassador said he had served '
                  'the country "with an affection they no longer want".', "with an affection", "partial", "the ambassador",
                  id="a-former-ambassador-is-not-the-ambassador"),
+    pytest.param("Ostrow Mining's operations director at the time, Lukas Tammer, replied eleven days later. His reply, "
+                 'also seen by the Courier, describes the gallery as "within acceptable limits".', "acceptable limits",
+                 "partial", "Lukas Tammer", id="his-reply-is-his"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

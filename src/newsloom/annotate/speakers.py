@@ -211,6 +211,8 @@ class SpeakerResolver:
             # "they" stands for a group or an organisation, never for one person a later "he" or "she" may be
             return SpeakerMention(tok.idx, tok.idx + len(tok), name, how, person=low != "they")
         sender = _sent_from(tok)
+        if sender is not None and sender.lower_ in {"his", "her"}:  # "His reply ... describes": whom "his" stands for
+            return SpeakerMention(sender.idx, sender.idx + len(sender), self._antecedent(sender), "pronoun")
         if sender is not None:  # "The reply from the Harbour Trust's account was shorter: ...": the Trust's words
             return self.resolve(sender, describe=True)
         if (tok.ent_type_ in _NO_SPEAKER_TYPES and described_kind(tok) is None) or (tok.ent_type_ == "NORP" and tok.tag_ == "JJ"):
@@ -219,7 +221,8 @@ class SpeakerResolver:
             if self.in_quotes(tok.head.head.idx):  # 'there are still "some people" who feel that way'
                 return SpeakerMention(tok.idx, tok.idx + len(tok), None, "none")
             return SpeakerMention(tok.idx, tok.idx + len(tok), self.resolve(tok.head.head).name, "pronoun")
-        named = ([c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        named = ([c for c in tok.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (
+                      c.pos_ == "PROPN" and self._is_person(c)))]  # a person the tagger took for an organisation
                  or [g for g in _sender(tok) + _titled(tok) if self._is_person(g)]
                  or [t for t in [_titles_joined_person(tok)] if t is not None]  # "former Gov. and Chairman Ed Rendell"
                  or [t for t in [_titled_person_closing(tok)] if t is not None])
@@ -754,15 +757,18 @@ class SpeakerResolver:
         return k >= 0 and offset < self.quoted[k][1]
 
 
+_OWN_REPLIES = {"reply", "response", "answer", "retort", "rejoinder"}
 _ACCOUNTS = {"account", "feed", "page", "channel", "handle", "profile"}
 
 
 def _sent_from(tok: Token) -> Token | None:
-    """Who sent a reply or message written as "the reply from X" or "the reply from X's account": X."""
+    """Who sent a reply or message written as "the reply from X", "the reply from X's account" or "X's reply": X."""
     if tok.lemma_.lower() not in REPLIES:
         return None
     sender = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                    for g in c.children if g.dep_ == "pobj"), None)
+    if sender is None and tok.lemma_.lower() in _OWN_REPLIES:  # "His reply, seen by the Lantern, describes ..."
+        sender = next((c for c in tok.children if c.dep_ == "poss"), None)
     if sender is not None and sender.lemma_.lower() in _ACCOUNTS:
         sender = next((c for c in sender.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
     return sender
