@@ -818,6 +818,9 @@ SHOWN_SPEAKER = [
     pytest.param("Ostrow Mining's operations director at the time, Lukas Tammer, replied eleven days later. His reply, "
                  'also seen by the Courier, describes the gallery as "within acceptable limits".', "acceptable limits",
                  "partial", "Lukas Tammer", id="his-reply-is-his"),
+    pytest.param('The two-page letter, dated 14 March and seen by the Courier, is signed by Emeric Dross and two other '
+                 'miners. "We ask that no crew be sent past marker 40," it reads.', "no crew be sent", "direct",
+                 "Emeric Dross", id="a-letter-that-speaks-is-its-signers"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

@@ -552,6 +552,10 @@ class SpeakerResolver:
         for span in [self.doc[sent.start : tok.i], *self._sentences_before(here, 2)]:
             found: str | None = None
             for t in span:
+                author = _author_of(t)
+                if author is not None and not self.in_quotes(t.idx):  # "The letter ... is signed by Emeric Dresh.
+                    found = self.resolve(author).name or found  # '...,' it reads.": the signer's words
+                    continue
                 cited = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
                 if (not (cited or t.dep_ in SUBJECT_DEPS) or t.pos_ not in {"NOUN", "PROPN", "PRON"}
                         or self.in_quotes(t.idx) or not (cited or t.head.lemma_.lower() in _SPOKEN_BY_THINGS)):
@@ -781,6 +785,16 @@ def _role_key(role: Token) -> str:
     former = any(t.lower_ in {"former", "ex", "onetime", "one-time", "erstwhile"}
                  for t in role.doc[max(0, role.i - 3) : role.i])
     return f"former {key}" if former else key
+
+
+_AUTHORING = {"sign", "write", "send", "draft", "author", "pen"}
+
+
+def _author_of(tok: Token) -> Token | None:
+    """The one a document is signed or written by ("The letter ... is signed by Emeric Dresh"), if the parse says."""
+    if tok.dep_ != "nsubjpass" or described_kind(tok) != "text" or tok.head.lemma_.lower() not in _AUTHORING:
+        return None
+    return next((g for c in tok.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _infinitive_subject(tok: Token) -> bool:
