@@ -832,6 +832,8 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('Teachers on the picket line chanted for an hour. A sign taped to the school gate read "Closed because '
+                 'we care".', "Closed because we care", id="a-signs-slogan-is-nobodys"),
     pytest.param('The harbour board called for the council to respond by admitting that the "plain negligence" of its '
                  'staff caused the flood.', "plain negligence", id="the-subject-of-a-for-to-clause-says-nothing"),
     pytest.param('Detective Inspector Paul Orsk told the court that officers arrested Feist at a bus station. When '

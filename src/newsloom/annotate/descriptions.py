@@ -38,11 +38,12 @@ group organization organisation association coalition federation league club tea
 channel station military army navy family staff spokespeople crowd tabloid outlet publication
 """.split())
 # Head nouns of descriptions that stand for a text or a recording: they say things, but are nobody's "he" or "they".
+# A sign, a banner or a placard is none: it carries a slogan that nobody in particular says.
 TEXT_NOUNS = frozenset("""
 report statement letter ruling verdict decision order article clip piece ad advertisement video study survey
 poll document memo memorandum filing complaint lawsuit suit indictment post tweet email message release
 communique declaration resolution proposal analysis review audit brief petition notice warning transcript
-editorial website opinion column note sign headline caption
+editorial website opinion column note headline caption
 """.split())
 
 # Endings of nouns for people ("engineer", "scientist", "physician", "fisherman") and the common nouns with
