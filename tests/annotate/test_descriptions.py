@@ -11,7 +11,7 @@ from newsloom.annotate.descriptions import described_kind
     ("The retired neurosurgeon said the ferry was late.", "neurosurgeon", "person"),
     ("The tabloid reported that the ferry was late.", "tabloid", "group"),
     ("The column said the ferry was late.", "column", "text"),
-    ("A sign at the pier said the ferry was late.", "sign", "text"),
+    ("A sign at the pier said the ferry was late.", "sign", None),  # a slogan carrier, nobody who speaks
     ("The newspaper said the ferry was late.", "newspaper", "group"),  # a list beats the "-er" ending
     ("The harbour engineer said the ferry was late.", "engineer", "person"),
     ("The weather said the ferry was late.", "weather", None),
