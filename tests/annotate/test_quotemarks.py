@@ -43,6 +43,11 @@ def test_single_marks_quote_where_a_report_uses_them_and_apostrophes_do_not_clos
     assert _texts(text) == ["I\u2019m sure the porters\u2019 rights matter,"]
 
 
+def test_a_close_after_an_s_is_a_close_when_no_other_follows_in_the_paragraph():
+    text = "She said the case was \u2018among the most serious\u2019 her office had handled."
+    assert _texts(text) == ["among the most serious"]
+
+
 def test_a_single_quoted_quotation_runs_on_into_the_next_paragraph():
     text = "\u2018Parents should not panic.\n\n\u2018Check the label on the bottle.\u2019 That was all."
     spans = find_quoted_spans(text)

@@ -155,14 +155,17 @@ def _single_opening_at(text: str, i: int) -> bool:
 
 def _single_closing_at(text: str, i: int) -> bool:
     """True when a single mark at `i` closes a quotation rather than standing for an apostrophe: after a word or
-    a stop, and before no letter ("I\u2019m", "board\u2019s"); a plural possessive before a word ("the workers\u2019
-    rights") closes nothing."""
+    a stop, and before no letter ("I\u2019m", "board\u2019s")."""
     if text[i] not in {"\u2019", "'"} or i == 0 or text[i - 1].isspace():
         return False
     after = text[i + 1 : i + 2]
-    if after.isalnum() or (text[i] == "'" and "'" in {after, text[i - 1]}):  # not two apostrophes for a double mark
-        return False
-    return not (text[i - 1] in "sS" and after == " " and text[i + 2 : i + 3].islower())
+    return not (after.isalnum() or (text[i] == "'" and "'" in {after, text[i - 1]}))  # not two for a double mark
+
+
+def _possessive_like(text: str, i: int) -> bool:
+    """True for a closing mark that may be a plural possessive\u2019s apostrophe ("the workers\u2019 rights"): after
+    an "s", before a space and a lowercase word."""
+    return text[i - 1] in "sS" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()
 
 
 def find_single_quoted_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -171,6 +174,7 @@ def find_single_quoted_spans(text: str) -> list[tuple[int, int, bool]]:
     paragraph opens nothing unless the next paragraph opens with a single mark (a quotation running on)."""
     found: list[tuple[int, int, bool]] = []
     closers = [i for i, ch in enumerate(text) if ch in "\u2019'" and _single_closing_at(text, i)]
+    sure = [i for i in closers if not _possessive_like(text, i)]
     breaks = [m.start() for m in re.finditer("\n", text)] + [len(text)]
     i = 0
     while (candidate := _SINGLE_OPEN.search(text, i)) is not None:
@@ -180,9 +184,12 @@ def find_single_quoted_spans(text: str) -> list[tuple[int, int, bool]]:
             continue
         inside = at + 1
         while True:
+            line_end = breaks[bisect_left(breaks, inside)]
             k = bisect_left(closers, inside)
             close = closers[k] if k < len(closers) else len(text)
-            line_end = breaks[bisect_left(breaks, inside)]
+            k = bisect_left(sure, inside)
+            if k < len(sure) and sure[k] < line_end:
+                close = sure[k]  # "the workers\u2019 rights,\u2019 she said": a plural possessive gives way to a sure close
             if min(close, line_end) - inside > MAX_QUOTE_CHARS:
                 i = inside
                 break
