@@ -84,6 +84,12 @@ def test_scare_quotes_are_not_quotes():
                  'billed as a "cultural programme".', "cultural programme", id="a-label-after-billed-as"),
     pytest.param('The board cut funding for a testing site that was known as the "mosquito lab."', "mosquito lab",
                  id="a-label-after-known-as"),
+    pytest.param("Protesters in the gallery chanted \u2018Schools, not stadiums\u2019 and unfurled a banner reading "
+                 "\u2018Harbour for the People\u2019 over the rail.", "Harbour for the People", id="a-banners-slogan"),
+    pytest.param('Teachers on the picket line chanted for an hour. A sign taped to the school gate read "Closed because '
+                 'we care".', "Closed because we care", id="a-signs-slogan-is-nobodys"),
+    pytest.param('Marchers carried placards that read "Hands off our harbour" as they passed city hall.',
+                 "Hands off our harbour", id="a-placards-slogan"),
     pytest.param("The council\u2019s leaflet for tenants, \u2018Is My Flat Safe?\u2019, has gone to 900 homes.",
                  "Is My Flat Safe", id="a-title-after-a-work-and-its-of-phrase"),
 ])
@@ -832,8 +838,8 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
-    pytest.param('Teachers on the picket line chanted for an hour. A sign taped to the school gate read "Closed because '
-                 'we care".', "Closed because we care", id="a-signs-slogan-is-nobodys"),
+    pytest.param('"We will fight this," the union said.\n\nAt the boatyard, a hand-lettered sign still hangs over the '
+                 'office door: "Partners Since 1998."', "Partners Since 1998", id="a-sign-over-a-door-after-a-colon"),
     pytest.param('The harbour board called for the council to respond by admitting that the "plain negligence" of its '
                  'staff caused the flood.', "plain negligence", id="the-subject-of-a-for-to-clause-says-nothing"),
     pytest.param('Detective Inspector Paul Orsk told the court that officers arrested Feist at a bus station. When '

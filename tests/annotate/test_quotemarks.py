@@ -48,6 +48,11 @@ def test_a_close_after_an_s_is_a_close_when_no_other_follows_in_the_paragraph():
     assert _texts(text) == ["among the most serious"]
 
 
+def test_a_close_after_an_s_closes_where_the_next_quotation_opens_before_any_other_close():
+    text = "They chanted \u2018Schools, not stadiums\u2019 and held a banner reading \u2018Harbour for the People\u2019."
+    assert _texts(text) == ["Schools, not stadiums", "Harbour for the People"]
+
+
 def test_a_single_quoted_quotation_runs_on_into_the_next_paragraph():
     text = "\u2018Parents should not panic.\n\n\u2018Check the label on the bottle.\u2019 That was all."
     spans = find_quoted_spans(text)

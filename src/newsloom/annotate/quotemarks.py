@@ -188,8 +188,10 @@ def find_single_quoted_spans(text: str) -> list[tuple[int, int, bool]]:
             k = bisect_left(closers, inside)
             close = closers[k] if k < len(closers) else len(text)
             k = bisect_left(sure, inside)
-            if k < len(sure) and sure[k] < line_end:
-                close = sure[k]  # "the workers\u2019 rights,\u2019 she said": a plural possessive gives way to a sure close
+            if k < len(sure) and sure[k] < line_end and not any(
+                    text[j] == SINGLE_OPEN and _single_opening_at(text, j) for j in range(close, sure[k])):
+                close = sure[k]  # "the workers\u2019 rights,\u2019 she said": a plural possessive gives way to a sure
+                # close, unless a quotation opens before it ("\u2018Schools, not stadiums\u2019 and a banner reading \u2018...")
             if min(close, line_end) - inside > MAX_QUOTE_CHARS:
                 i = inside
                 break

@@ -98,6 +98,25 @@ _LABELLED = {"billed", "known", "dubbed", "nicknamed", "styled", "marketed", "br
              "labelled", "labeled", "titled", "named"}
 
 
+_SIGNS = {"sign", "banner", "placard", "poster", "billboard", "sticker", "plaque", "inscription", "t-shirt", "shirt",
+          "slogan", "graffiti", "mural", "signboard", "hoarding"}
+
+
+def _on_a_sign(cue: Token | None, subj: Token | None) -> bool:
+    """True when the words are written on a sign, a banner or a placard ("a banner reading '...'", "placards that
+    read '...'", "a sign hangs over the door: '...'"): a slogan, nobody's quote."""
+    if subj is not None and subj.lemma_.lower() in _SIGNS:
+        return True
+    if cue is None:
+        return False
+    if cue.dep_ in {"acl", "relcl"} and cue.head.lemma_.lower() in _SIGNS:
+        return True
+    owner = subject_of(cue) if cue.lemma_.lower() == "read" else None
+    if owner is not None and owner.lower_ in {"that", "which"} and owner.head.dep_ == "relcl":
+        owner = owner.head.head
+    return owner is not None and owner.lemma_.lower() in _SIGNS
+
+
 def _after_so_called(doc: Doc, first: int) -> bool:
     """True when quoted words come right after "so-called" (the "so-called \u201ctraffic light\u201d checker") or a
     participle naming without a namer ("billed as a \u201ccultural programme\u201d", "dubbed \u201cthe Paymaster\u201d"):
@@ -175,6 +194,11 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
                 speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
+        slogan = _on_a_sign(cue, subj)
+        if slogan:  # "a banner reading '...'", "a sign hangs over the door: '...'": a slogan nobody says
+            if kind == "partial":
+                continue
+            speaker = None
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
         if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)
@@ -193,7 +217,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             if speaker.name:
                 resolver.last_speaker = speaker
         found.append((qs, quote))
-        if speaker is None and cue is not None and beside and cue.pos_ == "VERB" and speaks(cue, stance=False):
+        if slogan or (speaker is None and cue is not None and beside and cue.pos_ == "VERB"
+                      and speaks(cue, stance=False)):
             unnamed.add(len(found) - 1)  # '"...," passengers chanted' with the parse lost: someone we cannot name
         first_token.append(tokens.start)
         after_token.append(tokens.end)
