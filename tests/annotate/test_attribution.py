@@ -827,6 +827,10 @@ SHOWN_SPEAKER = [
     pytest.param('The two-page letter, dated 14 March and seen by the Courier, is signed by Emeric Dross and two other '
                  'miners. "We ask that no crew be sent past marker 40," it reads.', "no crew be sent", "direct",
                  "Emeric Dross", id="a-letter-that-speaks-is-its-signers"),
+    pytest.param("The mayor, Desmond Acker, was unmoved. \u2018Every great city,\u2019 he said, \u2018takes a risk like "
+                 "this once.\u2019\n\nAfterwards, Ottilie Marsk of Radio Pellin asked him, as Councillor Ivo Prent looked "
+                 "on: \u2018Would you put your own savings into it?\u2019\n\n\u2018I already have,\u2019 he replied.",
+                 "I already have", "direct", "Desmond Acker", id="the-one-asked-as-him-answers"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

@@ -504,11 +504,15 @@ class SpeakerResolver:
         return word is not None and self.in_quotes(word.idx)
 
     def _asked(self, sent: Span, gender: str | None) -> str | None:
-        """The person of fitting gender a sentence's main verb asks ("X asked Sanders whether ..."), if it asks one."""
+        """The person of fitting gender a sentence's main verb asks ("X asked Sanders whether ...", or "asked him": whom
+        "him" stands for), if it asks one."""
         root = sent.root
         if root.lemma_.lower() not in _ASKING or not any(c.dep_ in SUBJECT_DEPS for c in root.children):
             return None
         for child in root.children:
+            if (child.dep_ in {"dobj", "dative"} and child.pos_ == "PRON" and gender is not None
+                    and PRONOUN_GENDER.get(child.lower_) == gender):
+                return self._chained(child)  # "Marsk asked him, as Prentiss looked on: '...?' / '...,' he replied"
             if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN":
                 person = self._entity_in(child.left_edge.idx, child.idx + len(child), self.people)
                 if person is not None and not self.in_quotes(person.start) and self.fits(person.canonical, gender):
