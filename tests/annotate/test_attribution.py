@@ -643,6 +643,8 @@ RIGHT_SPEAKER = [
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
+    pytest.param('Gregor Ashdown cut the ribbon in half. "The ground is ours," said Tomas Verlaine.', "ground is ours",
+                 "direct", "Gregor Ashdown", id="cutting-something-in-half-says-nothing"),
     pytest.param('Emil Sadowy stood up and buttoned his jacket. "I made a promise," he said.\n\nHis colleagues urged '
                  'him to sit down. "Sit down, Emil, you will only make it worse," he hissed.',
                  "Sit down, Emil", None, "Emil Sadowy", id="a-first-name-called-out-is-not-the-speaker"),
@@ -831,6 +833,9 @@ SHOWN_SPEAKER = [
                  "this once.\u2019\n\nAfterwards, Ottilie Marsk of Radio Pellin asked him, as Councillor Ivo Prent looked "
                  "on: \u2018Would you put your own savings into it?\u2019\n\n\u2018I already have,\u2019 he replied.",
                  "I already have", "direct", "Desmond Acker", id="the-one-asked-as-him-answers"),
+    pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
+                 "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
+                 "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),
     pytest.param("\u2018If you keep this syrup at home, do not use it,\u2019 said Dr Ilse Varga, the board\u2019s chief "
                  "executive. \u2018We have no confirmed cases of harm. I want to keep it that way.\u2019",
                  "We have no confirmed cases", "direct", "Ilse Varga", id="single-quotation-marks-british-style"),

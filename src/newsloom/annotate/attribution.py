@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
+    breaks_in,
     REPLIES,
     SUBJECT_DEPS,
     FINITE_TAGS,
@@ -340,12 +341,13 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
         head = doc[j]  # the cue right before the colon, whatever the parse hung the colon from
     else:
         closing = next((t for t in [doc[k - 1], *doc[k - 1].ancestors] if t.pos_ == "VERB"), None)
-        if (closing is not None and closing.lemma_.lower() in CUE_LEMMAS and closing.right_edge.i == k - 1
+        if (closing is not None and (closing.lemma_.lower() in CUE_LEMMAS or breaks_in(closing))
+                and closing.right_edge.i == k - 1
                 and sent.start <= closing.i and (verb is None or closing.i > verb.i)
                 and closing.dep_ not in {"xcomp", "acl", "relcl", "pcomp"} and not in_relative_clause(closing)
                 and speaker_of(closing) is not None):
             head = closing  # "..., while her husband shouted from behind her: ...": the cue whose clause the colon ends
-    if head.i < k and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in CUE_LEMMAS:
+    if head.i < k and head.pos_ in {"VERB", "AUX"} and (head.lemma_.lower() in CUE_LEMMAS or breaks_in(head)):
         verb = head  # "Trump said he responded: ...": the cue the colon closes, not the sentence's root
     if verb is None:  # "Carl Bialik: ..." as in an interview transcript; not "later that month on CNN: ..."
         before = doc[_before_parenthesis(doc, k - 1, sent.start)]  # "Rep. Ann Lee (R-S.C.): ..." 

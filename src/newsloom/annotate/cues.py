@@ -76,6 +76,8 @@ def speaks(verb: Token, stance: bool = True) -> bool:
         return True  # "fired back", "hit back", "pushed back": an answer given
     if stance and _goes_on_speaking(verb, forms):
         return True  # "she went on", "he went further: ..."
+    if stance and breaks_in(verb, forms):
+        return True  # "Ashby cut in: ...", "she chipped in", "he piped up"
     if ("put" in forms and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
             and not any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ not in _PUT_IT_IN) for c in verb.children)):
         return True  # "as Ann Lee put it: ...", "put it bluntly", "put it in a memo"; not "put it on the table"
@@ -90,6 +92,17 @@ def _goes_on_speaking(verb: Token, forms: set[str]) -> bool:
         for c in verb.children)
 
 
+def breaks_in(verb: Token, forms: set[str] | None = None) -> bool:
+    """True for a verb of breaking into talk ("cut in", "broke in", "chipped in", "piped up") without an object."""
+    forms = word_forms(verb) if forms is None else forms
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head.i != verb.i or nxt.dep_ not in {"prt", "advmod", "prep"} or any(True for _ in nxt.children):
+        return False  # a bare particle right after the verb (the parse reads a bare "in" as a preposition)
+    return bool(forms & _BREAKING_IN.get(nxt.lower_, set())) and not any(
+        c.dep_ in {"dobj", "prep"} and c.i > nxt.i for c in verb.children)  # not "cut in half", "broke in to the house"
+
+
+_BREAKING_IN = {"in": {"cut", "break", "chip", "jump", "butt", "barge", "weigh", "pitch"}, "up": {"pipe", "speak"}}
 _PUT_IT_IN = {"in", "to", "during"}  # "put it in his memo", "put it to reporters", "put it during the debate"
 
 
