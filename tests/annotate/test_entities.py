@@ -279,12 +279,13 @@ def test_an_organisation_run_on_past_a_comma_into_another_name_is_two(text: str,
     assert all(text[m.start - 10 : m.end - 10] == m.text for m in split)
 
 
-def test_a_company_named_again_by_its_first_word_is_that_company():
-    text = ("The board ordered Corvane Laboratories to recall every bottle. Corvane said in a statement that it had "
+@pytest.mark.parametrize("full, short", [("Corvane Laboratories", "Corvane"), ("Brisco Analytics", "Brisco")])
+def test_a_company_named_again_by_its_first_word_is_that_company(full: str, short: str):
+    text = (f"The board ordered {full} to recall every bottle. {short} said in a statement that it had "
             "acted at once. Pell Mining and Pell Shipping did not comment; Pell declined to say more.")
     mentions = doc_mentions(parse(text))
-    short = [m for m in mentions if m.text == "Corvane"]
-    assert short and all(m.canonical == "Corvane Laboratories" and m.label == "ORG" for m in short)
+    again = [m for m in mentions if m.text == short]
+    assert again and all(m.canonical == full and m.label == "ORG" for m in again)
     assert all(m.canonical != "Pell Mining" for m in mentions if m.text == "Pell")  # two companies so opened
 
 

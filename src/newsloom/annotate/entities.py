@@ -32,7 +32,10 @@ COMPANY_WORDS = {
     "metals", "motors", "industries", "technologies", "labs", "pharmaceuticals", "logistics", "shipping",
     "construction", "properties", "ventures", "enterprises", "investments", "securities", "resources", "utilities",
     "telecom", "communications", "brewery", "athletic", "laboratories", "chemicals", "pharma", "bank", "energy",
-    "airways", "partners", "llc", "plc", "co", "works", "engineering", "software", "media",
+    "airways", "partners", "llc", "plc", "co", "works", "engineering", "software", "media", "analytics", "solutions",
+    "services", "robotics", "dynamics", "therapeutics", "biosciences", "networks", "consulting", "financial",
+    "aerospace", "automotive", "electronics", "digital", "studios", "insurance", "capital", "textiles",
+    "shipyards", "fisheries", "dairies", "farms", "foundry", "haulage", "freight", "petroleum", "gas",
 }
 ORG_WORDS |= COMPANY_WORDS
 _NOT_FIRST_NAMES = {
