@@ -416,6 +416,43 @@ def _attribute_quote(doc: "Doc", n: int = -1) -> tuple:
                      lambda i: sents[bisect_right(firsts, i) - 1])
 
 
+def test_a_colon_closes_the_joined_clause_it_ends_not_the_root():
+    doc = _misparsed("""
+        At 8 prep ADP IN at
+        the 2 det DET DT the
+        yard 0 pobj NOUN NN yard
+        , 8 punct PUNCT , ,
+        which 8 dobj PRON WDT which
+        workers 8 nsubj NOUN NNS worker
+        have 8 aux AUX VBP have
+        long 8 advmod ADV RB long
+        called 8 ROOT VERB VBN call
+        \u201c 12 punct PUNCT `` "
+        the 12 det DET DT the
+        Bent 12 compound PROPN NNP Bent
+        Slip 8 oprd PROPN NNP Slip
+        , 12 punct PUNCT , ,
+        \u201d 12 punct PUNCT '' "
+        a 17 det DET DT a
+        painted 17 amod VERB VBN paint
+        sign 19 nsubj NOUN NN sign
+        still 19 advmod ADV RB still
+        hangs 8 conj VERB VBZ hang
+        over 19 prep ADP IN over
+        the 22 det DET DT the
+        door 20 pobj NOUN NN door
+        : 19 punct PUNCT : :
+        \u201c 19 punct PUNCT `` "
+        Partners 17 appos NOUN NNS partner
+        Since 25 prep SCONJ IN since
+        1998 26 pobj NUM CD 1998
+        . 19 punct PUNCT . .
+        \u201d 8 punct PUNCT '' "
+    """)
+    cue, subject, _ = _attribute_quote(doc)
+    assert (cue.text, subject.text) == ("hangs", "sign")  # not "called" and its workers: the sign holds the words
+
+
 def test_a_title_between_quotation_marks_is_never_the_speaker():
     doc = _misparsed("""
         Varga 1 nsubj PROPN NNP Varga

@@ -335,6 +335,9 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     if (verb is not None and verb is not root and in_relative_clause(verb) and head.pos_ in {"VERB", "AUX"}
             and head.i < k):
         verb = head  # "One diplomat, who was not authorised to speak, was blunter: ...": the clause the colon closes
+    if (verb is root and head.dep_ == "conj" and head.pos_ in {"VERB", "AUX"} and sent.start <= head.i < k
+            and any(c.dep_ in SUBJECT_DEPS for c in head.children)):
+        verb = head  # "..., which workers called 'X', a sign hangs over the door: ...": the joined clause's subject
     while j > sent.start and k - j <= 2 and doc[j].pos_ == "ADV":
         j -= 1  # "who responds enthusiastically: ..."
     if doc[j].pos_ == "VERB" and doc[j].lemma_.lower() in CUE_LEMMAS:
