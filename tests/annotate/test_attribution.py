@@ -870,6 +870,15 @@ SHOWN_SPEAKER = [
                  "this once.\u2019\n\nAfterwards, Ottilie Marsk of Radio Pellin asked him, as Councillor Ivo Prent looked "
                  "on: \u2018Would you put your own savings into it?\u2019\n\n\u2018I already have,\u2019 he replied.",
                  "I already have", "direct", "Desmond Acker", id="the-one-asked-as-him-answers"),
+    pytest.param('Not every paper agreed. According to the weekly Kestrelpost, a former envoy, Ivo Marrant, said the '
+                 'letter was "plainly forged".\n\nKestrelpost also reported that Ilse Varga, the harbour master, had '
+                 'promised that the tolls would be "cut by half before the summer", with new fees due in May.',
+                 "cut by half", "partial", "Ilse Varga",
+                 id="an-outlet-named-as-one-once-is-an-outlet-at-every-mention"),
+    pytest.param('"We will not pay the toll," the weekly Kestrelpost quoted Ivo Marrant as saying.', "pay the toll",
+                 "direct", "Ivo Marrant", id="the-one-an-outlet-quotes-as-saying-after-the-words"),
+    pytest.param('The Harbour Gazette quoted Ilse Varga: "We will not sell the pier."', "sell the pier", "direct",
+                 "Ilse Varga", id="the-person-an-outlet-quotes-before-a-colon"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
     breaks_in,
+    quotes_as_saying,
     REPLIES,
     SUBJECT_DEPS,
     FINITE_TAGS,
@@ -162,7 +163,9 @@ def _cue_after(doc: Doc, span: Span) -> Attribution | None:
                 return None  # "After Lee said ... 'less advanced schools,' Ray said: '...'": Ray's words follow
             if j > i and _says_something_else(tok):
                 return None  # "... 'our struggling fishermen,' Melanie said yes, yes": she said yes
-            return (tok, _source_near(doc, tok, i, j)) if tok.tag_ != "VBG" else None
+            if tok.tag_ == "VBG":
+                return None
+            return tok, quotes_as_saying(tok) or _source_near(doc, tok, i, j)  # '"...," the Gazette quoted Lee as saying
         if tok.is_quote or tok.text in {";", ":", "."} or (tok.pos_ not in _IN_SOURCE and not named):
             return None
         if tok.pos_ == "ADP" and not seen_nominal:

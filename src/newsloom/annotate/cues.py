@@ -231,6 +231,9 @@ def speaker_of(verb: Token) -> Token | None:
             (own and all(c.dep_ == "nsubjpass" for c in own)) or any(c.dep_ == "auxpass" for c in verb.children)):
         return _agent(verb)  # "Rubio was asked by Gerard Baker whether ...", "... and were told to keep quiet":
         # the one asked or told does not speak
+    quoted = quotes_as_saying(verb)
+    if quoted is not None:  # '"...," the Gazette quoted Ann Lee as saying': the one quoted, not the paper
+        return quoted
     if own:
         subj = _best_subject(own)
         return _aside_source(subj, verb) or subj
@@ -275,6 +278,18 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in {"quote", "cite"}:
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def quotes_as_saying(verb: Token) -> Token | None:
+    """The one quoted where "quote" or "cite" is the cue of the words: its object, taking "as saying" (writing,
+    telling ...), or a person quoted ("The Gazette quoted Ann Lee: ...")."""
+    if verb.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    said = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ in {"VBG", "VBN"} for g in c.children)
+               for c in verb.children)
+    named = obj is not None and verb.lemma_.lower() == "quote" and obj.ent_type_ == "PERSON"  # "The Gazette quoted Lee: ..."
+    return obj if said or named else None
 
 
 def _aside_source(subj: Token, verb: Token) -> Token | None:

@@ -426,11 +426,21 @@ def is_publication(resolver: SpeakerResolver, speaker: SpeakerMention) -> bool:
     a known outlet or agency, or one written with an outlet noun ("the business daily Handelsruf")."""
     if not speaker.name:
         return False
-    before = resolver.text[max(0, speaker.start - 30) : speaker.start].lower().split()
-    if set((speaker.role or "").lower().split()) & _OUTLET_WORDS or (before and before[-1] in _OUTLET_WORDS):
-        return True  # written with an outlet noun, even where the tagger took the name for a person's
+    if set((speaker.role or "").lower().split()) & _OUTLET_WORDS or _written_as_outlet(resolver.text, speaker.name):
+        return True  # written with an outlet noun, here or elsewhere in the text, even where the tagger took the name for a person's
     words = {w.strip(".,").lower() for w in speaker.name.split()}
     return not resolver.is_person_name(speaker.name) and bool(words & _OUTLET_WORDS or speaker.name in known_outlets())
+
+
+def _written_as_outlet(text: str, name: str) -> bool:
+    """True when the text writes the name after an outlet noun somewhere ("the business daily Handelsruf")."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - 30) : at].lower().split()
+        if before and before[-1] in _OUTLET_WORDS:
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 def _past_the_outlet(resolver: SpeakerResolver, speaker: SpeakerMention | None, cue: Token | None,

@@ -273,6 +273,8 @@ class SpeakerResolver:
             if names == [tok] and tok.lower_ in TITLE_NOUNS and np[0].lower_ in {"the", "a", "an"}:
                 # "the Minister writes": a title, shown as written, never a name to expand
                 return SpeakerMention(start, end, description_name(self.text[start:end]), "description")
+            of_end = _of_name_end(tok) if tok.i + 1 == np.end else None
+            end = max(end, of_end or end)  # "the Brisk Chamber of Commerce was ...", the tagger having named none of it
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
             return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
