@@ -879,6 +879,25 @@ SHOWN_SPEAKER = [
                  "direct", "Ivo Marrant", id="the-one-an-outlet-quotes-as-saying-after-the-words"),
     pytest.param('The Harbour Gazette quoted Ilse Varga: "We will not sell the pier."', "sell the pier", "direct",
                  "Ilse Varga", id="the-person-an-outlet-quotes-before-a-colon"),
+    pytest.param((
+        'Captain Tomas Verlaine spoke to the broadcaster from his cabin. "We did everything right," he said.\n\n'
+        'A deckhand who asked not to be named because he was not allowed to speak said the bridge had been "short of '
+        'hands" that night. "Nobody replaced the mate," the deckhand said.\n\nHe said Captain Verlaine had asked the '
+        'company for a relief officer, and that the office had refused.\n\n"The captain rang the office twice. They '
+        'told him to sail," he said.\n\nThe Marrowby, a small ferry, remained on the reef on Monday. Salvage teams '
+        'said they hoped to refloat it.\n\nVerlaine\'s final words in the interview were addressed to his passengers. '
+        '"I am sorry for their fear," he said.'), "sorry for their fear", "direct", "Tomas Verlaine",
+        id="the-one-whose-words-head-the-sentence-before-is-he"),
+    pytest.param('Councillor Ilse Varga said the night had shown how thin cover has become.\n\n"We were lucky. Luck is not '
+                 'a plan," Ms Varga said.\n\nHealth Minister Orla Brenn, who visited the hall on Sunday, had promised '
+                 'islanders "a proper look" at emergency cover, she added, "and we will hold her to every word of it."',
+                 "hold her to every word", "partial", "Ilse Varga", id="one-met-only-now-adds-nothing"),
+    pytest.param('The exchange pitted the minister, Orla Brenn, against her opposite number, Ilse Varga.\n\n"The minister '
+                 'was told in March," Ms Varga said.\n\n"That is untrue," Ms Brenn shot back.\n\n"Then publish the '
+                 'report," Ms Varga cut in.\n\n"I will publish it when the inquiry has read it," she replied.',
+                 "I will publish it", "direct", "Orla Brenn", id="one-who-replies-is-not-the-one-answered"),
+    pytest.param('The bill was brought by the Transport Minister, Ilse Varga, on Monday.\n\n"It is a fair bill," the '
+                 'minister said.', "a fair bill", "direct", "Ilse Varga", id="a-capitalised-title-set-before-a-name-is-her-role"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),

@@ -296,3 +296,12 @@ def test_a_name_written_with_its_peoples_adjective_is_a_place_not_a_person():
                 for name in ("Velmoria", "Ilse Varga", "Holt")]
     _relabel_not_people(mentions, text)
     assert [m.label for m in mentions] == ["GPE", "PERSON", "PERSON"]
+
+
+def test_a_reef_is_a_place_and_a_union_or_ferry_line_a_body():
+    text = ("Northskerry Ferries said the Gannet Reef was marked. The Skerry Seafarers' Union disagreed. Northskerry "
+            "said it would cooperate.")
+    labels = {(m.text, m.label, m.canonical) for m in doc_mentions(parse(text))}
+    assert ("Gannet Reef", "LOC", "Gannet Reef") in labels
+    assert ("Northskerry", "ORG", "Northskerry Ferries") in labels
+    assert not any(label == "PERSON" for _, label, _ in labels)

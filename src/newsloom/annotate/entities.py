@@ -252,7 +252,7 @@ def _short_company_names(mentions: list[Mention]) -> None:
     full: dict[str, set[str]] = {}
     for m in mentions:
         words = (m.canonical or "").split()
-        if m.label == "ORG" and len(words) > 1 and words[-1].lower().strip(".") in COMPANY_WORDS:
+        if m.label == "ORG" and len(words) > 1 and words[-1].lower().strip(".") in COMPANY_WORDS | _BODY_WORDS:
             full.setdefault(words[0], set()).add(m.canonical or "")
     if not full:
         return
@@ -295,6 +295,21 @@ def _no_entity(text: str, m: Mention, labels: dict[str, str]) -> bool:
     return pair is not None and all(labels.get(part) in {"GPE", "NORP", "LOC"} or part == "U.S." for part in pair.groups())
 
 
+# Last words of a body's name beside COMPANY_WORDS ("Skerry Seafarers' Union", "Dunmere Rovers").
+_BODY_WORDS = {
+    "union", "trust", "council", "association", "federation", "club", "society", "committee", "commission",
+    "foundation", "coalition", "alliance", "league", "party", "ferries", "railways", "rail", "buses", "rovers",
+    "rangers", "wanderers", "albion", "fc", "ministry", "agency", "institute", "university", "authority",
+}
+# Last words of a place's name: a feature of land or water, or a built place ("Gannet Reef", "Kell Quay").
+_FEATURE_WORDS = {
+    "reef", "bay", "island", "islands", "isle", "river", "lake", "sound", "strait", "channel", "cape", "peninsula",
+    "valley", "mountains", "rock", "rocks", "shoal", "sands", "firth", "loch", "fjord", "glacier", "bridge",
+    "street", "road", "square", "quay", "pier", "harbour", "harbor", "airport", "station", "stadium", "estuary",
+    "gorge", "heath", "moor", "marsh", "pass", "falls", "beach", "lighthouse",
+}
+
+
 def _relabel_not_people(mentions: list[Mention], text: str) -> None:
     """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a one-word name the article also tags as a
     place, or writes as one ("aid to Kyiv"), is one, unless it is the surname of a person the article names in
@@ -309,8 +324,10 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
         words = name.lower().split()
         if words and (words[-1] in PUBLICATION_WORDS or any(w in PUBLICATION_WORDS for w in words[1:])):
             m.label = "ORG"
-        elif len(words) >= 2 and words[-1].strip(".") in COMPANY_WORDS and not is_first_name(words[0]):
+        elif len(words) >= 2 and words[-1].strip(".") in COMPANY_WORDS | _BODY_WORDS and not is_first_name(words[0]):
             m.label = "ORG"
+        elif len(words) >= 2 and words[-1].strip(".") in _FEATURE_WORDS and not is_first_name(words[0]):
+            m.label = "LOC"  # "Gannet Reef", "Tolley Sound": a place, never anyone's "he"
         elif len(words) == 1:
             if name not in is_place:
                 key = fold(words[0])  # a full name's surname ("in Trump company losses") stays a person's

@@ -191,6 +191,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _speaker(resolver, subj, cue, sent_of(tokens.start))
                 speaker = _not_talked_about(speaker, cue, resolver.people, quoted)
                 speaker = _not_the_asker(resolver, speaker, found, text, qs.start)
+                speaker = _not_the_one_answered(resolver, speaker, cue, found, text, qs.start)
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
                 speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
@@ -387,6 +388,30 @@ def _not_the_asker(resolver: SpeakerResolver, speaker: SpeakerMention | None, fo
                 return SpeakerMention(speaker.start, speaker.end, before.speaker, "pronoun")
             break
     return SpeakerMention(speaker.start, speaker.end, None, "none")
+
+
+def _not_the_one_answered(resolver: SpeakerResolver, speaker: SpeakerMention | None, cue: Token | None,
+                          found: list[tuple[QuotedSpan, Quote]], text: str, start: int) -> SpeakerMention | None:
+    """A pronoun that replies to the words just before it ("'Then publish it,' Ms Lee cut in. / '...,' she
+    replied.") is not the one it answers: it is who spoke before them, when that person fits the pronoun, else
+    nobody."""
+    if (speaker is None or speaker.how != "pronoun" or not speaker.name or not found or cue is None
+            or not (cue.lemma_.lower() in _REPLYING or any(c.lower_ == "back" for c in cue.children))):
+        return speaker
+    answered = found[-1][1]
+    if answered.kind != "direct" or answered.speaker != speaker.name or not _answers_next(text[answered.end : start]):
+        return speaker
+    gender = PRONOUN_GENDER.get(text[speaker.start : speaker.end].lower())
+    for _, before in reversed(found[-4:-1]):
+        if before.kind == "direct" and before.speaker and before.speaker != answered.speaker:
+            if resolver.fits(before.speaker, gender) and (resolver.is_person_name(before.speaker)
+                                                          or before.basis == "description"):
+                return SpeakerMention(speaker.start, speaker.end, before.speaker, "pronoun")
+            break
+    return SpeakerMention(speaker.start, speaker.end, None, "none")
+
+
+_REPLYING = {"reply", "retort", "respond", "answer", "counter", "rejoin"}
 
 
 def _answers_next(between: str) -> bool:

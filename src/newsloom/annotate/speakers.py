@@ -180,8 +180,8 @@ class SpeakerResolver:
             np = noun_phrase(head)
             words = [t for t in np if t.i < span.start and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "PERSON"]
             words += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not _subject_misread(c)]
-            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-                words.append(head.head)
+            if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLE_NOUNS):
+                words.append(head.head)  # "the mayor, Ann Lee", "the Transport Minister, Ann Lee"
             words += [t for t in span if t.lower_ in TITLE_NOUNS and t.pos_ == "PROPN"
                       and t.i < span.end - 1 and t.text not in person.canonical.split()]  # "Superintendent Ann Lee"
             for w in words:
@@ -453,6 +453,8 @@ class SpeakerResolver:
         if reporter is not None:  # "Reid said that he spoke with Sanders": the one reporting
             return reporter
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
+        newcomer = self._introduced_in_what_is_added(tok, sent)
+        in_sentence = [(at, name) for at, name in in_sentence if name != newcomer]
         if in_sentence:
             return self._one_of_sentence(in_sentence)
         owner = self._subject_owner(gender, sent.start_char, tok.idx)
@@ -475,6 +477,9 @@ class SpeakerResolver:
                 return None  # "..., Nefzi said." with Nefzi taken for a place: someone we cannot name spoke
             if subjects:
                 return self._heading(subjects) or subjects[0][1]
+            owner = self._subject_owner(gender, prev.start_char, prev.end_char, said=True)
+            if owner is not None:  # "Esk's final words were addressed to his passengers. '...,' he said": Esk
+                return owner
             only = self._only_of_gender(gender, prev.start_char, prev.end_char)
             if only is not None:
                 before = self._pronoun_before(prev, gender, only)
@@ -484,16 +489,18 @@ class SpeakerResolver:
             return last.name
         return None
 
-    def _subject_owner(self, gender: str | None, start: int, end: int) -> str | None:
+    def _subject_owner(self, gender: str | None, start: int, end: int, said: bool = False) -> str | None:
         """The person of known, fitting gender whose thing heads the sentence as its subject in [start, end), before
         a pronoun of that sentence ("Mr. Trump's temperament came under scrutiny: he was ..."), outside quotation
-        marks; None when no one's, or a person's, does."""
+        marks; None when no one's, or a person's, does. With `said`, only a thing said ("Esk's final words")."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         for tok in span if span is not None else []:
             head = tok.head
             if (tok.dep_ != "poss" or tok.pos_ != "PROPN" or head.dep_ not in SUBJECT_DEPS or head.pos_ != "NOUN"
                     or not _heads_sentence(head, also={"ccomp", "parataxis"}) or described_kind(head) is not None
                     or self.in_quotes(tok.idx)):  # the parse may hang the clause before a colon from the one after
+                continue
+            if said and head.lemma_.lower() not in _SAID_THINGS:
                 continue
             person = self._entity_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge), self.people)
             if person is not None and self.fits(person.canonical, gender) and person.canonical in self.genders:
@@ -528,6 +535,22 @@ class SpeakerResolver:
             return None
         heads = {name for at, name in subjects if self._heads_at(at)}
         return heads.pop() if len(heads) == 1 else None
+
+    def _introduced_in_what_is_added(self, tok: Token, sent: Span) -> str | None:
+        """The person first named in this sentence as the subject of the clause an "X added" set inside it reports
+        ("Minister Ann Lee, who visited on Sunday, had promised 'a look', she added, '...'"): someone met only
+        now adds nothing; the one who adds spoke before."""
+        verb = tok.head
+        if verb.lemma_.lower() != "add" or verb.dep_ not in {"parataxis", "ccomp"} or verb.head.i >= verb.i:
+            return None
+        subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if subj is None:
+            return None
+        person = self._entity_in(subj.left_edge.idx, subj.idx + len(subj), self.people)
+        if person is None:
+            return None
+        first = next((p.start for p in self.people if p.canonical == person.canonical), person.start)
+        return person.canonical if first >= sent.start_char else None
 
     def _one_of_sentence(self, subjects: list[tuple[int, str]]) -> str | None:
         """Of the subjects before a pronoun in its sentence, the latest; where two people are (Schlafly replied
@@ -927,6 +950,9 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+
+
+_SAID_THINGS = REPLIES | {"word", "words", "voice", "tone", "interview", "speech", "testimony", "evidence", "account"}
 
 
 def _heads_sentence(subject: Token, also: frozenset[str] | set[str] = frozenset()) -> bool:
