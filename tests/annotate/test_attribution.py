@@ -898,6 +898,13 @@ SHOWN_SPEAKER = [
                  "I will publish it", "direct", "Orla Brenn", id="one-who-replies-is-not-the-one-answered"),
     pytest.param('The bill was brought by the Transport Minister, Ilse Varga, on Monday.\n\n"It is a fair bill," the '
                  'minister said.', "a fair bill", "direct", "Ilse Varga", id="a-capitalised-title-set-before-a-name-is-her-role"),
+    pytest.param('Reaction was swift. Tomas Verlaine of the Skerry Dockers\' Union called it "the least the crews '
+                 'deserve", Ms Varga said the judge would be "only as good as her terms", and Ilse Brenn, a lawyer for '
+                 'the families, warned that "an inquiry is no cheque."', "the least the crews", "partial",
+                 "Tomas Verlaine", id="the-first-of-a-list-of-speakers-keeps-their-words"),
+    pytest.param('The captain, Radomir Esk, has not spoken publicly since Sunday. His wife, Hanna Esk, said he had not '
+                 'slept "more than two hours a night."', "two hours a night", "partial", "Hanna Esk",
+                 id="one-of-a-family-named-with-her-own-first-name"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),

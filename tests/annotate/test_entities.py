@@ -305,3 +305,11 @@ def test_a_reef_is_a_place_and_a_union_or_ferry_line_a_body():
     assert ("Gannet Reef", "LOC", "Gannet Reef") in labels
     assert ("Northskerry", "ORG", "Northskerry Ferries") in labels
     assert not any(label == "PERSON" for _, label, _ in labels)
+
+
+def test_a_company_the_tagger_missed_in_full_still_names_its_short_form():
+    text = ("Transport Minister Ilse Varga has promised that the independent inquiry into the grounding of the "
+            "Northskerry Ferries vessel Marrowind will be led by a retired judge. In a brief statement, Northskerry "
+            "said it welcomed the judge.")
+    short = [m for m in doc_mentions(parse(text)) if m.text == "Northskerry"]
+    assert short and all((m.label, m.canonical) == ("ORG", "Northskerry Ferries") for m in short)

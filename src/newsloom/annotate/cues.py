@@ -509,7 +509,7 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
             return outer[0] if outer else cues[0]  # "Obama said Americans will say 'no'": Obama's words
         if cues:  # "X said Fox was calling 'every hour'": the reporting verb framing the others speaks
             framing = [c for c in cues[1:] if c.lemma_.lower() in REPORT_LEMMAS and subject_of(c) is not None
-                       and not _through_adverbial(cues[0], c)]
+                       and not _through_adverbial(cues[0], c) and not _next_in_a_list(cues[0], c)]
             return framing[-1] if framing else cues[0]
     chain = [t for t in _up_to_own_clause(span.root) if t.i not in inside]
     if any(t.pos_ == "VERB" and not word_forms(t).isdisjoint(STANCE_LEMMAS) for t in chain):
@@ -531,6 +531,13 @@ def cue_for(span: Span, quoted: Spans) -> Token | None:
 
 
 _NEAR = 12  # tokens: a cue farther away than this that does not govern the quotation is another clause's
+
+
+def _next_in_a_list(inner: Token, outer: Token) -> bool:
+    """True when a cue the parse hung a clause from comes after it with words of its own to report ("A called it
+    '...', B said Y would be '...', and C warned ..."): the next speaker of a list, not the one reporting A."""
+    return (outer.i > inner.i and any(c.dep_ in SUBJECT_DEPS for c in inner.children)
+            and any(c.dep_ == "ccomp" and c.i > outer.i for c in outer.children))
 
 
 def _unsaid(verb: Token) -> bool:

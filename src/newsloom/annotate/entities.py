@@ -152,7 +152,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             expanded[key] = expand_person(name, full_names, text, gender=key[1])
         m.canonical = expanded[key]
     _short_outlet_names(mentions)
-    _short_company_names(mentions)
+    _short_company_names(mentions, text)
     mentions += _surname_mentions(text, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -185,11 +185,23 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         for start, end in hits:
             if taken[start] or _other_gender(name, honorific_gender(text, start)):
                 continue  # "Mr. Khan" is not Ghazala Khan
+            if _other_first_name(text, start, name):
+                continue  # "his wife, Hanna Esk" is not Radomir Esk
             found.append(Mention(surname, start, end, "PERSON", name))
             taken[start:end] = b"\x01" * (end - start)
     return found
 
 
+def _other_first_name(text: str, start: int, name: str) -> bool:
+    """True when the surname at `start` is written after a first name other than the full name's own."""
+    before = _LAST_WORD.search(text, max(0, start - 20), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word != name.split()[0] and word[:1].isupper() and name_gender(word) is not None
+
+
+_LAST_WORD = re.compile(r"\b([A-Z][a-z]+) $")
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -246,14 +258,20 @@ def _short_outlet_names(mentions: list[Mention]) -> None:
             m.canonical = longer[0]
 
 
-def _short_company_names(mentions: list[Mention]) -> None:
+def _short_company_names(mentions: list[Mention], text: str) -> None:
     """A company named again by its first word ("Corvell said" in a report that names Corvell Laboratories) is
-    that company, when the article names exactly one organisation so opened and that word is no person's name."""
+    that company, when the article names exactly one organisation so opened (tagged, or written in full where the
+    tagger missed it: "the Corvell Laboratories plant") and that word is no person's name."""
     full: dict[str, set[str]] = {}
     for m in mentions:
         words = (m.canonical or "").split()
-        if m.label == "ORG" and len(words) > 1 and words[-1].lower().strip(".") in COMPANY_WORDS | _BODY_WORDS:
+        if m.label == "ORG" and len(words) > 1 and words[-1].lower().strip(".") in _SHORTENED:
             full.setdefault(words[0], set()).add(m.canonical or "")
+    for word in {m.canonical for m in mentions if m.label in {"ORG", "PERSON"} and m.canonical and " " not in m.canonical
+                 and m.canonical not in full}:
+        for hit in re.finditer(rf"\b{re.escape(word)} ([A-Z][a-z]+)\b", text):
+            if hit.group(1).lower() in _SHORTENED:
+                full.setdefault(word, set()).add(hit.group())
     if not full:
         return
     people = {w for m in mentions if m.label == "PERSON" and " " in (m.canonical or "") for w in (m.canonical or "").split()}
@@ -301,6 +319,9 @@ _BODY_WORDS = {
     "foundation", "coalition", "alliance", "league", "party", "ferries", "railways", "rail", "buses", "rovers",
     "rangers", "wanderers", "albion", "fc", "ministry", "agency", "institute", "university", "authority",
 }
+# Last words of a name its first word may stand for ("Corvane said"), not those named after a person ("the Lee
+# Foundation" is no "Lee").
+_SHORTENED = COMPANY_WORDS | {"ferries", "railways", "rail", "buses"}
 # Last words of a place's name: a feature of land or water, or a built place ("Gannet Reef", "Kell Quay").
 _FEATURE_WORDS = {
     "reef", "bay", "island", "islands", "isle", "river", "lake", "sound", "strait", "channel", "cape", "peninsula",

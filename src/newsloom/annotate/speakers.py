@@ -248,6 +248,8 @@ class SpeakerResolver:
         if known is not None:
             return SpeakerMention(tok.idx, tok.idx + len(tok), known)
         org = self._entity_in(start, end, self.orgs) or self._entity_over(start, tok, self.orgs)
+        if org is not None and org.label == "NORP" and tok.pos_ == "PROPN" and name_gender(org.text) is not None:
+            org = None  # "Hanna Esk" with "Hanna" tagged a nationality: a first name
         role = self.roles.get(_role_key(tok)) if tok.tag_ not in {"NNS", "NNPS"} else None  # "members" are no one
         owner, owners = _possessor(tok), self._role_owners.get(tok.lemma_.lower(), set())
         if role is not None and owner is not None and owners and owner not in owners:
@@ -379,13 +381,22 @@ class SpeakerResolver:
     def _is_person(self, tok: Token) -> bool:
         """True when a name token is, or lies inside, one of the article's people."""
         np = noun_phrase(tok)
-        return tok.ent_type_ == "PERSON" or self._entity_in(np.start_char, np.end_char, self.people) is not None
+        if tok.ent_type_ == "PERSON" or self._entity_in(np.start_char, np.end_char, self.people) is not None:
+            return True
+        given = tok.doc[tok.i - 1] if tok.i > 0 else None  # "his wife, Hanna Esk", the tagger having missed her
+        return (given is not None and given.head.i == tok.i and given.dep_ == "compound" and given.pos_ == "PROPN"
+                and name_gender(given.text) is not None and tok.text[:1].isupper() and tok.i == np.end - 1
+                and tok.ent_type_ in {"", "NORP"} and given.ent_type_ in {"", "NORP"} and not self.in_quotes(tok.idx))
 
     def _known_surname(self, tok: Token) -> str | None:
         """The article's full name for a bare surname the tagger took for something else ("U.S. Waltz told")."""
         if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
             return None
         full = self._expand(tok.text)
+        given = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if (given is not None and given.head.i == tok.i and given.dep_ == "compound" and name_gender(given.text)
+                and not full.startswith(given.text + " ")):
+            return None  # "his wife, Hanna Esk": another Esk than Radomir, written with her own first name
         return full if " " in full and any(p.canonical == full for p in self.people) else None
 
     def _role_of(self, tok: Token, start: int, person: Mention) -> str | None:
