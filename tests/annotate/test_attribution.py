@@ -680,6 +680,9 @@ RIGHT_SPEAKER = [
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
+    pytest.param('Rural Alliance leader Tomas Verlaine called it a farce.\n\nIlse Varga was not persuaded. Speaking to '
+                 'Radio Corrie, the Levellers leader said the deal was "a sacrifice, not an answer".', "a sacrifice",
+                 "partial", "Tomas Verlaine", id="another-partys-leader-is-not-the-leader-introduced"),
     pytest.param('Gregor Ashdown cut the ribbon in half. "The ground is ours," said Tomas Verlaine.', "ground is ours",
                  "direct", "Gregor Ashdown", id="cutting-something-in-half-says-nothing"),
     pytest.param('Emil Sadowy stood up and buttoned his jacket. "I made a promise," he said.\n\nHis colleagues urged '
@@ -905,6 +908,19 @@ SHOWN_SPEAKER = [
     pytest.param('The captain, Radomir Esk, has not spoken publicly since Sunday. His wife, Hanna Esk, said he had not '
                  'slept "more than two hours a night."', "two hours a night", "partial", "Hanna Esk",
                  id="one-of-a-family-named-with-her-own-first-name"),
+    pytest.param('The sharpest exchange came when a nurse, Ilse Varga, asked the mayor, Orla Brenn, whether the ward '
+                 'would stay open.\n\n"Yes," Brenn said.\n\n"That is not a promise," Varga called out from the floor.\n\n'
+                 '"It is an honest answer," the mayor fired back, "which is more than you will get from my opponent."',
+                 "an honest answer", "direct", "Orla Brenn", id="a-cue-between-two-parts-of-a-quote-says-both"),
+    pytest.param('First Minister Orla Brenn accepted the resignation.\n\nCivic Union figures were furious. One Civic Union '
+                 'minister, who would speak only anonymously, said the email had "handed the election to the Levellers".'
+                 '\n\n"Ruth is the best of us, and she wrote the worst sentence of the campaign," the minister said.',
+                 "Ruth is the best of us", "direct", "One Civic Union minister",
+                 id="the-minister-is-the-unnamed-one-just-met-not-the-named-one"),
+    pytest.param('Clinton plans to focus on jobs. The effort reflects her advisers\u2019 wariness of polls continuing to show '
+                 'deep dissatisfaction with the economy. \u201cIt is not the position that everything is hunky-dory,'
+                 '\u201d Gene Sperling, a top outside Clinton adviser, said at a recent event on the economy in Iowa.',
+                 "hunky-dory", "direct", "Gene Sperling", id="a-name-set-off-before-its-apposition-and-cue"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),

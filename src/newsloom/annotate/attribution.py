@@ -188,7 +188,19 @@ def _says_something_else(verb: Token) -> bool:
     """True when a cue verb after a quotation and its subject has words of its own after it: an interjection or
     clause ("Lee said yes", "Lee said that ..."), or an object other than a name ("Lee said nothing")."""
     return any(c.i > verb.i and (c.dep_ in {"intj", "ccomp"} or (c.dep_ == "dobj" and c.lower_ in _SAID_THINGS))
-               for c in verb.children)
+               and not _goes_on_quoting(verb, c) for c in verb.children)
+
+
+def _goes_on_quoting(verb: Token, clause: Token) -> bool:
+    """True when a clause of the cue is the second part of a split quotation: it opens with a quotation mark right
+    after the cue and its comma ('"...," the mayor fired back, "which is more ..."')."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : clause.left_edge.i + 1]:
+        if tok.is_quote:
+            return True
+        if not (tok.is_punct or tok.pos_ in {"ADV", "PART", "ADP"}):
+            return False
+    return False
 
 
 _SAID_THINGS = {"yes", "no", "nothing", "something", "anything", "everything", "this", "that", "it", "so", "little",
@@ -278,10 +290,20 @@ def _source_near(doc: Doc, verb: Token, start: int, end: int) -> Token | None:
         after = [t for t in doc[verb.i + 1 : stop] if t.pos_ in _NOMINAL | {"NUM"}]
         return _np_head(after[0], verb.i + 1, stop) if after else None
     if subj is not None and start <= subj.i < end:
-        return subj
+        name = _named_before_apposition(doc, start, subj.i)
+        return name if name is not None and subj.pos_ == "NOUN" else subj
     heads = [t for t in doc[start:end]
              if (t.pos_ in _NOMINAL or t.dep_ in SUBJECT_DEPS) and not start <= t.head.i < end]
     return heads[0] if heads else None
+
+
+def _named_before_apposition(doc: Doc, start: int, at: int) -> Token | None:
+    """The person's name opening [start, at) and set off by a comma from what follows it ('"...," Gene Lee, a top
+    adviser, said': Lee, whatever the parse made the subject)."""
+    k = start
+    while k < at and doc[k].ent_type_ == "PERSON" and doc[k].pos_ == "PROPN":
+        k += 1
+    return doc[k - 1] if start < k < at and doc[k].text == "," else None
 
 
 def _np_head(tok: Token, start: int, end: int) -> Token:

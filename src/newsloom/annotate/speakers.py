@@ -104,6 +104,7 @@ class SpeakerResolver:
                                             and m.canonical not in self._people_names)
         self.orgs = [m for m in in_order if m.label in {"ORG", "GPE", "NORP"}]
         self._role_owners: dict[str, set[str]] = {}  # role word -> whose role it was written as ("Murphy's spokeswoman")
+        self._role_modifiers: dict[str, set[str]] = {}  # role word -> the words that narrowed it where it was given
         self.roles = self._role_map()
         self.genders = article_genders(self.text, self.sents, self.people, self.roles)
         self._firsts = [s.start for s in self.sents]
@@ -187,6 +188,7 @@ class SpeakerResolver:
             for w in words:
                 if w.pos_ == "NOUN" or (w.pos_ == "PROPN" and w.lower_ in TITLE_NOUNS):
                     key = _role_key(w)  # a former ambassador is "the former ambassador", not "the ambassador"
+                    self._role_modifiers.setdefault(key, set()).update(_modifiers(w))
                     if roles.setdefault(key, person.canonical) != person.canonical:
                         shared.add(key)
                     if w.i > 0 and w.doc[w.i - 1].lower_ in _LESSER:
@@ -254,6 +256,13 @@ class SpeakerResolver:
         owner, owners = _possessor(tok), self._role_owners.get(tok.lemma_.lower(), set())
         if role is not None and owner is not None and owners and owner not in owners:
             role = None  # "Grayson's spokeswoman" is not the one introduced as "Murphy's spokeswoman, Galia Slayen"
+        given = self._role_modifiers.get(_role_key(tok), set())
+        if role is not None and given and not _modifiers(tok) <= given:
+            role = None  # "the Levellers leader" is not the one introduced as "the Rural Alliance leader"
+        if role is not None and np[0].lower_ == "the" and not _modifiers(tok):
+            unnamed = self._unnamed_since(role, tok, start)
+            if unnamed is not None:  # "One Civic Union minister, who would speak only anonymously, said ...
+                return unnamed  # '...,' the minister said": that minister, not the one named paragraphs before
         if role is not None:
             return SpeakerMention(start, end, role, "role", role=self.text[start:end])
         kind = described_kind(tok) if describe and (org is None or org.end <= tok.idx) else None
@@ -377,6 +386,22 @@ class SpeakerResolver:
         role_end = max(end, last.idx + len(last)) if last is not None else end
         head = " ".join(words[:cut])
         return SpeakerMention(start, start + len(head), head, "anonymous", self.text[start + len(head) : role_end].strip())
+
+    def _unnamed_since(self, named: str, tok: Token, start: int) -> SpeakerMention | None:
+        """An unnamed source with the role noun `tok` heading a subject ("one minister, who ...") in the three
+        sentences before, named after the last mention of `named`: the one "the minister" then stands for."""
+        here = bisect_right(self._firsts, tok.i) - 1
+        since = self.sents[max(0, here - 3)].start_char
+        last = max((p.start for p in self.people if p.canonical == named and p.start < start), default=-1)
+        for other in reversed(self.sents[max(0, here - 3) : here + 1]):
+            for cand in other:
+                if (cand.i >= tok.i or cand.idx < max(since, last) or cand.lemma_.lower() != tok.lemma_.lower()
+                        or cand.dep_ not in SUBJECT_DEPS or self.in_quotes(cand.idx)):
+                    continue
+                np = noun_phrase(cand)
+                if np[0].lower_ in ANONYMOUS_DETS:
+                    return self._anonymous(cand, np.start_char)
+        return None
 
     def _is_person(self, tok: Token) -> bool:
         """True when a name token is, or lies inside, one of the article's people."""
@@ -816,6 +841,12 @@ def _sent_from(tok: Token) -> Token | None:
     if sender is not None and sender.lemma_.lower() in _ACCOUNTS:
         sender = next((c for c in sender.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
     return sender
+
+
+def _modifiers(role: Token) -> set[str]:
+    """The words that narrow a role noun ("Rural Alliance" in "the Rural Alliance leader"), lower case."""
+    return {t.lower_ for t in role.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.pos_ in {"PROPN", "NOUN", "ADJ"}
+            and t.lower_ not in {"former", "ex", "then", "new"}}
 
 
 def _role_key(role: Token) -> str:
