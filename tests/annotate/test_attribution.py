@@ -921,6 +921,10 @@ SHOWN_SPEAKER = [
                  'deep dissatisfaction with the economy. \u201cIt is not the position that everything is hunky-dory,'
                  '\u201d Gene Sperling, a top outside Clinton adviser, said at a recent event on the economy in Iowa.',
                  "hunky-dory", "direct", "Gene Sperling", id="a-name-set-off-before-its-apposition-and-cue"),
+    pytest.param('Tomas Verlaine, who will lead the side out against Ebbsmoor Vale on Saturday, said the squad owed the '
+                 'coach \u201ca performance, at the very least.\u201d Asked whether he had been in the dressing room when '
+                 'Gregor Ashdown came in, he said: \u201cI was. I am not going to say any more than that.\u201d',
+                 "I am not going to say", "direct", "Tomas Verlaine", id="one-named-in-the-question-is-not-who-answers"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),
@@ -935,6 +939,12 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('Tomas Verlaine, who will lead the side out against Ebbsmoor Vale on Saturday, said the squad owed '
+                 'Ambrell \u201ca performance, at the very least.\u201d Asked whether he had been in the dressing room '
+                 'when Sarsby came in, he said: \u201cI was.\u201d\n\nStriker Emeric Szalo, quoted by the Vessarian paper '
+                 'Sportna Vessa, called Ambrell \u201cmy football father\u201d. The Lantern\u2019s own translation of the '
+                 'interview has him saying: \u201cWithout the coach, I must ask myself what I am doing here.\u201d',
+                 "Without the coach", id="a-he-after-a-name-the-tagger-missed-is-nobody-we-can-name"),
     pytest.param('"We will fight this," the union said.\n\nAt the boatyard, a hand-lettered sign still hangs over the '
                  'office door: "Partners Since 1998."', "Partners Since 1998", id="a-sign-over-a-door-after-a-colon"),
     pytest.param('The harbour board called for the council to respond by admitting that the "plain negligence" of its '

@@ -176,6 +176,8 @@ def test_a_voters_or_delegates_title_is_a_role_not_part_of_the_name():
     assert split_role("Voter Maeve Quillan") == ("Maeve Quillan", "Voter")
     assert split_role("Delegate Tad Pellow") == ("Tad Pellow", "Delegate")
     assert split_role("Premier League") == ("Premier League", None)
+    assert split_role("Striker Ivo Marrant") == ("Ivo Marrant", "Striker")
+    assert split_role("Midwife Ada Penn") == ("Ada Penn", "Midwife")
 
 
 def test_a_he_is_never_a_group_or_a_spokeswoman_described_before_him():

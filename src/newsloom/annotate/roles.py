@@ -19,7 +19,9 @@ ROLE_WORDS = {
     "ministry", "press", "voter", "delegate", "resident", "candidate", "nominee", "congressman",
     "congresswoman", "actor", "actress", "singer", "comedian", "teacher", "nurse", "doctor", "sheriff",
     "detective", "sgt.", "lt.", "capt.", "maj.", "supporter", "protester", "survivor", "retiree", "engineer",
-    "scientist", "researcher", "manager", "owner", "investor", "entrepreneur", "chancellor",
+    "scientist", "researcher", "manager", "owner", "investor", "entrepreneur", "chancellor", "striker", "midfielder",
+    "defender", "goalkeeper", "winger", "quarterback", "pitcher", "skipper", "referee", "midwife",
+    "solicitor", "barrister", "prosecutor", "firefighter", "paramedic",
     "mr", "mrs", "ms", "dr",  # honorifics written without a full stop ("Ms Quell")
 }
 # Of those, the nouns a person can be called by alone ("the mayor", "the senator"), not modifiers or places.

@@ -490,7 +490,7 @@ class SpeakerResolver:
             return reporter
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
         newcomer = self._introduced_in_what_is_added(tok, sent)
-        in_sentence = [(at, name) for at, name in in_sentence if name != newcomer]
+        in_sentence = [(at, name) for at, name in in_sentence if name != newcomer and not self._in_the_question(at, tok)]
         if in_sentence:
             return self._one_of_sentence(in_sentence)
         owner = self._subject_owner(gender, sent.start_char, tok.idx)
@@ -509,7 +509,7 @@ class SpeakerResolver:
             lead = self._leading_pronoun(prev, low, subjects[0][0] if subjects else prev.end_char)
             if lead is not None:  # "Dunwoody said .... He said that Sanders has ... '...,' he said": the chain
                 return self._chained(lead)
-            if not subjects and self._unknown_speaker(prev):
+            if not subjects and (self._unknown_speaker(prev) or self._untagged_lead(prev, gender)):
                 return None  # "..., Nefzi said." with Nefzi taken for a place: someone we cannot name spoke
             if subjects:
                 return self._heading(subjects) or subjects[0][1]
@@ -665,6 +665,29 @@ class SpeakerResolver:
                     None)
         return (main is not None and main.pos_ == "PROPN" and main.ent_type_ != "PERSON"
                 and main.head.lemma_.lower() in REPORTING and self.resolve(main).name not in self._people_names)
+
+    def _in_the_question(self, offset: int, pronoun: Token) -> bool:
+        """True when the word at `offset` lies inside a question put to the one a pronoun stands for ("Asked whether
+        he had been there when Sarsby came in, he said": Sarsby is talked about)."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        for anc in span.root.ancestors:
+            if (anc.tag_ == "VBN" and anc.lemma_.lower() in _ASKING and anc.dep_ == "advcl"
+                    and not any(c.dep_ in SUBJECT_DEPS for c in anc.children)):  # "Asked ...", not "When Lee was asked"
+                return not (anc.left_edge.i <= pronoun.i <= anc.right_edge.i)
+        return False
+
+    def _untagged_lead(self, sent: Span, gender: str | None) -> bool:
+        """True when a sentence opens with a name of fitting gender that the parse made its root and the tagger no
+        person ("Striker Emeric Szalo, quoted by ..., called ..."): the one it is about, whom we cannot name."""
+        root = sent.root
+        if root.pos_ != "PROPN" or self.in_quotes(root.idx) or self._entity_in(root.idx, root.idx + len(root), self.people):
+            return False
+        lead = sent[: root.i - sent.start]
+        firsts = [t for t in lead if t.dep_ == "compound" and name_gender(t.text) is not None]
+        return (bool(firsts) and all(t.dep_ == "compound" and t.head.i == root.i for t in lead)
+                and name_gender(firsts[0].text) in (gender, None))
 
     def _chained(self, pronoun: Token) -> str | None:
         """Whom an earlier sentence's leading pronoun (or an "it" that spoke) stands for, resolved once; a chain
@@ -984,7 +1007,8 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     if span is None or _possessive(doc, mention, text):
         return False
     root = span.root
-    if root.dep_ in SUBJECT_DEPS or (root.dep_ == "ROOT" and span.start == root.sent.start):
+    if root.dep_ in SUBJECT_DEPS or (root.dep_ == "ROOT" and all(  # "Striker Emeric Szalo": a title before it
+            t.dep_ == "compound" and t.head.i == root.i for t in doc[root.sent.start : span.start])):
         return True  # a name opening its sentence that the parse made the root ("Ann Lee, the activist, endorsed ...")
     if any(c.dep_ == "relcl" and any(g.dep_ in SUBJECT_DEPS and g.lower_ == "who" for g in c.children)
            for c in root.children):
