@@ -925,6 +925,9 @@ SHOWN_SPEAKER = [
                  'coach \u201ca performance, at the very least.\u201d Asked whether he had been in the dressing room when '
                  'Gregor Ashdown came in, he said: \u201cI was. I am not going to say any more than that.\u201d',
                  "I am not going to say", "direct", "Tomas Verlaine", id="one-named-in-the-question-is-not-who-answers"),
+    pytest.param('Harbour Trust spokesperson Ilse Varga said the fees would stay.\n\nThe Trust\u2019s top spokesperson later '
+                 'called the plan \u201ca fair deal for the town\u201d.', "a fair deal", "partial", "Ilse Varga",
+                 id="a-word-that-ranks-a-role-does-not-make-it-another"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),

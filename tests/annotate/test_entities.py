@@ -313,3 +313,12 @@ def test_a_company_the_tagger_missed_in_full_still_names_its_short_form():
             "said it welcomed the judge.")
     short = [m for m in doc_mentions(parse(text)) if m.text == "Northskerry"]
     assert short and all((m.label, m.canonical) == ("ORG", "Northskerry Ferries") for m in short)
+
+
+def test_a_surname_after_another_first_name_is_another_person_but_not_in_a_heading():
+    text = ("The captain, Radomir Esk, has not spoken since Sunday. His wife, Hanna Esk, said he had not slept.\n\n"
+            "Harbour Officials Praise Esk\u2019s Calm\n\nThe port said Esk acted well.")
+    esk = {m.start: m.canonical for m in doc_mentions(parse(text)) if m.text == "Esk"}
+    hanna = text.index("Hanna Esk") + len("Hanna ")
+    assert esk.get(hanna) != "Radomir Esk"
+    assert esk.get(text.index("Esk\u2019s")) == "Radomir Esk" and esk.get(text.rindex("Esk")) == "Radomir Esk"

@@ -198,7 +198,10 @@ def _other_first_name(text: str, start: int, name: str) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    return word != name.split()[0] and word[:1].isupper() and name_gender(word) is not None
+    if word == name.split()[0] or name_gender(word) is None:
+        return False
+    earlier = _LAST_WORD.search(text, max(0, before.start() - 20), before.start())
+    return earlier is None or earlier.group(1).lower() in ROLE_WORDS  # not a run of capitals: "Officials Praise Trump"
 
 
 _LAST_WORD = re.compile(r"\b([A-Z][a-z]+) $")

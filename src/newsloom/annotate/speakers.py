@@ -869,7 +869,12 @@ def _sent_from(tok: Token) -> Token | None:
 def _modifiers(role: Token) -> set[str]:
     """The words that narrow a role noun ("Rural Alliance" in "the Rural Alliance leader"), lower case."""
     return {t.lower_ for t in role.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.pos_ in {"PROPN", "NOUN", "ADJ"}
-            and t.lower_ not in {"former", "ex", "then", "new"}}
+            and t.lower_ not in _PRAISING}
+
+
+# Words before a role noun that rank or praise rather than narrow it ("the Kremlin's top spokesperson").
+_PRAISING = {"former", "ex", "then", "new", "top", "senior", "chief", "longtime", "long-time", "veteran", "leading", "main",
+             "key", "close", "trusted", "powerful", "embattled", "current", "own", "outspoken", "prominent"}
 
 
 def _role_key(role: Token) -> str:
