@@ -928,6 +928,10 @@ SHOWN_SPEAKER = [
     pytest.param('Harbour Trust spokesperson Ilse Varga said the fees would stay.\n\nThe Trust\u2019s top spokesperson later '
                  'called the plan \u201ca fair deal for the town\u201d.', "a fair deal", "partial", "Ilse Varga",
                  id="a-word-that-ranks-a-role-does-not-make-it-another"),
+    pytest.param('The mayor, Ilse Varga, was unmoved. In the words of her deputy, Tomas Verlaine, the plan is "dead in the '
+                 'water".', "dead in the water", "partial", "Tomas Verlaine", id="in-the-words-of-someone"),
+    pytest.param('Outside the hall, striking dockers chanted "Save Our Quay" as the councillors arrived.', "Save Our Quay",
+                 "partial", "striking dockers", id="a-slogan-chanted-is-said-by-the-chanters"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),

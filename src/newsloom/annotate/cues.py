@@ -478,11 +478,23 @@ def speech_noun_above(span: Span, cue: Token | None) -> Token | None:
 
 
 def according_in(sent: Span) -> Token | None:
-    """The source of the first "according to X" in a sentence."""
+    """The source of the first "according to X" (or "in the words of X", "in X's words") in a sentence."""
     for tok in sent:
-        source = according_to(tok)
+        source = according_to(tok) or _in_the_words_of(tok)
         if source is not None:
             return source
+    return None
+
+
+def _in_the_words_of(tok: Token) -> Token | None:
+    """The source X when `tok` is the "words" of "in the words of X" or "in X's words"."""
+    if tok.lower_ != "words" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return None
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -202,7 +202,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             speaker = None
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
-        if kind == "partial" and ((cue is None and speaker is None) or _is_title(qs, text)
+        chanted = cue is not None and cue.lemma_.lower() in _CHANTING  # "protesters chanted 'Save the Pier'": said
+        if kind == "partial" and ((cue is None and speaker is None) or (_is_title(qs, text) and not chanted)
                                   or _after_so_called(doc, tokens.start)):
             continue  # scare quotes, titles, slogans and labels: nobody is quoted
         if cue is None and speaker is None and _is_title(qs, text) and not _ends_sentence(text[qs.start : qs.end]):
@@ -421,6 +422,7 @@ def _answers_next(between: str) -> bool:
     return bool(newline) and not rest.strip(" \t\n\"'\u201c\u2018")
 
 
+_CHANTING = {"chant", "shout", "yell", "scream", "cry", "roar", "sing"}
 _ASKED = {"asked", "asks", "ask", "questioned", "wondered", "pressed"}
 
 
