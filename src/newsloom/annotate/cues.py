@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from newsloom.annotate.descriptions import described_kind
@@ -479,11 +479,18 @@ def speech_noun_above(span: Span, cue: Token | None) -> Token | None:
 
 def according_in(sent: Span) -> Token | None:
     """The source of the first "according to X" (or "in the words of X", "in X's words") in a sentence."""
-    for tok in sent:
-        source = according_to(tok) or _in_the_words_of(tok)
+    doc = sent.doc
+    places = doc.user_data.get(_SOURCE_WORDS_KEY)
+    if places is None:  # the words that can open such a phrase, found in one pass over the document
+        places = doc.user_data[_SOURCE_WORDS_KEY] = [t.i for t in doc if t.lower_ in {"according", "words"}]
+    for i in places[bisect_left(places, sent.start) : bisect_left(places, sent.end)]:
+        source = according_to(doc[i]) or _in_the_words_of(doc[i])
         if source is not None:
             return source
     return None
+
+
+_SOURCE_WORDS_KEY = "newsloom.according"
 
 
 def _in_the_words_of(tok: Token) -> Token | None:

@@ -270,11 +270,12 @@ def _short_company_names(mentions: list[Mention], text: str) -> None:
         words = (m.canonical or "").split()
         if m.label == "ORG" and len(words) > 1 and words[-1].lower().strip(".") in _SHORTENED:
             full.setdefault(words[0], set()).add(m.canonical or "")
-    for word in {m.canonical for m in mentions if m.label in {"ORG", "PERSON"} and m.canonical and " " not in m.canonical
-                 and m.canonical not in full}:
-        for hit in re.finditer(rf"\b{re.escape(word)} ([A-Z][a-z]+)\b", text):
-            if hit.group(1).lower() in _SHORTENED:
-                full.setdefault(word, set()).add(hit.group())
+    single = {m.canonical for m in mentions if m.label in {"ORG", "PERSON"} and m.canonical and " " not in m.canonical
+              and m.canonical not in full}
+    if single:
+        for hit in _company_written().finditer(text):  # one pass over the text for every name so written
+            if hit.group(1) in single:
+                full.setdefault(hit.group(1), set()).add(hit.group())
     if not full:
         return
     people = {w for m in mentions if m.label == "PERSON" and " " in (m.canonical or "") for w in (m.canonical or "").split()}
@@ -325,6 +326,13 @@ _BODY_WORDS = {
 # Last words of a name its first word may stand for ("Corvane said"), not those named after a person ("the Lee
 # Foundation" is no "Lee").
 _SHORTENED = COMPANY_WORDS | {"ferries", "railways", "rail", "buses"}
+@lru_cache(maxsize=1)
+def _company_written() -> re.Pattern[str]:
+    """A word followed by a company's last word ("Corvell Laboratories"), as written."""
+    words = "|".join(sorted((w.capitalize() for w in _SHORTENED if w.isalpha()), key=len, reverse=True))
+    return re.compile(rf"\b([A-Z][\w'\u2019-]*) (?:{words})\b")
+
+
 # Last words of a place's name: a feature of land or water, or a built place ("Gannet Reef", "Kell Quay").
 _FEATURE_WORDS = {
     "reef", "bay", "island", "islands", "isle", "river", "lake", "sound", "strait", "channel", "cape", "peninsula",

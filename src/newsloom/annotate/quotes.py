@@ -459,6 +459,7 @@ def is_publication(resolver: SpeakerResolver, speaker: SpeakerMention) -> bool:
     return not resolver.is_person_name(speaker.name) and bool(words & _OUTLET_WORDS or speaker.name in known_outlets())
 
 
+@lru_cache(maxsize=512)
 def _written_as_outlet(text: str, name: str) -> bool:
     """True when the text writes the name after an outlet noun somewhere ("the business daily Handelsruf")."""
     at = text.find(name)

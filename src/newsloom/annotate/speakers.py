@@ -391,13 +391,15 @@ class SpeakerResolver:
         """An unnamed source with the role noun `tok` heading a subject ("one minister, who ...") in the three
         sentences before, named after the last mention of `named`: the one "the minister" then stands for."""
         here = bisect_right(self._firsts, tok.i) - 1
-        since = self.sents[max(0, here - 3)].start_char
+        since = self.sents[max(0, here - 3)].start
         last = max((p.start for p in self.people if p.canonical == named and p.start < start), default=-1)
-        for other in reversed(self.sents[max(0, here - 3) : here + 1]):
-            for cand in other:
-                if (cand.i >= tok.i or cand.idx < max(since, last) or cand.lemma_.lower() != tok.lemma_.lower()
-                        or cand.dep_ not in SUBJECT_DEPS or self.in_quotes(cand.idx)):
-                    continue
+        lemma = tok.lemma_.lower()
+        for cand in reversed(self.doc[max(since, tok.i - _UNNAMED_REACH) : tok.i]):
+            if cand.idx < last:
+                break
+            if cand.lower_ != tok.lower_ and cand.lemma_.lower() != lemma:
+                continue
+            if cand.dep_ in SUBJECT_DEPS and not self.in_quotes(cand.idx):
                 np = noun_phrase(cand)
                 if np[0].lower_ in ANONYMOUS_DETS:
                     return self._anonymous(cand, np.start_char)
@@ -1022,6 +1024,8 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
         return True
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
 
+
+_UNNAMED_REACH = 300  # tokens: how far back an unnamed source is looked for
 
 _SAID_THINGS = REPLIES | {"word", "words", "voice", "tone", "interview", "speech", "testimony", "evidence", "account"}
 
