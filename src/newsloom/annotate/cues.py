@@ -482,7 +482,11 @@ def according_in(sent: Span) -> Token | None:
     doc = sent.doc
     places = doc.user_data.get(_SOURCE_WORDS_KEY)
     if places is None:  # the words that can open such a phrase, found in one pass over the document
-        places = doc.user_data[_SOURCE_WORDS_KEY] = [t.i for t in doc if t.lower_ in {"according", "words"}]
+        from spacy.attrs import LOWER  # here: the store and the command line import this module without spaCy
+
+        from newsloom.annotate.token_values import indices, valued
+
+        places = doc.user_data[_SOURCE_WORDS_KEY] = indices(valued(doc, LOWER, {"according", "words"}))
     for i in places[bisect_left(places, sent.start) : bisect_left(places, sent.end)]:
         source = according_to(doc[i]) or _in_the_words_of(doc[i])
         if source is not None:
