@@ -932,6 +932,14 @@ SHOWN_SPEAKER = [
                  'water".', "dead in the water", "partial", "Tomas Verlaine", id="in-the-words-of-someone"),
     pytest.param('Outside the hall, striking dockers chanted "Save Our Quay" as the councillors arrived.', "Save Our Quay",
                  "partial", "striking dockers", id="a-slogan-chanted-is-said-by-the-chanters"),
+    pytest.param('The row dominated the phone-in, where Ivo Fallon and the station\u2019s pundit, Clive Etheridge-Bunce, '
+                 'clashed over the sacking. As Fallon put it: \u201cThe chairman has been itching to get rid of him since '
+                 'the cup final.\u201d\n\n\u201cRubbish. Four wins since August is why he has gone,\u201d Etheridge-Bunce '
+                 'cut in.', "Four wins since August", "direct", "Clive Etheridge-Bunce",
+                 id="a-hyphenated-surname-the-tagger-cut-in-two"),
+    pytest.param('According to a source close to the board, the chairman has already spoken to two candidates. \u201cHe '
+                 'wants a name, and he wants it before Christmas,\u201d the source said.', "He wants a name", "direct",
+                 "a source", id="the-source-is-the-one-cited-just-before"),
     pytest.param("Asked about the move, Tomas Verlaine smiled. \u201cThe ground is the ground,\u201d he said, before Gregor "
                  "Ashdown cut in: \u201cAnd the ground is half empty, so let\u2019s talk about tickets.\u201d",
                  "half empty", "direct", "Gregor Ashdown", id="the-one-who-cuts-in-says-the-next-words"),

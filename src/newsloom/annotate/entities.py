@@ -183,6 +183,12 @@ def _surname_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         else:
             hits = [hit.span() for hit in re.finditer(rf"\b{re.escape(surname)}\b", text)]
         for start, end in hits:
+            if taken[start] and "-" in surname:
+                part = next((m for m in mentions if m.start == start and m.end < end and "-" not in m.text), None)
+                if part is not None and not any(taken[part.end : end]):  # "Etheridge" of "Etheridge-Bunce" tagged alone
+                    part.text, part.end, part.label, part.canonical = text[start:end], end, "PERSON", name
+                    taken[start:end] = b"\x01" * (end - start)
+                continue
             if taken[start] or _other_gender(name, honorific_gender(text, start)):
                 continue  # "Mr. Khan" is not Ghazala Khan
             if _other_first_name(text, start, name):

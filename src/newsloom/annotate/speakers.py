@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.cues import REPLIES, in_relative_clause
+from newsloom.annotate.cues import REPLIES, according_to, in_relative_clause
 from newsloom.annotate.descriptions import PERSON_NOUNS, described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person
@@ -265,6 +265,10 @@ class SpeakerResolver:
                 return unnamed  # '...,' the minister said": that minister, not the one named paragraphs before
         if role is not None:
             return SpeakerMention(start, end, role, "role", role=self.text[start:end])
+        if np[0].lower_ == "the" and tok.lemma_.lower() in ANONYMOUS_HEADS and not _modifiers(tok):
+            unnamed = self._unnamed_since(None, tok, start)
+            if unnamed is not None:  # "According to a source close to the board, ... '...,' the source said"
+                return unnamed
         kind = described_kind(tok) if describe and (org is None or org.end <= tok.idx) else None
         if kind is not None:
             end = _extend_of(tok, end)  # "the head of the state-owned harbour fund", not "the head"
@@ -387,7 +391,7 @@ class SpeakerResolver:
         head = " ".join(words[:cut])
         return SpeakerMention(start, start + len(head), head, "anonymous", self.text[start + len(head) : role_end].strip())
 
-    def _unnamed_since(self, named: str, tok: Token, start: int) -> SpeakerMention | None:
+    def _unnamed_since(self, named: str | None, tok: Token, start: int) -> SpeakerMention | None:
         """An unnamed source with the role noun `tok` heading a subject ("one minister, who ...") in the three
         sentences before, named after the last mention of `named`: the one "the minister" then stands for."""
         here = bisect_right(self._firsts, tok.i) - 1
@@ -399,7 +403,8 @@ class SpeakerResolver:
                 break
             if cand.lower_ != tok.lower_ and cand.lemma_.lower() != lemma:
                 continue
-            if cand.dep_ in SUBJECT_DEPS and not self.in_quotes(cand.idx):
+            cited = according_to(cand.head.head) if cand.dep_ == "pobj" else None  # "according to a source ..."
+            if (cand.dep_ in SUBJECT_DEPS or (cited is not None and cited.i == cand.i)) and not self.in_quotes(cand.idx):
                 np = noun_phrase(cand)
                 if np[0].lower_ in ANONYMOUS_DETS:
                     return self._anonymous(cand, np.start_char)
