@@ -42,3 +42,16 @@ def test_a_word_of_the_speakers_own_name_is_no_side():
                 Mention("German Gref", start, start + 11, "PERSON", "German Gref")]
     assert _beside(mentions, start, start + 11, text, "German Gref") is None
     assert _beside(mentions, start, start + 11, text) is not None  # without the name, as before
+
+
+def test_a_bodys_title_set_off_before_the_name_gives_its_side():
+    from newsloom.compare.voices import _beside
+    from newsloom.model import Mention
+
+    text = "The rail link, which Calderra\u2019s mayor, Ilse Varga, has said she supports, is late. In Calderra, Bo Ray spoke."
+    varga, ray = text.index("Ilse Varga"), text.index("Bo Ray")
+    mentions = [Mention("Calderra", text.index("Calderra"), text.index("Calderra") + 8, "GPE", "Calderra"),
+                Mention("Calderra", text.rindex("Calderra"), text.rindex("Calderra") + 8, "GPE", "Calderra")]
+    side = _beside(mentions, varga, varga + 10, text, "Ilse Varga")
+    assert side is not None and side.canonical == "Calderra"
+    assert _beside(mentions, ray, ray + 6, text, "Bo Ray") is None  # a place set before the name is no title

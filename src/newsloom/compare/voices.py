@@ -4,11 +4,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsloom.annotate.roles import TITLE_NOUNS
 from newsloom.model import Annotated, Mention
 
 AFFILIATION_LABELS = {"ORG", "GPE", "NORP"}
 WINDOW = 40  # characters between a speaker's name and the body named beside it ("Kremlin spokesman X")
 _TITLE_WORDS = re.compile(r"(?:['\u2019]s)?((?:\s+[\w.-]+){0,4})\s+")  # "'s foreign minister ", " spokesman "
+_TITLE_SET_OFF = re.compile(r"['\u2019]s((?:\s+[\w.-]+){1,4}),\s+")  # "'s mayor, " before a name
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Dmitry Peskov, the Kremlin's spokesman"
 ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "chief", "top", "senior", "deputy", "foreign", "minister",
@@ -69,7 +71,10 @@ def _beside(mentions: list[Mention], start: int, end: int, text: str, name: str 
 def _is_title(between: str) -> bool:
     """True when the words between a body and a name read as a title ("'s foreign minister", " Press Secretary ")."""
     found = _TITLE_WORDS.fullmatch(between)
-    return found is not None and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in found.group(1).split())
+    if found is not None:
+        return all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in found.group(1).split())
+    set_off = _TITLE_SET_OFF.fullmatch(between)  # "Calderra's mayor, Ilse Varga": the body's title, then the name
+    return set_off is not None and set_off.group(1).split()[-1].lower() in ROLE_WORDS | TITLE_NOUNS
 
 
 def _side(m: Mention, alias: dict[str, str], countries: set[str]) -> str:
