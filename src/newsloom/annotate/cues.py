@@ -274,10 +274,7 @@ def _remark_owner(verb: Token) -> Token | None:
 
 def _quoted_as_saying(verb: Token) -> Token | None:
     """The object of "quote" or "cite" whose words "as saying" (writing, telling ...) introduces."""
-    prep = verb.head
-    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in {"quote", "cite"}:
-        return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    return quotes_as_saying(verb.head.head) if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
 
 
 def quotes_as_saying(verb: Token) -> Token | None:
@@ -286,7 +283,7 @@ def quotes_as_saying(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in {"quote", "cite"}:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    said = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.tag_ in {"VBG", "VBN"} for g in c.children)
+    said = any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
                for c in verb.children)
     named = obj is not None and verb.lemma_.lower() == "quote" and obj.ent_type_ == "PERSON"  # "The Gazette quoted Lee: ..."
     return obj if said or named else None

@@ -332,6 +332,8 @@ _BODY_WORDS = {
 # Last words of a name its first word may stand for ("Corvane said"), not those named after a person ("the Lee
 # Foundation" is no "Lee").
 _SHORTENED = COMPANY_WORDS | {"ferries", "railways", "rail", "buses"}
+
+
 @lru_cache(maxsize=1)
 def _company_written() -> re.Pattern[str]:
     """A word followed by a company's last word ("Corvell Laboratories"), as written."""

@@ -382,13 +382,7 @@ def _not_the_asker(resolver: SpeakerResolver, speaker: SpeakerMention | None, fo
     if (question.speaker != speaker.name or not question.text.rstrip(" ,\"'\u201d\u2019").endswith("?")
             or question.cue.lower() not in _ASKED or not _answers_next(text[question.end : start])):
         return speaker
-    gender = PRONOUN_GENDER.get(text[speaker.start : speaker.end].lower())
-    for _, before in reversed(found[-4:-1]):
-        if before.kind == "direct" and before.speaker and before.speaker != question.speaker:
-            if resolver.is_person_name(before.speaker) and resolver.fits(before.speaker, gender):
-                return SpeakerMention(speaker.start, speaker.end, before.speaker, "pronoun")
-            break
-    return SpeakerMention(speaker.start, speaker.end, None, "none")
+    return _who_spoke_before(resolver, speaker, found, question.speaker, text)
 
 
 def _not_the_one_answered(resolver: SpeakerResolver, speaker: SpeakerMention | None, cue: Token | None,
@@ -402,11 +396,18 @@ def _not_the_one_answered(resolver: SpeakerResolver, speaker: SpeakerMention | N
     answered = found[-1][1]
     if answered.kind != "direct" or answered.speaker != speaker.name or not _answers_next(text[answered.end : start]):
         return speaker
+    return _who_spoke_before(resolver, speaker, found, answered.speaker, text, described=True)
+
+
+def _who_spoke_before(resolver: SpeakerResolver, speaker: SpeakerMention, found: list[tuple[QuotedSpan, Quote]],
+                      other: str | None, text: str, described: bool = False) -> SpeakerMention:
+    """The pronoun `speaker` given to whoever spoke the direct words before `other`'s latest ones, when that person
+    fits it (a person's name, or with `described` a description as written), else to nobody."""
     gender = PRONOUN_GENDER.get(text[speaker.start : speaker.end].lower())
     for _, before in reversed(found[-4:-1]):
-        if before.kind == "direct" and before.speaker and before.speaker != answered.speaker:
+        if before.kind == "direct" and before.speaker and before.speaker != other:
             if resolver.fits(before.speaker, gender) and (resolver.is_person_name(before.speaker)
-                                                          or before.basis == "description"):
+                                                          or (described and before.basis == "description")):
                 return SpeakerMention(speaker.start, speaker.end, before.speaker, "pronoun")
             break
     return SpeakerMention(speaker.start, speaker.end, None, "none")

@@ -415,9 +415,8 @@ class SpeakerResolver:
         np = noun_phrase(tok)
         if tok.ent_type_ == "PERSON" or self._entity_in(np.start_char, np.end_char, self.people) is not None:
             return True
-        given = tok.doc[tok.i - 1] if tok.i > 0 else None  # "his wife, Hanna Esk", the tagger having missed her
-        return (given is not None and given.head.i == tok.i and given.dep_ == "compound" and given.pos_ == "PROPN"
-                and name_gender(given.text) is not None and tok.text[:1].isupper() and tok.i == np.end - 1
+        given = _first_name_before(tok)  # "his wife, Hanna Esk", the tagger having missed her
+        return (given is not None and given.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i == np.end - 1
                 and tok.ent_type_ in {"", "NORP"} and given.ent_type_ in {"", "NORP"} and not self.in_quotes(tok.idx))
 
     def _known_surname(self, tok: Token) -> str | None:
@@ -425,9 +424,8 @@ class SpeakerResolver:
         if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
             return None
         full = self._expand(tok.text)
-        given = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if (given is not None and given.head.i == tok.i and given.dep_ == "compound" and name_gender(given.text)
-                and not full.startswith(given.text + " ")):
+        given = _first_name_before(tok)
+        if given is not None and not full.startswith(given.text + " "):
             return None  # "his wife, Hanna Esk": another Esk than Radomir, written with her own first name
         return full if " " in full and any(p.canonical == full for p in self.people) else None
 
@@ -543,7 +541,7 @@ class SpeakerResolver:
                     or not _heads_sentence(head, also={"ccomp", "parataxis"}) or described_kind(head) is not None
                     or self.in_quotes(tok.idx)):  # the parse may hang the clause before a colon from the one after
                 continue
-            if said and head.lemma_.lower() not in _SAID_THINGS:
+            if said and head.lemma_.lower() not in _SPOKEN_THINGS:
                 continue
             person = self._entity_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge), self.people)
             if person is not None and self.fits(person.canonical, gender) and person.canonical in self.genders:
@@ -873,6 +871,14 @@ def _sent_from(tok: Token) -> Token | None:
     return sender
 
 
+def _first_name_before(tok: Token) -> Token | None:
+    """The first name written right before a surname token and joined to it by the parse ("Hanna" of "Hanna Esk")."""
+    given = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if given is None or given.head.i != tok.i or given.dep_ != "compound" or name_gender(given.text) is None:
+        return None
+    return given
+
+
 def _modifiers(role: Token) -> set[str]:
     """The words that narrow a role noun ("Rural Alliance" in "the Rural Alliance leader"), lower case."""
     return {t.lower_ for t in role.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.pos_ in {"PROPN", "NOUN", "ADJ"}
@@ -1032,7 +1038,7 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
 
 _UNNAMED_REACH = 300  # tokens: how far back an unnamed source is looked for
 
-_SAID_THINGS = REPLIES | {"word", "words", "voice", "tone", "interview", "speech", "testimony", "evidence", "account"}
+_SPOKEN_THINGS = REPLIES | {"word", "words", "voice", "tone", "interview", "speech", "testimony", "evidence", "account"}
 
 
 def _heads_sentence(subject: Token, also: frozenset[str] | set[str] = frozenset()) -> bool:
