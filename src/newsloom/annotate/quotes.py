@@ -454,22 +454,25 @@ def is_publication(resolver: SpeakerResolver, speaker: SpeakerMention) -> bool:
     a known outlet or agency, or one written with an outlet noun ("the business daily Handelsruf")."""
     if not speaker.name:
         return False
-    if set((speaker.role or "").lower().split()) & _OUTLET_WORDS or _written_as_outlet(resolver.text, speaker.name):
+    if set((speaker.role or "").lower().split()) & _OUTLET_WORDS or _written_as_outlet(resolver, speaker.name):
         return True  # written with an outlet noun, here or elsewhere in the text, even where the tagger took the name for a person's
     words = {w.strip(".,").lower() for w in speaker.name.split()}
     return not resolver.is_person_name(speaker.name) and bool(words & _OUTLET_WORDS or speaker.name in known_outlets())
 
 
-@lru_cache(maxsize=512)
-def _written_as_outlet(text: str, name: str) -> bool:
-    """True when the text writes the name after an outlet noun somewhere ("the business daily Handelsruf")."""
-    at = text.find(name)
-    while at >= 0:
-        before = text[max(0, at - 30) : at].lower().split()
-        if before and before[-1] in _OUTLET_WORDS:
-            return True
-        at = text.find(name, at + len(name))
-    return False
+def _written_as_outlet(resolver: SpeakerResolver, name: str) -> bool:
+    """True when the article writes the name after an outlet noun somewhere ("the business daily Handelsruf");
+    searched once per article and name."""
+    key = ("outlet", name)
+    if key not in resolver.memo:
+        text, found = resolver.text, False
+        at = text.find(name)
+        while at >= 0 and not found:
+            before = text[max(0, at - 30) : at].lower().split()
+            found = bool(before) and before[-1] in _OUTLET_WORDS
+            at = text.find(name, at + len(name))
+        resolver.memo[key] = found
+    return bool(resolver.memo[key])
 
 
 def _past_the_outlet(resolver: SpeakerResolver, speaker: SpeakerMention | None, cue: Token | None,

@@ -105,6 +105,7 @@ class SpeakerResolver:
         self.orgs = [m for m in in_order if m.label in {"ORG", "GPE", "NORP"}]
         self._role_owners: dict[str, set[str]] = {}  # role word -> whose role it was written as ("Murphy's spokeswoman")
         self._role_modifiers: dict[str, set[str]] = {}  # role word -> the words that narrowed it where it was given
+        self.memo: dict[tuple[str, str], object] = {}  # the quote rules' searches of this article's text, done once
         self.roles = self._role_map()
         self.genders = article_genders(self.text, self.sents, self.people, self.roles)
         self._firsts = [s.start for s in self.sents]
