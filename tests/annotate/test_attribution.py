@@ -771,6 +771,10 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Ann Lee met the fisherman Jo Kay on Monday. "We will rebuild the quay," she said.', "rebuild the quay",
+                 "direct", "Ann Lee", id="a-subject-keeps-her-pronoun-over-an-object-of-her-gender"),
+    pytest.param('The reporter Scott Conroy asked Bernard Sanders whether his age was fair game. "Sure it is," he said.',
+                 "Sure it is", "direct", "Bernard Sanders", id="the-asker-is-no-rival-of-the-one-asked"),
     pytest.param('Dock workers walked out on Monday. "Marlow Foods is a fair employer," Marlow Foods said in a '
                  'statement. "Ada Penn has been told that her contract with Marlow Foods has ended."',
                  "Ada Penn has been told", "direct", "Marlow Foods", id="an-organisation-may-name-itself-in-its-words"),
@@ -972,6 +976,14 @@ NOT_SHOWN = [
                  "Who can be against us", id="words-after-a-colon-of-another-subject-are-not-the-paragraphs-person"),
     pytest.param('Bo Ray, who said nothing, was late: "We will not sign."', "We will not sign",
                  id="a-copula-that-says-nothing-of-speech-gives-no-words"),
+    pytest.param('Grace Penhallow, 68, gave evidence from behind a screen. "I heard shouting that night," Mrs Penhallow '
+                 'said.\n\nMrs Penhallow wept as she described finding the back door open. The jury was then shown a '
+                 'photograph of Winifred Oakhollow in her garden. "She was like a sister to me," she said.',
+                 "like a sister", id="a-she-after-an-object-with-a-subject-of-her-gender-just-before-is-nobody-we-can-name"),
+    pytest.param('"She has handled this with grace," said Perpetua Loxley, a lawyer who is not involved in the case.'
+                 '\n\nLiora Danvik\'s new album is due out next month. She told a magazine the record was "the most '
+                 'honest thing I have ever made".', "the most honest thing",
+                 id="a-she-after-the-owner-of-a-later-subject-is-not-the-speaker-before"),
 ]
 
 

@@ -117,6 +117,7 @@ class SpeakerResolver:
         self._last: SpeakerMention | None = None
         self._described: set[str] = set()  # speakers given as descriptions ("the mayor"), not names
         self._chain: dict[int, str | None] = {}  # leading pronouns of earlier sentences, resolved
+        self._answers: set[int] = set()  # pronouns found as the one a question was put to
         self._depth = 0
 
     @property
@@ -448,7 +449,77 @@ class SpeakerResolver:
         """Whom a pronoun stands for (see `_found_antecedent`), never a person named as an object of its own verb
         ("he told Hannity": not Hannity)."""
         name = self._found_antecedent(tok)
-        return None if name is not None and name in self._objects_of(tok.head) else name
+        if name is None or name in self._objects_of(tok.head) or self._rivalled(tok, name):
+            return None
+        return name
+
+    def _rivalled(self, tok: Token, name: str) -> bool:
+        """True when a "he"/"she" found for a person named in an earlier sentence has a rival a reader could take it
+        for. Where that person was last met as a subject or speaker: a person of fitting gender heading a subject
+        (or owning one) in a later sentence ("... said Ann Lee. Jo Kay's album is due. '...,' she said"). Where
+        last met only as an object or possessor: one who is a subject or speaker there or in the sentence before
+        ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Then nobody is named."""
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        if gender is None or name not in self._people_names or tok.i in self._answers:
+            return False
+        here = bisect_right(self._firsts, tok.i) - 1
+        marks = self._marks(tok, name, here)
+        if not marks:
+            return False
+        there = max(k for k, _ in marks)
+        if there >= here:
+            return False
+        salience = max(level for k, level in marks if k == there)
+        start = self.sents[there].end_char if salience == 2 else self.sents[max(0, there - 1)].start_char
+        people, starts = self._people_of(gender)
+        newcomer = self._introduced_in_what_is_added(tok, self.sents[here])
+        for rival in people[bisect_left(starts, start) : bisect_left(starts, tok.idx)]:
+            if (rival.canonical in (name, newcomer) or self.in_quotes(rival.start)
+                    or self._in_the_question(rival.start, tok)):
+                continue
+            if self._salience(rival) >= (1 if salience == 2 else 2):
+                return True
+        for subject in self._subject_tokens(start, tok.idx):  # "Ms Marsh was asked ...", a name the tagger left out
+            if subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON" and not self._in_the_question(subject.idx, tok):
+                other = self.resolve(subject).name
+                known = other in self._people_names or any(said.name == other and said.person for said in self.spoken)
+                if other and other != name and known and self.fits(other, gender):
+                    return True
+        return False
+
+    def _marks(self, tok: Token, name: str, here: int) -> list[tuple[int, int]]:
+        """(sentence, salience) of every place before a pronoun where the person it stands for was met outside
+        quotation marks: named, as a speaker, as an earlier pronoun of the chain, or as a subject by role ("the
+        campaign manager said")."""
+        marks = [(self._sentence_at(m.start), self._salience(m)) for m in self.people
+                 if m.canonical == name and m.start < tok.idx and not self.in_quotes(m.start)]
+        marks += [(self._sentence_at(s.start), 2) for s in self.spoken if s.name == name and s.start < tok.idx]
+        marks += [(bisect_right(self._firsts, i) - 1, 2) for i, found in self._chain.items()
+                  if found == name and i < tok.i]
+        near = self.sents[max(0, here - 2)].start_char
+        marks += [(bisect_right(self._firsts, t.i) - 1, 2) for t in self._subject_tokens(near, tok.idx)
+                  if t.pos_ == "NOUN" and described_kind(t) == "person" and self.resolve(t).name == name]
+        return marks
+
+    def _subject_tokens(self, start: int, end: int) -> list[Token]:
+        """Clause subjects outside quotation marks in [start, end)."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        return [t for t in (span if span is not None else []) if t.dep_ in SUBJECT_DEPS and not self.in_quotes(t.idx)]
+
+    def _sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding a character offset."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return bisect_right(self._firsts, span.start if span is not None else 0) - 1
+
+    def _salience(self, mention: Mention) -> int:
+        """How much a named person stands out where named: 2 as a clause subject, 1 as the owner of one ("Jo Kay's
+        album is due"), else 0."""
+        if _is_subject(self.doc, mention, self.text):
+            return 2
+        if not _possessive(self.doc, mention, self.text):
+            return 0
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return 1 if span is not None and span.root.head.dep_ in SUBJECT_DEPS else 0
 
     def _objects_of(self, verb: Token) -> set[str]:
         """People named as the objects of a verb ("told Hannity", "asked Ann Lee about ...") or as the subject of
@@ -506,6 +577,7 @@ class SpeakerResolver:
         for prev in self._sentences_before(here, 4):
             asked = self._asked(prev, gender) if answering else None
             if asked is not None:  # "Conroy asked Sanders whether .... '...,' he said": the one asked answers
+                self._answers.add(tok.i)  # the asker is no rival
                 return asked
             answering = answering and self._quoted_sentence(prev)
             said = self._spoken_in(gender, prev.start_char, prev.end_char)
