@@ -18,6 +18,8 @@ Each gold line is scored on the quote the command printed whose text holds its w
 - no speaker, right: gold null and nobody shown (or the words not reported as a quote at all);
 - missing: words someone said that no printed quote holds.
 Words quoted inside another quotation (case "nested_inner") are not scored: the outer quotation holds them.
+Where several printed quotations hold a line's words, the shortest is scored; one that holds them only inside
+quotation marks of its own (a transcript turn reading out a slogan) does not answer for them.
 """
 from __future__ import annotations
 
@@ -81,10 +83,27 @@ def score_set(folder: Path, printed: dict[str, list[dict]]) -> list[tuple[str, d
     for line in gold:
         if line.get("case") == "nested_inner":
             continue
-        quote = next((q for q in printed.get(line["file"], [])
-                      if line["words"] in q["text"] and q.get("kind") != "indirect"), None)
+        quote = holder(printed.get(line["file"], []), line["words"])
         scored.append((outcome(line, quote), line, quote))
     return scored
+
+
+def holder(quotes: list[dict], words: str) -> dict | None:
+    """The printed quotation that holds gold words as its own: the shortest one holding them, not counting one
+    that holds them only inside quotation marks of its own (a transcript turn that quotes a slogan)."""
+    held = [q for q in quotes if q.get("kind") != "indirect" and words in q["text"]
+            and not _inside_inner_marks(q["text"], words)]
+    return min(held, key=lambda q: len(q["text"])) if held else None
+
+
+def _inside_inner_marks(text: str, words: str) -> bool:
+    """True when words lie between an opening and a closing quotation mark inside a quotation's text."""
+    at = text.find(words)
+    return any(c in _OPENING for c in text[:at]) and any(c in _CLOSING for c in text[at + len(words):])
+
+
+_OPENING = "\"\u201c\u2018\u00ab"
+_CLOSING = "\"\u201d\u2019\u00bb"
 
 
 def table(results: dict[str, list[tuple[str, dict, dict | None]]]) -> str:

@@ -44,6 +44,15 @@ def test_every_gold_line_names_words_found_once_inside_marks(folder: Path):
         assert text.count(line["words"]) == 1, line
 
 
+def test_the_shortest_quotation_holding_the_words_as_its_own_is_scored():
+    turn = {"text": 'Your release said "respect and generosity". Is that fair?', "kind": "direct", "speaker": "Host"}
+    inner = {"text": "respect and generosity", "kind": "direct", "speaker": "Acme"}
+    assert speakers.holder([turn, inner], "respect and generosity") is inner
+    assert speakers.holder([turn], "respect and generosity") is None
+    assert speakers.holder([turn], "Is that fair") is turn
+    assert speakers.holder([{"text": "it was fair", "kind": "indirect"}], "was fair") is None
+
+
 def test_one_report_through_the_command(tmp_path: Path):
     folder = speakers.CORPORA / "a"
     shutil.copy(folder / "r03.txt", tmp_path / "r03.txt")

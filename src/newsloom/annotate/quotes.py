@@ -27,6 +27,7 @@ from newsloom.annotate.gender import PRONOUN_GENDER
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
+from newsloom.annotate.turns import find_turns, turn_quotes
 from newsloom.lang import source_cues
 from newsloom.model import Mention, Quote
 
@@ -248,7 +249,13 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         if speaker is not None:
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
-    return [q for _, q in found] + sorted(indirect, key=lambda q: q.start)
+    direct = [q for _, q in found]
+    turns = find_turns(text)
+    if turns:  # a transcript's labelled lines, among the quotations in text order, and not as reported speech
+        direct = sorted(direct + turn_quotes(resolver, turns, direct, report_id), key=lambda q: q.start)
+        starts = {t.start for t in turns}
+        indirect = [q for q in indirect if not (q.cue == ":" and q.start in starts)]
+    return direct + sorted(indirect, key=lambda q: q.start)
 
 
 def _ends_sentence(words: str) -> bool:

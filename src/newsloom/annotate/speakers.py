@@ -361,16 +361,16 @@ class SpeakerResolver:
             m = _LABEL_BEFORE_MARKS.search(self.text, max(0, start - 60), start)
             if m is None or not all(len(w) > 1 for w in m.group(1).split()):
                 return None  # not "Q:" or "A:"
-            name = self._label_name(m.group(1))
+            name = self.label_name(m.group(1))
             if name not in self._people_names and any(w.lower() in TRANSCRIPT_WORDS for w in name.split()):
                 return None  # "VIDEO:", "TRANSCRIPT:"
             return SpeakerMention(m.start(1), m.end(1), name, role=None)
-        name = self._label_name(m.group(1))
+        name = self.label_name(m.group(1))
         if name not in self._people_names:
             return None  # "USA: ..." or a label naming nobody the article knows
         return SpeakerMention(m.start(1), m.end(1), name, role=None)
 
-    def _label_name(self, label: str) -> str:
+    def label_name(self, label: str) -> str:
         """A transcript label as a name: capitalised and expanded to the article's full name ("HARROWGATE")."""
         return self._expand(" ".join(w.capitalize() if w.isupper() else w for w in label.split()))
 
