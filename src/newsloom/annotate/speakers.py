@@ -460,7 +460,7 @@ class SpeakerResolver:
         last met only as an object or possessor: one who is a subject or speaker there or in the sentence before
         ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Then nobody is named."""
         gender = PRONOUN_GENDER.get(tok.lower_)
-        if gender is None or name not in self._people_names or tok.i in self._answers:
+        if gender is None or name in self._described or tok.i in self._answers:
             return False
         here = bisect_right(self._firsts, tok.i) - 1
         marks = self._marks(tok, name, here)
@@ -480,12 +480,22 @@ class SpeakerResolver:
             if self._salience(rival) >= (1 if salience == 2 else 2):
                 return True
         for subject in self._subject_tokens(start, tok.idx):  # "Ms Marsh was asked ...", a name the tagger left out
-            if subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON" and not self._in_the_question(subject.idx, tok):
+            if (subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON"
+                    and not self._in_the_question(subject.idx, tok)):
                 other = self.resolve(subject).name
-                known = other in self._people_names or any(said.name == other and said.person for said in self.spoken)
-                if other and other != name and known and self.fits(other, gender):
+                if other and other != name and self._known_person(other) and self.fits(other, gender):
                     return True
         return False
+
+    def _known_person(self, name: str) -> bool:
+        """True for one of the article's people, or a person named as a speaker the tagger did not tag."""
+        if name in self._people_names:
+            return True
+        words = name.split()
+        if len(words) > 1 and name_gender(words[0]) is not None:  # "Eswar Prasad" tagged as an organisation
+            return True
+        return name not in self.organisation_names and any(
+            s.name == name and s.person and s.how == "name" for s in self.spoken)
 
     def _marks(self, tok: Token, name: str, here: int) -> list[tuple[int, int]]:
         """(sentence, salience) of every place before a pronoun where the person it stands for was met outside
@@ -493,7 +503,8 @@ class SpeakerResolver:
         campaign manager said")."""
         marks = [(self._sentence_at(m.start), self._salience(m)) for m in self.people
                  if m.canonical == name and m.start < tok.idx and not self.in_quotes(m.start)]
-        marks += [(self._sentence_at(s.start), 2) for s in self.spoken if s.name == name and s.start < tok.idx]
+        marks += [(self._sentence_at(s.start), self._salience(Mention(s.name or "", s.start, s.end, "PERSON")))
+                  for s in self.spoken if s.name == name and s.start < tok.idx and s.end > s.start]
         marks += [(bisect_right(self._firsts, i) - 1, 2) for i, found in self._chain.items()
                   if found == name and i < tok.i]
         near = self.sents[max(0, here - 2)].start_char
@@ -512,14 +523,24 @@ class SpeakerResolver:
         return bisect_right(self._firsts, span.start if span is not None else 0) - 1
 
     def _salience(self, mention: Mention) -> int:
-        """How much a named person stands out where named: 2 as a clause subject, 1 as the owner of one ("Jo Kay's
-        album is due"), else 0."""
-        if _is_subject(self.doc, mention, self.text):
-            return 2
-        if not _possessive(self.doc, mention, self.text):
-            return 0
+        """How much a named person stands out where named: 2 as a clause subject (also through a relative
+        pronoun or an apposition standing for the name), 1 as the owner of one ("Jo Kay's album is due"), else 0
+        (an object: "requested by the Prime Minister, Radka Velichy, who has accused ...")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return 1 if span is not None and span.root.head.dep_ in SUBJECT_DEPS else 0
+        if span is None:
+            return 0
+        root = span.root
+        if root.lower_ in RELATIVES and root.head.dep_ == "relcl":
+            root = root.head.head  # the speaker "who" stands for
+        while root.dep_ in {"appos", "compound", "flat"} and root.head.i != root.i:
+            if root.dep_ == "compound" and root.head.pos_ != "PROPN":
+                return 0  # "the Fisher case", "the Carson campaign": a name that modifies a thing
+            root = root.head
+        if root.dep_ in _OBJECT_DEPS:
+            return 0
+        if _possessive(self.doc, mention, self.text) or any(c.dep_ == "case" for c in root.children):
+            return 1 if root.head.dep_ in SUBJECT_DEPS else 0
+        return 2 if root.dep_ in SUBJECT_DEPS or _is_subject(self.doc, mention, self.text) else 0
 
     def _objects_of(self, verb: Token) -> set[str]:
         """People named as the objects of a verb ("told Hannity", "asked Ann Lee about ...") or as the subject of
@@ -1109,6 +1130,7 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
 
 
+_OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr", "oprd"}
 _UNNAMED_REACH = 300  # tokens: how far back an unnamed source is looked for
 
 _SPOKEN_THINGS = REPLIES | {"word", "words", "voice", "tone", "interview", "speech", "testimony", "evidence", "account"}
