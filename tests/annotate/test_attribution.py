@@ -984,6 +984,10 @@ NOT_SHOWN = [
                  '\n\nLiora Danvik\'s new album is due out next month. She told a magazine the record was "the most '
                  'honest thing I have ever made".', "the most honest thing",
                  id="a-she-after-the-owner-of-a-later-subject-is-not-the-speaker-before"),
+    pytest.param('Harbour Minister Petra Hallam presented the figures to the committee on Tuesday. The figures had been '
+                 'requested in April by the Prime Minister, Rada Velko, who has accused the port of "hiding" its losses. '
+                 '"The harbour is running at 92 percent of its capacity," she said.', "running at 92",
+                 id="a-she-after-an-object-with-a-relative-clause-and-a-subject-of-her-gender-before-is-nobody"),
 ]
 
 
