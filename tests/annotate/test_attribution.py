@@ -988,6 +988,10 @@ NOT_SHOWN = [
                  'requested in April by the Prime Minister, Rada Velko, who has accused the port of "hiding" its losses. '
                  '"The harbour is running at 92 percent of its capacity," she said.', "running at 92",
                  id="a-she-after-an-object-with-a-relative-clause-and-a-subject-of-her-gender-before-is-nobody"),
+    pytest.param('08:02 Good morning from the harbour, where the talks open today.\n\n08:15 The first delegation has '
+                 'arrived. Minister Bo Sarell stopped for the cameras. "We came for water," he said.\n\n08:31 Post from '
+                 'the mediator Ann Lode (@LodeAL): "Both delegations are in the building."\n\n08:47 The second '
+                 'delegation is here.\n', "Both delegations", id="a-live-blog-entry-carries-no-speaker-from-the-one-before"),
 ]
 
 

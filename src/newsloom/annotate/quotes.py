@@ -232,6 +232,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     own = [q.speaker_start is not None for _, q in found]
     stops = _stops(found, own)
     attributed = _Attributed(found, indirect)
+    entries = live_entries(text)
     for n, (qs, quote) in enumerate(found):
         if own[n] or quote.kind != "direct" or n in unnamed:
             continue
@@ -246,6 +247,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             or _paragraph_subject(resolver, doc, found, n, sent_of)
         )
         speaker = not_self_named(speaker, quote.text, taken_over=True, organisations=resolver.organisation_names)
+        if speaker is not None and bisect_right(entries, speaker.start) != bisect_right(entries, quote.start):
+            speaker = None  # a live blog's entries are each their own: no speaker is carried from one to the next
         if speaker is not None:
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
@@ -256,6 +259,18 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         starts = {t.start for t in turns}
         indirect = [q for q in indirect if not (q.cue == ":" and q.start in starts)]
     return direct + sorted(indirect, key=lambda q: q.start)
+
+
+# A paragraph opened by a clock time, as a live blog's entries are ("08:31 Post from ...", "2.15pm: ...").
+_TIMESTAMP = re.compile(r"^[^\S\n]*(?:\d{1,2}[:.]\d{2}(?:[^\S\n]*(?:[ap]\.?m\.?|[A-Z]{2,4}))?|\d{1,2}[^\S\n]*[ap]\.?m\.?)"
+                        r"(?=[^\S\n]|[:\u2013\u2014-])", re.MULTILINE | re.IGNORECASE)
+MIN_ENTRIES = 3
+
+
+def live_entries(text: str) -> list[int]:
+    """Where a live blog's timestamped entries start (at least three, else none: the text is no live blog)."""
+    starts = [m.start() for m in _TIMESTAMP.finditer(text)]
+    return starts if len(starts) >= MIN_ENTRIES else []
 
 
 def _ends_sentence(words: str) -> bool:
