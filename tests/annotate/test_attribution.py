@@ -771,6 +771,12 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Prime Minister Rada Velko on Wednesday received the delegation. Foreign Minister Bo Sarell was also '
+                 'there.\n\n"We do not trade our rivers," the Prime Minister said. "Nor our fields," the Minister added.',
+                 "trade our rivers", "direct", "Rada Velko", id="a-whole-title-given-to-one-person-is-that-person"),
+    pytest.param('Prime Minister Rada Velko on Wednesday received the delegation. Foreign Minister Bo Sarell was also '
+                 'there.\n\n"We do not trade our rivers," the Prime Minister said. "Nor our fields," the Minister added.',
+                 "Nor our fields", "direct", "the Minister", id="a-title-two-people-hold-is-shown-as-written"),
     pytest.param('Ann Lee met the fisherman Jo Kay on Monday. "We will rebuild the quay," she said.', "rebuild the quay",
                  "direct", "Ann Lee", id="a-subject-keeps-her-pronoun-over-an-object-of-her-gender"),
     pytest.param('The reporter Scott Conroy asked Bernard Sanders whether his age was fair game. "Sure it is," he said.',

@@ -299,7 +299,8 @@ _PAIR = re.compile(r"^([A-Z][\w.]*)[-\u2013]([A-Z][\w.]*)$")
 
 def _no_entity(text: str, m: Mention, labels: dict[str, str]) -> bool:
     """True for a span the tagger took for an entity that names none of its own: a heading of three words or
-    more alone on its line ("Future of Harbour Relations"), the office word of a title ("Secretary of State"),
+    more alone on its line ("Future of Harbour Relations"), a title alone tagged as a person ("Prime Minister"),
+    the office word of a title ("Secretary of State"),
     a title opened by a person's name ("Lee Harbour Security Adviser Bo Ray"), two people joined by "and"
     ("Lee and Ray"), or two places joined by a hyphen ("U.S.-Russia talks").
     `labels` holds the article's mentions as written, with their labels."""
@@ -314,6 +315,8 @@ def _no_entity(text: str, m: Mention, labels: dict[str, str]) -> bool:
     if m.label == "ORG" and _TITLE_AFTER.match(text, m.end) and any(
             label == "PERSON" and n.split()[-1] == name.split()[0] for n, label in labels.items()):
         return True  # "Trump National Security Advisor Michael Waltz": a title, no organisation
+    if m.label == "PERSON" and all(w.lower() in ROLE_WORDS for w in name.split()):
+        return True  # "Prime Minister", "the Senator": a title, whoever holds it
     if m.label != "PERSON" and " and " in name:
         left, _, right = name.partition(" and ")
         people = [n for n, label in labels.items() if label == "PERSON"]
@@ -510,7 +513,7 @@ def _untagged_people(doc: Doc, text: str) -> list[Mention]:
         words = [t.text for t in doc[first.i : head.i + 1]]
         if (2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and not t.ent_type_ for t in doc[first.i : head.i + 1])
                 and first.is_title and first.lower_ not in _PLACE_NAMES and first.lower_.rstrip(".") not in _NOT_FIRST
-                and _first_and_surname(words)):
+                and not all(w.lower() in ROLE_WORDS for w in words) and _first_and_surname(words)):
             found.append(Mention(text=text[first.idx : head.idx + len(head)], start=first.idx,
                                  end=head.idx + len(head), label="PERSON"))
     return found

@@ -107,6 +107,7 @@ class SpeakerResolver:
         self._role_modifiers: dict[str, set[str]] = {}  # role word -> the words that narrowed it where it was given
         self.memo: dict[tuple[str, str], object] = {}  # the quote rules' searches of this article's text, done once
         self.roles = self._role_map()
+        self._titles = self._title_map()
         self.genders = article_genders(self.text, self.sents, self.people, self.roles)
         self._firsts = [s.start for s in self.sents]
         self._starts = {id(self.people): [m.start for m in self.people], id(self.orgs): [m.start for m in self.orgs]}
@@ -170,6 +171,26 @@ class SpeakerResolver:
             full = [p.canonical for p in self.people if " " in p.canonical]
             self._expanded[name] = expand_person(name, full, self.text)
         return self._expanded[name]
+
+    def _title_map(self) -> dict[str, str]:
+        """Whole capitalised titles written before one person's name ("Prime Minister Radka Velichy": "prime
+        minister", and "minister" alone), each kept only when it is one person's."""
+        holders: dict[str, set[str]] = {}
+        for person in self.people:
+            span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+            if span is None:
+                continue
+            lead = 0  # titles the tagger took into the name ("Prime Minister Radka Velichy" tagged whole)
+            while lead < len(span) - 1 and span[lead].text[:1].isupper() and span[lead].lower_ in ROLE_WORDS:
+                lead += 1
+            k = span.start
+            while k > 0 and self.doc[k - 1].text[:1].isupper() and self.doc[k - 1].lower_ in ROLE_WORDS:
+                k -= 1
+            run = [t.lower_ for t in self.doc[k : span.start + lead]]
+            for i in range(len(run)):
+                if run[-1] in TITLE_NOUNS:
+                    holders.setdefault(" ".join(run[i:]), set()).add(person.canonical)
+        return {title: names.pop() for title, names in holders.items() if len(names) == 1}
 
     def _role_map(self) -> dict[str, str]:
         """Role nouns attached to named people ("Kremlin spokesman Dmitry Peskov", "Peskov, the spokesman")."""
@@ -287,8 +308,12 @@ class SpeakerResolver:
             return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
         if (tok.pos_ == "PROPN" and not tok.text.islower()) or _name_tagged_noun(tok, np):
             names = [t for t in np if t.pos_ == "PROPN"] or [tok]
-            if names == [tok] and tok.lower_ in TITLE_NOUNS and np[0].lower_ in {"the", "a", "an"}:
-                # "the Minister writes": a title, shown as written, never a name to expand
+            if (np[0].lower_ in {"the", "a", "an"} and tok.lower_ in TITLE_NOUNS
+                    and all(t.lower_ in ROLE_WORDS for t in names)):
+                # "the Prime Minister said": the one person given that whole title, else a title shown as written
+                holder = self._titles.get(" ".join(t.lower_ for t in names)) if np[0].lower_ == "the" else None
+                if holder is not None:
+                    return SpeakerMention(start, end, holder, "role", role=self.text[start:end])
                 return SpeakerMention(start, end, description_name(self.text[start:end]), "description")
             of_end = _of_name_end(tok) if tok.i + 1 == np.end else None
             end = max(end, of_end or end)  # "the Brisk Chamber of Commerce was ...", the tagger having named none of it
