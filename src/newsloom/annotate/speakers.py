@@ -188,7 +188,7 @@ class SpeakerResolver:
                 k -= 1
             run = [t.lower_ for t in self.doc[k : span.start + lead]]
             for i in range(len(run)):
-                if run[-1] in TITLE_NOUNS:
+                if run[-1] in TITLE_NOUNS and (i == 0 or run[i - 1] not in _LESSER):  # a deputy is no "Minister"
                     holders.setdefault(" ".join(run[i:]), set()).add(person.canonical)
         return {title: names.pop() for title, names in holders.items() if len(names) == 1}
 
