@@ -771,6 +771,8 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Deputy Minister Tobiah Kress told reporters that he had described the line as "a map everyone can live '
+                 'with".', "a map everyone", "partial", "Tobiah Kress", id="words-the-speaker-says-he-gave-are-his"),
     pytest.param('Prime Minister Rada Velko on Wednesday received the delegation. Foreign Minister Bo Sarell was also '
                  'there.\n\n"We do not trade our rivers," the Prime Minister said. "Nor our fields," the Minister added.',
                  "trade our rivers", "direct", "Rada Velko", id="a-whole-title-given-to-one-person-is-that-person"),
@@ -998,6 +1000,8 @@ NOT_SHOWN = [
                  'arrived. Minister Bo Sarell stopped for the cameras. "We came for water," he said.\n\n08:31 Post from '
                  'the mediator Ann Lode (@LodeAL): "Both delegations are in the building."\n\n08:47 The second '
                  'delegation is here.\n', "Both delegations", id="a-live-blog-entry-carries-no-speaker-from-the-one-before"),
+    pytest.param('Deputy Minister Tobiah Kress told reporters that the envoy, Ilario Benn, had described the line as "a map '
+                 'everyone can live with".', "a map everyone", id="words-another-named-person-gave-as-relayed-are-shown-by-neither"),
 ]
 
 

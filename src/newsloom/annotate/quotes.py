@@ -9,11 +9,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsloom.annotate.attribution import attribute
-from newsloom.annotate.basis import CONFIDENCE, basis_of, carried, is_described, not_self_named
+from newsloom.annotate.basis import CONFIDENCE, NOT_SPEECH, basis_of, carried, is_described, not_self_named
 from newsloom.annotate.cues import (
     CUE_LEMMAS,
     FINITE_TAGS,
+    LABEL_LEMMAS,
     REPORT_LEMMAS,
+    SPEECH_LEMMAS,
     SUBJECT_DEPS,
     according_in,
     is_own_subject,
@@ -215,6 +217,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             sentence_start=sent_of(tokens.start).start_char, sentence_end=sent_of(tokens.end - 1).end_char,
         )
         quote.basis, quote.confidence = basis_of(speaker, cue, beside)
+        if not beside and _relayed(resolver, tokens, cue, speaker):
+            quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # another's words, as relayed: shown unattributed
         if speaker is not None:
             _give(quote, speaker)
             if speaker.name:
@@ -271,6 +275,29 @@ def live_entries(text: str) -> list[int]:
     """Where a live blog's timestamped entries start (at least three, else none: the text is no live blog)."""
     starts = [m.start() for m in _TIMESTAMP.finditer(text)]
     return starts if len(starts) >= MIN_ENTRIES else []
+
+
+def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker: SpeakerMention | None) -> bool:
+    """True when the cue's speaker relays words a named person gave in the clause it reports ("Kress told reporters
+    that Benn had described the line as '...'", "Kress said Benn had told him the line was '...'"): the words are
+    that person's as the speaker tells it, and neither is sure enough to show."""
+    if cue is None or speaker is None or not speaker.name:
+        return False
+    for verb in tokens.root.ancestors:
+        if verb.i == cue.i:
+            return False
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _RELAYED_VERBS:
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or resolver.in_quotes(subject.idx):
+            continue
+        found = resolver.resolve(subject)  # "the envoy, Ilario Benn, had described ...": the one named
+        if found.name and found.how in {"name", "role"} and found.name != speaker.name and resolver.is_known_person(found.name):
+            return True
+    return False
+
+
+_RELAYED_VERBS = SPEECH_LEMMAS | LABEL_LEMMAS | {"tell", "write", "warn", "quip", "joke", "promise", "vow"}
 
 
 def _ends_sentence(words: str) -> bool:

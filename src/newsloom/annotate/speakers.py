@@ -508,11 +508,11 @@ class SpeakerResolver:
             if (subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON"
                     and not self._in_the_question(subject.idx, tok)):
                 other = self.resolve(subject).name
-                if other and other != name and self._known_person(other) and self.fits(other, gender):
+                if other and other != name and self.is_known_person(other) and self.fits(other, gender):
                     return True
         return False
 
-    def _known_person(self, name: str) -> bool:
+    def is_known_person(self, name: str) -> bool:
         """True for one of the article's people, or a person named as a speaker the tagger did not tag."""
         if name in self._people_names:
             return True
