@@ -764,6 +764,17 @@ def test_a_participle_after_a_clause_with_its_own_subject_is_nobodys_for_sure(te
     assert partial and all(q.shown_speaker is None for q in partial), [(q.text, q.speaker) for q in partial]
 
 
+def test_words_a_correction_retracts_are_nobodys():
+    text = ('"It did not dry up, it was switched off," Jana Pruss said.\n\nCorrection: An earlier version of this '
+            'article quoted Jana Pruss as saying farmers had planted "a third of last year\'s crop." She said they had '
+            'planted half of last year\'s area.')
+    quotes = _quotes(text)
+    assert _one(quotes, "switched off").shown_speaker == "Jana Pruss"
+    assert _one(quotes, "a third of", "partial").shown_speaker is None
+    assert _one(quotes, "farmers had planted", "indirect").shown_speaker is None
+    assert not [q for q in quotes if q.speaker == "Correction"]
+
+
 def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
     text = ('Additionally, Varga said: "I have acknowledged repeatedly that using two email accounts was a mistake," '
             'but in fact Varga used only one email account as mayor.')

@@ -198,6 +198,9 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
                 speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
+        retracted = _CORRECTION.search(text, sent_of(tokens.start).start_char, qs.start) is not None
+        if retracted:  # "Correction: An earlier version of this article quoted Ann Lee as saying '...'": not said
+            speaker = None
         slogan = _on_a_sign(cue, subj)
         if slogan:  # "a banner reading '...'", "a sign hangs over the door: '...'": a slogan nobody says
             if kind == "partial":
@@ -224,8 +227,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             if speaker.name:
                 resolver.last_speaker = speaker
         found.append((qs, quote))
-        if slogan or (speaker is None and cue is not None and beside and cue.pos_ == "VERB"
-                      and speaks(cue, stance=False)):
+        if slogan or retracted or (speaker is None and cue is not None and beside and cue.pos_ == "VERB"
+                                   and speaks(cue, stance=False)):
             unnamed.add(len(found) - 1)  # '"...," passengers chanted' with the parse lost: someone we cannot name
         first_token.append(tokens.start)
         after_token.append(tokens.end)
@@ -256,6 +259,9 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         if speaker is not None:
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
+    for q in indirect:
+        if q.speaker is not None and _CORRECTION.search(text, q.sentence_start, q.start) is not None:
+            q.speaker, q.speaker_start, q.speaker_end, q.speaker_role, q.basis, q.confidence = None, None, None, None, "none", 0.0
     direct = [q for _, q in found]
     turns = find_turns(text)
     if turns:  # a transcript's labelled lines, among the quotations in text order, and not as reported speech
@@ -275,6 +281,12 @@ def live_entries(text: str) -> list[int]:
     """Where a live blog's timestamped entries start (at least three, else none: the text is no live blog)."""
     starts = [m.start() for m in _TIMESTAMP.finditer(text)]
     return starts if len(starts) >= MIN_ENTRIES else []
+
+
+# A correction notice: the words it quotes are what the report got wrong, not what anyone said.
+_CORRECTION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+                         r"(?:article|story|report|post|piece|item)\b|^\s*(?:correction|clarification)s?\s*:",
+                         re.IGNORECASE | re.MULTILINE)
 
 
 def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker: SpeakerMention | None) -> bool:
