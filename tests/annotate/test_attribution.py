@@ -1013,6 +1013,10 @@ NOT_SHOWN = [
                  'delegation is here.\n', "Both delegations", id="a-live-blog-entry-carries-no-speaker-from-the-one-before"),
     pytest.param('Deputy Minister Tobiah Kress told reporters that the envoy, Ilario Benn, had described the line as "a map '
                  'everyone can live with".', "a map everyone", id="words-another-named-person-gave-as-relayed-are-shown-by-neither"),
+    pytest.param('The water was handed to the engineers, which is like telling a hungry person that the kitchen is '
+                 'reviewing the menu. Imagine explaining that to a grower in Pell. Imagine saying to her, "Wait thirty '
+                 'days, and then we will start discussing your river."', "Wait thirty",
+                 id="words-the-reader-is-asked-to-imagine-saying-are-nobodys"),
 ]
 
 

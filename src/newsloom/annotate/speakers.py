@@ -306,6 +306,8 @@ class SpeakerResolver:
                 return SpeakerMention(org.start, of_end, clean_name(self.text[org.start : of_end]),
                                       role=_role_words(self.text[start : org.start]))
             return SpeakerMention(org.start, org.end, org.canonical, role=_role_words(self.text[start : org.start]))
+        if _imperative(tok):  # "Imagine saying to her, '...'": a verb the tagger took for a name; nobody speaks
+            return SpeakerMention(start, end, None, "none")
         if (tok.pos_ == "PROPN" and not tok.text.islower()) or _name_tagged_noun(tok, np):
             names = [t for t in np if t.pos_ == "PROPN"] or [tok]
             if (np[0].lower_ in {"the", "a", "an"} and tok.lower_ in TITLE_NOUNS
@@ -1136,6 +1138,18 @@ def _of_name_end(tok: Token) -> int | None:
             break
         last = t
     return last.idx + len(last) if last is not None else None
+
+
+# Verbs that open a sentence as a command to the reader ("Imagine saying ...", "Picture telling ...").
+_IMPERATIVES = {"imagine", "picture", "consider", "suppose", "remember", "recall", "think", "try", "listen", "note",
+                "forget", "envision", "envisage"}
+
+
+def _imperative(tok: Token) -> bool:
+    """True for a sentence's first word the tagger took for a name that is a verb addressed to the reader, followed
+    by the verb it governs ("Imagine saying to her, '...'")."""
+    return (tok.i == tok.sent.start and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in _IMPERATIVES
+            and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ in {"VBG", "VB"})
 
 
 def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
