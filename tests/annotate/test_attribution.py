@@ -782,6 +782,9 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('"The danger is not the summit. The danger is the week after it." That was the verdict of Marcus Dole, a '
+                 'former ambassador who now teaches.', "The danger is not", "direct", "Marcus Dole",
+                 id="the-sentence-after-the-words-names-whose-verdict-they-were"),
     pytest.param('Deputy Minister Tobiah Kress told reporters that he had described the line as "a map everyone can live '
                  'with".', "a map everyone", "partial", "Tobiah Kress", id="words-the-speaker-says-he-gave-are-his"),
     pytest.param('Prime Minister Rada Velko on Wednesday received the delegation. Foreign Minister Bo Sarell was also '

@@ -247,6 +247,11 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             continue  # a list of signed quotations: an unsigned one is nobody's by carrying
         if _inverted_clause_after(doc, after_token[n]):
             continue  # "“Call the roll,” came shouts from the crowd": the words are the subject's after the verb
+        named = _verdict_of(resolver, text, quote.end)
+        if named is not None:  # "'...' That was the verdict of Marcus Dole, a former ambassador": his words
+            _give(quote, named)
+            quote.basis, quote.confidence = basis_of(named, None, True)
+            continue
         speaker = (
             _from_following(text, found, own, n, stops[n])
             or _continued_speaker(text, found, n, attributed, resolver)
@@ -281,6 +286,27 @@ def live_entries(text: str) -> list[int]:
     """Where a live blog's timestamped entries start (at least three, else none: the text is no live blog)."""
     starts = [m.start() for m in _TIMESTAMP.finditer(text)]
     return starts if len(starts) >= MIN_ENTRIES else []
+
+
+# The sentence after a quotation that says whose words they were ("That was the verdict of Ann Lee, ...").
+_VERDICT = re.compile(r"[^\S\n]*(?:That|This|Such|So)\s+(?:was|is|has\s+been|were)\s+(?:the\s+|how\s+)?(?:[a-z]+\s+){0,2}?"
+                      r"(?:verdict|view|assessment|warning|message|conclusion|advice|prediction|response|reply|answer|"
+                      r"reaction|take|opinion|judgment|judgement|diagnosis|plea|promise|complaint|argument)\s+"
+                      r"(?:of|from)\s+")
+
+
+def _verdict_of(resolver: SpeakerResolver, text: str, end: int) -> SpeakerMention | None:
+    """The person the sentence right after a quotation names as the one who gave it ("'...' That was the verdict of
+    Marcus Dole, a former ambassador"), when a named person follows the words of that sentence directly."""
+    at = end
+    while at < len(text) and text[at] in "\"'\u201d\u2019.,!? \t":
+        at += 1
+    m = _VERDICT.match(text, at)
+    if m is None:
+        return None
+    person = next((p for p in resolver.people if m.end() <= p.start <= m.end() + 40
+                   and not any(c in text[m.end() : p.start] for c in ".,;\n")), None)
+    return None if person is None else SpeakerMention(person.start, person.end, person.canonical)
 
 
 # A correction notice: the words it quotes are what the report got wrong, not what anyone said.
