@@ -764,6 +764,16 @@ def test_a_participle_after_a_clause_with_its_own_subject_is_nobodys_for_sure(te
     assert partial and all(q.shown_speaker is None for q in partial), [(q.text, q.speaker) for q in partial]
 
 
+def test_words_talked_about_as_a_phrase_are_not_the_phrases_judges():
+    text = 'Velmora rejects the notion of a "water war," a phrase the Foreign Ministry has described as "lazy and dangerous."'
+    quotes = _quotes(text)
+    assert not [q for q in quotes if "water war" in q.text and q.kind != "indirect" and q.shown_speaker]
+    assert _one(quotes, "lazy and dangerous").shown_speaker == "Foreign Ministry"
+    said = ('President Maren Solle welcomed Radka Velichy to what she called "neutral water," a phrase that sounded '
+            'lovely.')
+    assert _one(_quotes(said), "neutral water").shown_speaker == "Maren Solle"
+
+
 def test_words_a_correction_retracts_are_nobodys():
     text = ('"It did not dry up, it was switched off," Jana Pruss said.\n\nCorrection: An earlier version of this '
             'article quoted Jana Pruss as saying farmers had planted "a third of last year\'s crop." She said they had '

@@ -198,6 +198,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
                 speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
+        if cue is not None and cue.idx > qs.end and _TALKED_ABOUT.match(text, qs.end):
+            cue, subj, speaker = None, None, None  # "a 'water war,' a phrase the ministry called lazy": no one's words
         retracted = _CORRECTION.search(text, sent_of(tokens.start).start_char, qs.start) is not None
         if retracted:  # "Correction: An earlier version of this article quoted Ann Lee as saying '...'": not said
             speaker = None
@@ -307,6 +309,12 @@ def _verdict_of(resolver: SpeakerResolver, text: str, end: int) -> SpeakerMentio
     person = next((p for p in resolver.people if m.end() <= p.start <= m.end() + 40
                    and not any(c in text[m.end() : p.start] for c in ".,;\n")), None)
     return None if person is None else SpeakerMention(person.start, person.end, person.canonical)
+
+
+# Words in marks followed by a noun for words in apposition ("a 'water war,' a phrase the ministry has called ..."):
+# the words are talked about, and the clause after them says who used or judged them, not who said them.
+_TALKED_ABOUT = re.compile(r"[\"'\u201d\u2019]?[^\S\n]*,?[\"'\u201d\u2019]?[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z-]+[^\S\n]+)?"
+                           r"(?:phrase|term|word|expression|label|slogan|nickname|catchphrase|moniker|epithet)\b")
 
 
 # A correction notice: the words it quotes are what the report got wrong, not what anyone said.
