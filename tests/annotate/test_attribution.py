@@ -1020,6 +1020,12 @@ NOT_SHOWN = [
                  'requested in April by the Prime Minister, Rada Velko, who has accused the port of "hiding" its losses. '
                  '"The harbour is running at 92 percent of its capacity," she said.', "running at 92",
                  id="a-she-after-an-object-with-a-relative-clause-and-a-subject-of-her-gender-before-is-nobody"),
+    pytest.param('A separate letter, signed by council chief executive Wendeline Marsh and sent to head teachers on 9 '
+                 'October, struck a very different tone. "I want to reassure every family that disruption will be kept '
+                 'to a minimum," Ms Marsh wrote.\n\nMs Marsh was asked about the memo at a full council meeting on '
+                 'Monday evening. Extracts from it had been read aloud by Greenway councillor Beatrix Holm only minutes '
+                 'earlier. "I do not recognise the figures in that document," she said.', "I do not recognise",
+                 id="a-she-after-an-agent-with-a-subject-of-her-gender-the-tagger-left-out-before-is-nobody"),
     pytest.param('08:02 Good morning from the harbour, where the talks open today.\n\n08:15 The first delegation has '
                  'arrived. Minister Bo Sarell stopped for the cameras. "We came for water," he said.\n\n08:31 Post from '
                  'the mediator Ann Lode (@LodeAL): "Both delegations are in the building."\n\n08:47 The second '

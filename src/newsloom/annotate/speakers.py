@@ -507,10 +507,9 @@ class SpeakerResolver:
             if self._salience(rival) >= (1 if salience == 2 else 2):
                 return True
         for subject in self._subject_tokens(start, tok.idx):  # "Ms Marsh was asked ...", a name the tagger left out
-            if (subject.pos_ == "PROPN" and subject.ent_type_ != "PERSON"
-                    and not self._in_the_question(subject.idx, tok)):
+            if subject.pos_ == "PROPN" and not self._in_the_question(subject.idx, tok):
                 other = self.resolve(subject).name
-                if other and other != name and self.is_known_person(other) and self.fits(other, gender):
+                if other and other not in (name, newcomer) and self.is_known_person(other) and self.fits(other, gender):
                     return True
         return False
 
