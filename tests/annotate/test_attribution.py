@@ -1036,6 +1036,11 @@ NOT_SHOWN = [
                  'reviewing the menu. Imagine explaining that to a grower in Pell. Imagine saying to her, "Wait thirty '
                  'days, and then we will start discussing your river."', "Wait thirty",
                  id="words-the-reader-is-asked-to-imagine-saying-are-nobodys"),
+    pytest.param("In the past month alone, Rada Velko, the Karsland prime minister, has called the Harran Dam 'a knife "
+                 "held to the throat of the valley', Aurel Varkas, the Velmoran president, wrote in a newspaper column "
+                 "that it was 'a lamp, not a weapon', and Mara Solle, the Sorvani president hosting the talks, marvelled "
+                 "at 'two proud nations quarrelling over a river'.", "a knife held",
+                 id="words-after-a-naming-verb-above-the-next-speakers-cue-are-not-surely-the-next-speakers"),
 ]
 
 

@@ -222,6 +222,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             sentence_start=sent_of(tokens.start).start_char, sentence_end=sent_of(tokens.end - 1).end_char,
         )
         quote.basis, quote.confidence = basis_of(speaker, cue, beside)
+        if beside and cue is not None and cue.i >= tokens.end and _framed_before(resolver, tokens, cue, speaker):
+            quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # "A has called it '...', B wrote ...": A's?
         if not beside and _relayed(resolver, tokens, cue, speaker):
             quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # another's words, as relayed: shown unattributed
         if speaker is not None:
@@ -315,6 +317,32 @@ def _verdict_of(resolver: SpeakerResolver, text: str, end: int) -> SpeakerMentio
 # the words are talked about, and the clause after them says who used or judged them, not who said them.
 _TALKED_ABOUT = re.compile(r"[\"'\u201d\u2019]?[^\S\n]*,?[\"'\u201d\u2019]?[^\S\n]+(?:a|an|the)[^\S\n]+(?:[a-z-]+[^\S\n]+)?"
                            r"(?:phrase|term|word|expression|label|slogan|nickname|catchphrase|moniker|epithet)\b")
+
+
+def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker: SpeakerMention | None) -> bool:
+    """True when words given to a cue after them come right after a verb of naming or saying whose own subject is
+    someone else and which the parse put above that cue ("Radka Velichy has called the dam 'a knife ...', Aurel
+    Varkas ... wrote ..."): the sentence lists two speakers and the parse may have joined the words to the wrong
+    one. A verb inside the clause the cue reports ("Comey cannot say that '...,' Lee added") is the cue's own."""
+    if speaker is None or not speaker.name:
+        return False
+    doc = tokens.doc
+    k = tokens.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    for tok in doc[max(doc[tokens.start].sent.start, k - 5) : k + 1]:
+        if (tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in _RELAYED_VERBS
+                or not any(a.i == tok.i for a in cue.ancestors)):
+            continue
+        if any(t.is_punct or t.dep_ == "mark" or t.lower_ == "that" for t in doc[tok.i + 1 : k + 1]):
+            continue  # "X called, and then ...", "X cannot say that '...'": not that verb's own words
+        subject = subject_of(tok)
+        if subject is None or resolver.in_quotes(subject.idx):
+            continue
+        found = resolver.resolve(subject)
+        if found.name and found.how in {"name", "role"} and found.name != speaker.name:
+            return True
+    return False
 
 
 # A correction notice: the words it quotes are what the report got wrong, not what anyone said.
