@@ -88,3 +88,23 @@ def test_candidate_index_matches_brute_force_on_a_large_story():
             tokens[rng.randrange(len(tokens))] = rng.choice(vocab)  # reworded
         units.append(unit(str(i % 50), " ".join(tokens), speaker=rng.choice(["A", "B", None])))
     assert _brute(units) <= set(_candidate_pairs(units))
+
+
+def test_a_few_words_scattered_over_a_long_turn_are_not_a_quote_taken_from_it():
+    turn = ("Thank you. In Vessen the two leaders agreed to a thirty-day cessation of hostilities in the border sector, "
+            "and I will read the sentence of the joint note: both parties commit to refrain from all hostile acts.")
+    short = "a 30-day cessation of all hostile acts"
+    assert not _same(unit("a", turn, speaker="Mirela Anst"), unit("b", short, speaker=None))
+    assert _same(unit("a", turn, speaker="Mirela Anst"), unit("b", "refrain from all hostile acts", speaker=None))
+
+
+def test_a_weak_attribution_is_overruled_only_by_the_same_words():
+    explicit = unit("a", "The water question has been handed to the technical teams, who meet on Monday.",
+                    speaker="Mirela Anst")
+    pronoun = QuoteUnit("b", "The water question goes to the technical teams tonight", 0, 10, "Annika Brandt", "direct",
+                        words("The water question goes to the technical teams tonight"), basis="pronoun", confidence=0.65)
+    assert not _same(explicit, pronoun)
+    same = QuoteUnit("c", "The water question has been handed to the technical teams", 0, 10, "Annika Brandt", "direct",
+                     words("The water question has been handed to the technical teams"), basis="pronoun",
+                     confidence=0.65)
+    assert _same(explicit, same)

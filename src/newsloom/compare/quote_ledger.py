@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import numpy as np
 from scipy import sparse
@@ -17,6 +18,8 @@ MIN_WORDS = 3
 SAME_QUOTE = 0.75  # share of the shorter wording found in order in the other
 LONG_QUOTE = 10  # words; a quote this long, reworded inside a longer one, is still the same quote
 SAME_SPEAKER_QUOTE = 0.55  # the same, when both reports name the same speaker
+SPREAD = 1.5  # how far beyond its own length a shorter wording may spread inside a much longer one
+OTHER_SPEAKER_SAME = 0.9  # share of the shorter wording a quote needs to overrule a weak attribution to someone else
 OTHER_SPEAKER_WORDS = 6  # a quote this long is one quote even when a weak attribution names someone else
 LEGACY_CONFIDENCE = 0.8  # for quotes stored before the basis of their attribution was recorded
 SELF_NAMED = 0.5  # factor for a pronoun, role or carried attribution to someone the quote names ("Zelenskyy does not ...")
@@ -92,11 +95,16 @@ def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
     if a.speaker and b.speaker and a.speaker != b.speaker:
         if (is_explicit(a) and is_explicit(b)) or min(len(a.tokens), len(b.tokens)) < OTHER_SPEAKER_WORDS:
             return False
+        # A weak attribution is overruled only by the same words ("The water question goes to the technical teams
+        # tonight," she said, is not the spokeswoman's "The water question has been handed to the technical teams").
+        return containment(a.tokens, b.tokens) >= OTHER_SPEAKER_SAME and not _scattered(a.tokens, b.tokens)
     if min(len(a.tokens), len(b.tokens)) < MIN_WORDS:
         # A word or two quoted ("a pragmatist") is the same quote as a longer one of the same speaker
         # that holds those words in that order.
         return bool(a.speaker and a.speaker == b.speaker) and _contains_run(a.tokens, b.tokens)
     score = containment(a.tokens, b.tokens)
+    if score >= SAME_SPEAKER_QUOTE and _scattered(a.tokens, b.tokens):
+        return False  # a few words found here and there in a long transcript turn are not a quote taken from it
     if score >= SAME_QUOTE:
         return True
     # One speaker's quote translated two ways differs in a word or two: accept less overlap when the
@@ -107,6 +115,19 @@ def _same(a: QuoteUnit, b: QuoteUnit) -> bool:
         ca, cb = set(content_terms(a.text)), set(content_terms(b.text))
         return len(ca & cb) >= 2 and len(ca & cb) / min(len(ca), len(cb)) >= 0.5
     return False
+
+
+def _scattered(a: list[str], b: list[str]) -> bool:
+    """True when the shorter wording, matched in order inside one at least twice as long, is spread over much more of
+    it than its own length (an excerpt keeps its words together; a long turn holds common words everywhere)."""
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) < 2 * len(short):
+        return False
+    blocks = [m for m in SequenceMatcher(None, short, long_, autojunk=False).get_matching_blocks() if m.size]
+    if not blocks:
+        return False
+    spread = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return spread > SPREAD * len(short) + 2
 
 
 def _contains_run(a: list[str], b: list[str]) -> bool:
