@@ -331,16 +331,11 @@ def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker:
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1
     for tok in doc[max(doc[tokens.start].sent.start, k - 5) : k + 1]:
-        if (tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in _RELAYED_VERBS
-                or not any(a.i == tok.i for a in cue.ancestors)):
+        if not any(a.i == tok.i for a in cue.ancestors):
             continue
         if any(t.is_punct or t.dep_ == "mark" or t.lower_ == "that" for t in doc[tok.i + 1 : k + 1]):
             continue  # "X called, and then ...", "X cannot say that '...'": not that verb's own words
-        subject = subject_of(tok)
-        if subject is None or resolver.in_quotes(subject.idx):
-            continue
-        found = resolver.resolve(subject)
-        if found.name and found.how in {"name", "role"} and found.name != speaker.name:
+        if _says_another(resolver, tok, speaker.name, known=False):
             return True
     return False
 
@@ -360,15 +355,23 @@ def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker
     for verb in tokens.root.ancestors:
         if verb.i == cue.i:
             return False
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _RELAYED_VERBS:
-            continue
-        subject = subject_of(verb)
-        if subject is None or subject.pos_ not in {"PROPN", "NOUN"} or resolver.in_quotes(subject.idx):
-            continue
-        found = resolver.resolve(subject)  # "the envoy, Ilario Benn, had described ...": the one named
-        if found.name and found.how in {"name", "role"} and found.name != speaker.name and resolver.is_known_person(found.name):
+        if _says_another(resolver, verb, speaker.name, known=True):
             return True
     return False
+
+
+def _says_another(resolver: SpeakerResolver, verb: Token, speaker: str, known: bool) -> bool:
+    """True when a verb of naming or saying has a subject outside quotation marks that names, by name or role,
+    someone other than `speaker` ("the envoy, Ilario Benn, had described ..."); with `known`, only a name or noun
+    that is one of the article's people."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _RELAYED_VERBS:
+        return False
+    subject = subject_of(verb)
+    if subject is None or resolver.in_quotes(subject.idx) or (known and subject.pos_ not in {"PROPN", "NOUN"}):
+        return False
+    found = resolver.resolve(subject)
+    return (bool(found.name) and found.how in {"name", "role"} and found.name != speaker
+            and (not known or resolver.is_known_person(found.name)))
 
 
 _RELAYED_VERBS = SPEECH_LEMMAS | LABEL_LEMMAS | {"tell", "write", "warn", "quip", "joke", "promise", "vow"}
