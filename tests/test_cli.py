@@ -95,9 +95,21 @@ def test_quotes_below_the_threshold_are_unattributed_as_in_the_brief(tmp_path):
     (row,) = _lines(result)
     framed = next(q for q in row["quotes"] if "well-earned" in q["text"])
     assert framed["speaker"] is None and framed["candidate_speaker"] == "Ilse Varga"
-    assert framed["confidence"] < 0.5 and "below 0.5" in framed["why"]
+    assert framed["confidence"] < 0.5 and "below 0.5" in framed["why"] and "“cruised” does not say" in framed["why"]
     said = next(q for q in row["quotes"] if "together" in q["text"])
     assert said["speaker"] == "Ilse Varga" and "candidate_speaker" not in said
+
+
+def test_quotes_say_why_a_pronoun_with_two_readings_names_nobody(tmp_path):
+    text = ("Harbour chief Ann Lee toured the quay on Monday. The visit had been requested by the mayor, Jo Kay, who "
+            "has called the quay \u201ca disgrace\u201d.\n\n\u201cThe timber is rotten through,\u201d she said.")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["quotes", str(tmp_path / "a.txt"), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    (row,) = _lines(result)
+    quote = next(q for q in row["quotes"] if "timber" in q["text"] and q["kind"] == "direct")
+    assert quote["speaker"] is None and "candidate_speaker" not in quote
+    assert quote["why"] == "unattributed: “she” could be Ann Lee or Jo Kay"
 
 
 def test_extract_jsonl_one_line_per_record(inputs):

@@ -296,6 +296,10 @@ def _quote_row(q, article, report) -> dict:
     if q.speaker is not None and q.shown_speaker is None:  # as the brief shows it: unattributed, the guess apart
         row["candidate_speaker"] = q.speaker
         row["why"] = f"unattributed: confidence {q.confidence:.2f} is below {SPEAKER_THRESHOLD}"
+        if q.doubt:
+            row["why"] += f" ({q.doubt})"
+    elif q.shown_speaker is None and q.doubt:
+        row["why"] = f"unattributed: {q.doubt}"
     return row
 
 

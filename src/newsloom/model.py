@@ -142,6 +142,7 @@ class Quote:
     basis: str = ""  # how the speaker was found: cue, verb, role, description, pronoun, carried, none ("" = not recorded)
     confidence: float | None = None  # how sure that attribution is, 0..1 (None = not recorded)
     speaker_role: str | None = None  # title, role or description written with the speaker ("Kremlin spokesman")
+    doubt: str = ""  # why the speaker is less sure than its basis, or why nobody is named ("“she” could be A or B")
 
     @property
     def shown_speaker(self) -> str | None:

@@ -783,6 +783,7 @@ def test_words_a_correction_retracts_are_nobodys():
     assert _one(quotes, "a third of", "partial").shown_speaker is None
     assert _one(quotes, "farmers had planted", "indirect").shown_speaker is None
     assert not [q for q in quotes if q.speaker == "Correction"]
+    assert all("correction notice" in q.doubt for q in quotes if "third" in q.text)
 
 
 def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
@@ -1042,6 +1043,35 @@ NOT_SHOWN = [
                  "at 'two proud nations quarrelling over a river'.", "a knife held",
                  id="words-after-a-naming-verb-above-the-next-speakers-cue-are-not-surely-the-next-speakers"),
 ]
+
+
+# Each rule that leaves words unattributed says why, in the words the brief shows.
+WHY_NOBODY = {
+    "a-she-after-an-object-with-a-subject-of-her-gender-just-before-is-nobody-we-can-name":
+        "“she” could be Grace Penhallow or Winifred Oakhollow",
+    "a-she-after-an-object-with-a-relative-clause-and-a-subject-of-her-gender-before-is-nobody":
+        "“she” could be Petra Hallam or Rada Velko",
+    "a-sign-over-a-door-after-a-colon": "the words are written on a sign or banner",
+    "a-live-blog-entry-carries-no-speaker-from-the-one-before": "a live blog's entry",
+    "words-another-named-person-gave-as-relayed-are-shown-by-neither": "Tobiah Kress relays words Ilario Benn gave",
+    "words-after-a-naming-verb-above-the-next-speakers-cue-are-not-surely-the-next-speakers":
+        "the words may be Rada Velko's",
+    "a-copula-that-says-nothing-of-speech-gives-no-words": "“was” does not say the words were said",
+}
+
+
+@pytest.mark.parametrize("text, words", [p for p in NOT_SHOWN if p.id in WHY_NOBODY],
+                         ids=[p.id for p in NOT_SHOWN if p.id in WHY_NOBODY])
+def test_words_left_unattributed_say_why(text: str, words: str, request):
+    key = request.node.callspec.id
+    quote = _one(_quotes(text), words)
+    assert quote.shown_speaker is None and WHY_NOBODY[key] in quote.doubt, quote.doubt
+
+
+def test_a_pronoun_with_one_reading_and_a_named_speaker_carry_no_doubt():
+    quotes = _quotes('Ann Lee met the fisherman Jo Kay on Monday. "We will rebuild the quay," she said. '
+                     '"The harbour is ours," said Jo Kay.')
+    assert [(q.shown_speaker, q.doubt) for q in quotes if q.kind == "direct"] == [("Ann Lee", ""), ("Jo Kay", "")]
 
 
 @pytest.mark.parametrize("text, words, kind, speaker", SHOWN_SPEAKER)

@@ -154,3 +154,27 @@ def test_a_described_speaker_is_shown_as_written_and_a_named_one_overrules_it():
     assert (alone.speaker, alone.speaker_basis) == ("the harbour master", "description")
     assert alone.attribution.startswith("described, not named")
     assert "the harbour master" not in {e.name for e in brief.entities}
+
+
+def test_a_group_nobody_is_named_for_says_why_each_report_named_nobody():
+    from dataclasses import replace
+
+    from newsloom.compare.speaker_basis import decide
+
+    rival = replace(_unit("a", None, "pronoun", 0.0), doubt="“she” could be Ann Lee or Jo Kay")
+    who = decide([rival, _unit("b", None, "none", 0.0)])
+    assert (who.speaker, who.basis) == (None, "unattributed")
+    assert who.reason == "no report says who said it (“she” could be Ann Lee or Jo Kay)"
+    relayed = replace(_unit("a", "Tobiah Kress", "verb", 0.42), doubt="Tobiah Kress relays words Ilario Benn gave")
+    assert "relays words Ilario Benn gave" in decide([relayed]).reason
+    assert decide([rival, _unit("b", "Ann Lee", "cue", 0.95)]).reason == "explicit in 1 report"
+
+
+def test_the_story_says_why_a_pronoun_with_two_readings_names_nobody():
+    text = ("Harbour chief Ann Lee toured the quay on Monday. The visit had been requested by the mayor, Jo Kay, who "
+            "has called the quay \u201ca disgrace\u201d.\n\n\u201cThe timber is rotten through and the piles will not "
+            "last the winter,\u201d she said.")
+    ann = annotate(Article(report_id="r", source="r.txt", text=text, published="2025-06-03", outlet="R"), vectors=False)
+    group = _group(analyze_story(Story(id="s", report_ids=["r"]), [ann]), "timber is rotten")
+    assert group.speaker is None
+    assert group.attribution == "no report says who said it (“she” could be Ann Lee or Jo Kay)"

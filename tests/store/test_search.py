@@ -108,16 +108,22 @@ def test_query_words_are_quoted():
     assert unmark("a \x02b\x03 c") == ("a b c", [(2, 3)])
 
 
-def test_opening_an_older_store_indexes_what_it_holds(tmp_path):
+def test_opening_an_older_store_indexes_what_it_holds(tmp_path, monkeypatch):
+    from newsloom.store import rows
     from newsloom.store.migrations import MIGRATIONS
 
     path = tmp_path / "old.db"
+    older = rows.QUOTE[: rows.QUOTE.index("doubt")]  # the quote columns a store of that version has
+    monkeypatch.setattr(rows, "QUOTE", older)
+    monkeypatch.setattr(rows, "QUOTES", rows.Child("quotes", ("report_id",), older))
     with SQLiteStore(path, migrations=MIGRATIONS[:9]) as old:
         rid = _plant(old, 1, LIGHTHOUSE, "Varnholm lighthouse goes dark",
                      "The glass is cracked and the tide is rising", "Oskar Brell",
                      "The council voted to spend 40,000 crowns on a new lantern")
+    monkeypatch.undo()
     with SQLiteStore(path) as store:
         assert store.schema_version == len(MIGRATIONS)
+        assert store.get_annotated(rid).quotes[0].doubt == ""  # the column a later version added reads as none
         assert sorted(h.kind for h in store.search("lantern OR Brell")) == ["claim", "quote", "report"]
         assert {h.report_id for h in store.search("lantern OR Brell")} == {rid}
 

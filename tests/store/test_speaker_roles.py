@@ -15,3 +15,15 @@ def test_speaker_role_round_trip(store):
     assert back is not None
     assert [q.speaker_role for q in back.quotes] == ["Mayor", None]
     assert back == ann
+
+
+def test_why_nobody_is_named_round_trip(store):
+    report = make_report(2)
+    store.add_report(report)
+    ann = make_annotated(report)
+    doubted = replace(ann.quotes[0], speaker=None, basis="pronoun", confidence=0.0,
+                      doubt="“she” could be Ann Lee or Jo Kay")
+    ann = replace(ann, quotes=[doubted, ann.quotes[1]])
+    store.put_annotated(ann)
+    back = store.get_annotated(report.id)
+    assert back is not None and [q.doubt for q in back.quotes] == ["“she” could be Ann Lee or Jo Kay", ""]

@@ -110,3 +110,25 @@ def test_report_page_shows_a_speaker_below_the_threshold_as_unattributed(built_s
         con.execute("UPDATE quotes SET confidence = 0.42 WHERE report_id = ? AND speaker = ?", (report_id, SPEAKER))
     found = re.search(r'class="found-quotes">(.*?)</ul>', client.get(f"/reports/{report_id}").text, re.S).group(1)
     assert SPEAKER not in found and "unattributed" in found
+
+
+def test_story_page_says_why_each_quote_has_its_speaker_or_none(built_store, tmp_path):
+    import shutil
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from newsloom.web import create_app
+
+    db = tmp_path / "newsloom.db"
+    shutil.copyfile(built_store, db)
+    client = TestClient(create_app(str(db)))
+    story = next(s for s in client.get("/api/stories").json() if s["reports"] == 2)
+    page = client.get(f"/stories/{story['id']}").text
+    assert '<span class="why-speaker">Speaker: explicit in 2 reports</span>' in page
+    with sqlite3.connect(db) as con:  # as if each report had left the words to nobody, for a rival "she"
+        con.execute("UPDATE quotes SET speaker = NULL, basis = 'pronoun', confidence = 0, "
+                    "doubt = '“she” could be Marta Kessling or Hanne Toller' WHERE speaker = ?", (SPEAKER,))
+    page = TestClient(create_app(str(db))).get(f"/stories/{story['id']}").text
+    assert ("Why unattributed: no report says who said it (“she” could be Marta Kessling or Hanne Toller)"
+            in page.replace("&#34;", '"'))

@@ -79,6 +79,7 @@ def _statement(report_id: str, text: str, bounds: tuple[int, int], cue: str, spe
         report_id=report_id, text=text[start:end], start=start, end=end, kind="indirect", cue=cue,
         speaker=speaker.name, speaker_start=speaker.start, speaker_end=speaker.end,
         sentence_start=sent.start_char, sentence_end=sent.end_char, basis=basis, confidence=confidence,
+        doubt=speaker.doubt,
     )
 
 
@@ -118,6 +119,7 @@ def framed_statement(cue: Token, quote: Quote, text: str, quoted: Spans, sent: S
     framed = _statement(quote.report_id, text, bounds, cue.text, SpeakerMention(0, 0, quote.speaker), sent)
     framed.speaker_start, framed.speaker_end = quote.speaker_start, quote.speaker_end
     framed.basis, framed.confidence = quote.basis, quote.confidence  # as sure as the quoted words' speaker
+    framed.doubt = quote.doubt
     return framed
 
 

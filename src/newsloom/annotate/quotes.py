@@ -198,16 +198,18 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
                 speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
+        why = ""  # why nobody is named, where a rule below removes the speaker
         if cue is not None and cue.idx > qs.end and _TALKED_ABOUT.match(text, qs.end):
             cue, subj, speaker = None, None, None  # "a 'water war,' a phrase the ministry called lazy": no one's words
+            why = "the words are talked about, not said"
         retracted = _CORRECTION.search(text, sent_of(tokens.start).start_char, qs.start) is not None
         if retracted:  # "Correction: An earlier version of this article quoted Ann Lee as saying '...'": not said
-            speaker = None
+            speaker, why = None, "a correction notice says these words were not said"
         slogan = _on_a_sign(cue, subj)
         if slogan:  # "a banner reading '...'", "a sign hangs over the door: '...'": a slogan nobody says
             if kind == "partial":
                 continue
-            speaker = None
+            speaker, why = None, "the words are written on a sign or banner"
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
         chanted = cue is not None and cue.lemma_.lower() in _CHANTING  # "protesters chanted 'Save the Pier'": said
@@ -222,14 +224,21 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             sentence_start=sent_of(tokens.start).start_char, sentence_end=sent_of(tokens.end - 1).end_char,
         )
         quote.basis, quote.confidence = basis_of(speaker, cue, beside)
-        if beside and cue is not None and cue.i >= tokens.end and _framed_before(resolver, tokens, cue, speaker):
-            quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # "A has called it '...', B wrote ...": A's?
-        if not beside and _relayed(resolver, tokens, cue, speaker):
-            quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # another's words, as relayed: shown unattributed
         if speaker is not None:
             _give(quote, speaker)
-            if speaker.name:
-                resolver.last_speaker = speaker
+        if speaker is not None and speaker.name and cue is not None and quote.confidence < CONFIDENCE[quote.basis]:
+            quote.doubt = f"“{cue.text}” does not say the words were said"  # "Lee dismissed the story, '...'"
+        other = _framed_before(resolver, tokens, cue, speaker) if beside and cue is not None and cue.i >= tokens.end else None
+        if other is not None:  # "A has called it '...', B wrote ...": A's?
+            quote.confidence = round(quote.confidence * NOT_SPEECH, 2)
+            quote.doubt = f"the words may be {other}'s: they follow {other}'s own verb"
+        other = None if beside else _relayed(resolver, tokens, cue, speaker)
+        if other is not None:  # another's words, as relayed: shown unattributed
+            quote.confidence = round(quote.confidence * NOT_SPEECH, 2)
+            quote.doubt = f"{speaker.name} relays words {other} gave"
+        if speaker is not None and speaker.name:
+            resolver.last_speaker = speaker
+        quote.doubt = quote.doubt or why
         found.append((qs, quote))
         if slogan or retracted or (speaker is None and cue is not None and beside and cue.pos_ == "VERB"
                                    and speaks(cue, stance=False)):
@@ -265,12 +274,14 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         speaker = not_self_named(speaker, quote.text, taken_over=True, organisations=resolver.organisation_names)
         if speaker is not None and bisect_right(entries, speaker.start) != bisect_right(entries, quote.start):
             speaker = None  # a live blog's entries are each their own: no speaker is carried from one to the next
+            quote.doubt = "a live blog's entry: no speaker is carried from an earlier entry"
         if speaker is not None:
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
     for q in indirect:
         if q.speaker is not None and _CORRECTION.search(text, q.sentence_start, q.start) is not None:
             q.speaker, q.speaker_start, q.speaker_end, q.speaker_role, q.basis, q.confidence = None, None, None, None, "none", 0.0
+            q.doubt = "a correction notice says these words were not said"
     direct = [q for _, q in found]
     turns = find_turns(text)
     if turns:  # a transcript's labelled lines, among the quotations in text order, and not as reported speech
@@ -319,13 +330,13 @@ _TALKED_ABOUT = re.compile(r"[\"'\u201d\u2019]?[^\S\n]*,?[\"'\u201d\u2019]?[^\S\
                            r"(?:phrase|term|word|expression|label|slogan|nickname|catchphrase|moniker|epithet)\b")
 
 
-def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker: SpeakerMention | None) -> bool:
-    """True when words given to a cue after them come right after a verb of naming or saying whose own subject is
+def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker: SpeakerMention | None) -> str | None:
+    """The other person, when words given to a cue after them come right after a verb of naming or saying whose own subject is
     someone else and which the parse put above that cue ("Radka Velichy has called the dam 'a knife ...', Aurel
     Varkas ... wrote ..."): the sentence lists two speakers and the parse may have joined the words to the wrong
     one. A verb inside the clause the cue reports ("Comey cannot say that '...,' Lee added") is the cue's own."""
     if speaker is None or not speaker.name:
-        return False
+        return None
     doc = tokens.doc
     k = tokens.start - 1
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
@@ -335,9 +346,10 @@ def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker:
             continue
         if any(t.is_punct or t.dep_ == "mark" or t.lower_ == "that" for t in doc[tok.i + 1 : k + 1]):
             continue  # "X called, and then ...", "X cannot say that '...'": not that verb's own words
-        if _says_another(resolver, tok, speaker.name, known=False):
-            return True
-    return False
+        other = _says_another(resolver, tok, speaker.name, known=False)
+        if other is not None:
+            return other
+    return None
 
 
 # A correction notice: the words it quotes are what the report got wrong, not what anyone said.
@@ -346,32 +358,35 @@ _CORRECTION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+versi
                          re.IGNORECASE | re.MULTILINE)
 
 
-def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker: SpeakerMention | None) -> bool:
-    """True when the cue's speaker relays words a named person gave in the clause it reports ("Kress told reporters
+def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker: SpeakerMention | None) -> str | None:
+    """The named person, when the cue's speaker relays words a named person gave in the clause it reports ("Kress told reporters
     that Benn had described the line as '...'", "Kress said Benn had told him the line was '...'"): the words are
     that person's as the speaker tells it, and neither is sure enough to show."""
     if cue is None or speaker is None or not speaker.name:
-        return False
+        return None
     for verb in tokens.root.ancestors:
         if verb.i == cue.i:
-            return False
-        if _says_another(resolver, verb, speaker.name, known=True):
-            return True
-    return False
+            return None
+        other = _says_another(resolver, verb, speaker.name, known=True)
+        if other is not None:
+            return other
+    return None
 
 
-def _says_another(resolver: SpeakerResolver, verb: Token, speaker: str, known: bool) -> bool:
-    """True when a verb of naming or saying has a subject outside quotation marks that names, by name or role,
+def _says_another(resolver: SpeakerResolver, verb: Token, speaker: str, known: bool) -> str | None:
+    """The other person, when a verb of naming or saying has a subject outside quotation marks that names, by name or role,
     someone other than `speaker` ("the envoy, Ilario Benn, had described ..."); with `known`, only a name or noun
     that is one of the article's people."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _RELAYED_VERBS:
-        return False
+        return None
     subject = subject_of(verb)
     if subject is None or resolver.in_quotes(subject.idx) or (known and subject.pos_ not in {"PROPN", "NOUN"}):
-        return False
+        return None
     found = resolver.resolve(subject)
-    return (bool(found.name) and found.how in {"name", "role"} and found.name != speaker
-            and (not known or resolver.is_known_person(found.name)))
+    if (found.name and found.how in {"name", "role"} and found.name != speaker
+            and (not known or resolver.is_known_person(found.name))):
+        return found.name
+    return None
 
 
 _RELAYED_VERBS = SPEECH_LEMMAS | LABEL_LEMMAS | {"tell", "write", "warn", "quip", "joke", "promise", "vow"}
@@ -423,6 +438,7 @@ def _give(quote: Quote, speaker: SpeakerMention) -> None:
     """Attribute a quote to a speaker mention."""
     quote.speaker, quote.speaker_start, quote.speaker_end = speaker.name, speaker.start, speaker.end
     quote.speaker_role = speaker.role
+    quote.doubt = speaker.doubt
 
 
 def _stops(found: list[tuple[QuotedSpan, Quote]], own: list[bool]) -> list[int]:

@@ -66,6 +66,7 @@ class SpeakerMention:
     role: str | None = None  # the title or description written with the name ("Kremlin spokesman")
     person: bool = True  # False for a group, an institution or a text ("police", "the report"): nobody's "he"
     confidence: float | None = None  # for a speaker taken over from another quote: how sure that quote's was
+    doubt: str = ""  # why nobody is named where a reader might expect someone ("“she” could be A or B")
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -118,6 +119,7 @@ class SpeakerResolver:
         self._last: SpeakerMention | None = None
         self._described: set[str] = set()  # speakers given as descriptions ("the mayor"), not names
         self._chain: dict[int, str | None] = {}  # leading pronouns of earlier sentences, resolved
+        self._rivals: dict[int, tuple[str, str]] = {}  # pronouns left unresolved: (the person found, the rival)
         self._answers: set[int] = set()  # pronouns found as the one a question was put to
         self._depth = 0
 
@@ -234,10 +236,13 @@ class SpeakerResolver:
             name = None if _as_they_say(tok) else self._antecedent(tok)
             how = "description" if name in self._described else "pronoun"  # "the mayor said ... He added"
             # "they" stands for a group or an organisation, never for one person a later "he" or "she" may be
-            return SpeakerMention(tok.idx, tok.idx + len(tok), name, how, person=low != "they")
+            return SpeakerMention(tok.idx, tok.idx + len(tok), name, how, person=low != "they",
+                                  doubt="" if name else self.pronoun_doubt(tok))
         sender = _sent_from(tok)
         if sender is not None and sender.lower_ in {"his", "her"}:  # "His reply ... describes": whom "his" stands for
-            return SpeakerMention(sender.idx, sender.idx + len(sender), self._antecedent(sender), "pronoun")
+            name = self._antecedent(sender)
+            return SpeakerMention(sender.idx, sender.idx + len(sender), name, "pronoun",
+                                  doubt="" if name else self.pronoun_doubt(sender))
         if sender is not None:  # "The reply from the Harbour Trust's account was shorter: ...": the Trust's words
             return self.resolve(sender, describe=True)
         if (tok.ent_type_ in _NO_SPEAKER_TYPES and described_kind(tok) is None) or (tok.ent_type_ == "NORP" and tok.tag_ == "JJ"):
@@ -476,26 +481,36 @@ class SpeakerResolver:
         """Whom a pronoun stands for (see `_found_antecedent`), never a person named as an object of its own verb
         ("he told Hannity": not Hannity)."""
         name = self._found_antecedent(tok)
-        if name is None or name in self._objects_of(tok.head) or self._rivalled(tok, name):
+        if name is None or name in self._objects_of(tok.head):
+            return None
+        rival = self._rivalled(tok, name)
+        if rival is not None:
+            self._rivals[tok.i] = (name, rival)
             return None
         return name
 
-    def _rivalled(self, tok: Token, name: str) -> bool:
+    def pronoun_doubt(self, tok: Token) -> str:
+        """Why a pronoun names nobody when a reader could take it for two people ("“she” could be A or B"), else ""."""
+        found = self._rivals.get(tok.i)
+        return f"“{tok.text}” could be {' or '.join(sorted(found))}" if found else ""  # in no order of preference
+
+    def _rivalled(self, tok: Token, name: str) -> str | None:
         """True when a "he"/"she" found for a person named in an earlier sentence has a rival a reader could take it
         for. Where that person was last met as a subject or speaker: a person of fitting gender heading a subject
         (or owning one) in a later sentence ("... said Ann Lee. Jo Kay's album is due. '...,' she said"). Where
         last met only as an object or possessor: one who is a subject or speaker there or in the sentence before
-        ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Then nobody is named."""
+        ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Returns that rival, for whom
+        nobody is named."""
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is None or name in self._described or tok.i in self._answers:
-            return False
+            return None
         here = bisect_right(self._firsts, tok.i) - 1
         marks = self._marks(tok, name, here)
         if not marks:
-            return False
+            return None
         there = max(k for k, _ in marks)
         if there >= here:
-            return False
+            return None
         salience = max(level for k, level in marks if k == there)
         start = self.sents[there].end_char if salience == 2 else self.sents[max(0, there - 1)].start_char
         people, starts = self._people_of(gender)
@@ -505,13 +520,13 @@ class SpeakerResolver:
                     or self._in_the_question(rival.start, tok)):
                 continue
             if self._salience(rival) >= (1 if salience == 2 else 2):
-                return True
+                return rival.canonical
         for subject in self._subject_tokens(start, tok.idx):  # "Ms Marsh was asked ...", a name the tagger left out
             if subject.pos_ == "PROPN" and not self._in_the_question(subject.idx, tok):
                 other = self.resolve(subject).name
                 if other and other not in (name, newcomer) and self.is_known_person(other) and self.fits(other, gender):
-                    return True
-        return False
+                    return other
+        return None
 
     def is_known_person(self, name: str) -> bool:
         """True for one of the article's people, or a person named as a speaker the tagger did not tag."""
@@ -559,9 +574,11 @@ class SpeakerResolver:
         if root.lower_ in RELATIVES and root.head.dep_ == "relcl":
             root = root.head.head  # the speaker "who" stands for
         while root.dep_ in {"appos", "compound", "flat"} and root.head.i != root.i:
-            if root.dep_ == "compound" and root.head.pos_ != "PROPN":
+            if (root.dep_ == "compound" and root.head.pos_ != "PROPN") or _apposed_to_a_thing(root):
                 return 0  # "the Fisher case", "the Carson campaign": a name that modifies a thing
             root = root.head
+        if root.dep_ == "dobj" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+            return 2  # "Harbour chief Petra Hallam toured ...", parsed as "Harbour" (subject) taking "Hallam" as object
         if root.dep_ in _OBJECT_DEPS:
             return 0
         if _possessive(self.doc, mention, self.text) or any(c.dep_ == "case" for c in root.children):
@@ -1165,7 +1182,15 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
         return True  # "... came from Ann Lee, who ... when she called him ...": the subject of the relative clause
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
-    return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+    return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS and not _apposed_to_a_thing(root)
+
+
+def _apposed_to_a_thing(tok: Token) -> bool:
+    """True for a name the parse set in apposition to a noun that is no person nor group ("The visit had been
+    requested by the mayor, Jo Kay, who ...", with "Jo Kay" hung from "visit"): it does not stand for that noun."""
+    head = tok.head
+    return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and head.pos_ == "NOUN" and described_kind(head) is None
+            and head.lower_ not in ROLE_WORDS and head.lower_ not in TITLE_NOUNS)
 
 
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr", "oprd"}

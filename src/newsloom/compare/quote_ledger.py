@@ -52,7 +52,7 @@ def _unit(report: str, q: Quote, alias: dict[str, str]) -> QuoteUnit:
     basis = q.basis or ("verb" if speaker else "none")
     confidence = q.confidence if q.confidence is not None else (LEGACY_CONFIDENCE if speaker else 0.0)
     tokens = quote_words(q.text)
-    doubt = ""
+    doubt = q.doubt
     if speaker and basis in WEAK_BASES and words(speaker)[-1:] and words(speaker)[-1] in tokens:
         confidence, doubt = round(confidence * SELF_NAMED, 2), f"the quote itself names {speaker}"
     return QuoteUnit(report, q.text, q.start, q.end, speaker, q.kind, tokens, basis, confidence,
@@ -282,8 +282,9 @@ def build_ledger(
     ledger: list[QuoteGroup] = []
     for members in _groups(quoted):
         fix = latest(u.fix for u in members)
-        if fix is None and not any(u.speaker for u in members) and len({u.report for u in members}) < 2:
-            continue  # an unattributed phrase in one report is scare quotes, not a quote
+        if (fix is None and not any(u.speaker or u.speaker_start is not None for u in members)
+                and len({u.report for u in members}) < 2):
+            continue  # an unattributed phrase in one report is scare quotes, not a quote; "she said" is a quote
         variants = _variants(members)
         who, correction = decide(members), None
         if fix is not None:

@@ -87,7 +87,9 @@ def decide(units: Sequence[Attributed]) -> Decision:
     """The group's speaker: explicit attributions win; else weaker ones that agree; else nobody, with the reason."""
     best = _per_report(units)
     if not best:
-        return Decision(None, "unattributed", "no report says who said it", 0.0, [])
+        doubts = sorted({u.doubt for u in units if u.doubt})
+        reason = "no report says who said it" + (f" ({'; '.join(doubts)})" if doubts else "")
+        return Decision(None, "unattributed", reason, 0.0, [])
     explicit = {r: u for r, u in best.items() if is_explicit(u)}
     votes: dict[str, list[Attributed]] = defaultdict(list)
     for u in (explicit or best).values():

@@ -358,6 +358,10 @@ CREATE TABLE follows (
 )
 """)
 
+QUOTE_DOUBTS = Migration(14, "why a quote's speaker is doubted or nobody is named", """
+ALTER TABLE quotes ADD COLUMN doubt TEXT
+""")
+
 PG_SEARCH_CONFIG = "newsloom_search"  # English stemming without a stop-word list, like SQLite's porter tokenizer
 PG_SEARCH_TEXT = {  # the text each PostgreSQL search index covers; {t} is the table's alias in a query
     "articles": "COALESCE({t}title, '') || ' ' || {t}text",
@@ -375,7 +379,7 @@ PG_FULL_TEXT = Migration(13, "PostgreSQL full-text search of reports, quotes and
 
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS, SPEAKER_ROLES,
-    SPEAKER_FIXES, FULL_TEXT, WATCH, FOLLOWS, PG_FULL_TEXT,
+    SPEAKER_FIXES, FULL_TEXT, WATCH, FOLLOWS, PG_FULL_TEXT, QUOTE_DOUBTS,
 )
 
 
