@@ -796,6 +796,16 @@ SHOWN_SPEAKER = [
     pytest.param('"The danger is not the summit. The danger is the week after it." That was the verdict of Marcus Dole, a '
                  'former ambassador who now teaches.', "The danger is not", "direct", "Marcus Dole",
                  id="the-sentence-after-the-words-names-whose-verdict-they-were"),
+    pytest.param('The port authority said in a statement that the ruling "changes nothing for now."\n\n"It is a half '
+                 'measure for a whole mess."\n\nThat was how Liss Orban, who chairs the ferry users\' group, summed up '
+                 'the ruling.', "half measure", "direct", "Liss Orban",
+                 id="that-was-how-a-person-summed-up-opening-the-next-paragraph"),
+    pytest.param('Councillor Bram Essig, whose ward includes the Tolvik Shipping yard, warned against "punishing a whole '
+                 'harbour for one firm."', "punishing a whole harbour", "partial", "Bram Essig",
+                 id="a-past-tense-after-a-relative-clause-is-the-names"),
+    pytest.param('Ilse Varga signed the order in May, in answer to an inspector who had warned her, in a letter, that "the '
+                 'pier will fall in the first storm."', "the pier will fall", "partial", "an inspector",
+                 id="a-nearer-verb-of-telling-takes-its-that-clause"),
     pytest.param('Deputy Minister Tobiah Kress told reporters that he had described the line as "a map everyone can live '
                  'with".', "a map everyone", "partial", "Tobiah Kress", id="words-the-speaker-says-he-gave-are-his"),
     pytest.param('Prime Minister Rada Velko on Wednesday received the delegation. Foreign Minister Bo Sarell was also '
@@ -1037,6 +1047,21 @@ NOT_SHOWN = [
                  'reviewing the menu. Imagine explaining that to a grower in Pell. Imagine saying to her, "Wait thirty '
                  'days, and then we will start discussing your river."', "Wait thirty",
                  id="words-the-reader-is-asked-to-imagine-saying-are-nobodys"),
+    pytest.param('Counsel Jonas Brekke rose first. Before the lunch break, Brekke and Piet Lund, the junior counsel, spoke '
+                 'with the judge for some minutes. "We will need all of Friday," he told the usher.', "all of Friday",
+                 id="a-he-after-two-men-joined-by-and-is-nobody-we-can-name"),
+    pytest.param('Mira spent years on the ward. Pavel and Tomas stayed behind after the meeting. Then he said, "You will '
+                 'close this hospital."', "close this hospital", id="a-he-after-two-first-names-joined-by-and"),
+    pytest.param('Counsel Ada Penn put it to the witness: Ilse Varga told the panel that you called her "a drag on the '
+                 'yard." Do you remember that?', "a drag on the yard",
+                 id="words-the-one-addressed-is-said-to-have-used-are-relayed"),
+    pytest.param('Ada Penn told the panel that the phrase "dead weight" was his. He denied it.', "dead weight",
+                 id="words-in-apposition-to-the-phrase-are-talked-about"),
+    pytest.param('Ivo Brandt took the memo and read it to the court: "Keep this off the record. Call me at home."',
+                 "Keep this off the record", id="words-read-out-from-a-text-are-its-writers"),
+    pytest.param('Harbour chief Petra Hallam toured the quay on Monday. The visit had been requested by the mayor, Rada '
+                 'Velko, who has called the quay "a disgrace".\n\n"The timber is rotten through," she said.',
+                 "timber is rotten", id="a-she-after-a-name-set-in-apposition-to-a-thing"),
     pytest.param("In the past month alone, Rada Velko, the Karsland prime minister, has called the Harran Dam 'a knife "
                  "held to the throat of the valley', Aurel Varkas, the Velmoran president, wrote in a newspaper column "
                  "that it was 'a lamp, not a weapon', and Mara Solle, the Sorvani president hosting the talks, marvelled "
@@ -1057,6 +1082,11 @@ WHY_NOBODY = {
     "words-after-a-naming-verb-above-the-next-speakers-cue-are-not-surely-the-next-speakers":
         "the words may be Rada Velko's",
     "a-copula-that-says-nothing-of-speech-gives-no-words": "“was” does not say the words were said",
+    "a-he-after-two-men-joined-by-and-is-nobody-we-can-name": "“he” could be Jonas Brekke or Piet Lund",
+    "words-the-one-addressed-is-said-to-have-used-are-relayed": "Ilse Varga relays words the one addressed gave",
+    "words-in-apposition-to-the-phrase-are-talked-about": "the words are talked about, not said",
+    "words-read-out-from-a-text-are-its-writers": "Ivo Brandt reads out a text",
+    "a-she-after-a-name-set-in-apposition-to-a-thing": "“she” could be Petra Hallam or Rada Velko",
 }
 
 

@@ -15,6 +15,8 @@ from newsloom.model import Mention
 def test_a_persons_name_drops_a_lowercase_word_run_into_it_but_keeps_a_particle():
     assert person_name("talk Dave Varga") == "Dave Varga"
     assert person_name("de Blasio") == "de Blasio"
+    assert person_name("Q. Adaeze Okafor") == "Adaeze Okafor"  # a transcript's question label
+    assert person_name("A. Philip Randolph") == "A. Philip Randolph"
 
 
 def test_clean_name_strips_titles_and_possessives():

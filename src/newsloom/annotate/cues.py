@@ -246,6 +246,9 @@ def speaker_of(verb: Token) -> Token | None:
     mistagged = _mistagged_name_after(verb)
     if mistagged is not None:  # '"...," said Skelly, explaining ...': a surname the tagger read as an adverb
         return mistagged
+    closed = _name_past_its_relative_clause(verb)
+    if closed is not None:  # "Ferrier, whose district includes Aurelin's plant, cautioned ...": Ferrier
+        return closed
     before = _name_before(verb)
     if before is not None and (verb.tag_ in FINITE_TAGS or (verb.tag_ == "VBG" and before.ent_type_ == "PERSON"
                                                             and not _object_of_clause(before, verb))
@@ -341,6 +344,21 @@ def _inverted_name_after(verb: Token) -> Token | None:
     if name.pos_ != "PROPN" or name.head.i != verb.i or end >= len(doc) or doc[end].text not in {".", "!", "?"}:
         return None
     return name
+
+
+def _name_past_its_relative_clause(verb: Token) -> Token | None:
+    """The name a relative clause set off by commas modifies, for a past tense right after the closing comma that
+    the parse hung from a noun inside that clause ("Desmond Ferrier, whose district includes Aurelin's main plant,
+    cautioned against ..."): the verb is the name's, the sentence having no other."""
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBD", "VBN"} or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    for up in verb.ancestors:
+        if up.dep_ == "relcl":
+            name = up.head
+            if name.pos_ == "PROPN" and name.i < up.i and name.dep_ == "ROOT":
+                return name
+            return None
+    return None
 
 
 def _past_read_as_participle(verb: Token, name: Token) -> bool:

@@ -60,10 +60,12 @@ def clean_name(text: str) -> str:
 
 
 def person_name(text: str) -> str:
-    """A person's name from a mention: cleaned, cut before a possessive, without leading role words or a lowercase
-    word the tagger ran into it ("talk Dave Varga"; not a particle: "de Blasio")."""
+    """A person's name from a mention: cleaned, cut before a possessive, without leading role words, a lowercase
+    word the tagger ran into it ("talk Dave Varga"; not a particle: "de Blasio") or a question label ("Q. Ann Lee")."""
     words = split_role(cut_possessive(clean_name(text)))[0].split()
     while len(words) > 1 and words[0][:1].islower() and words[0] not in _NAME_PARTICLES:
+        words = words[1:]
+    if len(words) > 2 and words[0] in {"Q.", "Q:"}:  # a transcript's question label run into the name
         words = words[1:]
     return " ".join(words)
 

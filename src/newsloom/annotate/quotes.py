@@ -120,6 +120,68 @@ def _on_a_sign(cue: Token | None, subj: Token | None) -> bool:
     return owner is not None and owner.lemma_.lower() in _SIGNS
 
 
+def _nearer_teller(tokens: Span, cue: Token | None) -> Token | None:
+    """A verb of telling between a cue and the that-clause the parse gave it, which ends right before "that" and
+    has no clause of its own ("Keble wrote those words in reply to an engineer who had warned him, in writing, that
+    '...'"): the clause is what that verb tells."""
+    if cue is None:
+        return None
+    clause = next((a for a in [tokens.root, *tokens.root.ancestors] if a.head.i == cue.i and a.dep_ == "ccomp"), None)
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None) if clause else None
+    if mark is None or mark.i <= cue.i:
+        return None
+    k = mark.i - 1
+    while k > cue.i and cue.doc[k].is_punct:
+        k -= 1
+    for verb in cue.doc[cue.i + 1 : k + 1]:
+        if (verb.pos_ == "VERB" and verb.lemma_.lower() in _TELLING and _only_asides(cue.doc, verb.right_edge.i + 1, k)
+                and not any(c.dep_ == "ccomp" for c in verb.children) and any(c.dep_ in SUBJECT_DEPS for c in verb.children)):
+            return verb
+    return None
+
+
+def _only_asides(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens [start, end] are only punctuation and prepositional phrases (", in a letter,")."""
+    inside = set()
+    for tok in doc[start : end + 1]:
+        if tok.dep_ == "prep":
+            inside.update(t.i for t in tok.subtree)
+    return all(t.is_punct or t.i in inside for t in doc[start : end + 1])
+
+
+_TELLING = {"warn", "tell", "say", "write", "insist", "claim", "assure", "promise", "inform", "remind", "testify",
+            "admit", "argue", "explain", "complain", "predict", "email", "text"}
+
+
+def _reads_out(cue: Token) -> bool:
+    """True for a cue that reads out a text someone wrote ("He reads it slowly, twice: '...'", "read the email aloud")."""
+    return cue.lemma_.lower() == "read" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _READ_TEXTS for c in cue.children)
+
+
+_READ_TEXTS = {"it", "them", "letter", "email", "e-mail", "message", "memo", "note", "text", "passage", "excerpt",
+               "extract", "post", "tweet", "line", "lines", "exhibit", "entry", "diary", "subject"}
+
+
+def _the_phrase(doc: Doc, first: int) -> bool:
+    """True when quoted words stand in apposition to "the phrase", "the word" and the like, which no verb of using
+    governs ("told the jury that the phrase '...' was yours"; not "Lee used the phrase '...'"): talked about."""
+    k = first - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    if k < 0 or doc[k].lower_ not in _PHRASE_NOUNS or not any(c.lower_ in {"the", "that", "this"} for c in doc[k].children):
+        return False
+    if doc[k].head.lemma_.lower() in LABEL_LEMMAS | _JUDGING:
+        return False  # "calls the phrase 'lazy and dangerous'": said of the phrase, not the phrase itself
+    return doc[k].head.lemma_.lower() not in _USING_WORDS
+
+
+_JUDGING = {"call", "describe", "brand", "dub", "deem", "term", "consider", "find", "label", "dismiss"}
+_PHRASE_NOUNS = {"phrase", "term", "word", "words", "expression", "slogan", "nickname", "label", "catchphrase", "motto"}
+_USING_WORDS = {"use", "coin", "utter", "repeat", "say", "write", "choose", "employ", "invoke", "borrow", "adopt", "shout",
+                "chant", "type", "tweet", "post", "scrawl", "hear", "speak"}
+
+
 def _after_so_called(doc: Doc, first: int) -> bool:
     """True when quoted words come right after "so-called" (the "so-called \u201ctraffic light\u201d checker") or a
     participle naming without a namer ("billed as a \u201ccultural programme\u201d", "dubbed \u201cthe Paymaster\u201d"):
@@ -170,6 +232,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         label = resolver.speaker_label(qs.start) if signed is None else None
         inverted = resolver.inverted_cue(qs.start) if signed is None and label is None else None
         according = resolver.according_before(qs.start) if signed is None and label is None else None
+        nearer: Token | None = None  # a nearer verb of telling that took the words from the parse's cue
         if signed is not None:  # "“...” ― Ann Lee": the words are signed
             cue, subj, beside, speaker = None, None, True, signed
             signatures.append(qs.end)
@@ -184,6 +247,9 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 start = _after_label(text, label.end)
         else:
             cue, subj, beside = attribute(tokens, quoted, sent_of)
+            nearer = _nearer_teller(tokens, cue) if not beside else None
+            if nearer is not None:  # "wrote ..., in reply to an engineer who had warned him that '...'": the warner's
+                cue, subj = nearer, subject_of(nearer)
             if cue is not None and cue.text.strip(_DASHES) == "":
                 cue, subj = None, None  # a signature dash the parser took for a verb
             said = speech_noun_above(tokens, cue)
@@ -201,6 +267,9 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         why = ""  # why nobody is named, where a rule below removes the speaker
         if cue is not None and cue.idx > qs.end and _TALKED_ABOUT.match(text, qs.end):
             cue, subj, speaker = None, None, None  # "a 'water war,' a phrase the ministry called lazy": no one's words
+            why = "the words are talked about, not said"
+        if cue is not None and speaker is not None and _the_phrase(doc, tokens.start):
+            speaker = None  # "Okafor told the jury that the phrase 'green to the board' was yours": talked about
             why = "the words are talked about, not said"
         retracted = _CORRECTION.search(text, sent_of(tokens.start).start_char, qs.start) is not None
         if retracted:  # "Correction: An earlier version of this article quoted Ann Lee as saying '...'": not said
@@ -228,11 +297,14 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             _give(quote, speaker)
         if speaker is not None and speaker.name and cue is not None and quote.confidence < CONFIDENCE[quote.basis]:
             quote.doubt = f"“{cue.text}” does not say the words were said"  # "Lee dismissed the story, '...'"
+        elif speaker is not None and speaker.name and cue is not None and _reads_out(cue):
+            quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # "He reads it slowly: '...'": the email's words
+            quote.doubt = f"{speaker.name} reads out a text: the words are its writer's"
         other = _framed_before(resolver, tokens, cue, speaker) if beside and cue is not None and cue.i >= tokens.end else None
         if other is not None:  # "A has called it '...', B wrote ...": A's?
             quote.confidence = round(quote.confidence * NOT_SPEECH, 2)
             quote.doubt = f"the words may be {other}'s: they follow {other}'s own verb"
-        other = None if beside else _relayed(resolver, tokens, cue, speaker)
+        other = None if beside or nearer is not None else _relayed(resolver, tokens, cue, speaker)
         if other is not None:  # another's words, as relayed: shown unattributed
             quote.confidence = round(quote.confidence * NOT_SPEECH, 2)
             quote.doubt = f"{speaker.name} relays words {other} gave"
@@ -308,20 +380,29 @@ _VERDICT = re.compile(r"[^\S\n]*(?:That|This|Such|So)\s+(?:was|is|has\s+been|wer
                       r"(?:verdict|view|assessment|warning|message|conclusion|advice|prediction|response|reply|answer|"
                       r"reaction|take|opinion|judgment|judgement|diagnosis|plea|promise|complaint|argument)\s+"
                       r"(?:of|from)\s+")
+# "That was how Ann Lee, who ..., summed up the day": the person, then a verb of putting into words.
+_HOW = re.compile(r"[^\S\n]*(?:That|This)\s+(?:was|is)\s+how\s+")
+_PUT_INTO_WORDS = re.compile(r"[^.!?\n]*?\b(?:summed|summarised|summarized|put|described|characteri[sz]ed|"
+                             r"explained|framed|phrased)\b")
 
 
 def _verdict_of(resolver: SpeakerResolver, text: str, end: int) -> SpeakerMention | None:
-    """The person the sentence right after a quotation names as the one who gave it ("'...' That was the verdict of
-    Marcus Dole, a former ambassador"), when a named person follows the words of that sentence directly."""
+    """The person the sentence right after a quotation (or opening the next paragraph) names as the one who gave it
+    ("'...' That was the verdict of Marcus Dole, a former ambassador", "That was how Ann Lee summed up the day"),
+    when a named person follows the words of that sentence directly."""
     at = end
     while at < len(text) and text[at] in "\"'\u201d\u2019.,!? \t":
         at += 1
-    m = _VERDICT.match(text, at)
+    if text.startswith("\n\n", at) or text.startswith("\n", at):  # the next paragraph opening with that sentence
+        at += 2 if text.startswith("\n\n", at) else 1
+    m = _VERDICT.match(text, at) or _HOW.match(text, at)
     if m is None:
         return None
     person = next((p for p in resolver.people if m.end() <= p.start <= m.end() + 40
                    and not any(c in text[m.end() : p.start] for c in ".,;\n")), None)
-    return None if person is None else SpeakerMention(person.start, person.end, person.canonical)
+    if person is None or (m.re is _HOW and _PUT_INTO_WORDS.match(text, person.end) is None):
+        return None  # "That was how Ann Lee found out": no words of hers
+    return SpeakerMention(person.start, person.end, person.canonical)
 
 
 # Words in marks followed by a noun for words in apposition ("a 'water war,' a phrase the ministry has called ..."):
@@ -370,6 +451,9 @@ def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker
         other = _says_another(resolver, verb, speaker.name, known=True)
         if other is not None:
             return other
+        subject = subject_of(verb) if verb.lemma_.lower() in _RELAYED_VERBS else None
+        if subject is not None and subject.lower_ == "you" and not resolver.in_quotes(subject.idx):
+            return "the one addressed"  # "Frisk testified that you called her '...'": the words of the one asked
     return None
 
 

@@ -512,6 +512,9 @@ class SpeakerResolver:
         if there >= here:
             return None
         salience = max(level for k, level in marks if k == there)
+        joined = self._joined_with(name, there, gender)
+        if joined is not None:  # "Brannock and Owen Pryce spent minutes at the bench. '...,' he told the clerk"
+            return joined
         start = self.sents[there].end_char if salience == 2 else self.sents[max(0, there - 1)].start_char
         people, starts = self._people_of(gender)
         newcomer = self._introduced_in_what_is_added(tok, self.sents[here])
@@ -526,6 +529,29 @@ class SpeakerResolver:
                 other = self.resolve(subject).name
                 if other and other not in (name, newcomer) and self.is_known_person(other) and self.fits(other, gender):
                     return other
+        return None
+
+    def _joined_with(self, name: str, sentence: int, gender: str) -> str | None:
+        """A person of fitting gender joined by "and"/"or" to the named person in that sentence ("A and B said")."""
+        sent = self.sents[sentence]
+        for mention in self.people:
+            if mention.canonical != name or not sent.start_char <= mention.start < sent.end_char:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for other in (span.root.conjuncts if span is not None else ()):
+                low, high = sorted((span.root.i, other.i))
+                if any(t.pos_ in {"VERB", "AUX"} for t in self.doc[low:high]):
+                    continue  # "Grieve promised supporters, and manager Conrad Ashby, that ...": not joined as one
+                np = noun_phrase(other)
+                found = self._entity_in(np.start_char, np.end_char, self.people)
+                other_name = found.canonical if found is not None else (
+                    self.resolve(other).name if other.pos_ == "PROPN" else None)  # a surname the tagger took for a firm
+                if not other_name or other_name == name or self.in_quotes(other.idx):
+                    continue
+                if self.is_known_person(other_name) and self.fits(other_name, gender):
+                    return other_name
+                if found is None and name_gender(other.text) == gender:  # "Sam and Adrian", the tagger missing Adrian
+                    return other.text
         return None
 
     def is_known_person(self, name: str) -> bool:
