@@ -800,6 +800,16 @@ SHOWN_SPEAKER = [
                  'measure for a whole mess."\n\nThat was how Liss Orban, who chairs the ferry users\' group, summed up '
                  'the ruling.', "half measure", "direct", "Liss Orban",
                  id="that-was-how-a-person-summed-up-opening-the-next-paragraph"),
+    pytest.param('The interview has been edited for length.\n\nQ: Has anyone from the firm called you?\n\nMira Holm: Ada '
+                 'Penn called me on Friday, before the statement. She said, "We should have listened to you."\n\nQ: And '
+                 'then?\n\nMira Holm: Nothing.', "We should have listened", "direct", "Ada Penn",
+                 id="a-transcript-label-is-no-subject-for-a-later-she"),
+    pytest.param("Ilse Varga, the port's former director of works, has not spoken in public. A former harbour board member, "
+                 'who asked not to be named, said the board never saw the survey. "If the survey had reached us, the pier '
+                 'would be shut," the former director said.', "If the survey had reached us", "direct",
+                 "A former harbour board member", id="a-description-right-after-an-anonymous-source-is-that-source"),
+    pytest.param('Clara Holm and her husband, Jonas, thanked the volunteers at the door. "Thank you for coming," she said.',
+                 "Thank you for coming", "direct", "Clara Holm", id="a-man-joined-to-her-is-no-rival-for-she"),
     pytest.param('Councillor Bram Essig, whose ward includes the Tolvik Shipping yard, warned against "punishing a whole '
                  'harbour for one firm."', "punishing a whole harbour", "partial", "Bram Essig",
                  id="a-past-tense-after-a-relative-clause-is-the-names"),
@@ -1047,8 +1057,8 @@ NOT_SHOWN = [
                  'reviewing the menu. Imagine explaining that to a grower in Pell. Imagine saying to her, "Wait thirty '
                  'days, and then we will start discussing your river."', "Wait thirty",
                  id="words-the-reader-is-asked-to-imagine-saying-are-nobodys"),
-    pytest.param('Counsel Jonas Brekke rose first. Before the lunch break, Brekke and Piet Lund, the junior counsel, spoke '
-                 'with the judge for some minutes. "We will need all of Friday," he told the usher.', "all of Friday",
+    pytest.param('Counsel Jonas Brekke rose first. After the lunch break, Brekke and Piet Lund spoke with the judge for '
+                 'some minutes. "We will need all of Friday," he told the usher.', "all of Friday",
                  id="a-he-after-two-men-joined-by-and-is-nobody-we-can-name"),
     pytest.param('Mira spent years on the ward. Pavel and Tomas stayed behind after the meeting. Then he said, "You will '
                  'close this hospital."', "close this hospital", id="a-he-after-two-first-names-joined-by-and"),

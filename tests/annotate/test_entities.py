@@ -19,6 +19,15 @@ def test_a_persons_name_drops_a_lowercase_word_run_into_it_but_keeps_a_particle(
     assert person_name("A. Philip Randolph") == "A. Philip Randolph"
 
 
+def test_a_common_short_form_stands_for_the_one_full_name_it_shortens():
+    from newsloom.annotate.entities import expand_person
+
+    assert expand_person("Sam", ["Samuel Achterberg", "Ann Lee"]) == "Samuel Achterberg"
+    assert expand_person("Bill", ["William Hale", "Bill Ray"]) == "Bill Ray"  # a full name opened by it wins
+    assert expand_person("Sam", ["Samuel Achterberg", "Samantha Orr"]) == "Sam"  # two it may stand for
+    assert expand_person("Ann", ["Annika Brandt"]) == "Ann"  # not a short form: another woman
+
+
 def test_clean_name_strips_titles_and_possessives():
     assert clean_name("Mayor Ilse Varga") == "Ilse Varga"
     assert clean_name("Peskov\u2019s") == "Peskov"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.gender import honorific_gender, is_first_name, name_gender, registered_gender
+from newsloom.annotate.nicknames import short_form_of
 from newsloom.annotate.roles import ROLE_WORDS, cut_possessive, split_role
 from newsloom.model import Mention
 
@@ -622,7 +623,7 @@ def _other_gender(full_name: str, gender: str | None) -> bool:
 
 def expand_person(name: str, full_names: list[str], text: str = "", gender: str | None = None) -> str:
     """Map a surname-only mention to the full name ending with it ("Peskov" -> "Dmitry Peskov"), or a first
-    name alone to the one full name it opens.
+    name alone (or a common short form of one: "Sam" for "Samuel Achterberg") to the one full name it opens.
 
     Full names come from the article's PERSON entities, else from "Firstname Surname" in its text. An
     honorific's `gender` ("Mr. Khan") rules out full names of the other gender; with none left the
@@ -637,6 +638,10 @@ def expand_person(name: str, full_names: list[str], text: str = "", gender: str 
     firsts = {f for f in full_names if fold(f.split()[0]) == fold(name)}
     if len(firsts) == 1:  # a first name alone ("President (Vladimir) Putin", "Hillary") for the one it opens
         return firsts.pop()
+    if not firsts:  # a common short form ("Sam") of the one first name it stands for ("Samuel Achterberg")
+        longer = {f for f in full_names if short_form_of(name, f.split()[0])}
+        if len(longer) == 1:
+            return longer.pop()
     if text and name[:1].isupper():
         if _WORD.fullmatch(name):  # the text's bracketed words and word pairs, found once per text
             bracketed, words_before = _bracketed(text).get(name), _words_before(text).get(name, ())

@@ -173,7 +173,8 @@ def _the_phrase(doc: Doc, first: int) -> bool:
         return False
     if doc[k].head.lemma_.lower() in LABEL_LEMMAS | _JUDGING:
         return False  # "calls the phrase 'lazy and dangerous'": said of the phrase, not the phrase itself
-    return doc[k].head.lemma_.lower() not in _USING_WORDS
+    before = doc[k].left_edge.i - 1  # "coined the term '...'", however the parse hung the noun
+    return doc[k].head.lemma_.lower() not in _USING_WORDS and (before < 0 or doc[before].lemma_.lower() not in _USING_WORDS)
 
 
 _JUDGING = {"call", "describe", "brand", "dub", "deem", "term", "consider", "find", "label", "dismiss"}

@@ -291,6 +291,10 @@ class SpeakerResolver:
             unnamed = self._unnamed_since(role, tok, start)
             if unnamed is not None:  # "One Civic Union minister, who would speak only anonymously, said ...
                 return unnamed  # '...,' the minister said": that minister, not the one named paragraphs before
+        if role is not None and np[0].lower_ == "the":
+            unnamed = self._anonymous_just_before(tok)
+            if unnamed is not None:  # "A former board member, who asked not to be named, said ... '...,' the former
+                return unnamed  # director said": the source just introduced, not the director named elsewhere
         if role is not None:
             return SpeakerMention(start, end, role, "role", role=self.text[start:end])
         if np[0].lower_ == "the" and tok.lemma_.lower() in ANONYMOUS_HEADS and not _modifiers(tok):
@@ -425,6 +429,23 @@ class SpeakerResolver:
         head = " ".join(words[:cut])
         return SpeakerMention(start, start + len(head), head, "anonymous", self.text[start + len(head) : role_end].strip())
 
+    def _anonymous_just_before(self, tok: Token) -> SpeakerMention | None:
+        """A person introduced as unnamed on purpose ("A former board member, who asked not to be named, said ...")
+        heading a subject in the sentence before, in the same paragraph, with no one named between."""
+        here = bisect_right(self._firsts, tok.i) - 1
+        if here == 0 or "\n" in self.text[self.sents[here - 1].end_char : self.sents[here].start_char]:
+            return None
+        prev = self.sents[here - 1]
+        if not _ANONYMITY.search(prev.text):
+            return None
+        if any(prev.start_char <= p.start < tok.idx and not self.in_quotes(p.start) for p in self.people):
+            return None
+        for cand in prev:
+            if (cand.dep_ in SUBJECT_DEPS and cand.pos_ == "NOUN" and described_kind(cand) == "person"
+                    and noun_phrase(cand)[0].lower_ in ANONYMOUS_DETS and not self.in_quotes(cand.idx)):
+                return self._anonymous(cand, noun_phrase(cand).start_char)
+        return None
+
     def _unnamed_since(self, named: str | None, tok: Token, start: int) -> SpeakerMention | None:
         """An unnamed source with the role noun `tok` heading a subject ("one minister, who ...") in the three
         sentences before, named after the last mention of `named`: the one "the minister" then stands for."""
@@ -532,7 +553,8 @@ class SpeakerResolver:
         return None
 
     def _joined_with(self, name: str, sentence: int, gender: str) -> str | None:
-        """A person of fitting gender joined by "and"/"or" to the named person in that sentence ("A and B said")."""
+        """A person of fitting gender joined by "and"/"or" to the named person in a subject of that sentence ("A and B
+        spoke with the judge")."""
         sent = self.sents[sentence]
         for mention in self.people:
             if mention.canonical != name or not sent.start_char <= mention.start < sent.end_char:
@@ -540,14 +562,21 @@ class SpeakerResolver:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for other in (span.root.conjuncts if span is not None else ()):
                 low, high = sorted((span.root.i, other.i))
-                if any(t.pos_ in {"VERB", "AUX"} for t in self.doc[low:high]):
-                    continue  # "Grieve promised supporters, and manager Conrad Ashby, that ...": not joined as one
+                between = self.doc[low + 1 : high]
+                root = self.doc[low].sent.root
+                subject = self.doc[low].dep_ in SUBJECT_DEPS or (  # or the parse left the verb after it without one
+                    root.i > high and root.pos_ in {"VERB", "AUX"} and not any(c.dep_ in SUBJECT_DEPS for c in root.children))
+                if (not subject or any(t.pos_ in {"VERB", "AUX"} for t in between)
+                        or not any(t.dep_ == "cc" and t.lower_ in {"and", "or"} for t in between)):
+                    continue  # only a subject "A and B"; not "Grieve promised supporters, and manager Conrad Ashby"
                 np = noun_phrase(other)
                 found = self._entity_in(np.start_char, np.end_char, self.people)
                 other_name = found.canonical if found is not None else (
                     self.resolve(other).name if other.pos_ == "PROPN" else None)  # a surname the tagger took for a firm
                 if not other_name or other_name == name or self.in_quotes(other.idx):
                     continue
+                if name_gender(other_name.split()[0]) not in (gender, None):
+                    continue  # "Clinton and husband Bill": no rival for "she"
                 if self.is_known_person(other_name) and self.fits(other_name, gender):
                     return other_name
                 if found is None and name_gender(other.text) == gender:  # "Sam and Adrian", the tagger missing Adrian
@@ -928,7 +957,7 @@ class SpeakerResolver:
         people, starts = self._people_of(gender)
         found = [
             (p.start, p.canonical) for p in people[bisect_left(starts, start) : bisect_left(starts, end)]
-            if not self.in_quotes(p.start) and _is_subject(self.doc, p, self.text)
+            if not self.in_quotes(p.start) and _is_subject(self.doc, p, self.text) and not self._is_label(p)
         ]
         found += [
             (s.start, s.name) for s in self.spoken
@@ -937,6 +966,11 @@ class SpeakerResolver:
         ]
         known = [f for f in found if f[1] in self.genders]  # a known gender match beats an unknown one
         return sorted(set((known or found) + self._anonymous_subjects(start, end, gender)))
+
+    def _is_label(self, mention: Mention) -> bool:
+        """True for a name opening a line as a transcript's speaker label ("Frisk: Yvette Daroux called me ..."): the
+        one talking, who says "I", not a subject a later "she" may stand for."""
+        return self.text.startswith(":", mention.end) and (mention.start == 0 or self.text[mention.start - 1] == "\n")
 
     def _anonymous_subjects(self, start: int, end: int, gender: str | None = None) -> list[tuple[int, str]]:
         """Unnamed sources that are clause subjects in [start, end) ("A senior official ... told the Post"), one
@@ -1212,14 +1246,17 @@ def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
 
 
 def _apposed_to_a_thing(tok: Token) -> bool:
-    """True for a name the parse set in apposition to a noun that is no person nor group ("The visit had been
-    requested by the mayor, Jo Kay, who ...", with "Jo Kay" hung from "visit"): it does not stand for that noun."""
+    """True for a name the parse set in apposition to a noun that is no person nor group, across a verb ("The visit
+    had been requested by the mayor, Jo Kay, who ...", with "Jo Kay" hung from "visit"): it does not stand for it."""
     head = tok.head
     return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and head.pos_ == "NOUN" and described_kind(head) is None
-            and head.lower_ not in ROLE_WORDS and head.lower_ not in TITLE_NOUNS)
+            and head.lower_ not in ROLE_WORDS and head.lower_ not in TITLE_NOUNS
+            and any(t.pos_ in {"VERB", "AUX"} for t in tok.doc[min(head.i, tok.i) + 1 : max(head.i, tok.i)]))
 
 
 _OBJECT_DEPS = {"pobj", "dobj", "dative", "iobj", "attr", "oprd"}
+_ANONYMITY = re.compile(r"not to be (?:named|identified)|condition of anonymity|anonymously|not authori[sz]ed to speak|"
+                        r"declined to be (?:named|identified)|without being named", re.IGNORECASE)
 _UNNAMED_REACH = 300  # tokens: how far back an unnamed source is looked for
 
 _SPOKEN_THINGS = REPLIES | {"word", "words", "voice", "tone", "interview", "speech", "testimony", "evidence", "account"}
