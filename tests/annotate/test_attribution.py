@@ -808,6 +808,9 @@ SHOWN_SPEAKER = [
                  'who asked not to be named, said the board never saw the survey. "If the survey had reached us, the pier '
                  'would be shut," the former director said.', "If the survey had reached us", "direct",
                  "A former harbour board member", id="a-description-right-after-an-anonymous-source-is-that-source"),
+    pytest.param("The patients' association Voix Libres, chaired by Jonas Brekke, demands an inquiry. \u00ab This must "
+                 "not end at the harbour \u00bb, he insists.", "must not end", None, "Jonas Brekke",
+                 id="a-name-after-a-group-noun-is-the-groups-not-anyones-he"),
     pytest.param('Clara Holm and her husband, Jonas, thanked the volunteers at the door. "Thank you for coming," she said.',
                  "Thank you for coming", "direct", "Clara Holm", id="a-man-joined-to-her-is-no-rival-for-she"),
     pytest.param('Councillor Bram Essig, whose ward includes the Tolvik Shipping yard, warned against "punishing a whole '
@@ -1057,6 +1060,15 @@ NOT_SHOWN = [
                  'reviewing the menu. Imagine explaining that to a grower in Pell. Imagine saying to her, "Wait thirty '
                  'days, and then we will start discussing your river."', "Wait thirty",
                  id="words-the-reader-is-asked-to-imagine-saying-are-nobodys"),
+    pytest.param('Relatives spoke after court. Ada Penn of the families group called the memo "the proof we were promised," '
+                 'Ilse Varga said "every parent should read it," and Jonas Brekke warned that "a verdict is no apology."',
+                 "the proof we were promised", id="words-a-naming-verb-below-the-cue-holds-are-not-surely-the-cues"),
+    pytest.param('Councillor Jonas Brekke calls the plan "a gift to the yards." After the hearing I shared a lift with Piet '
+                 'Lund and Ivo Brandt. I asked how long the review would take. "Ask me in a month," he said.',
+                 "Ask me in a month", id="a-he-after-two-men-named-since-the-last-one-talked-about-is-nobody"),
+    pytest.param('At a news conference after court, Ada Penn of the families group called the memo "the proof we were '
+                 'promised," Ilse Varga, whose son was hurt, said "every parent should read it."', "the proof we were",
+                 id="words-after-a-naming-verb-the-parse-left-without-its-subject"),
     pytest.param('Counsel Jonas Brekke rose first. After the lunch break, Brekke and Piet Lund spoke with the judge for '
                  'some minutes. "We will need all of Friday," he told the usher.', "all of Friday",
                  id="a-he-after-two-men-joined-by-and-is-nobody-we-can-name"),
@@ -1093,6 +1105,8 @@ WHY_NOBODY = {
         "the words may be Rada Velko's",
     "a-copula-that-says-nothing-of-speech-gives-no-words": "“was” does not say the words were said",
     "a-he-after-two-men-joined-by-and-is-nobody-we-can-name": "“he” could be Jonas Brekke or Piet Lund",
+    "a-he-after-two-men-named-since-the-last-one-talked-about-is-nobody": "“he” could be Jonas Brekke or",
+    "words-a-naming-verb-below-the-cue-holds-are-not-surely-the-cues": "the words may be Ada Penn's",
     "words-the-one-addressed-is-said-to-have-used-are-relayed": "Ilse Varga relays words the one addressed gave",
     "words-in-apposition-to-the-phrase-are-talked-about": "the words are talked about, not said",
     "words-read-out-from-a-text-are-its-writers": "Ivo Brandt reads out a text",

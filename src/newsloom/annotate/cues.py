@@ -387,6 +387,13 @@ def _mistagged_name_after(verb: Token) -> Token | None:
     return None
 
 
+def name_before(verb: Token) -> Token | None:
+    """The head of the name written just before a verb that the parse left without a subject of its own."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return _name_before(verb)
+
+
 def _name_before(verb: Token) -> Token | None:
     """The head of the name just before a verb, past commas and an apposition ("Ann Lee, R-Ore.,")."""
     if verb.i == 0:

@@ -359,7 +359,8 @@ _FEATURE_WORDS = {
 def _relabel_not_people(mentions: list[Mention], text: str) -> None:
     """An outlet's name is an organisation ("Nezavisimaya Gazeta"); a one-word name the article also tags as a
     place, or writes as one ("aid to Kyiv"), is one, unless it is the surname of a person the article names in
-    full (the tagger's one "Rubio" taken for a place does not make every Rubio one)."""
+    full (the tagger's one "Rubio" taken for a place does not make every Rubio one); a name right after a group
+    noun ("the association Coeurs Battants") is the group's."""
     places = {fold(clean_name(m.text)) for m in mentions if m.label in {"GPE", "LOC"}}
     surnames = {fold(words[-1]) for m in mentions if m.label == "PERSON" and len(words := clean_name(m.text).split()) >= 2}
     is_place: dict[str, bool] = {}  # one search of the text per name, however often it is mentioned
@@ -374,6 +375,8 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
             m.label = "ORG"
         elif len(words) >= 2 and words[-1].strip(".") in _FEATURE_WORDS and not is_first_name(words[0]):
             m.label = "LOC"  # "Gannet Reef", "Tolley Sound": a place, never anyone's "he"
+        elif _GROUP_BEFORE.search(text, max(0, m.start - 40), m.start) and not is_first_name(words[0]):
+            m.label = "ORG"  # "the patients' association Coeurs Battants": the group named
         elif len(words) == 1:
             if name not in is_place:
                 key = fold(words[0])  # a full name's surname ("in Trump company losses") stays a person's
@@ -382,6 +385,9 @@ def _relabel_not_people(mentions: list[Mention], text: str) -> None:
                 m.label = "GPE"
 
 
+# A group noun written right before a name ("the patients' association Coeurs Battants", "the band Tidewater").
+_GROUP_BEFORE = re.compile(r"\b(?:association|group|company|party|band|club|charity|foundation|organi[sz]ation|movement|"
+                           r"collective|coalition|alliance|firm|choir|ensemble|label|network|initiative|federation) $")
 _PLACE_BEFORE = r"\b(?:in|aid to|weapons to|support for|trip to|visit to|flew to) "
 _PLACE_AFTER = r"(?: and its\b|(?:['\u2019]s)? (?:regime|government|authorities|forces|troops|military|allies)\b)"
 # A word before a place phrase is taken whole (`\w++`): the phrase opens with no word character, so a shorter

@@ -19,6 +19,7 @@ from newsloom.annotate.cues import (
     SUBJECT_DEPS,
     according_in,
     is_own_subject,
+    name_before,
     so_called,
     speaks,
     speech_noun_above,
@@ -415,8 +416,8 @@ _TALKED_ABOUT = re.compile(r"[\"'\u201d\u2019]?[^\S\n]*,?[\"'\u201d\u2019]?[^\S\
 def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker: SpeakerMention | None) -> str | None:
     """The other person, when words given to a cue after them come right after a verb of naming or saying whose own subject is
     someone else and which the parse put above that cue ("Radka Velichy has called the dam 'a knife ...', Aurel
-    Varkas ... wrote ..."): the sentence lists two speakers and the parse may have joined the words to the wrong
-    one. A verb inside the clause the cue reports ("Comey cannot say that '...,' Lee added") is the cue's own."""
+    Varkas ... wrote ...") or from which the parse hung the words below the cue ("A called the email '...,' B
+    said '...'"): the sentence lists two speakers and the parse may have joined the words to the wrong one. A verb inside the clause the cue reports ("Comey cannot say that '...,' Lee added") is the cue's own."""
     if speaker is None or not speaker.name:
         return None
     doc = tokens.doc
@@ -424,8 +425,8 @@ def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker:
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1
     for tok in doc[max(doc[tokens.start].sent.start, k - 5) : k + 1]:
-        if not any(a.i == tok.i for a in cue.ancestors):
-            continue
+        if tok.i == cue.i or not any(a.i == tok.i for a in (*cue.ancestors, *tokens.root.ancestors)):
+            continue  # a verb above the cue, or one the words hang from ("A called the email '...,' B said")
         if any(t.is_punct or t.dep_ == "mark" or t.lower_ == "that" for t in doc[tok.i + 1 : k + 1]):
             continue  # "X called, and then ...", "X cannot say that '...'": not that verb's own words
         other = _says_another(resolver, tok, speaker.name, known=False)
@@ -465,6 +466,9 @@ def _says_another(resolver: SpeakerResolver, verb: Token, speaker: str, known: b
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in _RELAYED_VERBS:
         return None
     subject = subject_of(verb)
+    before = name_before(verb)
+    if before is not None and before.pos_ == "PROPN" and before.i < verb.i:
+        subject = before  # "At the court, Ann Lee of the group called the email '...'", the parse losing her
     if subject is None or resolver.in_quotes(subject.idx) or (known and subject.pos_ not in {"PROPN", "NOUN"}):
         return None
     found = resolver.resolve(subject)

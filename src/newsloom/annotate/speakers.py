@@ -520,8 +520,10 @@ class SpeakerResolver:
         for. Where that person was last met as a subject or speaker: a person of fitting gender heading a subject
         (or owning one) in a later sentence ("... said Ann Lee. Jo Kay's album is due. '...,' she said"). Where
         last met only as an object or possessor: one who is a subject or speaker there or in the sentence before
-        ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Returns that rival, for whom
-        nobody is named."""
+        ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Where last met two sentences
+        or more before, nothing since keeping the text on that person: anyone of fitting gender named in full since.
+        Returns that
+        rival, for whom nobody is named."""
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is None or name in self._described or tok.i in self._answers:
             return None
@@ -545,12 +547,25 @@ class SpeakerResolver:
                 continue
             if self._salience(rival) >= (1 if salience == 2 else 2):
                 return rival.canonical
+            if (there <= here - 2 and rival.start >= self.sents[there].end_char and " " in rival.canonical
+                    and not self._kept_on(self.sents[there].end_char, tok.idx, gender)):
+                return rival.canonical  # "... Ferrier calls it ... I rode with Brannock. I asked. '...,' he said"
         for subject in self._subject_tokens(start, tok.idx):  # "Ms Marsh was asked ...", a name the tagger left out
             if subject.pos_ == "PROPN" and not self._in_the_question(subject.idx, tok):
                 other = self.resolve(subject).name
                 if other and other not in (name, newcomer) and self.is_known_person(other) and self.fits(other, gender):
                     return other
         return None
+
+    def _kept_on(self, start: int, end: int, gender: str) -> bool:
+        """True when, outside quotation marks in [start, end), a pronoun of that gender ("Critics compared him to his
+        old rival ...") or a person described as a subject ("the former artillery officer described ...") keeps
+        the text on someone, most likely the one before."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        return any(not self.in_quotes(t.idx) and (
+            (PRONOUN_GENDER.get(t.lower_) == gender and t.pos_ == "PRON")
+            or (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and described_kind(t) == "person"))
+            for t in (span if span is not None else []))
 
     def _joined_with(self, name: str, sentence: int, gender: str) -> str | None:
         """A person of fitting gender joined by "and"/"or" to the named person in a subject of that sentence ("A and B
