@@ -811,6 +811,9 @@ SHOWN_SPEAKER = [
     pytest.param("The patients' association Voix Libres, chaired by Jonas Brekke, demands an inquiry. \u00ab This must "
                  "not end at the harbour \u00bb, he insists.", "must not end", None, "Jonas Brekke",
                  id="a-name-after-a-group-noun-is-the-groups-not-anyones-he"),
+    pytest.param('Adrian Kell took the stand on Tuesday. His lawyer, Jonas Brekke, then asked him about the engineer Piet '
+                 'Lund, who had raised the alarm. "He was a fine engineer, but he saw danger everywhere," he said.',
+                 "a fine engineer", "direct", "Adrian Kell", id="him-the-subject-asks-is-someone-else-and-answers"),
     pytest.param('Clara Holm and her husband, Jonas, thanked the volunteers at the door. "Thank you for coming," she said.',
                  "Thank you for coming", "direct", "Clara Holm", id="a-man-joined-to-her-is-no-rival-for-she"),
     pytest.param('Councillor Bram Essig, whose ward includes the Tolvik Shipping yard, warned against "punishing a whole '
@@ -1063,12 +1066,15 @@ NOT_SHOWN = [
     pytest.param('Relatives spoke after court. Ada Penn of the families group called the memo "the proof we were promised," '
                  'Ilse Varga said "every parent should read it," and Jonas Brekke warned that "a verdict is no apology."',
                  "the proof we were promised", id="words-a-naming-verb-below-the-cue-holds-are-not-surely-the-cues"),
-    pytest.param('Councillor Jonas Brekke calls the plan "a gift to the yards." After the hearing I shared a lift with Piet '
-                 'Lund and Ivo Brandt. I asked how long the review would take. "Ask me in a month," he said.',
+    pytest.param('Councillor Jonas Brekke calls the plan "a gift to the yards." After the hearing I shared a lift with Peter '
+                 'Lund and Thomas Brandt. I asked how long the review would take. "Ask me in a month," he said.',
                  "Ask me in a month", id="a-he-after-two-men-named-since-the-last-one-talked-about-is-nobody"),
     pytest.param('At a news conference after court, Ada Penn of the families group called the memo "the proof we were '
                  'promised," Ilse Varga, whose son was hurt, said "every parent should read it."', "the proof we were",
                  id="words-after-a-naming-verb-the-parse-left-without-its-subject"),
+    pytest.param('Judge Harriet Elling called for order.\n\nUnder blistering cross-examination, prosecutor NAOMI '
+                 'REYES-CALDER waved the memo at him. "You wrote this because you wanted no record, didn\'t you?" she '
+                 'demanded.', "wanted no record", id="a-she-after-a-name-in-capitals-the-tagger-missed-is-nobody-we-can-name"),
     pytest.param('Counsel Jonas Brekke rose first. After the lunch break, Brekke and Piet Lund spoke with the judge for '
                  'some minutes. "We will need all of Friday," he told the usher.', "all of Friday",
                  id="a-he-after-two-men-joined-by-and-is-nobody-we-can-name"),

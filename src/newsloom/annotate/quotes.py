@@ -425,8 +425,10 @@ def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker:
     while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1
     for tok in doc[max(doc[tokens.start].sent.start, k - 5) : k + 1]:
-        if tok.i == cue.i or not any(a.i == tok.i for a in (*cue.ancestors, *tokens.root.ancestors)):
-            continue  # a verb above the cue, or one the words hang from ("A called the email '...,' B said")
+        above = any(a.i == tok.i for a in cue.ancestors)
+        holds = tok.lemma_.lower() in LABEL_LEMMAS and any(a.i == tok.i for a in tokens.root.ancestors)
+        if tok.i == cue.i or not (above or holds):
+            continue  # a verb above the cue, or a naming one the words hang from ("A called the email '...,' B said")
         if any(t.is_punct or t.dep_ == "mark" or t.lower_ == "that" for t in doc[tok.i + 1 : k + 1]):
             continue  # "X called, and then ...", "X cannot say that '...'": not that verb's own words
         other = _says_another(resolver, tok, speaker.name, known=False)

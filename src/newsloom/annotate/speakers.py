@@ -521,7 +521,8 @@ class SpeakerResolver:
         (or owning one) in a later sentence ("... said Ann Lee. Jo Kay's album is due. '...,' she said"). Where
         last met only as an object or possessor: one who is a subject or speaker there or in the sentence before
         ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Where last met two sentences
-        or more before, nothing since keeping the text on that person: anyone of fitting gender named in full since.
+        or more before, nothing since keeping the text on that person: anyone named since with a first name of that
+        gender.
         Returns that
         rival, for whom nobody is named."""
         gender = PRONOUN_GENDER.get(tok.lower_)
@@ -543,28 +544,29 @@ class SpeakerResolver:
         newcomer = self._introduced_in_what_is_added(tok, self.sents[here])
         for rival in people[bisect_left(starts, start) : bisect_left(starts, tok.idx)]:
             if (rival.canonical in (name, newcomer) or self.in_quotes(rival.start)
-                    or self._in_the_question(rival.start, tok)):
+                    or self._in_the_question(rival.start, tok) or _binds(tok, rival.start)):
                 continue
             if self._salience(rival) >= (1 if salience == 2 else 2):
                 return rival.canonical
-            if (there <= here - 2 and rival.start >= self.sents[there].end_char and " " in rival.canonical
-                    and not self._kept_on(self.sents[there].end_char, tok.idx, gender)):
+            if (there <= here - 2 and rival.start >= self.sents[there].end_char and name_gender(rival.canonical) == gender
+                    and not self._kept_on(self.sents[there].end_char, tok.idx, gender, name)):
                 return rival.canonical  # "... Ferrier calls it ... I rode with Brannock. I asked. '...,' he said"
         for subject in self._subject_tokens(start, tok.idx):  # "Ms Marsh was asked ...", a name the tagger left out
-            if subject.pos_ == "PROPN" and not self._in_the_question(subject.idx, tok):
+            if subject.pos_ == "PROPN" and not self._in_the_question(subject.idx, tok) and not _binds(tok, subject.idx):
                 other = self.resolve(subject).name
                 if other and other not in (name, newcomer) and self.is_known_person(other) and self.fits(other, gender):
                     return other
         return None
 
-    def _kept_on(self, start: int, end: int, gender: str) -> bool:
+    def _kept_on(self, start: int, end: int, gender: str, name: str) -> bool:
         """True when, outside quotation marks in [start, end), a pronoun of that gender ("Critics compared him to his
-        old rival ...") or a person described as a subject ("the former artillery officer described ...") keeps
-        the text on someone, most likely the one before."""
+        old rival ..."), a person described as a subject ("the former artillery officer described ...") or the
+        named person as a subject the tagger missed keeps the text on someone, most likely the one before."""
         span = self.doc.char_span(start, end, alignment_mode="contract")
         return any(not self.in_quotes(t.idx) and (
             (PRONOUN_GENDER.get(t.lower_) == gender and t.pos_ == "PRON")
-            or (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and described_kind(t) == "person"))
+            or (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and described_kind(t) == "person")
+            or (t.dep_ in SUBJECT_DEPS and t.pos_ in {"PROPN", "NOUN"} and self.resolve(t).name == name))
             for t in (span if span is not None else []))
 
     def _joined_with(self, name: str, sentence: int, gender: str) -> str | None:
@@ -701,7 +703,8 @@ class SpeakerResolver:
             return reporter
         in_sentence = self._subjects(gender, sent.start_char, tok.idx)
         newcomer = self._introduced_in_what_is_added(tok, sent)
-        in_sentence = [(at, name) for at, name in in_sentence if name != newcomer and not self._in_the_question(at, tok)]
+        in_sentence = [(at, name) for at, name in in_sentence if name != newcomer and not self._in_the_question(at, tok)
+                       and not _binds(tok, at)]
         if in_sentence:
             return self._one_of_sentence(in_sentence)
         owner = self._subject_owner(gender, sent.start_char, tok.idx)
@@ -892,14 +895,32 @@ class SpeakerResolver:
 
     def _untagged_lead(self, sent: Span, gender: str | None) -> bool:
         """True when a sentence opens with a name of fitting gender that the parse made its root and the tagger no
-        person ("Striker Emeric Szalo, quoted by ..., called ..."): the one it is about, whom we cannot name."""
+        person ("Striker Emeric Szalo, quoted by ..., called ..."), or such a name stands before a main verb left
+        without a subject: the one it is about, whom we cannot name."""
         root = sent.root
+        if root.pos_ in {"VERB", "AUX"} and not any(c.dep_ in SUBJECT_DEPS for c in root.children):
+            return self._untagged_before(root, gender)
         if root.pos_ != "PROPN" or self.in_quotes(root.idx) or self._entity_in(root.idx, root.idx + len(root), self.people):
             return False
         lead = sent[: root.i - sent.start]
         firsts = [t for t in lead if t.dep_ == "compound" and name_gender(t.text) is not None]
         return (bool(firsts) and all(t.dep_ == "compound" and t.head.i == root.i for t in lead)
                 and name_gender(firsts[0].text) in (gender, None))
+
+    def _untagged_before(self, verb: Token, gender: str | None) -> bool:
+        """True when a name of fitting gender the tagger missed stands right before a verb the parse left without a
+        subject ("prosecutor NAOMI REYES-CALDER waved the email at him"): the one it is about, whom we cannot name."""
+        k = verb.i - 1
+        while k >= verb.sent.start and verb.doc[k].is_punct:
+            k -= 1
+        run = []
+        while k >= verb.sent.start and (verb.doc[k].pos_ == "PROPN" or verb.doc[k].text == "-"):
+            run.append(verb.doc[k])
+            k -= 1
+        words = [t for t in reversed(run) if t.text != "-"]
+        if len(words) < 2 or self.in_quotes(words[0].idx) or self._entity_in(words[0].idx, run[0].idx + 1, self.people):
+            return False
+        return name_gender(words[0].text) == gender
 
     def _chained(self, pronoun: Token) -> str | None:
         """Whom an earlier sentence's leading pronoun (or an "it" that spoke) stands for, resolved once; a chain
@@ -1241,6 +1262,15 @@ def _imperative(tok: Token) -> bool:
     by the verb it governs ("Imagine saying to her, '...'")."""
     return (tok.i == tok.sent.start and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in _IMPERATIVES
             and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ in {"VBG", "VB"})
+
+
+def _binds(pronoun: Token, at: int) -> bool:
+    """True when the person named at offset `at` is the subject of the verb whose object the pronoun is ("Brannock
+    asked him about ..."): a "him" there is someone else, or it would read "himself"."""
+    if pronoun.dep_ not in {"dobj", "dative", "iobj"}:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.left_edge.idx <= at <= c.right_edge.idx + len(c.right_edge)
+               for c in pronoun.head.children)
 
 
 def _is_subject(doc: Doc, mention: Mention, text: str) -> bool:
