@@ -814,6 +814,12 @@ SHOWN_SPEAKER = [
     pytest.param('Adrian Kell took the stand on Tuesday. His lawyer, Jonas Brekke, then asked him about the engineer Piet '
                  'Lund, who had raised the alarm. "He was a fine engineer, but he saw danger everywhere," he said.',
                  "a fine engineer", "direct", "Adrian Kell", id="him-the-subject-asks-is-someone-else-and-answers"),
+    pytest.param('The defence called the fault "a supplier problem". Klaus Remmert rejects this: "That is simply false."',
+                 "simply false", "direct", "Klaus Remmert", id="a-stand-against-this-then-a-colon-gives-words"),
+    pytest.param('Councillor Ada Penn took the opposite view in a post: "A firm blaming its old boss mid-trial is no '
+                 'justice."', "blaming its old boss", "direct", "Ada Penn", id="took-the-opposite-view-gives-words"),
+    pytest.param('Ivo Brandt whimpered: "I just preferred the phone."', "preferred the phone", "direct", "Ivo Brandt",
+                 id="a-manner-of-speaking-gives-words"),
     pytest.param('Clara Holm and her husband, Jonas, thanked the volunteers at the door. "Thank you for coming," she said.',
                  "Thank you for coming", "direct", "Clara Holm", id="a-man-joined-to-her-is-no-rival-for-she"),
     pytest.param('Councillor Bram Essig, whose ward includes the Tolvik Shipping yard, warned against "punishing a whole '
@@ -1075,6 +1081,9 @@ NOT_SHOWN = [
     pytest.param('Judge Harriet Elling called for order.\n\nUnder blistering cross-examination, prosecutor NAOMI '
                  'REYES-CALDER waved the memo at him. "You wrote this because you wanted no record, didn\'t you?" she '
                  'demanded.', "wanted no record", id="a-she-after-a-name-in-capitals-the-tagger-missed-is-nobody-we-can-name"),
+    pytest.param('But councillor Jonas Brekke told the Gazette the hearing was "a circus".\n\nLater KESSLER and prosecutor '
+                 'IVAN MORROW clashed in a corridor. "You will regret that stunt," he snarled.', "regret that stunt",
+                 id="a-he-after-names-in-capitals-the-tagger-missed-is-nobody-we-can-name"),
     pytest.param('Counsel Jonas Brekke rose first. After the lunch break, Brekke and Piet Lund spoke with the judge for '
                  'some minutes. "We will need all of Friday," he told the usher.', "all of Friday",
                  id="a-he-after-two-men-joined-by-and-is-nobody-we-can-name"),

@@ -43,6 +43,8 @@ def _vouches_beside(cue: Token) -> bool:
     issued a statement: '...'"; not "Lee dismissed the story, '...'", whose words may be anyone's)."""
     if speaks(cue, stance=False) or _spoke_as(cue) or quotes_as_saying(cue) is not None:
         return True  # "the Gazette quoted Ann Lee as saying" vouches for Lee's words
+    if cue.lemma_ == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in _STANDS for c in cue.children):
+        return True  # "Ann Lee took the opposite view in a post: '...'"
     return speaks(cue) and not any(c.dep_ in {"dobj", "dative"} and c.lemma_.lower() not in _SAID_NOUNS
                                    for c in cue.children)  # "issued a statement: '...'" still gives words
 
@@ -57,7 +59,9 @@ def _spoke_as(cue: Token) -> bool:
 _MANNER = {"blunt", "blunter", "direct", "frank", "candid", "emphatic", "scathing", "unequivocal", "terse",
            "succinct", "explicit", "adamant", "dismissive", "defiant", "forthright", "outspoken", "categorical",
            "brief", "brusque", "curt", "short", "shorter", "sharper", "pithier", "simpler", "plainer", "clearer"}
-_SAID_NOUNS = SPEECH_NOUNS | {"message", "retort", "reply", "response", "warning", "answer", "question", "rebuke"}
+_SAID_NOUNS = SPEECH_NOUNS | {"message", "retort", "reply", "response", "warning", "answer", "question", "rebuke",
+                              "this", "that"}  # "Remmert rejects this: '...'": what was said before, answered
+_STANDS = {"view", "line", "stance", "position", "tack", "approach"}
 
 
 def carried(speaker: SpeakerMention) -> tuple[str, float]:

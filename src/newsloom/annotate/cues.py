@@ -20,6 +20,8 @@ CUE_LEMMAS = SPEECH_LEMMAS | {
     "read", "wonder", "retort", "counter", "plead", "bark", "snap", "fume", "sneer", "thunder", "press", "cry", "react",
     "boom", "echo", "surmise", "riff", "interject", "chime", "roar", "growl", "murmur", "mutter", "gush", "sing",
     "underline", "underscore", "reiterate", "reaffirm", "affirm", "hiss", "exhort",
+    "whimper", "sob", "wail", "groan", "stammer", "stutter", "mumble", "snarl", "shriek", "gasp", "splutter",
+    "sputter", "blurt", "rasp", "croak", "drawl", "bellow", "holler",
 }
 # Verbs whose clausal complement is reported speech or a stated position ("X argued that ...").
 REPORT_LEMMAS = SPEECH_LEMMAS | {

@@ -900,6 +900,11 @@ class SpeakerResolver:
         root = sent.root
         if root.pos_ in {"VERB", "AUX"} and not any(c.dep_ in SUBJECT_DEPS for c in root.children):
             return self._untagged_before(root, gender)
+        if root.pos_ in {"VERB", "AUX"} and any(  # "Later BRANNOCK and prosecutor OWEN PRYCE clashed": names in capitals
+                c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN" and c.text.isupper() and len(c.text) > 2
+                and not self.in_quotes(c.idx) and self._entity_in(c.idx, c.idx + len(c), self.people) is None
+                for c in root.children):
+            return True
         if root.pos_ != "PROPN" or self.in_quotes(root.idx) or self._entity_in(root.idx, root.idx + len(root), self.people):
             return False
         lead = sent[: root.i - sent.start]
