@@ -110,6 +110,11 @@ def test_report_page_shows_a_speaker_below_the_threshold_as_unattributed(built_s
         con.execute("UPDATE quotes SET confidence = 0.42 WHERE report_id = ? AND speaker = ?", (report_id, SPEAKER))
     found = re.search(r'class="found-quotes">(.*?)</ul>', client.get(f"/reports/{report_id}").text, re.S).group(1)
     assert SPEAKER not in found and "unattributed" in found
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE quotes SET doubt = 'Marta Kessling relays words Hanne Toller gave' WHERE report_id = ?",
+                    (report_id,))
+    found = re.search(r'class="found-quotes">(.*?)</ul>', client.get(f"/reports/{report_id}").text, re.S).group(1)
+    assert "unattributed · direct · Marta Kessling relays words Hanne Toller gave" in found
 
 
 def test_story_page_says_why_each_quote_has_its_speaker_or_none(built_store, tmp_path):
