@@ -516,15 +516,13 @@ class SpeakerResolver:
         return f"“{tok.text}” could be {' or '.join(sorted(found))}" if found else ""  # in no order of preference
 
     def _rivalled(self, tok: Token, name: str) -> str | None:
-        """True when a "he"/"she" found for a person named in an earlier sentence has a rival a reader could take it
-        for. Where that person was last met as a subject or speaker: a person of fitting gender heading a subject
-        (or owning one) in a later sentence ("... said Ann Lee. Jo Kay's album is due. '...,' she said"). Where
-        last met only as an object or possessor: one who is a subject or speaker there or in the sentence before
-        ("Ann Lee wept. The court was shown a photograph of Jo Kay. '...,' she said"). Where last met two sentences
-        or more before, nothing since keeping the text on that person: anyone named since with a first name of that
-        gender.
-        Returns that
-        rival, for whom nobody is named."""
+        """The rival a reader could take a "he"/"she" for, found for a person named in an earlier sentence, else None.
+        Joined to that person as one subject ("Brannock and Owen Pryce ... '...,' he told the clerk"). Where the
+        person was last met as a subject or speaker: someone of fitting gender heading a subject (or owning one) in
+        a later sentence ("... said Ann Lee. Jo Kay's album is due. '...,' she said"). Where last met only as an
+        object or possessor: a subject or speaker there or in the sentence before ("Ann Lee wept. The court was
+        shown a photograph of Jo Kay. '...,' she said"). Where last met two sentences or more before, with nothing
+        since keeping the text on that person: anyone named since with a first name of that gender."""
         gender = PRONOUN_GENDER.get(tok.lower_)
         if gender is None or name in self._described or tok.i in self._answers:
             return None
