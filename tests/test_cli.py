@@ -86,13 +86,19 @@ def test_quotes_offsets_index_the_input_text(inputs):
     assert (carried["speaker"], carried["basis"]) == ("Petra Lund", "carried")
 
 
-def test_quotes_below_the_threshold_are_unattributed_as_in_the_brief(tmp_path):
-    text = ("Mayor Ilse Varga cruised to a \u201ccomfortable and well-earned win\u201d on Sunday.\n\n"
-            "\u201cWe did it together,\u201d Varga told supporters.")
+def _quotes_of_text(tmp_path, text: str) -> dict:
+    """The one `quotes --jsonl` row of a text written to a file."""
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["quotes", str(tmp_path / "a.txt"), "--jsonl"])
     assert result.exit_code == 0, result.output
     (row,) = _lines(result)
+    return row
+
+
+def test_quotes_below_the_threshold_are_unattributed_as_in_the_brief(tmp_path):
+    text = ("Mayor Ilse Varga cruised to a \u201ccomfortable and well-earned win\u201d on Sunday.\n\n"
+            "\u201cWe did it together,\u201d Varga told supporters.")
+    row = _quotes_of_text(tmp_path, text)
     framed = next(q for q in row["quotes"] if "well-earned" in q["text"])
     assert framed["speaker"] is None and framed["candidate_speaker"] == "Ilse Varga"
     assert framed["confidence"] < 0.5 and "below 0.5" in framed["why"] and "“cruised” does not say" in framed["why"]
@@ -103,10 +109,7 @@ def test_quotes_below_the_threshold_are_unattributed_as_in_the_brief(tmp_path):
 def test_quotes_say_why_a_pronoun_with_two_readings_names_nobody(tmp_path):
     text = ("Harbour chief Ann Lee toured the quay on Monday. The visit had been requested by the mayor, Jo Kay, who "
             "has called the quay \u201ca disgrace\u201d.\n\n\u201cThe timber is rotten through,\u201d she said.")
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["quotes", str(tmp_path / "a.txt"), "--jsonl"])
-    assert result.exit_code == 0, result.output
-    (row,) = _lines(result)
+    row = _quotes_of_text(tmp_path, text)
     quote = next(q for q in row["quotes"] if "timber" in q["text"] and q["kind"] == "direct")
     assert quote["speaker"] is None and "candidate_speaker" not in quote
     assert quote["why"] == "unattributed: “she” could be Ann Lee or Jo Kay"
