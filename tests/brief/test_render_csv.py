@@ -16,7 +16,8 @@ def _brief() -> Brief:
                BriefReport("rb", "b.txt", "Quarry Times", "Tolls", None, "2031-05-02", None, TEXT_B)]
     quote_end = TEXT_A.index(" said")
     claim_a, claim_b = TEXT_A.index("Tolls"), TEXT_B.index("Tolls")
-    quote = QuoteGroup("+Ilse Marr", TEXT_A[:quote_end], ["ra"], [], [Evidence("ra", 0, quote_end)])
+    quote = QuoteGroup("+Ilse Marr", TEXT_A[:quote_end], ["ra"], [], [Evidence("ra", 0, quote_end)],
+                       speaker_basis="explicit", attribution="explicit in 1 report")
     claim = ClaimGroup("-Tolls on the Quarry Lane bridge rise to 4 crowns", ["ra", "rb"], 2,
                        [Evidence("ra", claim_a, len(TEXT_A) - 1), Evidence("rb", claim_b, claim_b + 47)])
     story = StoryBrief("s1", "Tolls rise", [], reports, quotes=[quote], claims=[claim])
@@ -40,6 +41,7 @@ def test_quotes_table_one_row_per_quote_and_report():
     row = rows[0]
     assert row["wording"] == "'" + TEXT_A[:TEXT_A.index(" said")]
     assert row["speaker"] == "'+Ilse Marr" and row["outlet"] == "'=Evil Outlet"
+    assert row["speaker_rule"] == "explicit in 1 report"
     assert (row["report"], row["start"], row["published"], row["link"]) == ("ra", "0", "2031-05-01",
                                                                           "https://a.example/t")
 

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from newsloom.model import Brief, BriefReport, Evidence
 
-QUOTE_COLUMNS = ("story", "speaker", "wording", "outlet", "published", "report", "start", "end", "link")
+QUOTE_COLUMNS = ("story", "speaker", "speaker_rule", "wording", "outlet", "published", "report", "start", "end",
+                 "link")
 CLAIM_COLUMNS = ("story", "claim", "reports", "independent_reports", "outlets", "report_ids", "speaker", "evidence")
 TABLES = ("quotes", "claims")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,7 +39,8 @@ def source_link(evidence: Evidence, report: BriefReport) -> str:
 
 
 def quote_rows(brief: Brief, link: Link = source_link) -> list[dict[str, object]]:
-    """One row per quote in each report that carries it: the words as that report prints them."""
+    """One row per quote in each report that carries it: the words as that report prints them, with the rule its
+    speaker rests on (or why nobody is named)."""
     rows = []
     for story in brief.stories:
         reports = {r.id: r for r in story.reports}
@@ -48,7 +50,7 @@ def quote_rows(brief: Brief, link: Link = source_link) -> list[dict[str, object]
                 if report is None:
                     continue
                 rows.append({"story": story.id, "speaker": group.speaker or "unattributed",
-                             "wording": report.text[ev.start:ev.end], "outlet": report.outlet or report.source,
+                             "speaker_rule": group.attribution, "wording": report.text[ev.start:ev.end], "outlet": report.outlet or report.source,
                              "published": report.published, "report": ev.report, "start": ev.start,
                              "end": ev.end, "link": link(ev, report)})
     return rows
