@@ -67,7 +67,7 @@ def the_phrase(doc: Doc, first: int) -> bool:
     return doc[k].head.lemma_.lower() not in _USING_WORDS and (before < 0 or doc[before].lemma_.lower() not in _USING_WORDS)
 
 
-_JUDGING = {"call", "describe", "brand", "dub", "deem", "term", "consider", "find", "label", "dismiss"}
+_JUDGING = {"consider", "find", "dismiss"}  # judging verbs beyond the naming ones (LABEL_LEMMAS)
 _PHRASE_NOUNS = {"phrase", "term", "word", "words", "expression", "slogan", "nickname", "label", "catchphrase", "motto"}
 _USING_WORDS = {"use", "coin", "utter", "repeat", "say", "write", "choose", "employ", "invoke", "borrow", "adopt", "shout",
                 "chant", "type", "tweet", "post", "scrawl", "hear", "speak"}
