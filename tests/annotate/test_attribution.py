@@ -680,6 +680,9 @@ RIGHT_SPEAKER = [
 ]
 # (text, words of the quote, kind or None, someone who must not be given them)
 NOT_THEIR_WORDS = [
+    pytest.param('"We need a new pier," wrote Ada Lind of Mill Lane in a letter to the editor.\n\nAnother letter, signed '
+                 'only "A Quay Street Mum," was shorter: "My son is four. Who tests his water?"', "My son is four", "direct",
+                 "Ada Lind", id="a-letter-signed-with-a-pen-name-is-no-earlier-writers"),
     pytest.param('Rural Alliance leader Tomas Verlaine called it a farce.\n\nIlse Varga was not persuaded. Speaking to '
                  'Radio Corrie, the Levellers leader said the deal was "a sacrifice, not an answer".', "a sacrifice",
                  "partial", "Tomas Verlaine", id="another-partys-leader-is-not-the-leader-introduced"),
@@ -793,6 +796,51 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('The pier was "the weakest point of the harbour," according to the Gazette, which cited a 2022 safety '
+                 'audit by the firm Kessel Partners.', "weakest point", "partial", "a 2022 safety audit",
+                 id="an-outlet-given-as-the-source-yields-to-the-document-it-cites"),
+    pytest.param("The harbour\u2019s engineer, Dr Ada Lind, told the court the pier was \u2018unsafe from the first "
+                 "day\u2019. Cross-examining her, Mr Harlow asked whether every pier carried some risk. \u2018Of "
+                 "course,\u2019 she replied.", "Of course", "direct", "Ada Lind",
+                 id="a-man-the-tagger-missed-is-no-rival-for-she"),
+    pytest.param("Inspector Ada Lind spoke first. Chief Inspector Tomas Brennan\u2019s assessment on Friday was blunt: "
+                 "\u201cThis was an inside job.\u201d", "an inside job", "direct", "Tomas Brennan",
+                 id="someones-assessment-was-blunt-before-a-colon"),
+    pytest.param('Tom Harlow met the mayor on the quay. Harlow\'s words were, "We are done here."', "We are done here",
+                 "direct", "Tom Harlow", id="someones-words-were-before-the-quotation"),
+    pytest.param("Ada Lind, the curator, spoke first.\n\n\u201cNobody on my staff is a suspect. Nobody.\u201d That was "
+                 "Tomas Brennan, the head of security, speaking briefly to the Gazette at his door.", "my staff is a suspect",
+                 "direct", "Tomas Brennan", id="that-was-a-person-speaking-after-the-quotation"),
+    pytest.param('Voices from the quay this morning:\n\n- Ada Lind, a student at Kelder College: "I came here as a child. '
+                 'It feels like a burglary of my own house."\n- Tomas Brennan, a retired pilot: "Two million and one man '
+                 'with a torch."', "came here as a child", "direct", "Ada Lind", id="a-vox-pop-list-line-is-its-own-speakers"),
+    pytest.param('At the market, José Fontes, 72, known to everyone as "Zé do Porto", mends nets. "It was ours," said Zé, '
+                 'while his friend Rui Leite insisted, "It still is."', "It was ours", "direct", "José Fontes",
+                 id="a-nickname-the-text-gives-stands-for-the-full-name"),
+    pytest.param('Angry son TOMAS BRENNAN, 41, said: "Dad is being hung out to dry."', "hung out to dry", "direct",
+                 "Tomas Brennan", id="a-tabloid-name-in-capitals-after-a-description"),
+    pytest.param('Nuala Brandt, a ferry pilot, read out a card she said her son, Tomas Brandt, wrote to her on Sunday: '
+                 '"Please come home before the storm." The room went quiet.', "come home before", "direct", "Tomas Brandt",
+                 id="a-card-read-out-is-the-words-of-the-one-who-wrote-it"),
+    pytest.param('The harbour master, Tomas Velde, is at sea today. His deputy, Ada Lind, read a statement on behalf of '
+                 'Tomas Velde at the quay: "I take full responsibility for the closure."', "full responsibility",
+                 "direct", "Tomas Velde", id="a-statement-read-on-behalf-of-someone-is-theirs"),
+    pytest.param('Ada Lind read a letter from Jonas Harlow to the panel: "I warned you twice."', "warned you twice",
+                 "direct", "Jonas Harlow", id="a-letter-read-out-from-someone-is-theirs"),
+    pytest.param('A second letter, from Oskar Feld, was angrier: "Close the quay tonight."', "Close the quay", "direct",
+                 "Oskar Feld", id="a-letter-with-its-writer-opening-the-words"),
+    pytest.param("Critics have been loud this week.\n\n\u2018The tide tables were simply wrong.\u2019 Those were the words "
+                 "of Liss Orban, a hydrographer at Kelder University.", "tide tables", "direct", "Liss Orban",
+                 id="those-were-the-words-of-a-person-after-the-quotation"),
+    pytest.param('"Two weeks fixes the pier. It does nothing for the wall." The warning came from Liss Orban, who said her '
+                 'survey showed the wall would need work.', "Two weeks fixes", "direct", "Liss Orban",
+                 id="the-warning-came-from-a-person-after-the-quotation"),
+    pytest.param("10:12 p.m. \u2014 The vote passes 5-2.\n\n10:15 p.m. \u2014 Harbour chief Petra Hallam, speaking to "
+                 "reporters on the steps: \u201cThe quay opens at dawn. Nobody will be turned away.\u201d\n\n10:20 p.m. "
+                 "\u2014 The hall empties.", "quay opens at dawn", "direct", "Petra Hallam",
+                 id="a-name-with-a-participle-of-speaking-before-a-colon"),
+    pytest.param('In a statement emailed after the vote, the authority said it "welcomes the decision" of the board.',
+                 "welcomes the decision", "partial", "the authority", id="an-authority-speaks-as-a-description"),
     pytest.param('"The danger is not the summit. The danger is the week after it." That was the verdict of Marcus Dole, a '
                  'former ambassador who now teaches.', "The danger is not", "direct", "Marcus Dole",
                  id="the-sentence-after-the-words-names-whose-verdict-they-were"),
@@ -1023,6 +1071,33 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('Fuming councillor ADA LIND told the Blaze the hearing was "a circus".\n\nLater HARLOW and prosecutor '
+                 'TOMAS BRENNAN clashed in a corridor. "You will regret that stunt," he snarled.', "regret that stunt",
+                 id="a-he-after-two-men-in-capitals-joined-by-and"),
+    pytest.param("Mayor Tomas Brennan opened the meeting. Councillor Ada Lind spoke next. When she raised the roof with "
+                 "the finance director, his exact words were, \u201cThe roof will last another year.\u201d",
+                 "roof will last", id="a-his-after-a-man-described-in-its-own-sentence"),
+    pytest.param('Councillor Ada Lind said the museum was "told to wait for the next budget."\n\nCorrection, 3 May, 16:40: '
+                 'An earlier version of this article gave the wrong date. An earlier version also quoted Councillor Lind as '
+                 'saying the museum was "told to wait forever". That was incorrect.', "told to wait forever",
+                 id="words-a-correction-paragraph-quotes-are-retracted"),
+    pytest.param('Tomas Brennan has not been back to work. He has been asked to stay at home on full pay "while the '
+                 'inquiry runs."', "while the inquiry runs", id="words-said-to-the-passive-subject-are-not-theirs"),
+    pytest.param("He was not the only one worried. A review carried out in 2023 by the firm Kessel Partners, a copy of "
+                 "which has been seen by the Gazette, warned that the skylights were \u201cthe weakest point of the "
+                 "building\u201d.", "the weakest point", id="an-outlet-that-saw-a-document-is-not-its-speaker"),
+    pytest.param("9:02 p.m. \u2014 Councillor Ivo Marsh just posted: \u201cStanding room only tonight.\u201d\n\n9:30 p.m. "
+                 "\u2014 A short recess. The clerk reads the minutes.\n\n9:45 p.m. \u2014 The chamber fills again. "
+                 "\u201cYou approved it,\u201d he said.\n\n9:50 p.m. \u2014 A vote is called.", "You approved it",
+                 id="a-he-in-a-later-live-blog-entry-is-not-the-last-speaker"),
+    pytest.param("Piet Rask, 71, a retired ferryman, and his neighbour Tomas Velde, the head of the boatmen's union, have spent "
+                 "a week knocking on doors. \u2018We have not met one family that was warned,\u2019 he said.",
+                 "not met one family", id="a-he-after-two-men-joined-with-ages-and-appositions"),
+    pytest.param('Liss Orban, the engineer whose team ran the survey, spoke to me on Friday. She said a harbour inspector '
+                 'had confided to her, back in May, that the safety plan was "a paper tiger."', "a paper tiger",
+                 id="words-a-described-person-confided-are-relayed"),
+    pytest.param('Jonas Harlow read a statement on his behalf at the quay: "I take full responsibility."', "full responsibility",
+                 id="a-statement-read-on-his-behalf-is-not-the-readers"),
     pytest.param('Tomas Verlaine, who will lead the side out against Ebbsmoor Vale on Saturday, said the squad owed '
                  'Ambrell \u201ca performance, at the very least.\u201d Asked whether he had been in the dressing room '
                  'when Sarsby came in, he said: \u201cI was.\u201d\n\nStriker Emeric Szalo, quoted by the Vessarian paper '
@@ -1109,6 +1184,14 @@ NOT_SHOWN = [
 
 # Each rule that leaves words unattributed says why, in the words the brief shows.
 WHY_NOBODY = {
+    "a-he-after-two-men-in-capitals-joined-by-and": "“he” could be Harlow or Tomas Brennan",
+    "a-his-after-a-man-described-in-its-own-sentence": "“his” could be the finance director",
+    "words-a-correction-paragraph-quotes-are-retracted": "a correction notice says these words were not said",
+    "words-said-to-the-passive-subject-are-not-theirs": "the words were said to the one named",
+    "a-he-in-a-later-live-blog-entry-is-not-the-last-speaker": "“he” names nobody in its own live-blog entry",
+    "a-he-after-two-men-joined-with-ages-and-appositions": "“he” could be Piet Rask or Tomas Velde",
+    "words-a-described-person-confided-are-relayed": "Liss Orban relays words a harbour inspector gave",
+    "a-statement-read-on-his-behalf-is-not-the-readers": "“his” is someone other than Jonas Harlow",
     "a-she-after-an-object-with-a-subject-of-her-gender-just-before-is-nobody-we-can-name":
         "“she” could be Grace Penhallow or Winifred Oakhollow",
     "a-she-after-an-object-with-a-relative-clause-and-a-subject-of-her-gender-before-is-nobody":

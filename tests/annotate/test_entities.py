@@ -333,3 +333,19 @@ def test_a_surname_after_another_first_name_is_another_person_but_not_in_a_headi
     hanna = text.index("Hanna Esk") + len("Hanna ")
     assert esk.get(hanna) != "Radomir Esk"
     assert esk.get(text.index("Esk\u2019s")) == "Radomir Esk" and esk.get(text.rindex("Esk")) == "Radomir Esk"
+
+
+def test_a_tabloids_name_in_capitals_is_a_person_with_a_name_as_written():
+    assert person_name("LEANNE DUGGAN-WEBB") == "Leanne Duggan-Webb"
+    assert person_name("NATO") == "NATO"  # one word in capitals stays as it is
+    text = "MUSEUM OF SHAME\n\nFurious daughter LEANNE DUGGAN-WEBB, 34, said the staff were let down.\n"
+    people = [m for m in doc_mentions(parse(text)) if m.label == "PERSON"]
+    assert [m.canonical for m in people] == ["Leanne Duggan-Webb"]  # the heading in capitals names nobody
+
+
+def test_a_nickname_the_text_gives_stands_for_the_full_name():
+    from newsloom.annotate.entities import expand_person
+
+    text = 'At the market, José Manuel Fontes, 72, known to everyone as "Zé do Porto", mends nets.'
+    assert expand_person("Zé", ["José Manuel Fontes", "Rui Leite"], text) == "José Manuel Fontes"
+    assert expand_person("Zé", ["José Manuel Fontes", "Rui Leite"], "Zé laughs.") == "Zé"

@@ -3,7 +3,7 @@ import pytest
 
 from newsloom.annotate import load_nlp
 from newsloom.annotate.entities import doc_mentions
-from newsloom.annotate.speakers import SpeakerResolver, _extend_anonymous
+from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver, _extend_anonymous
 
 
 def _antecedents(text: str) -> dict[str, str | None]:
@@ -67,3 +67,38 @@ def test_a_pronoun_is_never_the_subject_of_an_infinitive():
     doc = load_nlp()(text)
     resolver = SpeakerResolver(doc, doc_mentions(doc))
     assert [resolver.resolve(t).name for t in doc if t.lower_ == "she"] == ["Ilse Varga"]  # not "a sitting judge"
+
+
+def test_the_one_asked_answers_when_the_parse_made_the_asker_the_subject():
+    text = "Ada Lind, asked by Alderman Piet Varga why the chief was absent, said she was at a funeral."
+    doc = load_nlp()(text)
+    resolver = SpeakerResolver(doc, doc_mentions(doc))
+    start = text.index("Piet Varga")
+    asker = SpeakerMention(start, start + len("Piet Varga"), "Piet Varga")
+    answered = resolver.past_the_agent(asker)
+    assert (answered.name, text[answered.start : answered.end]) == ("Ada Lind", "Ada Lind")
+    said = SpeakerMention(0, len("Ada Lind"), "Ada Lind")
+    assert resolver.past_the_agent(said) is said  # the name before "asked by" stays
+
+
+def test_a_he_after_a_surname_opening_a_sentence_without_a_subject_is_nobody():
+    text = ("State Sen. Hal Brenner, who is watching from the lobby, just posted a note. Back in session, the council "
+            "hears the state. Pike pressed Tullis, still on the video link, about the state's approval of the switch. "
+            "He said the permit was never signed.")
+    found = _antecedents(text)
+    assert found["He said the permit was never signed."] is None  # not the earlier Hal Brenner, past a man we cannot name
+
+
+def test_a_name_opening_a_sentence_the_parse_left_without_a_subject_is_another_subject():
+    from spacy.tokens import Doc
+
+    # "Zé laughs." with the name parsed as a compound of its verb: someone other than the last speaker is about
+    words = ["Rui", "Leite", "spoke", ".", "Zé", "laughs", "."]
+    doc = Doc(load_nlp().vocab, words=words, spaces=[True, True, False, True, True, False, False],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"],
+              tags=["NNP", "NNP", "VBD", ".", "NNP", "VBZ", "."],
+              deps=["compound", "nsubj", "ROOT", "punct", "compound", "ROOT", "punct"],
+              heads=[1, 2, 2, 2, 5, 5, 5], sent_starts=[True, False, False, False, True, False, False])
+    resolver = SpeakerResolver(doc, [])
+    assert resolver.other_subject_between(doc[4].idx, len(doc.text), "Rui Leite")
+    assert not resolver.other_subject_between(doc[4].idx, len(doc.text), "Zé Fontes")

@@ -11,6 +11,7 @@ from newsloom.annotate.cues import (
     quotes_as_saying,
     REPLIES,
     SUBJECT_DEPS,
+    owned_verdict,
     FINITE_TAGS,
     Spans,
     cue_for,
@@ -344,6 +345,8 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
         verbs = [t for t in reversed(doc[max(0, k - 12) : k]) if t.pos_ == "VERB" and t.dep_ not in {"amod", "acl"}]
         cues = [t for t in verbs if t.lemma_.lower() in CUE_LEMMAS
                 or (t.lemma_.lower() in {"put", "shoot", "fire", "hit"} and speaks(t))]  # "as Lee shot back, ..."
+        if doc[k - 1].lemma_ == "be" and owned_verdict(doc[k - 1]) is not None:
+            return doc[k - 1], owned_verdict(doc[k - 1])  # "his exact words were, '...'": the words' owner
         near = [t for t in verbs if t.i >= k - 8]
         verb = cues[0] if cues else (near[0] if near else None)
         return (verb, speaker_of(verb)) if verb is not None else None
@@ -353,7 +356,9 @@ def _cue_before(doc: Doc, span: Span, sent_of: Callable[[int], Span]) -> Attribu
     root = sent.root
     verbs = [t for t in doc[sent.start : k] if t.pos_ == "VERB"] or [
         t for t in doc[sent.start : k] if t.lemma_ == "be" and any(c.dep_ == "acomp" and c.tag_ == "JJR" for c in t.children)
-        and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in REPLIES for c in t.children)]
+        and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in REPLIES for c in t.children)] or [
+        t for t in doc[sent.start : k] if t.lemma_ == "be" and any(c.dep_ == "acomp" for c in t.children)
+        and owned_verdict(t) is not None]  # "Owen Pryce's assessment on Monday was blunt: ..."
     # "The reply from the Trust was shorter: ...": a reply said in a way, not "The interplay has been important -"
     verb = root if root.i < k and root.pos_ in {"VERB", "AUX"} else (verbs[-1] if verbs else None)
     head, j = mark.head, k - 1

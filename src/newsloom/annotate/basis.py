@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.cues import SPEECH_NOUNS, quotes_as_saying, speaks
+from newsloom.annotate.cues import SPEECH_NOUNS, owned_verdict, quotes_as_saying, speaks
 from newsloom.annotate.speakers import SpeakerMention
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _vouches_beside(cue: Token) -> bool:
     """True for a cue beside the marks that reports speech, a position or a belief, or takes a stand in words
     without an object of its own or with a said thing as object ("'...,' Lee shot back", "Lee gloated: '...'", "Lee
     issued a statement: '...'"; not "Lee dismissed the story, '...'", whose words may be anyone's)."""
-    if speaks(cue, stance=False) or _spoke_as(cue) or quotes_as_saying(cue) is not None:
+    if speaks(cue, stance=False) or _spoke_as(cue) or quotes_as_saying(cue) is not None or owned_verdict(cue) is not None:
         return True  # "the Gazette quoted Ann Lee as saying" vouches for Lee's words
     if cue.lemma_ == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in _STANDS for c in cue.children):
         return True  # "Ann Lee took the opposite view in a post: '...'"

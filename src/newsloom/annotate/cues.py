@@ -396,6 +396,9 @@ def name_before(verb: Token) -> Token | None:
     return _name_before(verb)
 
 
+_AUTHORING = {"sign", "write", "issue", "send", "draft", "author", "pen", "compose", "co-sign", "cosign"}
+
+
 def _name_before(verb: Token) -> Token | None:
     """The head of the name just before a verb, past commas and an apposition ("Ann Lee, R-Ore.,")."""
     if verb.i == 0:
@@ -420,6 +423,9 @@ def _name_before(verb: Token) -> Token | None:
             tok = tok.head
         else:
             break
+    if (tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.i < tok.i
+            and tok.head.head.lemma_.lower() not in _AUTHORING):
+        return None  # "a review, a copy of which has been seen by the Courier, warned": not "a letter, signed by Lee,"
     return tok
 
 
@@ -479,6 +485,17 @@ SPEECH_NOUNS = {
 }
 # Nouns for an answer sent by someone ("the reply from the Trust's account").
 REPLIES = SPEECH_NOUNS | {"reply", "response", "answer", "retort", "message", "post", "rejoinder"}
+# Nouns for someone's words as a judgement, owned by the one who gave it ("Owen Pryce's assessment was blunt: ...").
+VERDICTS = {"assessment", "verdict", "view", "reaction", "take", "warning", "advice", "diagnosis", "summary",
+            "explanation", "words", "prognosis", "message", "reply", "response", "answer", "retort", "rejoinder"}
+
+
+def owned_verdict(be: Token) -> Token | None:
+    """The subject of a "be" that is someone's words or judgement ("his exact words were", "Lee's verdict was"), if so."""
+    if be.lemma_ != "be":
+        return None
+    return next((c for c in be.children if c.dep_ in SUBJECT_DEPS and (c.lemma_.lower() in VERDICTS or c.lower_ in VERDICTS)
+                 and any(g.dep_ == "poss" for g in c.children)), None)
 
 
 def speech_noun_above(span: Span, cue: Token | None) -> Token | None:

@@ -35,7 +35,8 @@ GROUP_NOUNS = frozenset("""
 police authorities prosecutor investigator regulator watchdog court panel jury council committee commission
 agency ministry department office embassy government administration campaign company firm union board party
 group organization organisation association coalition federation league club team network newspaper magazine
-channel station military army navy family staff spokespeople crowd tabloid outlet publication
+channel station military army navy family staff spokespeople crowd tabloid outlet publication authority utility
+city county hospital university airline
 """.split())
 # Head nouns of descriptions that stand for a text or a recording: they say things, but are nobody's "he" or "they".
 # A sign, a banner or a placard is none: it carries a slogan that nobody in particular says.

@@ -68,6 +68,8 @@ def person_name(text: str) -> str:
         words = words[1:]
     if len(words) > 2 and words[0] in {"Q.", "Q:"}:  # a transcript's question label run into the name
         words = words[1:]
+    if len(words) > 1 and all(w.isupper() and len(w) > 1 and w.replace("-", "").replace("'", "").isalpha() for w in words):
+        words = ["-".join(p.capitalize() for p in w.split("-")) for w in words]  # a tabloid's "TOMAS BRENNAN"
     return " ".join(words)
 
 
@@ -138,6 +140,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     labels = {m.text.strip(): m.label for m in mentions}
     mentions = [m for m in mentions if not _no_entity(text, m, labels)]
     mentions += _untagged_people(doc, text)
+    mentions = _capitals_people(text, mentions)
     mentions = _double_barrelled_people(doc, text, mentions)
     _aged_people(text, mentions)
     _relabel_speakers(doc, mentions)
@@ -528,6 +531,29 @@ def _untagged_people(doc: Doc, text: str) -> list[Mention]:
     return found
 
 
+# A tabloid's name in capitals: two or three words of capitals ("LEANNE DUGGAN-WEBB", "TOM KEELE").
+_CAPS_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z\u00C0-\u00DE]{2,}(?:['\u2019-][A-Z]+)?(?: [A-Z\u00C0-\u00DE]{2,}(?:['\u2019-][A-Z]+)*){1,2})"
+                        r"(?![\w'\u2019-])")
+
+
+def _capitals_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """People a tabloid names in capitals inside a line of ordinary text ("Furious daughter LEANNE DUGGAN-WEBB, 34,
+    said"): the first word a known first name; a person in place of any other entity over the same words."""
+    found = []
+    for m in _CAPS_NAME.finditer(text):
+        first = m.group(1).split()[0]
+        line = text[text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+        if not (is_first_name(first.capitalize()) or name_gender(first.capitalize())) or not any(c.islower() for c in line):
+            continue  # not a first name, or a heading set all in capitals
+        if any(x.label == "PERSON" and x.start <= m.start() < x.end for x in mentions):
+            continue
+        found.append(Mention(text=m.group(1), start=m.start(1), end=m.end(1), label="PERSON"))
+    if not found:
+        return mentions
+    kept = [x for x in mentions if not any(f.start < x.end and x.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda x: x.start)
+
+
 # A name written with an age set off by commas ("Fergus Aldane, 44, and ..."): two or three capitalised words.
 _AGED_NAME = re.compile(r"(?<![\w'\u2019])((?:[A-Z][a-z\u00C0-\u024F'\u2019]+[ -]){1,2}"
                         r"[A-Z][a-z\u00C0-\u024F'\u2019-]+), (\d{1,3}),")
@@ -648,6 +674,9 @@ def expand_person(name: str, full_names: list[str], text: str = "", gender: str 
         longer = {f for f in full_names if short_form_of(name, f.split()[0])}
         if len(longer) == 1:
             return longer.pop()
+        known = _known_as(text).get(name) if text else None
+        if known is not None:  # 'José Fontes, known to everyone as "Zé do Cais"': the nickname stands for him
+            return known
     if text and name[:1].isupper():
         if _WORD.fullmatch(name):  # the text's bracketed words and word pairs, found once per text
             bracketed, words_before = _bracketed(text).get(name), _words_before(text).get(name, ())
@@ -667,6 +696,22 @@ _FIRST = r"([A-Z][a-z\u00e0-\u00ff]+(?:-[A-Z][a-z]+)?)"  # a capitalised word th
 _SURNAME = r"([A-Z][\w\u00C0-\u024F'-]+)"
 _BRACKETED = re.compile(rf"\((\w+)\) {_SURNAME}")
 _NAME_PAIR = re.compile(rf"\b{_FIRST} (?=(\w+)\b)")
+
+
+# 'José Manuel Fontes, 72, known to everyone as "Zé do Cais"': a full name, then the nickname it goes by.
+_KNOWN_AS = re.compile(r"\b([A-Z][\w\u00C0-\u024F'-]+(?: [A-Z][\w\u00C0-\u024F'-]+){1,3}),(?: \d{1,3},)? (?:(?:who is )?"
+                       r"(?:better |widely |locally )?known(?: to [\w ]{1,30}?)? as|nicknamed|dubbed) [\"\u201c\u2018']"
+                       r"([\w\u00C0-\u024F'-]+)(?: [\w\u00C0-\u024F'-]+){0,3}[\"\u201d\u2019']")
+
+
+@lru_cache(maxsize=4)
+def _known_as(text: str) -> dict[str, str]:
+    """A nickname's first word -> the full name written right before it ("Zé" -> "José Manuel Fontes"), where one
+    full name goes by it."""
+    found: dict[str, set[str]] = {}
+    for m in _KNOWN_AS.finditer(text):
+        found.setdefault(m.group(2), set()).add(m.group(1))
+    return {nick: names.pop() for nick, names in found.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=4)

@@ -60,7 +60,8 @@ def find_indirect(doc: Doc, resolver: SpeakerResolver, quoted: Spans, report_id:
         if bounds is None:
             continue
         own = source is not None or is_own_subject(speaker_tok, tok)
-        found.append(_statement(report_id, text, bounds, cue, resolver.resolve(speaker_tok, describe=own), sent))
+        speaker = resolver.past_the_agent(resolver.resolve(speaker_tok, describe=own))
+        found.append(_statement(report_id, text, bounds, cue, speaker, sent))
     found += _headline_statements(doc, resolver, sents, quoted, report_id)
     return found
 

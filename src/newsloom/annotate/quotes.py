@@ -25,13 +25,23 @@ from newsloom.annotate.cues import (
     speech_noun_above,
     subject_of,
 )
+from newsloom.annotate.descriptions import described_kind, description_name
 from newsloom.annotate.entities import PUBLICATION_WORDS
 from newsloom.annotate.gender import PRONOUN_GENDER
 from newsloom.annotate.indirect import find_indirect, framed_statement
+from newsloom.annotate.live_blog import live_entries, same_entry
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
-from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver
+from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver, noun_phrase
 from newsloom.annotate.turns import find_turns, turn_quotes
-from newsloom.annotate.whose_words import nearer_teller, reads_out, the_phrase
+from newsloom.annotate.whose_words import (
+    TELLING,
+    nearer_teller,
+    reads_out,
+    text_opening,
+    text_read_before,
+    the_phrase,
+    writer_of,
+)
 from newsloom.lang import source_cues
 from newsloom.model import Mention, Quote
 
@@ -168,11 +178,14 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             kind = "direct"  # the next one in a list of signed quotations
         start = qs.start
         reported = kind == "partial" and _reported_before(doc, tokens, sent_of)
-        signed = None if reported else resolver.signature_after(qs.end)
-        label = resolver.speaker_label(qs.start) if signed is None else None
+        listed = resolver.listed_speaker(qs.start)  # '- Ann Lee, a student: "..."': a list line's own speaker
+        signed = None if reported or listed is not None else resolver.signature_after(qs.end)
+        label = (resolver.speaker_label(qs.start) or listed) if signed is None else None
         inverted = resolver.inverted_cue(qs.start) if signed is None and label is None else None
         according = resolver.according_before(qs.start) if signed is None and label is None else None
         nearer: Token | None = None  # a nearer verb of telling that took the words from the parse's cue
+        told_to = False  # the cue's subject is the one spoken to ("he was asked to ...")
+        why = ""  # why nobody is named, where a rule below removes the speaker
         if signed is not None:  # "“...” ― Ann Lee": the words are signed
             cue, subj, beside, speaker = None, None, True, signed
             signatures.append(qs.end)
@@ -187,6 +200,13 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 start = _after_label(text, label.end)
         else:
             cue, subj, beside = attribute(tokens, quoted, sent_of)
+            if (cue is not None and cue.lemma_.lower() in _TOLD_TO_ONE and any(c.dep_ == "nsubjpass" for c in cue.children)
+                    and (subj is None or subj.dep_ == "nsubjpass")):  # "He has been asked to stay home '...,' according to a letter"
+                agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+                subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                told_to = True
+            if cue is not None and cue.tag_ == "VBG" and cue.dep_ in {"acl", "advcl"} and speaks(cue, stance=False):
+                subj = _name_before_participle(resolver, doc, cue) or subj  # "Mayor Ann Lee, speaking to reporters: '...'"
             nearer = nearer_teller(tokens, cue) if not beside else None
             if nearer is not None:  # "wrote ..., in reply to an engineer who had warned him that '...'": the warner's
                 cue, subj = nearer, subject_of(nearer)
@@ -203,15 +223,31 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 speaker = _not_the_one_answered(resolver, speaker, cue, found, text, qs.start)
                 speaker = _described_again(resolver, speaker, cue, found, indirect, qs.start) or speaker
                 speaker = _past_the_outlet(resolver, speaker, cue, sent_of(tokens.start), qs.start)
+                speaker = resolver.past_the_agent(speaker)
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
-        why = ""  # why nobody is named, where a rule below removes the speaker
+        if told_to and (speaker is None or not speaker.name):
+            why = "the words were said to the one named, by someone the text does not name"
+        read = text_read_before(doc, tokens.start) if signed is None and label is None else None
+        letter = text_opening(doc, tokens.start) if read is None and signed is None and label is None else None
+        writer = writer_of(read or letter) if (read or letter) is not None else None
+        if read is not None:  # "Venn read a statement on his behalf: '...'": the text's words, its writer's if named
+            cue, subj, beside = read.head, subject_of(read.head), writer is None
+            reader = _speaker(resolver, subj, cue, sent_of(tokens.start))
+            speaker = resolver.owner(writer) if writer is not None else reader
+            if writer is not None and speaker.how == "pronoun" and reader is not None and speaker.name == reader.name:
+                speaker = SpeakerMention(speaker.start, speaker.end, None, "pronoun",  # "Venn read ... on his behalf"
+                                         doubt=f"“{writer.text}” is someone other than {reader.name}, and nobody is named for it")
+            elif writer is not None and not speaker.name and not speaker.doubt:
+                speaker.doubt = f"the text read out is someone else's, and “{writer.text}” names nobody we can be sure of"
+        elif writer is not None:  # "A third letter, from Tom Kay, was angrier: '...'": the writer's words
+            speaker, beside = resolver.owner(writer), False
         if cue is not None and cue.idx > qs.end and _TALKED_ABOUT.match(text, qs.end):
             cue, subj, speaker = None, None, None  # "a 'water war,' a phrase the ministry called lazy": no one's words
             why = "the words are talked about, not said"
         if cue is not None and speaker is not None and the_phrase(doc, tokens.start):
             speaker = None  # "Okafor told the jury that the phrase 'green to the board' was yours": talked about
             why = "the words are talked about, not said"
-        retracted = _CORRECTION.search(text, sent_of(tokens.start).start_char, qs.start) is not None
+        retracted = retracted_at(text, sent_of(tokens.start).start_char, qs.start)
         if retracted:  # "Correction: An earlier version of this article quoted Ann Lee as saying '...'": not said
             speaker, why = None, "a correction notice says these words were not said"
         slogan = _on_a_sign(cue, subj)
@@ -232,10 +268,12 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             cue=cue.text if cue is not None else "",
             sentence_start=sent_of(tokens.start).start_char, sentence_end=sent_of(tokens.end - 1).end_char,
         )
-        quote.basis, quote.confidence = basis_of(speaker, cue, beside)
+        quote.basis, quote.confidence = basis_of(speaker, None if writer is not None else cue, beside)
         if speaker is not None:
             _give(quote, speaker)
-        if speaker is not None and speaker.name and cue is not None and quote.confidence < CONFIDENCE[quote.basis]:
+        if writer is not None:
+            pass  # the writer of the text read out, named: the words are theirs
+        elif speaker is not None and speaker.name and cue is not None and quote.confidence < CONFIDENCE[quote.basis]:
             quote.doubt = f"“{cue.text}” does not say the words were said"  # "Lee dismissed the story, '...'"
         elif speaker is not None and speaker.name and cue is not None and reads_out(cue):
             quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # "He reads it slowly: '...'": the email's words
@@ -244,7 +282,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         if other is not None:  # "A has called it '...', B wrote ...": A's?
             quote.confidence = round(quote.confidence * NOT_SPEECH, 2)
             quote.doubt = f"the words may be {other}'s: they follow {other}'s own verb"
-        other = None if beside or nearer is not None else _relayed(resolver, tokens, cue, speaker)
+        other = None if beside or nearer is not None or writer is not None else _relayed(resolver, tokens, cue, speaker)
         if other is not None:  # another's words, as relayed: shown unattributed
             quote.confidence = round(quote.confidence * NOT_SPEECH, 2)
             quote.doubt = f"{speaker.name} relays words {other} gave"
@@ -272,6 +310,16 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             continue  # a list of signed quotations: an unsigned one is nobody's by carrying
         if _inverted_clause_after(doc, after_token[n]):
             continue  # "“Call the roll,” came shouts from the crowd": the words are the subject's after the verb
+        letter = text_opening(doc, first_token[n])
+        if letter is not None:  # "Another letter, signed only 'A Dad,' was shorter: '...'": the letter's words
+            writer = writer_of(letter)
+            named = resolver.owner(writer) if writer is not None else None
+            if named is None or not named.name:
+                quote.doubt = f"the words are a {letter.lower_}'s, whose writer is not named"
+                continue
+            _give(quote, named)
+            quote.basis, quote.confidence = basis_of(named, None, False)
+            continue
         named = _verdict_of(resolver, text, quote.end)
         if named is not None:  # "'...' That was the verdict of Marcus Dole, a former ambassador": his words
             _give(quote, named)
@@ -284,14 +332,14 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             or _paragraph_subject(resolver, doc, found, n, sent_of)
         )
         speaker = not_self_named(speaker, quote.text, taken_over=True, organisations=resolver.organisation_names)
-        if speaker is not None and bisect_right(entries, speaker.start) != bisect_right(entries, quote.start):
+        if speaker is not None and not same_entry(entries, speaker.start, quote.start):
             speaker = None  # a live blog's entries are each their own: no speaker is carried from one to the next
             quote.doubt = "a live blog's entry: no speaker is carried from an earlier entry"
         if speaker is not None:
             _give(quote, speaker)
             quote.basis, quote.confidence = carried(speaker)
     for q in indirect:
-        if q.speaker is not None and _CORRECTION.search(text, q.sentence_start, q.start) is not None:
+        if q.speaker is not None and retracted_at(text, q.sentence_start, q.start):
             q.speaker, q.speaker_start, q.speaker_end, q.speaker_role, q.basis, q.confidence = None, None, None, None, "none", 0.0
             q.doubt = "a correction notice says these words were not said"
     direct = [q for _, q in found]
@@ -303,45 +351,41 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
     return direct + sorted(indirect, key=lambda q: q.start)
 
 
-# A paragraph opened by a clock time, as a live blog's entries are ("08:31 Post from ...", "2.15pm: ...").
-_TIMESTAMP = re.compile(r"^[^\S\n]*(?:\d{1,2}[:.]\d{2}(?:[^\S\n]*(?:[ap]\.?m\.?|[A-Z]{2,4}))?|\d{1,2}[^\S\n]*[ap]\.?m\.?)"
-                        r"(?=[^\S\n]|[:\u2013\u2014-])", re.MULTILINE | re.IGNORECASE)
-MIN_ENTRIES = 3
-
-
-def live_entries(text: str) -> list[int]:
-    """Where a live blog's timestamped entries start (at least three, else none: the text is no live blog)."""
-    starts = [m.start() for m in _TIMESTAMP.finditer(text)]
-    return starts if len(starts) >= MIN_ENTRIES else []
-
-
 # The sentence after a quotation that says whose words they were ("That was the verdict of Ann Lee, ...").
-_VERDICT = re.compile(r"[^\S\n]*(?:That|This|Such|So)\s+(?:was|is|has\s+been|were)\s+(?:the\s+|how\s+)?(?:[a-z]+\s+){0,2}?"
-                      r"(?:verdict|view|assessment|warning|message|conclusion|advice|prediction|response|reply|answer|"
-                      r"reaction|take|opinion|judgment|judgement|diagnosis|plea|promise|complaint|argument)\s+"
-                      r"(?:of|from)\s+")
+_SAYINGS = (r"(?:verdict|view|assessment|warning|message|conclusion|advice|prediction|response|reply|answer|reaction|"
+            r"take|opinion|judgment|judgement|diagnosis|plea|promise|complaint|argument|words|remarks?|comments?)")
+_VERDICT = re.compile(r"[^\S\n]*(?:(?:That|This|Such|So)\s+(?:was|is|has\s+been|were)|(?:Those|These)\s+(?:were|are))\s+"
+                      r"(?:the\s+|how\s+)?(?:[a-z]+\s+){0,2}?" + _SAYINGS + r"\s+(?:of|from)\s+"
+                      r"|[^\S\n]*The\s+(?:[a-z]+\s+)?" + _SAYINGS + r"\s+came\s+from\s+")
 # "That was how Ann Lee, who ..., summed up the day": the person, then a verb of putting into words.
 _HOW = re.compile(r"[^\S\n]*(?:That|This)\s+(?:was|is)\s+how\s+")
+# "That was Martin Aldous, the head of security, speaking to the Courier": the person, then a participle of speaking.
+_THAT_WAS = re.compile(r"[^\S\n]*(?:That|This)\s+(?:was|is)\s+")
+_SPEAKING_AFTER = re.compile(r"[^.!?\n]*?,[^\S\n]*(?:speaking|talking|writing|responding|replying|answering|testifying|"
+                             r"posting|addressing)\b")
 _PUT_INTO_WORDS = re.compile(r"[^.!?\n]*?\b(?:summed|summarised|summarized|put|described|characteri[sz]ed|"
                              r"explained|framed|phrased)\b")
 
 
 def _verdict_of(resolver: SpeakerResolver, text: str, end: int) -> SpeakerMention | None:
     """The person the sentence right after a quotation (or opening the next paragraph) names as the one who gave it
-    ("'...' That was the verdict of Marcus Dole, a former ambassador", "That was how Ann Lee summed up the day"),
+    ("'...' That was the verdict of Marcus Dole, a former ambassador", "Those were the words of Ann Lee", "The
+    warning came from Ann Lee", "That was how Ann Lee summed up the day"),
     when a named person follows the words of that sentence directly."""
     at = end
     while at < len(text) and text[at] in "\"'\u201d\u2019.,!? \t":
         at += 1
     if text.startswith("\n\n", at) or text.startswith("\n", at):  # the next paragraph opening with that sentence
         at += 2 if text.startswith("\n\n", at) else 1
-    m = _VERDICT.match(text, at) or _HOW.match(text, at)
+    m = _VERDICT.match(text, at) or _HOW.match(text, at) or _THAT_WAS.match(text, at)
     if m is None:
         return None
     person = next((p for p in resolver.people if m.end() <= p.start <= m.end() + 40
                    and not any(c in text[m.end() : p.start] for c in ".,;\n")), None)
     if person is None or (m.re is _HOW and _PUT_INTO_WORDS.match(text, person.end) is None):
         return None  # "That was how Ann Lee found out": no words of hers
+    if m.re is _THAT_WAS and (person.start != m.end() or _SPEAKING_AFTER.match(text, person.end) is None):
+        return None  # "That was Ann Lee's car": no words of hers
     return SpeakerMention(person.start, person.end, person.canonical)
 
 
@@ -376,9 +420,20 @@ def _framed_before(resolver: SpeakerResolver, tokens: Span, cue: Token, speaker:
 
 
 # A correction notice: the words it quotes are what the report got wrong, not what anyone said.
-_CORRECTION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
-                         r"(?:article|story|report|post|piece|item)\b|^\s*(?:correction|clarification)s?\s*:",
+_CORRECTION = re.compile(r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+(?:of\s+this\s+"
+                         r"(?:article|story|report|post|piece|item)\b|(?:also\s+)?(?:mis)?quoted\b)"
+                         r"|^\s*(?:correction|clarification)s?\s*:",
                          re.IGNORECASE | re.MULTILINE)
+# A paragraph that is a correction notice ("Correction, 14 October, 16:40: ..."): its quotations are all retracted.
+_CORRECTION_PARAGRAPH = re.compile(r"[^\S\n]*(?:correction|clarification)s?\b[^\n:]{0,40}:", re.IGNORECASE)
+
+
+def retracted_at(text: str, sentence_start: int, start: int) -> bool:
+    """True when words at `start` are quoted by a correction notice: its sentence says an earlier version quoted them,
+    or its paragraph opens as a correction."""
+    if _CORRECTION.search(text, sentence_start, start) is not None:
+        return True
+    return _CORRECTION_PARAGRAPH.match(text, text.rfind("\n", 0, start) + 1) is not None
 
 
 def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker: SpeakerMention | None) -> str | None:
@@ -390,13 +445,24 @@ def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker
     for verb in tokens.root.ancestors:
         if verb.i == cue.i:
             return None
-        other = _says_another(resolver, verb, speaker.name, known=True)
+        other = _says_another(resolver, verb, speaker.name, known=True) or _described_teller(resolver, verb)
         if other is not None:
             return other
         subject = subject_of(verb) if verb.lemma_.lower() in _RELAYED_VERBS else None
         if subject is not None and subject.lower_ == "you" and not resolver.in_quotes(subject.idx):
             return "the one addressed"  # "Frisk testified that you called her '...'": the words of the one asked
     return None
+
+
+def _described_teller(resolver: SpeakerResolver, verb: Token) -> str | None:
+    """A person described, not named, as the subject of a verb of saying or telling outside quotation marks ("He said a
+    state inspector had confided to him that the plan was '...'"): that description as written."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RELAYED_VERBS | TELLING:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.pos_ != "NOUN" or described_kind(subject) != "person" or resolver.in_quotes(subject.idx):
+        return None
+    return resolver.text[subject.left_edge.idx : subject.idx + len(subject)]
 
 
 def _says_another(resolver: SpeakerResolver, verb: Token, speaker: str, known: bool) -> str | None:
@@ -418,6 +484,8 @@ def _says_another(resolver: SpeakerResolver, verb: Token, speaker: str, known: b
     return None
 
 
+# Verbs whose passive subject is the one spoken to ("he was asked to stay home", "she was told '...'").
+_TOLD_TO_ONE = {"ask", "tell", "order", "advise", "instruct", "urge", "remind", "inform", "assure", "promise"}
 _RELAYED_VERBS = SPEECH_LEMMAS | LABEL_LEMMAS | {"tell", "write", "warn", "quip", "joke", "promise", "vow"}
 
 
@@ -646,6 +714,21 @@ def _written_as_outlet(resolver: SpeakerResolver, name: str) -> bool:
     return bool(resolver.memo[key])
 
 
+def _name_before_participle(resolver: SpeakerResolver, doc: Doc, cue: Token) -> Token | None:
+    """The last word of a person's name set right before a participle of saying in a line with no verb of its own
+    ("Mayor Ann Lee, speaking to reporters in the hallway: '...'"), however the parse hung the participle; not "Lee
+    went after Tom Hale, calling him '...'"."""
+    line = resolver.text.rfind("\n", 0, cue.idx) + 1
+    if any(t.tag_ in FINITE_TAGS and not resolver.in_quotes(t.idx) for t in doc[cue.sent.start : cue.i] if t.idx >= line):
+        return None
+    person = next((p for p in resolver.people if resolver.text[p.end : cue.idx].strip() == ","
+                   and not resolver.in_quotes(p.start)), None)
+    if person is None:
+        return None
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    return span[-1] if span is not None else None
+
+
 def _past_the_outlet(resolver: SpeakerResolver, speaker: SpeakerMention | None, cue: Token | None,
                      sent: Span, start: int) -> SpeakerMention | None:
     """The one an outlet's report quotes, where the cue's speaker is the outlet: the speaker of a cue in the clause
@@ -663,6 +746,17 @@ def _past_the_outlet(resolver: SpeakerResolver, speaker: SpeakerMention | None, 
                     inner = resolver.resolve(subj)
                     if inner.name and not is_publication(resolver, inner):
                         return inner
+    cited = _CITED.match(resolver.text, speaker.end)
+    if cited is not None:  # "'...,' according to the Courier, which cited a 2023 review by ...": the review's words
+        span = resolver.doc.char_span(cited.end(), cited.end() + 1, alignment_mode="expand")
+        source = next((t for t in ([span.root, *span.root.ancestors] if span is not None else [])
+                       if t.dep_ in {"dobj", "pobj"} and t.pos_ in {"NOUN", "PROPN"}), None)
+        found = resolver.resolve(source, describe=True) if source is not None else None
+        if source is not None and described_kind(source) == "text":
+            np = noun_phrase(source)  # "a 2023 security review": the document, as written
+            found = SpeakerMention(np.start_char, np.end_char, description_name(np.text), "description", person=False)
+        if found is not None and found.name and (found.how == "description" or not is_publication(resolver, found)):
+            return found
     if according_in(sent) is None or speaker.end > start:
         return speaker
     end = cue.idx if cue is not None and speaker.end < cue.idx < start else start
@@ -673,6 +767,10 @@ def _past_the_outlet(resolver: SpeakerResolver, speaker: SpeakerMention | None, 
             and not is_publication(resolver, SpeakerMention(m.start, m.end, m.canonical, person=False))]
     found = people[-1:] or orgs[:1]
     return SpeakerMention(found[0].start, found[0].end, found[0].canonical, person=bool(people)) if found else speaker
+
+
+# An outlet given as the source, then the one it cites: ", which cited", ", citing", ", quoting".
+_CITED = re.compile(r"[^\S\n]*,[^\S\n]+(?:which[^\S\n]+(?:cited|quoted|cites|quotes)|citing|quoting)[^\S\n]+")
 
 
 class _Attributed:

@@ -6,11 +6,19 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.cues import REPLIES, according_to, in_relative_clause
+from newsloom.annotate.cues import REPLIES, VERDICTS, according_to, in_relative_clause
 from newsloom.annotate.descriptions import PERSON_NOUNS, described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
 from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person
-from newsloom.annotate.gender import PRONOUN_GENDER, article_genders, name_gender, role_gender
+from newsloom.annotate.gender import (
+    PRONOUN_GENDER,
+    article_genders,
+    honorific_gender,
+    is_first_name,
+    name_gender,
+    role_gender,
+)
+from newsloom.annotate.live_blog import live_entries, same_entry
 from newsloom.annotate.roles import ROLE_WORDS, TITLE_NOUNS, split_role
 from newsloom.model import Mention
 
@@ -28,6 +36,14 @@ REPORTING = {"say", "tell", "add", "state", "claim", "write", "argue", "insist",
              "admit", "announce", "assert", "contend", "maintain", "recall", "reply", "respond", "testify", "warn",
              "think", "believe", "fear", "hope", "feel", "worry", "predict", "promise", "vow", "deny", "confirm"}
 RELATIVES = {"who", "that", "which"}
+# A name in capitals joined by "and" to the words right before a person's name ("BRANNOCK and prosecutor OWEN PRYCE").
+_AND_NAME_BEFORE = re.compile(r"\b([A-Z][A-Z'\u2019-]{2,}) and (?:[a-z][a-z-]* ){0,3}$")
+# A list line's opening (a bullet, or none) and what may follow the name up to the quotation: a description, a colon.
+_LIST_LINE = re.compile(r"[^\S\n]*(?:[-*\u2022\u2013\u2014][^\S\n]+)?")
+_LABEL_REST = re.compile(r"(?:,(?:(?! and )[^:\n\"\u201c\u2018]){1,80})?:[^\S\n]*[\"'\u201c\u2018]?")
+# "Venn, asked by Council member Desmond Pike why ..., said": the one asked, named before the participle.
+_ASKED_BY = re.compile(r"([^\W\d_][\w'\u2019.-]*)[^\S\n]*,[^\S\n]+(?:asked|pressed|questioned|quizzed|challenged|"
+                       r"prompted|urged|interrupted)[^\S\n]+by[^\S\n]+(?:[\w.'\u2019-]+[^\S\n]+){0,4}$")
 ANONYMOUS_DETS = {"a", "an", "another", "one", "some", "several", "two", "three"}
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "diplomat", "diplomats", "person",
                    "people", "aide", "aides", "insider", "insiders", "resident", "residents", "analyst"}
@@ -37,7 +53,7 @@ _HYPOTHETICAL = {"any", "no", "every", "each", "whichever", "whoever"}  # nobody
 _DANGLING = {"close", "familiar", "near", "who"}
 _SIGNATURE_DASH = re.compile(  # on the quotation's line, or opening the next line ("\n\n-Michelle Marks, Philadelphia.")
     "[\"'\u201d\u2019\u00bb]*(?:[^\\S\n]*(?:[\u2015\u2014\u2013]|--| - )|[^\\S\n]*\n\\s*(?:[\u2015\u2014\u2013]|--|-))[^\\S\n]*")
-_SIGNATURE_END = re.compile("[^\\S\n]*(?:$|[\n.\u201c\"]|,[^\n]{0,80}(?:$|[\n\u201c\"]))")
+_SIGNATURE_END = re.compile("[^\\S\n]*(?:$|[\n.\u201c\"]|,[^\n:]{0,80}(?:$|[\n\u201c\"]))")  # not "Ann Lee, a student: \"...\""
 _SIGNED_NAME = re.compile(r"[A-Z][\w\u00C0-\u024F'\u2019-]+(?: (?:[A-Z]\.|[A-Z][\w\u00C0-\u024F'\u2019-]+)){1,3}")
 _SPEAKER_LABEL = re.compile(r"[^\S\n]*((?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,2}):[^\S\n]")
 # A transcript label opening its line right before the quotation marks ('HARROWGATE: "We are ...').
@@ -120,7 +136,9 @@ class SpeakerResolver:
         self._described: set[str] = set()  # speakers given as descriptions ("the mayor"), not names
         self._chain: dict[int, str | None] = {}  # leading pronouns of earlier sentences, resolved
         self._rivals: dict[int, tuple[str, str]] = {}  # pronouns left unresolved: (the person found, the rival)
+        self._doubts: dict[int, str] = {}  # pronouns left unresolved for another reason: why
         self._answers: set[int] = set()  # pronouns found as the one a question was put to
+        self._entries = live_entries(self.text)  # a live blog's entries: the last speaker is not carried across them
         self._depth = 0
 
     @property
@@ -329,6 +347,8 @@ class SpeakerResolver:
             of_end = _of_name_end(tok) if tok.i + 1 == np.end else None
             end = max(end, of_end or end)  # "the Brisk Chamber of Commerce was ...", the tagger having named none of it
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
+            if name.isupper() and len(name) > 3:  # "LEANNE DUGGAN-WEBB": the name as a name is written
+                name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
             return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
 
@@ -406,6 +426,21 @@ class SpeakerResolver:
             return None  # "USA: ..." or a label naming nobody the article knows
         return SpeakerMention(m.start(1), m.end(1), name, role=None)
 
+    def listed_speaker(self, start: int) -> SpeakerMention | None:
+        """The person a list line opens with, before a description and a colon ('- Priya Nandakumar, a student at
+        Greywick College: "..."'): each line of a vox pop is its own speaker's."""
+        line = self.text.rfind("\n", 0, start) + 1
+        m = _LIST_LINE.match(self.text, line)
+        if m is None:
+            return None
+        person = next((p for p in self.people if p.start == m.end()), None)
+        if person is None or not _LABEL_REST.fullmatch(self.text, person.end, start):
+            return None
+        rest = self.doc.char_span(person.end, start, alignment_mode="expand")
+        if rest is not None and any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest):
+            return None  # "Ann Lee, the mayor, quoted Tom Kay: ...": a clause with a verb of its own, not a label
+        return SpeakerMention(person.start, person.end, person.canonical)
+
     def label_name(self, label: str) -> str:
         """A transcript label as a name: capitalised and expanded to the article's full name ("HARROWGATE")."""
         return self._expand(" ".join(w.capitalize() if w.isupper() else w for w in label.split()))
@@ -470,6 +505,10 @@ class SpeakerResolver:
         np = noun_phrase(tok)
         if tok.ent_type_ == "PERSON" or self._entity_in(np.start_char, np.end_char, self.people) is not None:
             return True
+        words = np.text.replace("-", " ").split()
+        if (2 <= len(words) <= 4 and all(w.isupper() and w.isalpha() and len(w) > 1 for w in words)
+                and name_gender(words[0].capitalize()) is not None and not self.in_quotes(tok.idx)):
+            return True  # "Furious daughter LEANNE DUGGAN-WEBB, 34, said": a tabloid's name in capitals
         given = _first_name_before(tok)  # "his wife, Hanna Esk", the tagger having missed her
         return (given is not None and given.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i == np.end - 1
                 and tok.ent_type_ in {"", "NORP"} and given.ent_type_ in {"", "NORP"} and not self.in_quotes(tok.idx))
@@ -508,12 +547,54 @@ class SpeakerResolver:
         if rival is not None:
             self._rivals[tok.i] = (name, rival)
             return None
+        described = self._described_object_before(tok, name)
+        if described is not None:  # "When I raised it with our finance director, his exact words were, '...'"
+            self._doubts[tok.i] = f"“{tok.text}” could be {described}, named earlier in its sentence"
+            return None
         return name
 
+    def _described_object_before(self, tok: Token, name: str) -> str | None:
+        """A person described, not named, as an object earlier in a he/she/his/her's own sentence outside quotation
+        marks, where the one found for the pronoun is not met in that sentence: a reader may take it for either."""
+        gender = PRONOUN_GENDER.get(tok.lower_)
+        sent = tok.sent
+        if gender is None or any(m.canonical == name and sent.start_char <= m.start < tok.idx for m in self.people):
+            return None
+        for t in sent[: tok.i - sent.start]:
+            if (t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in {"pobj", "dobj", "dative"} and not self.in_quotes(t.idx)
+                    and described_kind(t) == "person" and role_gender(t.lower_) in (gender, None)
+                    and not any(c.dep_ == "appos" for c in t.children)):
+                return description_name(noun_phrase(t).text)
+        return None
+
+    def owner(self, tok: Token) -> SpeakerMention:
+        """Whom a word standing for an owner names: a possessive "his"/"her" through the pronoun chain, else as a
+        subject would ("on his behalf", "a letter from Ann Lee")."""
+        if tok.lower_ in {"his", "her"}:
+            name = self._antecedent(tok)
+            return SpeakerMention(tok.idx, tok.idx + len(tok), name, "pronoun", doubt="" if name else self.pronoun_doubt(tok))
+        return self.resolve(tok, describe=True)
+
+    def past_the_agent(self, speaker: SpeakerMention | None) -> SpeakerMention | None:
+        """The person named before "asked by X" when the parse made the asker X the cue's speaker ("Venn, asked by
+        Desmond Pike why the director was absent, said ..."): the one asked answers; nobody when that is no person."""
+        if speaker is None or not speaker.name or speaker.how not in {"name", "role"}:
+            return speaker
+        line_start = self.text.rfind("\n", 0, speaker.start) + 1
+        m = _ASKED_BY.search(self.text, max(line_start, speaker.start - 160), speaker.start)
+        if m is None:
+            return speaker
+        person = next((p for p in self.people if p.end == m.end(1) and not self.in_quotes(p.start)), None)
+        if person is None:
+            return SpeakerMention(speaker.start, speaker.end, None, "none", doubt=f"{speaker.name} asked the question")
+        return SpeakerMention(person.start, person.end, person.canonical)
+
     def pronoun_doubt(self, tok: Token) -> str:
-        """Why a pronoun names nobody when a reader could take it for two people ("“she” could be A or B"), else ""."""
+        """Why a pronoun names nobody: a reader could take it for two people ("“she” could be A or B"), or another reason; else ""."""
         found = self._rivals.get(tok.i)
-        return f"“{tok.text}” could be {' or '.join(sorted(found))}" if found else ""  # in no order of preference
+        if found:
+            return f"“{tok.text}” could be {' or '.join(sorted(found))}"  # in no order of preference
+        return self._doubts.get(tok.i, "")
 
     def _rivalled(self, tok: Token, name: str) -> str | None:
         """The rival a reader could take a "he"/"she" for, found for a person named in an earlier sentence, else None.
@@ -574,6 +655,12 @@ class SpeakerResolver:
         for mention in self.people:
             if mention.canonical != name or not sent.start_char <= mention.start < sent.end_char:
                 continue
+            joined = _AND_NAME_BEFORE.search(self.text, sent.start_char, mention.start)
+            place = self._entity_in(joined.start(1), joined.end(1), self.orgs) if joined is not None else None
+            if (joined is not None and (place is None or place.label not in PLACE_LABELS)
+                    and not (is_first_name(joined.group(1).capitalize())
+                             and name_gender(joined.group(1).capitalize()) not in (gender, None))):
+                return self.label_name(joined.group(1))  # "Later BRANNOCK and prosecutor OWEN PRYCE clashed", parsed apart
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             for other in (span.root.conjuncts if span is not None else ()):
                 low, high = sorted((span.root.i, other.i))
@@ -581,13 +668,17 @@ class SpeakerResolver:
                 root = self.doc[low].sent.root
                 subject = self.doc[low].dep_ in SUBJECT_DEPS or (  # or the parse left the verb after it without one
                     root.i > high and root.pos_ in {"VERB", "AUX"} and not any(c.dep_ in SUBJECT_DEPS for c in root.children))
-                if (not subject or any(t.pos_ in {"VERB", "AUX"} for t in between)
+                if (not subject or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in between)
                         or not any(t.dep_ == "cc" and t.lower_ in {"and", "or"} for t in between)):
                     continue  # only a subject "A and B"; not "Grieve promised supporters, and manager Conrad Ashby"
                 np = noun_phrase(other)
                 found = self._entity_in(np.start_char, np.end_char, self.people)
+                named = other
+                for appos in (c for c in other.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                    found = found or self._entity_in(appos.left_edge.idx, appos.idx + len(appos), self.people)
+                    named = appos  # "his neighbour Frank Mulvaney", the name tagged or not
                 other_name = found.canonical if found is not None else (
-                    self.resolve(other).name if other.pos_ == "PROPN" else None)  # a surname the tagger took for a firm
+                    self.resolve(named).name if named.pos_ == "PROPN" else None)  # a surname the tagger took for a firm
                 if not other_name or other_name == name or self.in_quotes(other.idx):
                     continue
                 if name_gender(other_name.split()[0]) not in (gender, None):
@@ -596,6 +687,10 @@ class SpeakerResolver:
                     return other_name
                 if found is None and name_gender(other.text) == gender:  # "Sam and Adrian", the tagger missing Adrian
                     return other.text
+                if (found is None and named.pos_ == "PROPN" and named.text.isupper() and len(named.text) > 2
+                        and named.ent_type_ not in PLACE_LABELS and not (is_first_name(named.text.capitalize())
+                                                                           and name_gender(named.text.capitalize()) != gender)):
+                    return self.label_name(named.text)  # "BRANNOCK and prosecutor OWEN PRYCE clashed": a surname in capitals
         return None
 
     def is_known_person(self, name: str) -> bool:
@@ -710,6 +805,8 @@ class SpeakerResolver:
             return owner
         answering = True  # no sentence of the writer's own between the pronoun and the one looked at
         for prev in self._sentences_before(here, 4):
+            if not same_entry(self._entries, prev.end_char - 1, tok.idx):
+                break  # a live blog's entries are each their own: "he" names nobody of an earlier entry
             asked = self._asked(prev, gender) if answering else None
             if asked is not None:  # "Conroy asked Sanders whether .... '...,' he said": the one asked answers
                 self._answers.add(tok.i)  # the asker is no rival
@@ -722,7 +819,8 @@ class SpeakerResolver:
             lead = self._leading_pronoun(prev, low, subjects[0][0] if subjects else prev.end_char)
             if lead is not None:  # "Dunwoody said .... He said that Sanders has ... '...,' he said": the chain
                 return self._chained(lead)
-            if not subjects and (self._unknown_speaker(prev) or self._untagged_lead(prev, gender)):
+            if not subjects and (self._unknown_speaker(prev, gender) or self._untagged_lead(prev, gender)):
+                self._doubts[tok.i] = f"“{tok.text}” may stand for a person the text names in a way we cannot read"
                 return None  # "..., Nefzi said." with Nefzi taken for a place: someone we cannot name spoke
             if subjects:
                 return self._heading(subjects) or subjects[0][1]
@@ -735,7 +833,9 @@ class SpeakerResolver:
                 return only if before is None else self._chained(before)  # None: the chain is lost, nobody
         last = self.last_speaker
         if last is not None and last.name and last.person and self.fits(last.name, gender):
-            return last.name
+            if same_entry(self._entries, last.start, tok.idx):
+                return last.name
+            self._doubts[tok.i] = f"“{tok.text}” names nobody in its own live-blog entry"
         return None
 
     def _subject_owner(self, gender: str | None, start: int, end: int, said: bool = False) -> str | None:
@@ -871,13 +971,19 @@ class SpeakerResolver:
         person = self._entity_in(sent[2].idx, comma.idx, self.people)
         return person.canonical if person is not None and self.fits(person.canonical, gender) else None
 
-    def _unknown_speaker(self, sent: Span) -> bool:
+    def _unknown_speaker(self, sent: Span, gender: str | None = None) -> bool:
         """True when the main subject of a sentence is a name the tagger did not take for a person, saying
-        something ("..., Nefzi said." with Nefzi tagged as a place): someone we cannot name spoke there."""
+        something ("..., Nefzi said." with Nefzi tagged as a place), unless an honorific gives it another gender than
+        `gender` ("Mr Brannock asked ..." before a "she"): someone we cannot name spoke there."""
         main = next((t for t in sent if t.dep_ in SUBJECT_DEPS and _heads_sentence(t) and not self.in_quotes(t.idx)),
                     None)
-        return (main is not None and main.pos_ == "PROPN" and main.ent_type_ != "PERSON"
-                and main.head.lemma_.lower() in REPORTING and self.resolve(main).name not in self._people_names)
+        if main is None or main.pos_ != "PROPN" or main.ent_type_ == "PERSON":
+            return False
+        lead = noun_phrase(main)
+        known = honorific_gender(self.text, lead.start_char, lead.text)
+        if gender is not None and known is not None and known != gender:
+            return False
+        return main.head.lemma_.lower() in REPORTING and self.resolve(main).name not in self._people_names
 
     def _in_the_question(self, offset: int, pronoun: Token) -> bool:
         """True when the word at `offset` lies inside a question put to the one a pronoun stands for ("Asked whether
@@ -920,9 +1026,15 @@ class SpeakerResolver:
         while k >= verb.sent.start and (verb.doc[k].pos_ == "PROPN" or verb.doc[k].text == "-"):
             run.append(verb.doc[k])
             k -= 1
+        if not run and k == verb.sent.start and verb.doc[k].pos_ in {"INTJ", "X"} and verb.doc[k].text.istitle():
+            run = [verb.doc[k]]  # "Pike pressed ...", the surname tagged as an interjection
         words = [t for t in reversed(run) if t.text != "-"]
-        if len(words) < 2 or self.in_quotes(words[0].idx) or self._entity_in(words[0].idx, run[0].idx + 1, self.people):
+        if not words or self.in_quotes(words[0].idx) or self._entity_in(words[0].idx, run[0].idx + 1, self.people):
             return False
+        if len(words) == 1:  # "Pike pressed Tullis ...": a surname opening the sentence, parsed as no subject
+            word = words[0]
+            return (word.i == verb.sent.start and word.text.istitle() and verb.lemma_.lower() in REPORTING | _ASKING
+                    and name_gender(word.text) in (gender, None))
         return name_gender(words[0].text) == gender
 
     def _chained(self, pronoun: Token) -> str | None:
@@ -1082,6 +1194,13 @@ class SpeakerResolver:
             if (tok.pos_ == "NOUN" and tok.tag_ == "NN" and described_kind(tok) == "person"
                     and _heads_sentence(tok, also={"parataxis"}) and self.resolve(tok, describe=True).name != name):
                 return True
+        for tok in span if span is not None else []:  # "Zé laughs, without much joy.": a name the parse left no subject
+            root = tok.head
+            if (tok.i == tok.sent.start and tok.pos_ in {"PROPN", "INTJ"} and tok.text.istitle() and tok.dep_ not in SUBJECT_DEPS
+                    and root.i == tok.i + 1 and root.dep_ == "ROOT" and root.pos_ == "VERB" and root.tag_ in {"VBZ", "VBD"}
+                    and not any(c.dep_ in SUBJECT_DEPS for c in root.children) and not self.in_quotes(tok.idx)
+                    and tok.text not in (name or "").split()):
+                return True
         return False
 
     def in_quotes(self, offset: int) -> bool:
@@ -1090,17 +1209,17 @@ class SpeakerResolver:
         return k >= 0 and offset < self.quoted[k][1]
 
 
-_OWN_REPLIES = {"reply", "response", "answer", "retort", "rejoinder"}
+_OWN_REPLIES = VERDICTS
 _ACCOUNTS = {"account", "feed", "page", "channel", "handle", "profile"}
 
 
 def _sent_from(tok: Token) -> Token | None:
     """Who sent a reply or message written as "the reply from X", "the reply from X's account" or "X's reply": X."""
-    if tok.lemma_.lower() not in REPLIES:
+    if tok.lemma_.lower() not in REPLIES | VERDICTS and tok.lower_ not in VERDICTS:
         return None
     sender = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                    for g in c.children if g.dep_ == "pobj"), None)
-    if sender is None and tok.lemma_.lower() in _OWN_REPLIES:  # "His reply, seen by the Lantern, describes ..."
+    if sender is None and (tok.lemma_.lower() in _OWN_REPLIES or tok.lower_ in _OWN_REPLIES):  # "His reply, seen by the Lantern, describes ..."
         sender = next((c for c in tok.children if c.dep_ == "poss"), None)
     if sender is not None and sender.lemma_.lower() in _ACCOUNTS:
         sender = next((c for c in sender.children if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
