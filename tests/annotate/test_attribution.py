@@ -796,6 +796,11 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Dorothea Quill runs the island desk.\n\n"Same time tomorrow," Dot says.', "Same time tomorrow", "direct",
+                 "Dorothea Quill", id="a-short-form-dot-stands-for-dorothea"),
+    pytest.param("The harbour council met late. Mayor Ada Lind stayed outside. Asked by a reporter from Radio Kelder whether "
+                 "the town could trust the company, she replied: \"Ask me when the boats are home.\"", "Ask me when",
+                 "direct", "Ada Lind", id="a-reporter-who-asks-is-no-rival-for-the-answer"),
     pytest.param('The pier was "the weakest point of the harbour," according to the Gazette, which cited a 2022 safety '
                  'audit by the firm Kessel Partners.', "weakest point", "partial", "a 2022 safety audit",
                  id="an-outlet-given-as-the-source-yields-to-the-document-it-cites"),
@@ -1071,6 +1076,9 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('09:20\nTomas Brenner was met at the door by Gerald Ashby, the conciliator, and the two men posed for '
+                 'photographers.\n\n"I have cleared my diary for the week," he said.\n\n09:12\nTalks begin.\n\n09:00\n'
+                 'Doors open.', "cleared my diary", id="a-he-after-two-men-the-sentence-pairs"),
     pytest.param('Fuming councillor ADA LIND told the Blaze the hearing was "a circus".\n\nLater HARLOW and prosecutor '
                  'TOMAS BRENNAN clashed in a corridor. "You will regret that stunt," he snarled.', "regret that stunt",
                  id="a-he-after-two-men-in-capitals-joined-by-and"),
@@ -1184,6 +1192,7 @@ NOT_SHOWN = [
 
 # Each rule that leaves words unattributed says why, in the words the brief shows.
 WHY_NOBODY = {
+    "a-he-after-two-men-the-sentence-pairs": "“he” could be Gerald Ashby or Tomas Brenner",
     "a-he-after-two-men-in-capitals-joined-by-and": "“he” could be Harlow or Tomas Brennan",
     "a-his-after-a-man-described-in-its-own-sentence": "“his” could be the finance director",
     "words-a-correction-paragraph-quotes-are-retracted": "a correction notice says these words were not said",
@@ -1291,3 +1300,21 @@ def test_an_inverted_cue_of_continuing_names_its_speaker():
             'Continued Varga: "So I think it is a very real problem."')
     quote = _one(_quotes(text), "very real problem")
     assert (quote.speaker, quote.basis) == ("Ilse Varga", "cue")  # named beside the marks, not carried
+
+
+@pytest.mark.parametrize("text, words", [
+    pytest.param('"We will be rested," Tomas Brenner told reporters. Pilots carried placards bearing the name of the '
+                 'union\'s campaign, "Rested Pilots, Safe Skies."', "Rested Pilots", id="a-campaigns-name"),
+    pytest.param("Union boss TOMAS BRENNER \u2014 \u2018Tom\u2019 to his members \u2014 vowed there would be \u2018no "
+                 "deal without real rest\u2019.", "Tom", id="a-nickname-in-marks"),
+    pytest.param("The company blames the union and insists its \u2018flexible\u2019 rosters are legal.", "flexible",
+                 id="a-loaded-word-before-its-noun"),
+])
+def test_names_and_loaded_words_in_marks_are_no_quotations(text: str, words: str):
+    assert not [q for q in _quotes(text) if q.kind != "indirect" and q.text.strip("'\u2018\u2019\".,") == words]
+
+
+def test_words_said_of_a_campaign_are_still_a_quotation():
+    quote = _one(_quotes('Ann Lee said of the campaign: "It has worked." Tom Kay said of the campaign, "It failed."'),
+                 "It failed")
+    assert quote.speaker == "Tom Kay"

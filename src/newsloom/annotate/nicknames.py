@@ -18,6 +18,9 @@ SHORT_FORMS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "charlie": "charles", "chuck": "charles", "hank": "henry", "harry": "henry", "larry": "lawrence",
     "jerry": "gerald jerome", "ron": "ronald", "don": "donald", "ray": "raymond", "rick": "richard",
     "dick": "richard", "rich": "richard", "walt": "walter", "phil": "philip phillip", "sandy": "alexandra sandra",
+    "dot": "dorothy dorothea", "dottie": "dorothy dorothea", "bea": "beatrice beatrix", "trish": "patricia",
+    "gerry": "gerald gerard", "jo": "joanna josephine johanna", "nat": "natalie nathan nathaniel", "al": "albert alan",
+    "alf": "alfred", "sid": "sidney", "vic": "victor victoria", "mags": "margaret", "maddie": "madeleine madison",
 }.items()}
 
 

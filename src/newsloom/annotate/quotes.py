@@ -27,14 +27,16 @@ from newsloom.annotate.cues import (
 )
 from newsloom.annotate.descriptions import described_kind, description_name
 from newsloom.annotate.entities import PUBLICATION_WORDS
-from newsloom.annotate.gender import PRONOUN_GENDER
+from newsloom.annotate.gender import PRONOUN_GENDER, is_first_name
 from newsloom.annotate.indirect import find_indirect, framed_statement
 from newsloom.annotate.live_blog import live_entries, same_entry
+from newsloom.annotate.nicknames import SHORT_FORMS
 from newsloom.annotate.quotemarks import QuotedSpan, find_quoted_spans
 from newsloom.annotate.speakers import SpeakerMention, SpeakerResolver, noun_phrase
 from newsloom.annotate.turns import find_turns, turn_quotes
 from newsloom.annotate.whose_words import (
     TELLING,
+    named_thing,
     nearer_teller,
     reads_out,
     text_opening,
@@ -130,6 +132,19 @@ def _on_a_sign(cue: Token | None, subj: Token | None) -> bool:
     if owner is not None and owner.lower_ in {"that", "which"} and owner.head.dep_ == "relcl":
         owner = owner.head.head
     return owner is not None and owner.lemma_.lower() in _SIGNS
+
+
+def _a_name_or_a_loaded_word(tokens: Span, names_only: bool = False) -> bool:
+    """True for one word in marks that is a first name or its short form ("TOMAS BRENNER, 'Tom' to his members") or an
+    adjective inside a noun phrase ("its 'flexible' rosters"): a nickname or a loaded word, nobody's quotation."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if word.text.istitle() and (is_first_name(word.text) or word.lower_ in SHORT_FORMS):
+        return True
+    return (not names_only and word.dep_ == "amod" and word.head.pos_ in {"NOUN", "PROPN"} and word.head.i > tokens.end
+            and not word.head.is_punct)  # before its noun, outside the marks
 
 
 def _after_so_called(doc: Doc, first: int) -> bool:
@@ -255,11 +270,13 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             if kind == "partial":
                 continue
             speaker, why = None, "the words are written on a sign or banner"
+        if named_thing(doc, tokens.start) or _a_name_or_a_loaded_word(tokens, names_only=True):
+            continue  # "the union's campaign, 'Rested Pilots, Safe Skies'", "BRENNER, 'Tom' to his members": names
         if _is_title(qs, text) and _names_work(doc, tokens.start):
             continue  # 'a book, “Who’s Who in the CIA,” that ...': a title, whoever wrote the book
         chanted = cue is not None and cue.lemma_.lower() in _CHANTING  # "protesters chanted 'Save the Pier'": said
         if kind == "partial" and ((cue is None and speaker is None) or (_is_title(qs, text) and not chanted)
-                                  or _after_so_called(doc, tokens.start)):
+                                  or _after_so_called(doc, tokens.start) or _a_name_or_a_loaded_word(tokens)):
             continue  # scare quotes, titles, slogans and labels: nobody is quoted
         if cue is None and speaker is None and _is_title(qs, text) and not _ends_sentence(text[qs.start : qs.end]):
             continue  # "The Walking Dead," opening a sentence: a title, not words anyone said ("Donald Trump." may be)

@@ -38,6 +38,8 @@ REPORTING = {"say", "tell", "add", "state", "claim", "write", "argue", "insist",
 RELATIVES = {"who", "that", "which"}
 # A name in capitals joined by "and" to the words right before a person's name ("BRANNOCK and prosecutor OWEN PRYCE").
 _AND_NAME_BEFORE = re.compile(r"\b([A-Z][A-Z'\u2019-]{2,}) and (?:[a-z][a-z-]* ){0,3}$")
+_ASKERS = {"reporter", "interviewer", "journalist", "correspondent", "host", "anchor", "presenter", "moderator"}
+_PAIRS = {"pair", "duo", "both"}  # a subject that makes two people one (also "the two men", "both women")
 # A list line's opening (a bullet, or none) and what may follow the name up to the quotation: a description, a colon.
 _LIST_LINE = re.compile(r"[^\S\n]*(?:[-*\u2022\u2013\u2014][^\S\n]+)?")
 _LABEL_REST = re.compile(r"(?:,(?:(?! and )[^:\n\"\u201c\u2018]){1,80})?:[^\S\n]*[\"'\u201c\u2018]?")
@@ -563,7 +565,9 @@ class SpeakerResolver:
         for t in sent[: tok.i - sent.start]:
             if (t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in {"pobj", "dobj", "dative"} and not self.in_quotes(t.idx)
                     and described_kind(t) == "person" and role_gender(t.lower_) in (gender, None)
-                    and not any(c.dep_ == "appos" for c in t.children)):
+                    and t.lemma_.lower() not in _ASKERS and not (t.head.dep_ == "agent" or t.head.lower_ == "by")
+                    and not any(c.dep_ == "appos" for c in t.children)
+                    and not (t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN")):  # "our reporter Vid Aarnes"
                 return description_name(noun_phrase(t).text)
         return None
 
@@ -615,7 +619,7 @@ class SpeakerResolver:
         if there >= here:
             return None
         salience = max(level for k, level in marks if k == there)
-        joined = self._joined_with(name, there, gender)
+        joined = self._joined_with(name, there, gender) or self._paired_in(name, there, gender)
         if joined is not None:  # "Brannock and Owen Pryce spent minutes at the bench. '...,' he told the clerk"
             return joined
         start = self.sents[there].end_char if salience == 2 else self.sents[max(0, there - 1)].start_char
@@ -692,6 +696,19 @@ class SpeakerResolver:
                                                                            and name_gender(named.text.capitalize()) != gender)):
                     return self.label_name(named.text)  # "BRANNOCK and prosecutor OWEN PRYCE clashed": a surname in capitals
         return None
+
+    def _paired_in(self, name: str, sentence: int, gender: str) -> str | None:
+        """Another person of fitting gender named in a sentence whose subject makes the two one ("Brenner was met by
+        Gerald Ashby, and the two men posed for photographers")."""
+        sent = self.sents[sentence]
+        if not any(t.dep_ in SUBJECT_DEPS and not self.in_quotes(t.idx) and (
+                t.lower_ in _PAIRS or (t.lemma_.lower() in {"man", "woman"} and t.tag_ == "NNS"
+                                       and any(c.lower_ in {"two", "both"} for c in t.children)))
+                for t in sent):
+            return None
+        others = {m.canonical for m in self.people if sent.start_char <= m.start < sent.end_char
+                  and m.canonical != name and not self.in_quotes(m.start) and self.fits(m.canonical, gender)}
+        return min(others) if others else None
 
     def is_known_person(self, name: str) -> bool:
         """True for one of the article's people, or a person named as a speaker the tagger did not tag."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsloom.annotate.cues import LABEL_LEMMAS, SUBJECT_DEPS
+from newsloom.annotate.cues import LABEL_LEMMAS, SPEECH_LEMMAS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -148,6 +148,18 @@ def the_phrase(doc: Doc, first: int) -> bool:
     return doc[k].head.lemma_.lower() not in _USING_WORDS and (before < 0 or doc[before].lemma_.lower() not in _USING_WORDS)
 
 
+def named_thing(doc: Doc, first: int) -> bool:
+    """True when quoted words name a campaign, slogan or title written right before them, past a comma ("the
+    name of the union's campaign, 'Rested Pilots, Safe Skies'"; not "said of the campaign: '...'"): a name, nobody's
+    words."""
+    k = first - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space or doc[k].text == ","):
+        k -= 1
+    return k >= 0 and doc[k].lemma_.lower() in _NAMED_THINGS and doc[k].pos_ == "NOUN" and not (
+        doc[k].dep_ == "pobj" and doc[k].head.head.lemma_.lower() in SPEECH_LEMMAS)  # not "said of the campaign, '...'"
+
+
+_NAMED_THINGS = {"campaign", "slogan", "motto", "hashtag", "title", "banner", "placard", "tagline", "catchphrase"}
 _JUDGING = {"consider", "find", "dismiss"}  # judging verbs beyond the naming ones (LABEL_LEMMAS)
 _PHRASE_NOUNS = {"phrase", "term", "word", "words", "expression", "slogan", "nickname", "label", "catchphrase", "motto"}
 _USING_WORDS = {"use", "coin", "utter", "repeat", "say", "write", "choose", "employ", "invoke", "borrow", "adopt", "shout",
