@@ -796,6 +796,11 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Governor Tom Harlow remarked that he had consulted Attorney General Piet Rask and the scholar Jonas Lind, '
+                 'both of whom advised him that the order was lawful. "I want to be crystal clear," he said.',
+                 "crystal clear", "direct", "Tom Harlow", id="both-of-whom-in-a-relative-clause-pairs-nobody"),
+    pytest.param('At one point, Tom Harlow said the ministry\'s officials were calling "every 15 minutes."',
+                 "every 15 minutes", "partial", "Tom Harlow", id="a-verb-of-calling-on-the-phone-relays-no-words"),
     pytest.param('Dorothea Quill runs the island desk.\n\n"Same time tomorrow," Dot says.', "Same time tomorrow", "direct",
                  "Dorothea Quill", id="a-short-form-dot-stands-for-dorothea"),
     pytest.param("The harbour council met late. Mayor Ada Lind stayed outside. Asked by a reporter from Radio Kelder whether "
@@ -1318,3 +1323,5 @@ def test_words_said_of_a_campaign_are_still_a_quotation():
     quote = _one(_quotes('Ann Lee said of the campaign: "It has worked." Tom Kay said of the campaign, "It failed."'),
                  "It failed")
     assert quote.speaker == "Tom Kay"
+    _one(_quotes('According to the Kay campaign, "The speech will be given at the harbour."'), "speech will be given")
+    _one(_quotes('Like most campaigns, "the process we follow is to check each gift," Tom Kay said.'), "process we follow")

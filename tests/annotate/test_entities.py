@@ -338,9 +338,12 @@ def test_a_surname_after_another_first_name_is_another_person_but_not_in_a_headi
 def test_a_tabloids_name_in_capitals_is_a_person_with_a_name_as_written():
     assert person_name("LEANNE DUGGAN-WEBB") == "Leanne Duggan-Webb"
     assert person_name("NATO") == "NATO"  # one word in capitals stays as it is
+    assert person_name("USA TODAY") == "USA TODAY"  # no first name: not a name in capitals
     text = "MUSEUM OF SHAME\n\nFurious daughter LEANNE DUGGAN-WEBB, 34, said the staff were let down.\n"
     people = [m for m in doc_mentions(parse(text)) if m.label == "PERSON"]
     assert [m.canonical for m in people] == ["Leanne Duggan-Webb"]  # the heading in capitals names nobody
+    dateline = "BUENA PARK, Calif. - Rallying workers, the senator promised change.\n"
+    assert not [m for m in doc_mentions(parse(dateline)) if m.canonical == "Buena Park" and m.label == "PERSON"]
 
 
 def test_a_nickname_the_text_gives_stands_for_the_full_name():

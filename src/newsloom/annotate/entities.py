@@ -68,7 +68,8 @@ def person_name(text: str) -> str:
         words = words[1:]
     if len(words) > 2 and words[0] in {"Q.", "Q:"}:  # a transcript's question label run into the name
         words = words[1:]
-    if len(words) > 1 and all(w.isupper() and len(w) > 1 and w.replace("-", "").replace("'", "").isalpha() for w in words):
+    if (len(words) > 1 and all(w.isupper() and len(w) > 1 and w.replace("-", "").replace("'", "").isalpha() for w in words)
+            and (is_first_name(words[0].capitalize()) or name_gender(words[0].capitalize()) is not None)):
         words = ["-".join(p.capitalize() for p in w.split("-")) for w in words]  # a tabloid's "TOMAS BRENNAN"
     return " ".join(words)
 
@@ -536,15 +537,23 @@ _CAPS_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z\u00C0-\u00DE]{2,}(?:['\u2019-][
                         r"(?![\w'\u2019-])")
 
 
+_CAPS_NOT_NAMES = {"FOR", "OF", "THE", "AND", "IN", "ON", "TO", "AT", "WITH", "A", "AN", "IS", "ARE", "WAS", "BY", "FROM",
+                   "STATES", "NEWS", "SAYS", "SAID", "UPDATE", "BREAKING", "LIVE", "WATCH", "VIDEO", "PHOTOS", "EXCLUSIVE"}
+
+
 def _capitals_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """People a tabloid names in capitals inside a line of ordinary text ("Furious daughter LEANNE DUGGAN-WEBB, 34,
     said"): the first word a known first name; a person in place of any other entity over the same words."""
     found = []
     for m in _CAPS_NAME.finditer(text):
         first = m.group(1).split()[0]
+        if any(w in _CAPS_NOT_NAMES for w in m.group(1).split()):
+            continue  # "BLUE STATES FOR ...": words of a heading, not a name
         line = text[text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
         if not (is_first_name(first.capitalize()) or name_gender(first.capitalize())) or not any(c.islower() for c in line):
             continue  # not a first name, or a heading set all in capitals
+        if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            continue  # opening its line: a dateline ("BUENA PARK, Calif. -") or a label, not a name in the text
         if any(x.label == "PERSON" and x.start <= m.start() < x.end for x in mentions):
             continue
         found.append(Mention(text=m.group(1), start=m.start(1), end=m.end(1), label="PERSON"))

@@ -474,7 +474,7 @@ def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker
 def _described_teller(resolver: SpeakerResolver, verb: Token) -> str | None:
     """A person described, not named, as the subject of a verb of saying or telling outside quotation marks ("He said a
     state inspector had confided to him that the plan was '...'"): that description as written."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _RELAYED_VERBS | TELLING:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING:  # not "executives were calling '...'"
         return None
     subject = subject_of(verb)
     if subject is None or subject.pos_ != "NOUN" or described_kind(subject) != "person" or resolver.in_quotes(subject.idx):
@@ -763,7 +763,7 @@ def _past_the_outlet(resolver: SpeakerResolver, speaker: SpeakerMention | None, 
                     inner = resolver.resolve(subj)
                     if inner.name and not is_publication(resolver, inner):
                         return inner
-    cited = _CITED.match(resolver.text, speaker.end)
+    cited = _CITED.match(resolver.text, speaker.end) if not resolver.is_person_name(speaker.name) else None
     if cited is not None:  # "'...,' according to the Courier, which cited a 2023 review by ...": the review's words
         span = resolver.doc.char_span(cited.end(), cited.end() + 1, alignment_mode="expand")
         source = next((t for t in ([span.root, *span.root.ancestors] if span is not None else [])

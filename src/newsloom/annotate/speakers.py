@@ -349,7 +349,8 @@ class SpeakerResolver:
             of_end = _of_name_end(tok) if tok.i + 1 == np.end else None
             end = max(end, of_end or end)  # "the Brisk Chamber of Commerce was ...", the tagger having named none of it
             name, title = split_role(clean_name(self.text[names[0].idx : end]))
-            if name.isupper() and len(name) > 3:  # "LEANNE DUGGAN-WEBB": the name as a name is written
+            if name.isupper() and len(name.split()) > 1 and name_gender(name.split()[0].capitalize()) is not None:
+                # "LEANNE DUGGAN-WEBB": the name as a name is written (not "USA TODAY")
                 name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in name.split())
             return SpeakerMention(names[0].idx, end, self._expand(name), role=title)
         return SpeakerMention(start, end, None, "none")
@@ -556,10 +557,13 @@ class SpeakerResolver:
         return name
 
     def _described_object_before(self, tok: Token, name: str) -> str | None:
-        """A person described, not named, as an object earlier in a he/she/his/her's own sentence outside quotation
-        marks, where the one found for the pronoun is not met in that sentence: a reader may take it for either."""
+        """A person described, not named, as an object earlier in the sentence of a "his"/"her" owning words ("When I
+        raised it with our finance director, his exact words were"), where the one found for the pronoun is not met
+        in that sentence: a reader may take it for either."""
         gender = PRONOUN_GENDER.get(tok.lower_)
         sent = tok.sent
+        if tok.dep_ != "poss" or (tok.head.lemma_.lower() not in VERDICTS and tok.head.lower_ not in VERDICTS):
+            return None  # only an owner of words ("his exact words were"): a plain "he" keeps its antecedent
         if gender is None or any(m.canonical == name and sent.start_char <= m.start < tok.idx for m in self.people):
             return None
         for t in sent[: tok.i - sent.start]:
@@ -701,7 +705,8 @@ class SpeakerResolver:
         """Another person of fitting gender named in a sentence whose subject makes the two one ("Brenner was met by
         Gerald Ashby, and the two men posed for photographers")."""
         sent = self.sents[sentence]
-        if not any(t.dep_ in SUBJECT_DEPS and not self.in_quotes(t.idx) and (
+        if not any(t.dep_ in SUBJECT_DEPS and not self.in_quotes(t.idx) and t.head.dep_ in {"ROOT", "conj"}
+                   and not any(c.lower_ == "of" for c in t.children) and (  # not "both of whom advised him"
                 t.lower_ in _PAIRS or (t.lemma_.lower() in {"man", "woman"} and t.tag_ == "NNS"
                                        and any(c.lower_ in {"two", "both"} for c in t.children)))
                 for t in sent):

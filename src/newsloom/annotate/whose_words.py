@@ -153,13 +153,20 @@ def named_thing(doc: Doc, first: int) -> bool:
     name of the union's campaign, 'Rested Pilots, Safe Skies'"; not "said of the campaign: '...'"): a name, nobody's
     words."""
     k = first - 1
-    while k >= 0 and (doc[k].is_quote or doc[k].is_space or doc[k].text == ","):
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
         k -= 1
-    return k >= 0 and doc[k].lemma_.lower() in _NAMED_THINGS and doc[k].pos_ == "NOUN" and not (
-        doc[k].dep_ == "pobj" and doc[k].head.head.lemma_.lower() in SPEECH_LEMMAS)  # not "said of the campaign, '...'"
+    if k < 1 or doc[k].text != ",":
+        return False  # only in apposition: not "running a campaign 'of hatred'"
+    k -= 1
+    noun = doc[k]
+    named = noun.lemma_.lower() in _NAMED_THINGS or (  # "the name of the union's campaign, '...'"
+        noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in {"name", "title"})
+    return (named and noun.tag_ == "NN"  # one slogan: not "Like most campaigns, '...'"
+            and any(c.dep_ in {"det", "poss"} for c in noun.children)
+            and not (noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SPEECH_LEMMAS))  # not "said of the campaign"
 
 
-_NAMED_THINGS = {"campaign", "slogan", "motto", "hashtag", "title", "banner", "placard", "tagline", "catchphrase"}
+_NAMED_THINGS = {"slogan", "motto", "hashtag", "title", "banner", "placard", "tagline", "catchphrase"}
 _JUDGING = {"consider", "find", "dismiss"}  # judging verbs beyond the naming ones (LABEL_LEMMAS)
 _PHRASE_NOUNS = {"phrase", "term", "word", "words", "expression", "slogan", "nickname", "label", "catchphrase", "motto"}
 _USING_WORDS = {"use", "coin", "utter", "repeat", "say", "write", "choose", "employ", "invoke", "borrow", "adopt", "shout",
