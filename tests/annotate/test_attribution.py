@@ -1081,6 +1081,8 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('Inspector Ada Lind said the alarm had been switched into what its maker calls "maintenance mode" on '
+                 'Sunday.', "maintenance mode", id="words-a-maker-calls-something-are-relayed"),
     pytest.param('09:20\nTomas Brenner was met at the door by Gerald Ashby, the conciliator, and the two men posed for '
                  'photographers.\n\n"I have cleared my diary for the week," he said.\n\n09:12\nTalks begin.\n\n09:00\n'
                  'Doors open.', "cleared my diary", id="a-he-after-two-men-the-sentence-pairs"),

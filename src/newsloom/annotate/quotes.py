@@ -474,8 +474,9 @@ def _relayed(resolver: SpeakerResolver, tokens: Span, cue: Token | None, speaker
 def _described_teller(resolver: SpeakerResolver, verb: Token) -> str | None:
     """A person described, not named, as the subject of a verb of saying or telling outside quotation marks ("He said a
     state inspector had confided to him that the plan was '...'"): that description as written."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in TELLING:  # not "executives were calling '...'"
-        return None
+    naming = verb.lemma_.lower() in LABEL_LEMMAS and verb.tag_ != "VBG" and any(c.dep_ == "dobj" for c in verb.children)
+    if verb.pos_ != "VERB" or not (verb.lemma_.lower() in TELLING or naming):  # "what its maker calls '...'", not
+        return None  # "executives were calling '...'" (on the phone)
     subject = subject_of(verb)
     if subject is None or subject.pos_ != "NOUN" or described_kind(subject) != "person" or resolver.in_quotes(subject.idx):
         return None
