@@ -1327,3 +1327,4 @@ def test_words_said_of_a_campaign_are_still_a_quotation():
     assert quote.speaker == "Tom Kay"
     _one(_quotes('According to the Kay campaign, "The speech will be given at the harbour."'), "speech will be given")
     _one(_quotes('Like most campaigns, "the process we follow is to check each gift," Tom Kay said.'), "process we follow")
+    _one(_quotes('Ann Lee noted that Tom Kay\'s slogan, "common sense," reflects a new approach.'), "common sense")

@@ -163,7 +163,8 @@ def named_thing(doc: Doc, first: int) -> bool:
         noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in {"name", "title"})
     return (named and noun.tag_ == "NN"  # one slogan: not "Like most campaigns, '...'"
             and any(c.dep_ in {"det", "poss"} for c in noun.children)
-            and not (noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SPEECH_LEMMAS))  # not "said of the campaign"
+            and not any(a.lemma_.lower() in SPEECH_LEMMAS for a in noun.ancestors))  # not "said of the campaign, '...'",
+    # nor "He noted that Trump's slogan, 'common sense,' reflects ...": words a speaker used
 
 
 _NAMED_THINGS = {"slogan", "motto", "hashtag", "title", "banner", "placard", "tagline", "catchphrase"}
