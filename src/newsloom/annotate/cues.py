@@ -229,7 +229,7 @@ def speaker_of(verb: Token) -> Token | None:
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if own and _for_to_clause(verb):
         return None  # "calls for the party to respond": nobody has responded
-    if verb.lemma_.lower() in _ADDRESSING and (
+    if verb.lemma_.lower() in ADDRESSING and (
             (own and all(c.dep_ == "nsubjpass" for c in own)) or any(c.dep_ == "auxpass" for c in verb.children)):
         return _agent(verb)  # "Rubio was asked by Gerard Baker whether ...", "... and were told to keep quiet":
         # the one asked or told does not speak
@@ -307,7 +307,9 @@ def _aside_source(subj: Token, verb: Token) -> Token | None:
     return None
 
 
-_ADDRESSING = {"ask", "tell", "question", "inform", "remind", "warn", "urge", "advise", "assure", "press", "instruct"}
+# Verbs whose passive subject is the one spoken to ("Rubio was asked by ...", "he was told to wait"): no speaker.
+ADDRESSING = {"ask", "tell", "question", "inform", "remind", "warn", "urge", "advise", "assure", "press", "instruct",
+              "order"}
 
 
 def _agent(verb: Token) -> Token | None:

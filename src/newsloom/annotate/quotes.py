@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsloom.annotate.attribution import attribute
 from newsloom.annotate.basis import CONFIDENCE, NOT_SPEECH, basis_of, carried, is_described, not_self_named
 from newsloom.annotate.cues import (
+    ADDRESSING,
     CUE_LEMMAS,
     FINITE_TAGS,
     LABEL_LEMMAS,
@@ -215,7 +216,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 start = _after_label(text, label.end)
         else:
             cue, subj, beside = attribute(tokens, quoted, sent_of)
-            if (cue is not None and cue.lemma_.lower() in _TOLD_TO_ONE and any(c.dep_ == "nsubjpass" for c in cue.children)
+            if (cue is not None and cue.lemma_.lower() in ADDRESSING and any(c.dep_ == "nsubjpass" for c in cue.children)
                     and (subj is None or subj.dep_ == "nsubjpass")):  # "He has been asked to stay home '...,' according to a letter"
                 agent = next((c for c in cue.children if c.dep_ == "agent"), None)
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -502,8 +503,6 @@ def _says_another(resolver: SpeakerResolver, verb: Token, speaker: str, known: b
     return None
 
 
-# Verbs whose passive subject is the one spoken to ("he was asked to stay home", "she was told '...'").
-_TOLD_TO_ONE = {"ask", "tell", "order", "advise", "instruct", "urge", "remind", "inform", "assure", "promise"}
 _RELAYED_VERBS = SPEECH_LEMMAS | LABEL_LEMMAS | {"tell", "write", "warn", "quip", "joke", "promise", "vow"}
 
 
