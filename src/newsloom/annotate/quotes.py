@@ -247,14 +247,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         letter = text_opening(doc, tokens.start) if read is None and signed is None and label is None else None
         writer = writer_of(read or letter) if (read or letter) is not None else None
         if read is not None:  # "Venn read a statement on his behalf: '...'": the text's words, its writer's if named
-            cue, subj, beside = read.head, subject_of(read.head), writer is None
-            reader = _speaker(resolver, subj, cue, sent_of(tokens.start))
-            speaker = resolver.owner(writer) if writer is not None else reader
-            if writer is not None and speaker.how == "pronoun" and reader is not None and speaker.name == reader.name:
-                speaker = SpeakerMention(speaker.start, speaker.end, None, "pronoun",  # "Venn read ... on his behalf"
-                                         doubt=f"“{writer.text}” is someone other than {reader.name}, and nobody is named for it")
-            elif writer is not None and not speaker.name and not speaker.doubt:
-                speaker.doubt = f"the text read out is someone else's, and “{writer.text}” names nobody we can be sure of"
+            cue, subj, speaker = _read_out_speaker(resolver, read, writer, sent_of(tokens.start))
+            beside = writer is None
         elif writer is not None:  # "A third letter, from Tom Kay, was angrier: '...'": the writer's words
             speaker, beside = resolver.owner(writer), False
         if cue is not None and cue.idx > qs.end and _TALKED_ABOUT.match(text, qs.end):
@@ -289,11 +283,10 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         quote.basis, quote.confidence = basis_of(speaker, None if writer is not None else cue, beside)
         if speaker is not None:
             _give(quote, speaker)
-        if writer is not None:
-            pass  # the writer of the text read out, named: the words are theirs
-        elif speaker is not None and speaker.name and cue is not None and quote.confidence < CONFIDENCE[quote.basis]:
+        named = writer is None and speaker is not None and speaker.name and cue is not None  # a writer's words: no doubt
+        if named and quote.confidence < CONFIDENCE[quote.basis]:
             quote.doubt = f"“{cue.text}” does not say the words were said"  # "Lee dismissed the story, '...'"
-        elif speaker is not None and speaker.name and cue is not None and reads_out(cue):
+        elif named and reads_out(cue):
             quote.confidence = round(quote.confidence * NOT_SPEECH, 2)  # "He reads it slowly: '...'": the email's words
             quote.doubt = f"{speaker.name} reads out a text: the words are its writer's"
         other = _framed_before(resolver, tokens, cue, speaker) if beside and cue is not None and cue.i >= tokens.end else None
@@ -729,6 +722,24 @@ def _written_as_outlet(resolver: SpeakerResolver, name: str) -> bool:
             at = text.find(name, at + len(name))
         resolver.memo[key] = found
     return bool(resolver.memo[key])
+
+
+def _read_out_speaker(resolver: SpeakerResolver, read: Token, writer: Token | None,
+                      sent: Span) -> tuple[Token, Token | None, SpeakerMention | None]:
+    """The cue, its subject and the speaker of words a text read out holds: the writer where the text names one (a
+    "his" that can only be the reader names nobody, and says so), else the reader, whose own text it may be."""
+    cue = read.head
+    subj = subject_of(cue)
+    reader = _speaker(resolver, subj, cue, sent)
+    if writer is None:
+        return cue, subj, reader
+    speaker = resolver.owner(writer)
+    if speaker.how == "pronoun" and reader is not None and speaker.name == reader.name:
+        speaker = SpeakerMention(speaker.start, speaker.end, None, "pronoun",  # "Venn read ... on his behalf"
+                                 doubt=f"“{writer.text}” is someone other than {reader.name}, and nobody is named for it")
+    elif not speaker.name and not speaker.doubt:
+        speaker.doubt = f"the text read out is someone else's, and “{writer.text}” names nobody we can be sure of"
+    return cue, subj, speaker
 
 
 def _name_before_participle(resolver: SpeakerResolver, doc: Doc, cue: Token) -> Token | None:
