@@ -59,6 +59,16 @@ def test_classify(line: str, kind: Kind) -> None:
         ("By Maria Lopez | Daily Harbor", ("Maria Lopez", "Daily Harbor")),
         ("by · Daily Harbor", (None, "Daily Harbor")),
         ("By Maria Lopez, Staff Writer", ("Maria Lopez", None)),
+        ("By Maria Lopez, Kestrel News Agency", ("Maria Lopez", "Kestrel News Agency")),
+        ("By Maria Lopez, Chief Reporter, The Daily Harbor", ("Maria Lopez", "The Daily Harbor")),
+        ("By Maria Lopez, Meridian Press | PORT KELDER, England, 13 October 2025", ("Maria Lopez", "Meridian Press")),
+        ("By Maria Lopez | The Apothecary Review, Nov. 21", ("Maria Lopez", "The Apothecary Review")),
+        ("By Maria Lopez, Harbour Herald staff writer | Oct. 16", ("Maria Lopez", "Harbour Herald")),
+        ("By Maria Lopez, Herald columnist | Oct. 19", ("Maria Lopez", None)),
+        ("By Maria Lopez, Port Elsinge", ("Maria Lopez", None)),
+        ("By Maria Lopez | Tuesday", ("Maria Lopez", None)),
+        ("By Herald Staff, with Kelder Press Agency | Saltreach Daily Herald", (None, "Saltreach Daily Herald")),
+        ("By SportsDesk 24 staff", (None, "SportsDesk 24")),
     ],
 )
 def test_byline_parts(line: str, parts: tuple[str | None, str | None]) -> None:
@@ -68,7 +78,8 @@ def test_byline_parts(line: str, parts: tuple[str | None, str | None]) -> None:
 @pytest.mark.parametrize(
     ("raw", "name"),
     [("By FRANCESCA EBEL", "Francesca Ebel"), ("SEAN O'NEILL", "Sean O'Neill"), ("JEAN-PAUL DURAND", "Jean-Paul Durand"),
-     ("  Ana   Lima ", "Ana Lima"), ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"), ("", None)],
+     ("  Ana   Lima ", "Ana Lima"), ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"), ("", None),
+     ("GAZ PENNOCK and SHONA REILLY", "Gaz Pennock and Shona Reilly")],
 )
 def test_person_name(raw: str, name: str | None) -> None:
     assert person_name(raw) == name

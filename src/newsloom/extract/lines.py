@@ -224,12 +224,71 @@ def is_byline(text: str) -> bool:
     return not rest.strip(" ·|•-–—") or capitalised_share(rest) >= 0.75
 
 
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|press|agency|service|wire|times|post|herald|ledger|sentinel|echo|review|journal|gazette|courier|"
+    r"chronicle|tribune|standard|examiner|advertiser|lantern|daily|weekly|radio|tv|television|broadcasting|network|"
+    r"monitor|digest|observer|mail|telegraph|express|record|globe|bulletin|dispatch|inquirer|voice|online|magazine|"
+    r"media|channel|newspaper)\b",
+    re.IGNORECASE,
+)
+_BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|contributor|staff|desk|special)\b",
+                          re.IGNORECASE)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_MONTH_DAY = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    rf"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d{{1,2}})?$|^{_WEEKDAY}$",
+    re.IGNORECASE,
+)
+_STAFF_CREDIT = re.compile(r"^(.+?)\s+staff$", re.IGNORECASE)
+_TRAILING_ROLE = re.compile(r"\s+(?:staff\s+)?(?:writer|reporter|columnist|correspondent)$", re.IGNORECASE)
+
+
+def is_date_piece(text: str) -> bool:
+    """A dateline piece: a full date, or a day and month without the year ("Oct. 19", "Tuesday")."""
+    return is_date_line(text) or bool(_MONTH_DAY.match(text))
+
+
+def _outlet_piece(piece: str, after_comma: bool) -> str | None:
+    """A byline piece as an outlet name, or None for a role, a date or a place.
+
+    After the author's comma only a name with a newsroom word ("Kestrel News Agency", "The Sentinel") counts:
+    "By NAME, Port Elsinge" gives where the reporter writes from, not the outlet.
+    """
+    kept = [p.strip() for p in piece.split(",") if p.strip() and not is_date_piece(p.strip())]
+    dated = len(kept) < len([p for p in piece.split(",") if p.strip()])
+    if not kept:
+        return None
+    name = _TRAILING_ROLE.sub("", kept[0]).strip()
+    newsroom = bool(_OUTLET_WORDS.search(name)) or name.startswith("The ")
+    if (after_comma or dated) and not newsroom:
+        return None
+    if _BYLINE_ROLE.search(name) and not newsroom:
+        return None
+    if name != kept[0] and len(name.split()) < 2:
+        return None  # "Herald columnist": too little left to name the outlet
+    return name or None
+
+
 def byline_parts(text: str) -> tuple[str | None, str | None]:
-    """Split a byline into `(author, outlet)`: "By NAME", "by · Outlet", "By NAME | Outlet"."""
+    """Split a byline into `(author, outlet)`: "By NAME", "by · Outlet", "By NAME | Outlet", "By NAME, Outlet".
+
+    Roles ("Chief Reporter"), datelines ("GREYWICK, England, 13 October") and places are passed over.
+    """
     match = _BYLINE.match(text)
     if not match:
         return None, None
     parts = [p.strip() for p in re.split(r"\s*[·|•]\s*|\s+[-–—]\s+", match.group(1))]
-    author = parts[0].split(",")[0].strip() or None if parts else None
-    outlet = next((p for p in parts[1:] if p), None)
-    return author, outlet
+    first = parts[0].split(",") if parts else [""]
+    author = first[0].strip() or None
+    staff = _STAFF_CREDIT.match(author or "")
+    if staff:  # "By SportsDesk 24 staff": the outlet's own credit, not a person
+        author = None
+        if len(staff.group(1).split()) >= 2:
+            return None, staff.group(1)
+    pieces = [(p.strip(), True) for p in first[1:] if not p.strip().lower().startswith("with ")]
+    pieces += [(p, False) for p in parts[1:]]
+    for piece, after_comma in pieces:
+        outlet = _outlet_piece(piece, after_comma) if piece else None
+        if outlet:
+            return author, outlet
+    return author, None

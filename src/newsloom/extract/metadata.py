@@ -55,11 +55,17 @@ def person_name(value: Any) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" ,;:|·-–—")
     if not name or not any(ch.isalpha() for ch in name):
         return None
-    if name.isupper():
-        words = [w.lower() if w.lower() in _NAME_PARTICLES else w.capitalize() for w in name.split(" ")]
+    if name.isupper() or _capitals_with_and(name):
+        words = [w.lower() if w.lower() in _NAME_PARTICLES or w == "and" else w.capitalize() for w in name.split(" ")]
         name = " ".join("-".join(p.capitalize() for p in w.split("-")) if "-" in w else w for w in words)
         name = re.sub(r"(?<=['’])([a-z])", lambda m: m.group(1).upper(), name)
     return name
+
+
+def _capitals_with_and(name: str) -> bool:
+    """True for several names in capitals joined by a lower-case "and" ("GAZ PENNOCK and SHONA REILLY")."""
+    words = name.split()
+    return " and " in name and all(w == "and" or w.isupper() for w in words if any(c.isalpha() for c in w))
 
 
 def copyright_holder(text: str) -> str | None:

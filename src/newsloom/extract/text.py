@@ -11,8 +11,10 @@ from newsloom.extract.lines import (
     byline_parts,
     classify,
     ends_sentence,
+    is_date_piece,
     split_lines,
 )
+from newsloom.extract.masthead import find_masthead, is_editor_note, is_nav_line
 from newsloom.model import Segment
 
 # Score of each kind of line in the search for the densest run of prose (prose scores its word count).
@@ -52,9 +54,15 @@ def _lettered(text: str) -> bool:
 
 
 def _find_title(lines: list[Line]) -> Line | None:
-    """Return the first headline-like line (3-30 words, mostly letters, no final full stop) before any paragraph."""
+    """Return the first headline-like line (3-30 words, mostly letters, no final full stop) before any paragraph.
+
+    The outlet's masthead, section menus, breadcrumbs and bracketed notes above it are not the headline.
+    """
+    masthead = find_masthead(lines)
     for line in lines:
-        if line.kind not in (Kind.HEADING, Kind.PROSE):
+        if line.kind not in (Kind.HEADING, Kind.PROSE) or line is masthead:
+            continue
+        if is_nav_line(line.text) or is_editor_note(line.text) or is_date_piece(line.text):
             continue
         closed = line.text.rstrip("\"'”’").endswith((".", ":"))
         if line.kind == Kind.PROSE and (line.words > 30 or closed):

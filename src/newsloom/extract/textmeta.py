@@ -11,12 +11,14 @@ from newsloom.extract.lines import (
     capitalised_share,
     close_number_gaps,
     ends_sentence,
+    is_date_piece,
 )
+from newsloom.extract.masthead import find_masthead, is_nav_line, masthead_outlet, outlet_name
 from newsloom.extract.metadata import copyright_holder, find_date, person_name
 from newsloom.extract.text import Body
 
 _DESK = re.compile(r"\bnews (?:team|desk|staff|room) (?:of|at) (the )?([A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*){0,5})")
-_DESK_LINE = re.compile(r"^(.{2,60}?)\s+(?:news desk|news team|newsroom|staff|desk|editorial team)$", re.IGNORECASE)
+_DESK_LINE = re.compile(r"^(?:by\s+)?(.{2,60}?)\s+(?:news desk|news team|newsroom|staff|desk|editorial team)$", re.IGNORECASE)
 _SELF_DOMAIN = re.compile(r"^([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,})\s+is\s+(?:an?|the)\b")
 _ROLE_WORDS = re.compile(r"\b(?:reporter|correspondent|editor|writer|staff|contributor|columnist)\b", re.IGNORECASE)
 
@@ -34,6 +36,8 @@ class TextMeta:
 def _outlet_line(line: Line | None) -> str | None:
     """Return a line's text when it reads like an outlet name under a byline ("The Washington Post")."""
     if line is None or line.kind not in (Kind.HEADING, Kind.TITLE) or not 1 <= line.words <= 6:
+        return None
+    if is_date_piece(line.text) or is_nav_line(line.text):
         return None
     if ends_sentence(line.text) or _ROLE_WORDS.search(line.text) or capitalised_share(line.text) < 0.99:
         return None
@@ -72,7 +76,8 @@ def _from_desk(line: Line) -> str | None:
     if match:
         return ("The " if match.group(1) else "") + match.group(2).rstrip(".")
     match = _DESK_LINE.match(line.text) if line.words <= 8 else None
-    return match.group(1).strip() if match and capitalised_share(match.group(1)) >= 0.99 else None
+    name = match.group(1).strip() if match else ""
+    return name if name[:1].isupper() and capitalised_share(name) >= 0.99 else None
 
 
 def _from_self_description(line: Line) -> str | None:
@@ -102,9 +107,11 @@ def text_metadata(body: Body) -> TextMeta:
     header = lines[:body.first]
     outside = header + lines[body.last + 1:]
     author, outlet = _byline(header, lines)
+    masthead = find_masthead(lines)
     return TextMeta(
         title=body.title.text if body.title is not None else None,
         author=author,
-        outlet=outlet or _outlet_elsewhere(outside),
+        outlet=outlet_name(outlet or (masthead_outlet(masthead) if masthead is not None else None)
+                           or _outlet_elsewhere(outside)),
         published=_date(header),
     )
