@@ -218,3 +218,15 @@ def test_format_all_writes_three_briefs(inputs, tmp_path):
     result = runner.invoke(app, ["analyze", str(inputs / "wire.txt"), "--format", "all", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert {p.name for p in out.iterdir()} == {"brief.json", "brief.md", "brief.html"}
+
+
+def test_a_headline_quotation_is_marked_and_its_offsets_index_the_input(tmp_path):
+    text = ("Harbour Post > Local > Transport\n\nMayor: \u201cThe pier will be rebuilt by spring\u201d\n\nBy Ana Lima\n\n"
+            "The harbour board met on Tuesday to discuss the pier, which storms damaged in January.\n\n"
+            "\u201cThe pier will be rebuilt by spring, whatever it costs,\u201d Mayor Tomas Brandt said.\n")
+    row = _quotes_of_text(tmp_path, text)
+    (head,) = [q for q in row["quotes"] if q.get("part") == "title"]
+    assert text[head["start"] : head["end"]] == head["text"] == "The pier will be rebuilt by spring"
+    assert head["speaker"] == "Tomas Brandt"
+    assert text[head["speaker_start"] : head["speaker_end"]] == "Tomas Brandt"
+    assert all("part" not in q for q in row["quotes"] if q is not head)

@@ -288,8 +288,12 @@ def _quote_row(q, article, report) -> dict:
 
     from newsloom.model import SPEAKER_THRESHOLD
 
+    start, end = off(q.start), off(q.end)
+    if q.part == "title":  # offsets in the headline; in the input itself where the input is plain text
+        at = _title_in_input(article, report) if plain else None
+        start, end = (q.start + at, q.end + at) if at is not None else (q.start, q.end)
     row = {
-        "text": q.text, "start": off(q.start), "end": off(q.end), "speaker": q.shown_speaker,
+        "text": q.text, "start": start, "end": end, "speaker": q.shown_speaker,
         "speaker_start": off(q.speaker_start), "speaker_end": off(q.speaker_end), "cue": q.cue, "kind": q.kind,
         "speaker_role": q.speaker_role, "basis": q.basis, "confidence": q.confidence,
     }
@@ -300,7 +304,19 @@ def _quote_row(q, article, report) -> dict:
             row["why"] += f" ({q.doubt})"
     elif q.shown_speaker is None and q.doubt:
         row["why"] = f"unattributed: {q.doubt}"
+    if q.part != "text":
+        row["part"] = q.part
     return row
+
+
+def _title_in_input(article, report) -> int | None:
+    """Where a plain-text input writes the article's headline, or None."""
+    from newsloom.ingest.encoding import decode
+
+    if not article.title:
+        return None
+    at = decode(report.raw, report.hints.get("charset")).find(article.title)
+    return at if at >= 0 else None
 
 
 @app.command()

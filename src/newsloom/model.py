@@ -11,22 +11,45 @@ DONE_STAGES: tuple[ReportStage, ...] = ("annotated", "skipped", "failed")  # a r
 QuoteKind = Literal["direct", "partial", "indirect"]
 
 
+_EVIDENCE_KEYS = {"report", "start", "end", "part"}
+
+
+def _brief_fields(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A dataclass's fields as the brief writes them: an evidence span of the body text carries no `part`."""
+    out = dict(pairs)
+    if out.get("part") == "text" and set(out) == _EVIDENCE_KEYS:
+        del out["part"]
+    return out
+
+
+def brief_dict(obj: Any) -> dict[str, Any]:
+    """A brief, a story's brief or one of its lines as JSON-ready data, in the brief's own form."""
+    return asdict(obj, dict_factory=_brief_fields)
+
+
 def content_hash(data: bytes) -> str:
     """Return the hex SHA-256 of raw input bytes."""
     return hashlib.sha256(data).hexdigest()
 
 
+TextPart = Literal["text", "title"]
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """A character span `[start, end)` in the clean text of one report."""
+    """A character span `[start, end)` in the clean text of one report, or in its headline when `part` is "title"."""
 
     report: str
     start: int
     end: int
+    part: TextPart = "text"
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the brief's `{report, start, end}` form."""
-        return {"report": self.report, "start": self.start, "end": self.end}
+        """Return the brief's `{report, start, end}` form (with `part: "title"` for a span of the headline)."""
+        out: dict[str, Any] = {"report": self.report, "start": self.start, "end": self.end}
+        if self.part != "text":
+            out["part"] = self.part
+        return out
 
 
 @dataclass
@@ -143,6 +166,7 @@ class Quote:
     confidence: float | None = None  # how sure that attribution is, 0..1 (None = not recorded)
     speaker_role: str | None = None  # title, role or description written with the speaker ("Kremlin spokesman")
     doubt: str = ""  # why the speaker is less sure than its basis, or why nobody is named ("“she” could be A or B")
+    part: TextPart = "text"  # "title": start/end index the headline (speaker_start/end still index the body)
 
     @property
     def shown_speaker(self) -> str | None:
@@ -214,6 +238,11 @@ class Annotated:
     claims: list[Claim] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     sources: list[SourceCite] = field(default_factory=list)
+
+    @property
+    def body_quotes(self) -> list[Quote]:
+        """The quotes of the article's text (not of its headline): their offsets index `article.text`."""
+        return [q for q in self.quotes if q.part == "text"]
 
     @property
     def report_id(self) -> str:
@@ -509,7 +538,7 @@ class Brief:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the brief as plain JSON-ready data."""
-        return asdict(self)
+        return brief_dict(self)
 
     def to_json(self, indent: int | None = 2) -> str:
         """Serialise the brief to JSON (schema `newsloom.brief/1`)."""

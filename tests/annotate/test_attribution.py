@@ -796,6 +796,8 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Councillor Ruth Banner spoke last.\n\n"We will rebuild the trust of our voters first," Banner said.',
+                 "rebuild the trust", "direct", "Ruth Banner", id="a-person-named-banner-is-no-banner"),
     pytest.param('Governor Tom Harlow remarked that he had consulted Attorney General Piet Rask and the scholar Jonas Lind, '
                  'both of whom advised him that the order was lawful. "I want to be crystal clear," he said.',
                  "crystal clear", "direct", "Tom Harlow", id="both-of-whom-in-a-relative-clause-pairs-nobody"),

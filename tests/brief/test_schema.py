@@ -39,6 +39,7 @@ ADDED_IN_VERSION_1 = {  # optional: older briefs lack them
     "disagreement": {"id", "kind"},
     "timelineEntry": {"kind", "disputed_by"},
     "story": {"stale_fixes"},
+    "evidence": {"part"},  # written only for a span of a headline
 }
 
 
@@ -165,6 +166,18 @@ def test_rejects_evidence_outside_its_report(doc):
     def mutate(d):
         d["stories"][0]["claims"][0]["evidence"][1]["end"] = 10_000
     assert "$.stories[0].claims[0].evidence[1]" in _broken(doc, mutate)
+
+
+def test_a_headline_span_must_lie_inside_the_headline(doc):
+    def mutate(d):
+        report = d["stories"][0]["reports"][0]
+        d["stories"][0]["claims"][0]["evidence"][0] = {"report": report["id"], "start": 0,
+                                                       "end": len(report["title"] or "") + 1, "part": "title"}
+    assert "lies outside the headline's" in _broken(doc, mutate)
+    ok = copy.deepcopy(doc)
+    report = ok["stories"][0]["reports"][0]
+    ok["stories"][0]["claims"][0]["evidence"][0] = {"report": report["id"], "start": 0, "end": 1, "part": "title"}
+    validate(ok)
 
 
 @pytest.mark.parametrize("mutate, where", [

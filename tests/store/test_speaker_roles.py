@@ -27,3 +27,14 @@ def test_why_nobody_is_named_round_trip(store):
     store.put_annotated(ann)
     back = store.get_annotated(report.id)
     assert back is not None and [q.doubt for q in back.quotes] == ["“she” could be Ann Lee or Jo Kay", ""]
+
+
+def test_a_headline_quotation_keeps_its_part(store):
+    report = make_report(3)
+    store.add_report(report)
+    ann = make_annotated(report)
+    ann = replace(ann, quotes=[replace(ann.quotes[0], part="title"), ann.quotes[1]])
+    store.put_annotated(ann)
+    back = store.get_annotated(report.id)
+    assert back is not None and [q.part for q in back.quotes] == ["title", "text"]
+    assert [q.part for q in back.body_quotes] == ["text"]

@@ -137,3 +137,14 @@ def test_story_page_says_why_each_quote_has_its_speaker_or_none(built_store, tmp
     page = TestClient(create_app(str(db))).get(f"/stories/{story['id']}").text
     assert ("Why unattributed: no report says who said it (“she” could be Marta Kessling or Hanne Toller)"
             in page.replace("&#34;", '"'))
+
+
+def test_report_page_marks_a_span_of_the_headline_when_asked(client):
+    story = ferry_story(client)
+    doc = client.get(f"/api/stories/{story['id']}").json()
+    report = next(r for r in doc["stories"][0]["reports"] if r["outlet"] == "Aldwyn Gazette")
+    start = report["title"].index("crews walk out")
+    page = client.get(f"/reports/{report['id']}", params={"start": start, "end": start + 14, "part": "title"})
+    assert page.status_code == 200
+    assert '<mark id="hl" class="on">crews walk out</mark>' in page.text
+    assert page.text.count('<mark id="hl"') == 1  # the body is not marked at the headline's offsets

@@ -8,6 +8,7 @@ from newsloom.annotate.corrections import find_corrections
 from newsloom.annotate.dates import find_dates
 from newsloom.annotate.embeddings import embed_claims
 from newsloom.annotate.entities import doc_mentions
+from newsloom.annotate.headline_quotes import headline_quotes
 from newsloom.annotate.nlp import parse
 from newsloom.annotate.quotes import find_quotes
 from newsloom.annotate.sources import find_sources
@@ -29,6 +30,7 @@ def annotate(article: Article, vectors: bool = True, doc: Doc | None = None) -> 
     corrections = find_corrections(article.text, article.published)
     claims = [c for c in find_claims(doc, mentions, dates, quotes, article.report_id)
               if not any(n.start < c.end and c.start < n.end for n in corrections)]  # a notice is not a claim
+    quotes += headline_quotes(article.title, quotes, mentions, article.report_id, article.text)
     if vectors and claims:
         embed_claims(claims, {article.report_id: article.text})
     sentences = [(s.start_char, s.end_char) for s in doc.sents]

@@ -123,16 +123,21 @@ _SIGNS = {"sign", "banner", "placard", "poster", "billboard", "sticker", "plaque
 def _on_a_sign(cue: Token | None, subj: Token | None) -> bool:
     """True when the words are written on a sign, a banner or a placard ("a banner reading '...'", "placards that
     read '...'", "a sign hangs over the door: '...'"): a slogan, nobody's quote."""
-    if subj is not None and subj.lemma_.lower() in _SIGNS:
+    if subj is not None and _a_sign(subj):
         return True
     if cue is None:
         return False
-    if cue.dep_ in {"acl", "relcl"} and cue.head.lemma_.lower() in _SIGNS:
+    if cue.dep_ in {"acl", "relcl"} and _a_sign(cue.head):
         return True
     owner = subject_of(cue) if cue.lemma_.lower() == "read" else None
     if owner is not None and owner.lower_ in {"that", "which"} and owner.head.dep_ == "relcl":
         owner = owner.head.head
-    return owner is not None and owner.lemma_.lower() in _SIGNS
+    return owner is not None and _a_sign(owner)
+
+
+def _a_sign(tok: Token) -> bool:
+    """A word for a sign or a banner, not a person of that name ("Banner said", "Ruth Banner")."""
+    return tok.lemma_.lower() in _SIGNS and not (tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not tok.is_sent_start))
 
 
 def _a_name_or_a_loaded_word(tokens: Span, names_only: bool = False) -> bool:

@@ -5,10 +5,11 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from newsloom.brief.view import part_text
 from newsloom.model import Brief, BriefReport, Evidence
 
 QUOTE_COLUMNS = ("story", "speaker", "speaker_rule", "wording", "outlet", "published", "report", "start", "end",
-                 "link")
+                 "link", "in")  # in: "text" (offsets index the clean text) or "title" (the headline)
 CLAIM_COLUMNS = ("story", "claim", "reports", "independent_reports", "outlets", "report_ids", "speaker", "evidence")
 TABLES = ("quotes", "claims")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,9 +51,10 @@ def quote_rows(brief: Brief, link: Link = source_link) -> list[dict[str, object]
                 if report is None:
                     continue
                 rows.append({"story": story.id, "speaker": group.speaker or "unattributed",
-                             "speaker_rule": group.attribution, "wording": report.text[ev.start:ev.end], "outlet": report.outlet or report.source,
-                             "published": report.published, "report": ev.report, "start": ev.start,
-                             "end": ev.end, "link": link(ev, report)})
+                             "speaker_rule": group.attribution, "wording": part_text(report, ev.part)[ev.start:ev.end],
+                             "outlet": report.outlet or report.source, "published": report.published,
+                             "report": ev.report, "start": ev.start, "end": ev.end, "link": link(ev, report),
+                             "in": ev.part})
     return rows
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import TextIO
 
-from newsloom.model import SCHEMA_ID, Brief, InputStatus, StoryBrief
+from newsloom.model import SCHEMA_ID, Brief, InputStatus, StoryBrief, brief_dict
 from newsloom.brief.schema import BriefValidationError, validate
 
 __all__ = ["to_json", "write_json"]
@@ -34,7 +34,7 @@ def write_json(inputs: list[InputStatus], stories: Iterable[StoryBrief], out: Te
     pad = "" if indent is None else "\n" + " " * (2 * indent)
     seen: set[str] = set()
     for count, story in enumerate(stories):
-        doc = asdict(story)
+        doc = brief_dict(story)
         if doc["id"] in seen:
             raise BriefValidationError([f"$.stories[{count}].id: duplicate story id {doc['id']!r}"])
         seen.add(doc["id"])

@@ -225,7 +225,8 @@ def _framing(view: StoryView, f: Framing) -> list[str]:
 
 def _footnote(ref: Ref) -> str:
     ev = ref.evidence
-    return f"[^{ref.n}]: {md(ref.outlet)}, characters {ev.start}–{ev.end}: “{md(ref.text)}”"
+    where = "headline, characters" if ev.part == "title" else "characters"
+    return f"[^{ref.n}]: {md(ref.outlet)}, {where} {ev.start}–{ev.end}: “{md(ref.text)}”"
 
 
 def _inputs(inputs: list[InputStatus]) -> list[str]:

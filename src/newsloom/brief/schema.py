@@ -94,6 +94,7 @@ def _reference_problems(doc: dict[str, Any]) -> Iterator[str]:
             if report["id"] in texts:
                 yield f"{at}.reports[{r}].id: duplicate report id {report['id']!r}"
             texts[report["id"]] = report["text"]
+            texts[report["id"] + _TITLE_KEY] = report["title"] or ""
         for r, report in enumerate(story["reports"]):
             if report["copy_of"] is not None and (report["copy_of"] not in texts or report["copy_of"] == report["id"]):
                 yield f"{at}.reports[{r}].copy_of: {report['copy_of']!r} is not another report of this story"
@@ -167,11 +168,18 @@ def _chain_problems(path: str, item: dict[str, Any], texts: dict[str, str]) -> I
         yield f"{path}.independence: {counted} reports counted but independent_reports is {item['independent_reports']}"
 
 
+_TITLE_KEY = "\x00title"  # where a report's headline sits among the story's texts
+
+
 def _span_problems(path: str, evidence: list[dict[str, Any]], texts: dict[str, str]) -> Iterator[str]:
-    """Check that each evidence span names a report of the story and lies inside its text."""
+    """Check that each evidence span names a report of the story and lies inside its text (or its headline)."""
     for i, ev in enumerate(evidence):
         text = texts.get(ev["report"])
+        titled = ev.get("part") == "title"
+        if text is not None and titled:
+            text = texts.get(ev["report"] + _TITLE_KEY, "")
+        where = "headline" if titled else "report"
         if text is None:
             yield f"{path}[{i}].report: unknown report {ev['report']!r}"
         elif not ev["start"] <= ev["end"] <= len(text):
-            yield f"{path}[{i}]: span [{ev['start']}, {ev['end']}) lies outside the report's {len(text)} characters"
+            yield f"{path}[{i}]: span [{ev['start']}, {ev['end']}) lies outside the {where}'s {len(text)} characters"

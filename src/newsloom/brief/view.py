@@ -14,8 +14,13 @@ def evidence_text(story: StoryBrief, ev: Evidence) -> str:
     """Return the exact text an evidence span points at ("" when its report is not in the story)."""
     for report in story.reports:
         if report.id == ev.report:
-            return report.text[ev.start:ev.end]
+            return part_text(report, ev.part)[ev.start:ev.end]
     return ""
+
+
+def part_text(report: BriefReport, part: str) -> str:
+    """The text an evidence span of a report indexes: its clean text, or its headline for part "title"."""
+    return (report.title or "") if part == "title" else report.text
 
 
 def report_names(reports: list[BriefReport]) -> dict[str, str]:
@@ -189,11 +194,11 @@ class StoryView:
         return (any(link.cites for link in chain) or not all(i.counted for i in independence)
                 or (len(independence) > 1 and any(i.rule != "own reporting" for i in independence)))
 
-    def pieces(self, report: BriefReport) -> list[Piece]:
-        """Split a report's text at evidence boundaries so overlapping spans become separate runs."""
-        text = report.text
+    def pieces(self, report: BriefReport, part: str = "text") -> list[Piece]:
+        """Split a report's text (or its headline, part "title") at evidence boundaries: overlapping spans, separate runs."""
+        text = part_text(report, part)
         spans = [(min(max(r.evidence.start, 0), len(text)), min(max(r.evidence.end, 0), len(text)), r.anchor)
-                 for r in self._refs.values() if r.evidence.report == report.id]
+                 for r in self._refs.values() if r.evidence.report == report.id and r.evidence.part == part]
         cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
         pieces = [_piece(text[a:b], [anc for s, e, anc in spans if s <= a and b <= e],
                          [anc for s, _, anc in spans if s == a]) for a, b in zip(cuts, cuts[1:])]

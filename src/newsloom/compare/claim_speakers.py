@@ -32,7 +32,7 @@ class ClaimVoices:
 
     def __init__(self, anns: Sequence[Annotated], ledger: Sequence[QuoteGroup], fixes: Sequence[SpeakerFix],
                  alias: dict[str, str]) -> None:
-        self._quotes = {a.report_id: a.quotes for a in anns}
+        self._quotes = {a.report_id: a.body_quotes for a in anns}
         self._lines = {(ev.report, ev.start, ev.end): group for group in ledger for ev in group.evidence}
         self._fixes, _ = match_fixes(anns, fixes)
         self._alias = alias

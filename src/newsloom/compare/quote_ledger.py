@@ -44,6 +44,12 @@ class QuoteUnit:
     speaker_end: int | None = None
     doubt: str = ""  # why the attribution is less sure than its basis says
     fix: SpeakerFix | None = None  # a person's fix of who said this quote
+    part: str = "text"  # "title": the quote is in the report's headline
+
+    @property
+    def where(self) -> Evidence:
+        """The unit's own span as evidence."""
+        return Evidence(self.report, self.start, self.end, self.part)
 
 
 def _unit(report: str, q: Quote, alias: dict[str, str]) -> QuoteUnit:
@@ -56,7 +62,7 @@ def _unit(report: str, q: Quote, alias: dict[str, str]) -> QuoteUnit:
     if speaker and basis in WEAK_BASES and words(speaker)[-1:] and words(speaker)[-1] in tokens:
         confidence, doubt = round(confidence * SELF_NAMED, 2), f"the quote itself names {speaker}"
     return QuoteUnit(report, q.text, q.start, q.end, speaker, q.kind, tokens, basis, confidence,
-                     q.speaker_start, q.speaker_end, doubt)
+                     q.speaker_start, q.speaker_end, doubt, part=q.part)
 
 
 def _scare_quote(unit: QuoteUnit) -> bool:
@@ -234,8 +240,8 @@ def _locate(unit: QuoteUnit, part: tuple[str, ...]) -> Evidence:
             lead = len(piece) - len(piece.lstrip(_EDGE))
             trail = len(piece.rstrip(_EDGE))
             if trail > lead:
-                return Evidence(unit.report, unit.start + start + lead, unit.start + start + trail)
-    return Evidence(unit.report, unit.start, unit.end)
+                return Evidence(unit.report, unit.start + start + lead, unit.start + start + trail, unit.part)
+    return unit.where
 
 
 _EDGE = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb,;:.!?\u2026-\u2013\u2014"
@@ -259,8 +265,8 @@ def _variants(units: list[QuoteUnit]) -> list[Variant]:
             kept.append(key)
     variants = []
     for key in kept:
-        own = min(by_key[key], key=lambda u: len(u.text))
-        evidence = [Evidence(u.report, u.start, u.end) if tuple(u.tokens) == key else _locate(u, key)
+        own = min(by_key[key], key=lambda u: (u.part != "text", len(u.text)))  # the body's wording before a headline's
+        evidence = [u.where if tuple(u.tokens) == key else _locate(u, key)
                     for u in carriers[key]]
         variants.append(Variant(text=own.text, reports=sorted(reports[key]), evidence=list(dict.fromkeys(evidence))))
     return variants
@@ -289,14 +295,14 @@ def build_ledger(
         who, correction = decide(members), None
         if fix is not None:
             unit = next(u for u in members if u.fix is fix)
-            where = Evidence(unit.report, unit.start, unit.end)
+            where = unit.where
             who, correction = corrected(who, fix, _fixed_speaker(fix, alias), where)
         ledger.append(QuoteGroup(
             speaker=who.speaker,
             text=variants[0].text,
             reports=sorted({u.report for u in members}),
             variants=variants,
-            evidence=[Evidence(u.report, u.start, u.end) for u in members],
+            evidence=[u.where for u in members],
             kind="direct" if any(u.kind == "direct" for u in members) else "partial",
             speaker_basis=who.basis,
             attribution=who.reason,
@@ -325,7 +331,7 @@ def _attach_paraphrases(ledger: list[QuoteGroup], indirect: list[QuoteUnit]) -> 
                 best, best_score = group, score
         if best is None or best_score < 0.5:
             continue
-        evidence = Evidence(unit.report, unit.start, unit.end)
+        evidence = unit.where
         same = next((p for p in best.paraphrases if quote_words(p.text) == unit.tokens), None)
         if same is None:
             best.paraphrases.append(Variant(unit.text, [unit.report], [evidence]))

@@ -100,7 +100,7 @@ def statement_dates(
     speakers = {g.speaker for g in ledger if g.speaker and len(g.reports) >= 2}
     shared = (shared_quotes(ledger) if quoted is None else quoted).get(ann.report_id, [])
     text = ann.article.text
-    quotes = sorted(ann.quotes, key=lambda q: q.start)
+    quotes = sorted(ann.body_quotes, key=lambda q: q.start)
     out: list[DateClaim] = []
     previous: tuple[int, int] | None = None
     for s_start, s_end in ann.sentences:

@@ -49,7 +49,7 @@ def tone_toward(ann: Annotated, actors: list[str], alias: dict[str, str]) -> dic
     An actor the report does not name gets no score.
     """
     text = ann.article.text
-    quoted = sorted((q.start, q.end) for q in ann.quotes if q.kind != "indirect")
+    quoted = sorted((q.start, q.end) for q in ann.body_quotes if q.kind != "indirect")
     mentions = sorted(ann.mentions, key=lambda m: m.start)
     starts = [m.start for m in mentions]
     wanted = set(actors)

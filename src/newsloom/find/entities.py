@@ -60,12 +60,12 @@ class EntityPage:
 
     def to_dict(self) -> dict[str, Any]:
         """The page as JSON-ready data (quotes and claims with their reports and evidence)."""
-        from dataclasses import asdict
+        from newsloom.model import brief_dict
 
         return {"name": self.name, "type": self.type, "aliases": self.aliases,
-                "stories": [asdict(s) for s in self.stories],
-                "quotes": [{"story": q.story, **asdict(q.quote)} for q in self.quotes],
-                "claims": [{"story": c.story, **asdict(c.claim)} for c in self.claims]}
+                "stories": [brief_dict(s) for s in self.stories],
+                "quotes": [{"story": q.story, **brief_dict(q.quote)} for q in self.quotes],
+                "claims": [{"story": c.story, **brief_dict(c.claim)} for c in self.claims]}
 
 
 def entity_names(briefs: Iterable[StoryBrief]) -> list[EntitySummary]:

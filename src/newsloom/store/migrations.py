@@ -362,6 +362,10 @@ QUOTE_DOUBTS = Migration(14, "why a quote's speaker is doubted or nobody is name
 ALTER TABLE quotes ADD COLUMN doubt TEXT
 """)
 
+QUOTE_PARTS = Migration(15, "quotations found in a report's headline", """
+ALTER TABLE quotes ADD COLUMN part TEXT
+""")
+
 PG_SEARCH_CONFIG = "newsloom_search"  # English stemming without a stop-word list, like SQLite's porter tokenizer
 PG_SEARCH_TEXT = {  # the text each PostgreSQL search index covers; {t} is the table's alias in a query
     "articles": "COALESCE({t}title, '') || ' ' || {t}text",
@@ -379,7 +383,7 @@ PG_FULL_TEXT = Migration(13, "PostgreSQL full-text search of reports, quotes and
 
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, CLAIM_VIEWS, STATE, REPORT_STATES, QUOTE_BASIS, SOURCE_CITES, CORRECTIONS, SPEAKER_ROLES,
-    SPEAKER_FIXES, FULL_TEXT, WATCH, FOLLOWS, PG_FULL_TEXT, QUOTE_DOUBTS,
+    SPEAKER_FIXES, FULL_TEXT, WATCH, FOLLOWS, PG_FULL_TEXT, QUOTE_DOUBTS, QUOTE_PARTS,
 )
 
 

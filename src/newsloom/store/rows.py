@@ -32,7 +32,7 @@ SENTENCE = ("start", "end")
 MENTION = ("text", "start", "end", "label", "canonical")
 DATE = ("text", "start", "end", "value")
 QUOTE = ("text", "start", "end", "kind", "cue", "speaker", "speaker_start", "speaker_end",
-         "sentence_start", "sentence_end", "basis", "confidence", "speaker_role", "doubt")
+         "sentence_start", "sentence_end", "basis", "confidence", "speaker_role", "doubt", "part")
 CLAIM = ("text", "start", "end", "speaker", "entities", "numbers", "facets", "vectors")
 SOURCE = ("name", "kind", "role", "cue", "start", "end", "sentence_start", "sentence_end")
 CORRECTION = ("kind", "text", "start", "end", "date_text", "date")
@@ -162,7 +162,8 @@ def annotated_from(
         sentences=[(s, e) for s, e in spans.get(SENTENCES, [])],
         mentions=[Mention(*r) for r in spans.get(MENTIONS, [])],
         dates=[DateMention(*r) for r in spans.get(DATES, [])],
-        quotes=[Quote(rid, *r[:-4], r[-4] or "", r[-3], r[-2], r[-1] or "") for r in spans.get(QUOTES, [])],  # older rows: NULLs
+        quotes=[Quote(rid, *r[:-5], r[-5] or "", r[-4], r[-3], r[-2] or "", r[-1] or "text")  # older rows: NULLs
+                for r in spans.get(QUOTES, [])],
         claims=claims,
         sources=[SourceCite(*r) for r in spans.get(SOURCES, [])],
         corrections=[Correction(*r) for r in spans.get(CORRECTIONS, [])],

@@ -147,9 +147,10 @@ def create_app(db: str, *, create: bool = True, max_upload_mb: float = 100.0, ma
         return Response(body, media_type=DOWNLOADS[fmt], headers={"Content-Disposition": disposition})
 
     @app.get("/reports/{report_id}", response_class=HTMLResponse)
-    def report(request: Request, report_id: str, start: int | None = None, end: int | None = None) -> HTMLResponse:
-        """One report's clean article text and metadata; `start`/`end` mark a span of it."""
-        found = report_page(desk, report_id, start, end)
+    def report(request: Request, report_id: str, start: int | None = None, end: int | None = None,
+               part: str = "text") -> HTMLResponse:
+        """One report's clean article text and metadata; `start`/`end` mark a span of it (of its headline: part=title)."""
+        found = report_page(desk, report_id, start, end, part)
         if found is None:
             raise HTTPException(404, f"no report {report_id!r} in this store")
         return page(request, "report.html", r=found)

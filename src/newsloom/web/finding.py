@@ -14,6 +14,7 @@ from newsloom.model import BriefReport, Evidence
 from newsloom.store import StoreError
 from newsloom.store.base import SEARCH_COLUMNS, SEARCH_KINDS, SearchHit, SearchQueryError
 from newsloom.web.desk import Desk
+from newsloom.web.reports import evidence_query
 from newsloom.web.listing import FILTER_FIELDS, filter_choices, read_filters
 
 PAGE_SIZE = 20
@@ -101,7 +102,7 @@ def find_router(desk: Desk, page: Page) -> APIRouter:
         base = str(request.base_url).rstrip("/")
 
         def link(ev: Evidence, report: BriefReport) -> str:
-            return f"{base}/reports/{ev.report}?{urlencode({'start': ev.start, 'end': ev.end})}#hl"
+            return f"{base}/reports/{ev.report}?{urlencode(evidence_query(ev))}#hl"
 
         return _csv(to_csv(brief, table, link), f"newsloom-{story_id}-{table}.csv")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsloom.model import Article, InputStatus, Quote, Report
+from newsloom.model import Article, Evidence, InputStatus, Quote, Report
 from newsloom.web.desk import Desk
 
 
@@ -20,6 +20,7 @@ class ReportPage:
     copied_by: list[tuple[str, str]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     pieces: list[tuple[str, bool]] = field(default_factory=list)  # (text, marked)
+    title_pieces: list[tuple[str, bool]] = field(default_factory=list)  # the headline, (text, marked)
 
     @property
     def title(self) -> str:
@@ -33,8 +34,10 @@ class ReportPage:
         return url if url.lower().startswith(("http://", "https://")) else None
 
 
-def report_page(desk: Desk, report_id: str, start: int | None = None, end: int | None = None) -> ReportPage | None:
-    """Gather a report's page, or None when the store has no such report."""
+def report_page(desk: Desk, report_id: str, start: int | None = None, end: int | None = None,
+                part: str = "text") -> ReportPage | None:
+    """Gather a report's page, or None when the store has no such report; the span marked is in its headline when
+    `part` is "title"."""
     store = desk.store
     report = store.get_report(report_id)
     if report is None:
@@ -53,8 +56,18 @@ def report_page(desk: Desk, report_id: str, start: int | None = None, end: int |
         copy_of=_named(desk, story.copy_of(report_id)) if story else None,
         copied_by=[_named(desk, e.copy) for e in story.edges if e.original == report_id] if story else [],
         quotes=annotated.quotes if annotated else [],
-        pieces=marked(article.text, start, end) if article else [],
+        pieces=marked(article.text, *((start, end) if part != "title" else (None, None))) if article else [],
+        title_pieces=marked((article.title if article else None) or report.source,
+                            *((start, end) if part == "title" else (None, None))),
     )
+
+
+def evidence_query(ev: Evidence | Quote) -> dict[str, object]:
+    """The query that marks a span on its report's page: start, end, and part=title for a span of the headline."""
+    query: dict[str, object] = {"start": ev.start, "end": ev.end}
+    if ev.part == "title":
+        query["part"] = "title"
+    return query
 
 
 def _named(desk: Desk, report_id: str | None) -> tuple[str, str] | None:
