@@ -73,6 +73,14 @@ def test_a_speech_verb_after_the_quotation_and_an_inverted_one():
     assert (q.shown_speaker, q.basis) == ("MUSEUM BOSS", "description")
 
 
+@pytest.mark.parametrize("title", [
+    "Alder slams council\u2019s \u2018locks are enough\u2019 claim",  # someone else's words after the verb
+    "Alder denies \u2018a cover-up at the museum\u2019 in letter",  # a verb of attacking, words after it
+])
+def test_words_after_a_verb_that_are_someone_elses_are_not_the_subjects(title):
+    assert all(q.shown_speaker is None for q in _headline(title))
+
+
 def test_a_clause_before_the_colon_names_nobody():
     q = _one("City expels art dealer: \u2018a fence, not a collector\u2019")
     assert q.shown_speaker is None

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 TITLE: TextPart = "title"
 SPREAD = 3  # a headline may shorten the body's words: its words, in order, within this many times their count
 GAPPED_WORDS = 3  # fewer words than this must appear in the body's quotation as one run
+SHORT_SPREAD = 2  # three words may spread over no more than twice their count ("we're flying like zombies")
 DESCRIBED_CONFIDENCE = 0.6
 NAMED_CONFIDENCE = 0.85
 ROLE_CONFIDENCE = 0.75
@@ -37,6 +38,8 @@ _HEADLINE_VERBS = (CUE_LEMMAS | REPORT_LEMMAS | {"blast", "slam", "insist", "war
 _SMALL = {"in", "at", "to", "of", "over", "after", "for", "with", "and", "as", "by", "from", "into", "the"}
 _SAYINGS = {"farewell", "statement", "message", "letter", "plea", "warning", "verdict", "promise", "vow", "apology"}
 _EXTRA_SPEAKERS = {"boss", "guard", "star", "mum", "dad", "fans", "families", "bosses", "staff"}
+_ATTACKING = {"blast", "slam", "hit", "deny", "accuse", "attack", "reject", "mock", "condemn", "decry", "criticize",
+              "criticise", "question", "challenge", "dispute", "counter", "rebut", "dismiss"}
 _LEAD_WORDS = 8  # "Minister: Marrowind inquiry will report '...'": the minister's words
 _REST_WORDS = 6  # "Ferry captain says radar '...'": the words between a speech verb and its quotation
 _TITLES = {"prime", "minister", "president", "mayor", "sen", "senator", "rep", "dr", "mr", "mrs", "ms", "sir", "dame",
@@ -77,7 +80,7 @@ def _carries(body: list[str], head: list[str]) -> bool:
             except ValueError:
                 break
             k += 1
-        if k == n and at - first + 1 <= SPREAD * n:
+        if k == n and at - first + 1 <= (SPREAD if n > GAPPED_WORDS else SHORT_SPREAD) * n:
             return True
     return False
 
@@ -210,7 +213,7 @@ def _cue_in_headline(title: str, start: int, end: int, mentions: list[Mention],
     verbs = _verbs(doc, title, 0, len(before))
     if verbs:
         s, e, word = verbs[-1]
-        if len(before[e:].split()) <= _REST_WORDS:
+        if _own_words_follow(word, before[e:]):
             who = _who(title, _clause_start(title, s), s, mentions, doc, text)
             if who is not None:
                 return who, word
@@ -235,6 +238,15 @@ def _cue_in_headline(title: str, start: int, end: int, mentions: list[Mention],
         if who is not None and who.person is not None:
             return who, ":"
     return None
+
+
+def _own_words_follow(verb: str, rest: str) -> bool:
+    """Whether the quotation after a speech verb is the subject's own words: a few words on, and none of them
+    another's ("Biden slams Trump's 'dangerous game'"); after a verb of attacking ("slams", "denies") only what
+    a colon opens ("WIDOW BLASTS: 'LIAR!'")."""
+    if len(rest.split()) > _REST_WORDS or re.search(r"\w['’]s?\b", rest):
+        return False
+    return rest.strip() == ":" or _verb_lemma(verb) not in _ATTACKING
 
 
 def _clause_start(title: str, at: int) -> int:
