@@ -796,6 +796,15 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Adrian Keble was convicted on Monday. His wife, Miriam Keble, wept in the second row.\n\n'
+                 'Keble said only "No comment, thank you" to reporters.', "No comment", "partial", "Adrian Keble",
+                 id="a-surname-shared-with-a-wife-named-apart-is-the-subjects"),
+    pytest.param('The pier closure drew thousands of posts.\n\n@harbour_fan: "Thirty years of ferries and not one apology."\n\n'
+                 'Local MP Ines Varga (@InesVargaMP): "I have written to the minister about the pier."',
+                 "Thirty years of ferries", "direct", "@harbour_fan", id="a-post-quoted-under-its-handle"),
+    pytest.param('The pier closure drew thousands of posts.\n\n@harbour_fan: "Thirty years of ferries and not one apology."\n\n'
+                 'Local MP Peter Walsh (@PeterWalshMP): "I have written to the minister about the pier."',
+                 "written to the minister", "direct", "Peter Walsh", id="a-titled-name-with-its-handle-after-a-post"),
     pytest.param('Councillor Ruth Banner spoke last.\n\n"We will rebuild the trust of our voters first," Banner said.',
                  "rebuild the trust", "direct", "Ruth Banner", id="a-person-named-banner-is-no-banner"),
     pytest.param('Governor Tom Harlow remarked that he had consulted Attorney General Piet Rask and the scholar Jonas Lind, '
@@ -1083,6 +1092,12 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('Mareike and Jonas Feldhaus were on the last cabin. Mareike Feldhaus, 41, teaches at the village '
+                 'school.\n\n"We counted every minute of the night," Feldhaus recalled.',
+                 "counted every minute", id="a-surname-a-couple-shares-is-either-of-them"),
+    pytest.param('The pier closure drew thousands of posts.\n\n@harbour_fan: "Thirty years of ferries and not one apology."'
+                 '\n\nLocal MP Ines Varga (@InesVargaMP): "I have written to the minister about the pier."',
+                 "written to the minister", id="a-line-with-its-own-label-takes-no-speaker-from-the-line-before"),
     pytest.param('Inspector Ada Lind said the alarm had been switched into what its maker calls "maintenance mode" on '
                  'Sunday.', "maintenance mode", id="words-a-maker-calls-something-are-relayed"),
     pytest.param('09:20\nTomas Brenner was met at the door by Gerald Ashby, the conciliator, and the two men posed for '
@@ -1201,6 +1216,7 @@ NOT_SHOWN = [
 
 # Each rule that leaves words unattributed says why, in the words the brief shows.
 WHY_NOBODY = {
+    "a-surname-a-couple-shares-is-either-of-them": "“Feldhaus” could be Jonas Feldhaus or Mareike Feldhaus",
     "a-he-after-two-men-the-sentence-pairs": "“he” could be Gerald Ashby or Tomas Brenner",
     "a-he-after-two-men-in-capitals-joined-by-and": "“he” could be Harlow or Tomas Brennan",
     "a-his-after-a-man-described-in-its-own-sentence": "“his” could be the finance director",

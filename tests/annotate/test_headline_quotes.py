@@ -69,6 +69,8 @@ def test_a_role_two_people_hold_stays_a_description():
 
 def test_a_speech_verb_after_the_quotation_and_an_inverted_one():
     assert _one("\u2018The lenders trusted us,\u2019 director Alder says").shown_speaker == "Piet Alder"
+    q = _one("\u201eWe lost the lenders\u201c, museum guard says after night of thefts")
+    assert (q.shown_speaker, q.basis) == ("museum guard", "description")
     q = _one("\u201cWE WERE ROBBED BLIND!\u201d FUMES MUSEUM BOSS")
     assert (q.shown_speaker, q.basis) == ("MUSEUM BOSS", "description")
 
@@ -119,6 +121,12 @@ def test_the_headline_and_the_body_naming_different_people_name_nobody():
 ])
 def test_quoted_words_with_no_cue_and_no_body_quotation_are_no_quotation(title):
     assert _headline(title) == []
+
+
+def test_a_name_in_marks_is_no_quotation_even_when_a_body_quotation_holds_it():
+    body = BODY + "\n\n\u201cGood morning, this is The Morning Crossing,\u201d Alder said on air."
+    assert _headline("Union confronts museum boss live on \u2018The Morning Crossing\u2019", body) == []
+    assert _one("Russia Says Museum \u2018Will Rebuild The Trust Of Every Lender\u2019").shown_speaker == "Piet Alder"
 
 
 def test_no_headline_no_headline_quotes():

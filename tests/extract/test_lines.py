@@ -27,6 +27,8 @@ from newsloom.extract.metadata import copyright_holder, find_date, iso_date, per
         ("Further Reading", Kind.SECTION),
         ("Related stories", Kind.SECTION),
         ("Post Comment", Kind.BARRIER),
+        ("@harbour_fan I agree, the pier was a disgrace", Kind.BARRIER),
+        ("@harbour_fan: \u201cThirty years of ferries and not one apology.\u201d", Kind.PROSE),
         ("12 comments", Kind.BARRIER),
         ("gardener88 · 36-40, F", Kind.BARRIER),
         ("@gardener88 I disagree with this completely.", Kind.BARRIER),

@@ -37,9 +37,12 @@ _HEADLINE_VERBS = (CUE_LEMMAS | REPORT_LEMMAS | {"blast", "slam", "insist", "war
                                                                             "continue", "report", "signal", "react"}
 _SMALL = {"in", "at", "to", "of", "over", "after", "for", "with", "and", "as", "by", "from", "into", "the"}
 _SAYINGS = {"farewell", "statement", "message", "letter", "plea", "warning", "verdict", "promise", "vow", "apology"}
-_EXTRA_SPEAKERS = {"boss", "guard", "star", "mum", "dad", "fans", "families", "bosses", "staff"}
+_EXTRA_SPEAKERS = {"boss", "guard", "star", "mum", "dad", "fans", "families", "bosses", "staff", "rep"}
 _ATTACKING = {"blast", "slam", "hit", "deny", "accuse", "attack", "reject", "mock", "condemn", "decry", "criticize",
               "criticise", "question", "challenge", "dispute", "counter", "rebut", "dismiss"}
+_NAME_WORDS = 6  # a show's, a book's or a campaign's name in marks is this short
+_TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as",
+                "is", "vs", "de", "la", "le", "du", "van", "von", "&"}
 _LEAD_WORDS = 8  # "Minister: Marrowind inquiry will report '...'": the minister's words
 _REST_WORDS = 6  # "Ferry captain says radar '...'": the words between a speech verb and its quotation
 _TITLES = {"prime", "minister", "president", "mayor", "sen", "senator", "rep", "dr", "mr", "mrs", "ms", "sir", "dame",
@@ -226,11 +229,14 @@ def _cue_in_headline(title: str, start: int, end: int, mentions: list[Mention],
         who = _who(title, e, e + stop.start() if stop else len(title), mentions, doc, text)
         if who is not None:
             return who, word
-    if later and not verbs and title[later[0][1]:].strip(" .!?") == "":  # "'...,' prosecutor says", ", X says"
+    if later and not verbs:  # "'...,' prosecutor says", "..., X says", "'...', teacher says after a night ..."
         s, e, word = later[0]
-        who = _who(title, max(_clause_start(title, s), close_at), s, mentions, doc, text)
-        if who is not None:
-            return who, word
+        begin = max(_clause_start(title, s), close_at)
+        right_after = not title[close_at:begin].strip(" ,")
+        if right_after or title[e:].strip(" .!?") == "":
+            who = _who(title, begin, s, mentions, doc, text)
+            if who is not None:
+                return who, word
     if tail.startswith(":"):  # "'...': Cardrow midwife on the question ..."
         cut = re.search(r"\s+on\s+|[;,—–]", title[close_at + shift + 1:])
         stop = close_at + shift + 1 + (cut.start() if cut else len(title))
@@ -262,6 +268,25 @@ def _stands_alone(title: str, start: int, end: int) -> bool:
     before = title[:max(start - 1, 0)].strip()
     after = title[end + 1:].strip(" !?.")
     return (not before and (not after or after.startswith(":"))) or (before.endswith(":") and not after)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Every content word starts with a capital (or a digit): how titles and names are written."""
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _names_something(title: str, start: int, end: int) -> bool:
+    """A short run of capitalised words in marks in a headline written in sentence case: a name, not a quotation.
+
+    A headline in capitals or in title case ("Russia Says Policy 'Largely Aligns With Our Vision'") tells
+    nothing by its capitals.
+    """
+    inside = _WORD.findall(title[start:end])
+    outside = _WORD.findall(title[:max(start - 1, 0)] + " " + title[end + 1:])
+    if not inside or len(inside) > _NAME_WORDS or title[start:end].isupper() or not _capitalised(inside):
+        return False
+    return not _capitalised(outside[1:])  # the headline's first word is capitalised whatever it is
 
 
 def _body_speakers(words: list[str], body: list[Quote]) -> list[Quote]:
@@ -310,6 +335,8 @@ def headline_quotes(title: str | None, body: list[Quote], mentions: list[Mention
         words = _words(inner)
         if not words or (len(words) < 2 and not inner.endswith(("!", "?"))):
             continue  # one scare-quoted word is the writer's, not a quotation
+        if _names_something(title, span.start, span.end):
+            continue  # "... live on 'The Morning Crossing'": a show's or a campaign's name
         quote = Quote(report_id, inner, span.start + text.index(inner), span.start + text.index(inner) + len(inner),
                       "direct" if _stands_alone(title, span.start, span.end) else "partial",
                       sentence_start=0, sentence_end=len(title), part=TITLE)

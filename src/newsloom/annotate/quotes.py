@@ -836,6 +836,11 @@ class _Attributed:
         return said if said is not None and (self.latest is None or said.end > self.latest.end) else self.latest
 
 
+# A line that opens with its own label before the quotation: a name or a handle, then a colon.
+_OWN_LABEL = re.compile(r"[^\S\n]*(?:[-*\u2022][^\S\n]+)?(?:[A-Z@][\w.'\u2019-]*[^\S\n]*){1,6}(?:\(@\w{1,30}\))?"
+                        r"[^\S\n]*:[^\S\n]*[\"'\u201c\u2018\u00ab]?$")
+
+
 def _continued_speaker(
     text: str, found: list[tuple[QuotedSpan, Quote]], n: int, attributed: _Attributed, resolver: SpeakerResolver
 ) -> SpeakerMention | None:
@@ -843,6 +848,8 @@ def _continued_speaker(
     or chain, else the latest attributed statement in the same or the previous paragraph; none when another
     person is the subject of a sentence in between."""
     qs = found[n][0]
+    if _OWN_LABEL.match(text, text.rfind("\n", 0, qs.start) + 1, qs.start):
+        return None  # 'Local MP Ines Varga (@InesVargaMP): "..."': the line names its own speaker, if nobody known
     if n:
         pspan, pquote = found[n - 1]
         same = pspan.chain == qs.chain or "\n" not in text[pspan.end : qs.start]

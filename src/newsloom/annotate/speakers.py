@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from newsloom.annotate.cues import REPLIES, VERDICTS, according_to, in_relative_clause
 from newsloom.annotate.descriptions import PERSON_NOUNS, described_kind, description_name
 from newsloom.annotate.doc_text import doc_text
-from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person
+from newsloom.annotate.entities import INVERTED_VERBS, SUBJECT_DEPS, clean_name, expand_person, fold
 from newsloom.annotate.gender import (
     PRONOUN_GENDER,
     article_genders,
@@ -42,7 +42,9 @@ _ASKERS = {"reporter", "interviewer", "journalist", "correspondent", "host", "an
 _PAIRS = {"pair", "duo", "both"}  # a subject that makes two people one (also "the two men", "both women")
 # A list line's opening (a bullet, or none) and what may follow the name up to the quotation: a description, a colon.
 _LIST_LINE = re.compile(r"[^\S\n]*(?:[-*\u2022\u2013\u2014][^\S\n]+)?")
-_LABEL_REST = re.compile(r"(?:,(?:(?! and )[^:\n\"\u201c\u2018]){1,80})?:[^\S\n]*[\"'\u201c\u2018]?")
+_LABEL_REST = re.compile(r"(?:[^\S\n]*\(@\w{1,30}\))?(?:,(?:(?! and )[^:\n\"\u201c\u2018]){1,80})?:[^\S\n]*[\"'\u201c\u2018]?")
+_TITLE_RUN = re.compile(r"(?:[A-Z][\w.'\u2019-]*[^\S\n]+){1,3}")  # "Local MP " before a listed name
+_HANDLE_LINE = re.compile(r"@(\w{1,30})[^\S\n]*:[^\S\n]*[\"'\u201c\u2018]")  # '@GreywickGrace: "..."': a post
 # "Venn, asked by Council member Desmond Pike why ..., said": the one asked, named before the participle.
 _ASKED_BY = re.compile(r"([^\W\d_][\w'\u2019.-]*)[^\S\n]*,[^\S\n]+(?:asked|pressed|questioned|quizzed|challenged|"
                        r"prompted|urged|interrupted)[^\S\n]+by[^\S\n]+(?:[\w.'\u2019-]+[^\S\n]+){0,4}$")
@@ -293,6 +295,10 @@ class SpeakerResolver:
         if person is not None and tok.pos_ == "NOUN" and person.end <= tok.idx:
             person = None  # "the Trump administration said": the name only modifies who speaks
         if person is not None:
+            shared = self._sharing_surname(person)
+            if shared:  # "Feldhaus recalled" in a report on Mareike and Jonas Feldhaus: either of them
+                return SpeakerMention(person.start, person.end, None, "none",
+                                      doubt=f"“{person.text}” could be {' or '.join(shared)}")
             return SpeakerMention(person.start, person.end, person.canonical, role=self._role_of(tok, start, person))
         known = self._known_surname(tok)
         if known is not None:
@@ -429,14 +435,36 @@ class SpeakerResolver:
             return None  # "USA: ..." or a label naming nobody the article knows
         return SpeakerMention(m.start(1), m.end(1), name, role=None)
 
+    def _sharing_surname(self, person: Mention) -> list[str]:
+        """The people a surname written alone could be when the article introduces them together ("Mareike and Jonas
+        Feldhaus"), in no order of preference; none when the name is written whole, an honorific tells them apart
+        ("Mrs Feldhaus"), or the others of that name are only met apart (a wife named once beside the defendant
+        the report is about: the surname is his)."""
+        written = person.text.strip()
+        if " " in written or honorific_gender(self.text, person.start, written) is not None:
+            return []
+        names = sorted({p.canonical for p in self.people
+                        if " " in p.canonical and fold(p.canonical.split()[-1]) == fold(written)})
+        if len(names) < 2:
+            return []
+        firsts = [re.escape(" ".join(n.split()[:-1])) for n in names]
+        pair = rf"\b(?:{'|'.join(firsts)}),? and (?:{'|'.join(firsts)}) {re.escape(written)}\b"
+        return names if re.search(pair, self.text) else []  # "Mareike and Jonas Feldhaus": a couple, either
+
     def listed_speaker(self, start: int) -> SpeakerMention | None:
         """The person a list line opens with, before a description and a colon ('- Priya Nandakumar, a student at
-        Greywick College: "..."'): each line of a vox pop is its own speaker's."""
+        Greywick College: "..."', 'Local MP Ann Lee (@annlee): "..."'): each line of a vox pop is its own speaker's; a post
+        quoted under its handle alone ('@GreywickGrace: "..."') is the handle's."""
         line = self.text.rfind("\n", 0, start) + 1
         m = _LIST_LINE.match(self.text, line)
         if m is None:
             return None
-        person = next((p for p in self.people if p.start == m.end()), None)
+        handle = _HANDLE_LINE.match(self.text, m.end())
+        if handle is not None and handle.end() == start:  # a post quoted under its handle: the handle as written
+            return SpeakerMention(handle.start(), handle.start(1) + len(handle.group(1)),
+                                  "@" + handle.group(1), "description", person=False)
+        person = next((p for p in self.people if p.start == m.end()
+                       or (m.end() < p.start < start and _TITLE_RUN.fullmatch(self.text, m.end(), p.start))), None)
         if person is None or not _LABEL_REST.fullmatch(self.text, person.end, start):
             return None
         rest = self.doc.char_span(person.end, start, alignment_mode="expand")

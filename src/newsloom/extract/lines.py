@@ -89,7 +89,7 @@ _COMMENTS = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_META = re.compile(r"^(?!by\b)[^\s·|]{2,40}(?: [^\s·|]+){0,2} · [^·]{1,40}$", re.IGNORECASE)
-_REPLY = re.compile(r"^@\w{2,}")
+_REPLY = re.compile(r"^@\w{2,}\b(?!\s*:\s*[\"“‘'])")  # "@bob agreed": a reply; '@bob: "..."' quotes a post
 _PIPE_MENU = re.compile(r"^[\w' ]{1,25}(?:\s*\|\s*[\w' ]{1,25}){2,}$")
 _FORUM_NOTE = re.compile(r"^(?:OP|original poster)(?: note)?\s*:", re.IGNORECASE)
 _COPYRIGHT_LINE = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", re.IGNORECASE)
