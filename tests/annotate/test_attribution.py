@@ -796,6 +796,12 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('St Brennan\'s Hospital says in a statement that the passenger is "sitting up, eating and asking for '
+                 'her knitting".', "sitting up, eating", "partial", "St Brennan's Hospital",
+                 id="a-name-owning-the-subject-is-not-the-speaker"),
+    pytest.param("One reader wrote that the fares were too high.\n\nAnother, @GreyhornGeoff, wrote: 'Sky-high prices, "
+                 "sky-high danger.'", "Sky-high prices", "direct", "@GreyhornGeoff",
+                 id="a-handle-set-off-beside-another-is-the-speaker"),
     pytest.param('Adrian Keble was convicted on Monday. His wife, Miriam Keble, wept in the second row.\n\n'
                  'Keble said only "No comment, thank you" to reporters.', "No comment", "partial", "Adrian Keble",
                  id="a-surname-shared-with-a-wife-named-apart-is-the-subjects"),
@@ -1092,6 +1098,8 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param("Gran Agnes, who has six grandchildren, was said to be 'sitting up and asking for a cuppa'.",
+                 "sitting up and asking", id="words-said-of-the-passive-subject-are-not-theirs"),
     pytest.param('Mareike and Jonas Feldhaus were on the last cabin. Mareike Feldhaus, 41, teaches at the village '
                  'school.\n\n"We counted every minute of the night," Feldhaus recalled.',
                  "counted every minute", id="a-surname-a-couple-shares-is-either-of-them"),
@@ -1216,6 +1224,8 @@ NOT_SHOWN = [
 
 # Each rule that leaves words unattributed says why, in the words the brief shows.
 WHY_NOBODY = {
+    "words-said-of-the-passive-subject-are-not-theirs": "the words were said of the one named, by someone the text does "
+                                                         "not name",
     "a-surname-a-couple-shares-is-either-of-them": "“Feldhaus” could be Jonas Feldhaus or Mareike Feldhaus",
     "a-he-after-two-men-the-sentence-pairs": "“he” could be Gerald Ashby or Tomas Brenner",
     "a-he-after-two-men-in-capitals-joined-by-and": "“he” could be Harlow or Tomas Brennan",

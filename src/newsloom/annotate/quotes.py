@@ -206,6 +206,7 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
         according = resolver.according_before(qs.start) if signed is None and label is None else None
         nearer: Token | None = None  # a nearer verb of telling that took the words from the parse's cue
         told_to = False  # the cue's subject is the one spoken to ("he was asked to ...")
+        said_of = False  # the cue's subject is the one spoken of ("she was said to be ...")
         why = ""  # why nobody is named, where a rule below removes the speaker
         if signed is not None:  # "“...” ― Ann Lee": the words are signed
             cue, subj, beside, speaker = None, None, True, signed
@@ -221,11 +222,15 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
                 start = _after_label(text, label.end)
         else:
             cue, subj, beside = attribute(tokens, quoted, sent_of)
-            if (cue is not None and cue.lemma_.lower() in ADDRESSING and any(c.dep_ == "nsubjpass" for c in cue.children)
-                    and (subj is None or subj.dep_ == "nsubjpass")):  # "He has been asked to stay home '...,' according to a letter"
+            passive = cue is not None and any(c.dep_ == "nsubjpass" for c in cue.children) and (
+                subj is None or subj.dep_ == "nsubjpass")
+            if passive and (cue.lemma_.lower() in ADDRESSING or _said_of(cue)):
+                # "He has been asked to stay home '...,' according to a letter"; "Agnes was said by hospital staff
+                # to be 'sitting up'": the words are the agent's, else nobody's the text names
                 agent = next((c for c in cue.children if c.dep_ == "agent"), None)
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                told_to = True
+                told_to = cue.lemma_.lower() in ADDRESSING
+                said_of = not told_to
             if cue is not None and cue.tag_ == "VBG" and cue.dep_ in {"acl", "advcl"} and speaks(cue, stance=False):
                 subj = _name_before_participle(resolver, doc, cue) or subj  # "Mayor Ann Lee, speaking to reporters: '...'"
             nearer = nearer_teller(tokens, cue) if not beside else None
@@ -248,6 +253,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             speaker = not_self_named(speaker, text[qs.start : qs.end], organisations=resolver.organisation_names)
         if told_to and (speaker is None or not speaker.name):
             why = "the words were said to the one named, by someone the text does not name"
+        if said_of and (speaker is None or not speaker.name):
+            why = "the words were said of the one named, by someone the text does not name"
         read = text_read_before(doc, tokens.start) if signed is None and label is None else None
         letter = text_opening(doc, tokens.start) if read is None and signed is None and label is None else None
         writer = writer_of(read or letter) if (read or letter) is not None else None
@@ -727,6 +734,15 @@ def _written_as_outlet(resolver: SpeakerResolver, name: str) -> bool:
             at = text.find(name, at + len(name))
         resolver.memo[key] = found
     return bool(resolver.memo[key])
+
+
+_SAID_OF = {"say", "report", "rumour", "rumor", "understand", "believe", "think", "reckon"}
+
+
+def _said_of(cue: Token) -> bool:
+    """A passive verb of saying whose subject is the one talked about ("she was said to be 'sitting up'"), not one
+    quoted ("he was quoted as saying")."""
+    return cue.lemma_.lower() in _SAID_OF and not any(c.lower_ == "as" for c in cue.children)
 
 
 def _read_out_speaker(resolver: SpeakerResolver, read: Token, writer: Token | None,

@@ -43,6 +43,7 @@ _PAIRS = {"pair", "duo", "both"}  # a subject that makes two people one (also "t
 # A list line's opening (a bullet, or none) and what may follow the name up to the quotation: a description, a colon.
 _LIST_LINE = re.compile(r"[^\S\n]*(?:[-*\u2022\u2013\u2014][^\S\n]+)?")
 _LABEL_REST = re.compile(r"(?:[^\S\n]*\(@\w{1,30}\))?(?:,(?:(?! and )[^:\n\"\u201c\u2018]){1,80})?:[^\S\n]*[\"'\u201c\u2018]?")
+_POSSESSIVE = re.compile(r"['\u2019]s?[^\S\n]+(?:[A-Z][\w'\u2019-]*[^\S\n]+){0,3}$")  # "St Brennan's " before "Hospital"
 _TITLE_RUN = re.compile(r"(?:[A-Z][\w.'\u2019-]*[^\S\n]+){1,3}")  # "Local MP " before a listed name
 _HANDLE_LINE = re.compile(r"@(\w{1,30})[^\S\n]*:[^\S\n]*[\"'\u201c\u2018]")  # '@GreywickGrace: "..."': a post
 # "Venn, asked by Council member Desmond Pike why ..., said": the one asked, named before the participle.
@@ -87,6 +88,16 @@ class SpeakerMention:
     person: bool = True  # False for a group, an institution or a text ("police", "the report"): nobody's "he"
     confidence: float | None = None  # for a speaker taken over from another quote: how sure that quote's was
     doubt: str = ""  # why nobody is named where a reader might expect someone ("“she” could be A or B")
+
+
+def _handle_of(tok: Token) -> Token | None:
+    """A social-media handle that is the subject, or set off beside a pronoun subject ("Another, @Geoff, wrote")."""
+    if re.fullmatch(r"@\w{2,30}", tok.text):
+        return tok
+    if tok.pos_ != "PRON":
+        return None
+    near = tok.doc[tok.i + 1 : min(tok.i + 4, len(tok.doc))]
+    return next((t for t in near if re.fullmatch(r"@\w{2,30}", t.text) and t.head in (tok, tok.head)), None)
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -247,6 +258,9 @@ class SpeakerResolver:
     def resolve(self, tok: Token, describe: bool = False) -> SpeakerMention:
         """Resolve the subject token of a cue verb to a speaker; with `describe` (the token is the verb's own
         subject), a description that can speak and names nobody ("the mayor", "police") is the speaker as written."""
+        handle = _handle_of(tok)
+        if handle is not None:  # "@GreyhornGeoff wrote", "Another, @GreyhornGeoff, wrote": the account as written
+            return SpeakerMention(handle.idx, handle.idx + len(handle), handle.text, "description", person=False)
         np = noun_phrase(tok)
         start, end = np.start_char, np.end_char
         low = tok.lower_
@@ -292,8 +306,10 @@ class SpeakerResolver:
         if (first in ANONYMOUS_DETS and mute) or (first in _HYPOTHETICAL and tok.pos_ == "NOUN"):
             return SpeakerMention(start, end, None, "none")  # "a controversial comment that", "any rational person"
         person = self._entity_in(start, end, self.people)
-        if person is not None and tok.pos_ == "NOUN" and person.end <= tok.idx:
-            person = None  # "the Trump administration said": the name only modifies who speaks
+        if person is not None and person.end <= tok.idx and (
+                tok.pos_ == "NOUN" or _POSSESSIVE.match(self.text, person.end, tok.idx)
+                or self.text[person.start:person.end].endswith(("'s", "\u2019s"))):
+            person = None  # "the Trump administration said", "St Brennan's Hospital says": the name only modifies who speaks
         if person is not None:
             shared = self._sharing_surname(person)
             if shared:  # "Feldhaus recalled" in a report on Mareike and Jonas Feldhaus: either of them
