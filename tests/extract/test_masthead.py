@@ -48,6 +48,8 @@ def test_a_short_name_over_a_menu_or_a_menu_strip_first_is_the_masthead() -> Non
     assert masthead_outlet(find_masthead(strip)) == "Harbour Post"
     headline_first = _lines("PIER IN RUINS: \u201cWE WERE NEVER TOLD\u201d", "By Ana Lima")
     assert find_masthead(headline_first) is None
+    over_a_dateline = _lines("Ellis To Host Harbour Gala", "AUGUST 2, 2013 | 08: 06AM PT", "Talk host returns")
+    assert find_masthead(over_a_dateline) is None  # a headline over its dateline, not a name over a menu
 
 
 @pytest.mark.parametrize(("raw", "name"), [

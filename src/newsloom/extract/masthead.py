@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
-from newsloom.extract.lines import Kind, Line, ends_sentence
+from newsloom.extract.lines import Kind, Line, ends_sentence, is_date_piece
 from newsloom.extract.metadata import person_name
 
 _SEPARATOR = re.compile(r"\s+[|›>»·•]\s+|\s{3,}")  # "News | Sport", "UK > Crime", "NewsPulse   Home"
 _NAV_PART_WORDS = 6  # every piece of a menu or breadcrumb is this short; a headline's is longer
 _MASTHEAD_WORDS = 5
 _QUOTE_MARKS = "\"“”‘’«»'"
+_CLOCK = re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 def is_nav_line(text: str) -> bool:
@@ -44,9 +45,17 @@ def find_masthead(lines: list[Line]) -> Line | None:
     if is_nav_line(first.text):
         return first
     below = filled[1] if len(filled) > 1 else None
-    if _short_name(first) and below is not None and is_nav_line(below.text):
+    if _short_name(first) and below is not None and _menu(below.text):
         return first
     return None
+
+
+def _menu(text: str) -> bool:
+    """A menu strip with a section in it ("Culture | Wednesday, 15 October"), not a dateline ("AUGUST 2, 2013 |
+    08: 06AM PT"), which follows a headline as often as a masthead."""
+    if not is_nav_line(text):
+        return False
+    return any(not (is_date_piece(p.strip()) or _CLOCK.search(p)) for p in _SEPARATOR.split(text) if p.strip())
 
 
 def masthead_outlet(line: Line) -> str | None:
