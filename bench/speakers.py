@@ -5,7 +5,9 @@
 Each set under bench/speaker_corpora/ holds plain-text reports (invented people, outlets and events) and a
 gold.json listing, for every quotation, a few words from inside its marks, the speaker a fact-checker would
 name (the full name as first given; an unnamed source or a group as written, without its article; null when
-nobody speaks: a title, a slogan, a scare quote) and the hard case it plants.
+nobody speaks: a title, a slogan, a scare quote) and the hard case it plants. A line with `"part": "title"` is
+the headline's quotation of words the body prints again; only a quotation the command found in the headline
+answers for it.
 
 Each gold line is scored on the quote the command printed whose text holds its words, as the brief shows it
 (the `speaker` field: null below the confidence threshold):
@@ -83,7 +85,10 @@ def score_set(folder: Path, printed: dict[str, list[dict]]) -> list[tuple[str, d
     for line in gold:
         if line.get("case") == "nested_inner":
             continue
-        quote = holder(printed.get(line["file"], []), line["words"])
+        quotes = printed.get(line["file"], [])
+        if line.get("part") == "title":  # words a headline prints and the body prints again: the headline's
+            quotes = [q for q in quotes if q.get("part") == "title"]
+        quote = holder(quotes, line["words"])
         scored.append((outcome(line, quote), line, quote))
     return scored
 

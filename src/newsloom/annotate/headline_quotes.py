@@ -286,7 +286,8 @@ def _names_something(title: str, start: int, end: int) -> bool:
     outside = _WORD.findall(title[:max(start - 1, 0)] + " " + title[end + 1:])
     if not inside or len(inside) > _NAME_WORDS or title[start:end].isupper() or not _capitalised(inside):
         return False
-    return not _capitalised(outside[1:])  # the headline's first word is capitalised whatever it is
+    rest = outside[1:]  # the headline's first word is capitalised whatever it is
+    return bool(rest) and not _capitalised(rest)  # "Mayor: 'We Will Rebuild'": nothing to tell by
 
 
 def _body_speakers(words: list[str], body: list[Quote]) -> list[Quote]:

@@ -44,6 +44,7 @@ _PAIRS = {"pair", "duo", "both"}  # a subject that makes two people one (also "t
 _LIST_LINE = re.compile(r"[^\S\n]*(?:[-*\u2022\u2013\u2014][^\S\n]+)?")
 _LABEL_REST = re.compile(r"(?:[^\S\n]*\(@\w{1,30}\))?(?:,(?:(?! and )[^:\n\"\u201c\u2018]){1,80})?:[^\S\n]*[\"'\u201c\u2018]?")
 _POSSESSIVE = re.compile(r"['\u2019]s?[^\S\n]+(?:[A-Z][\w'\u2019-]*[^\S\n]+){0,3}$")  # "St Brennan's " before "Hospital"
+_TITLE_RUN_CHARS = 60  # how far into its line a listed name may start, after its title
 _TITLE_RUN = re.compile(r"(?:[A-Z][\w.'\u2019-]*[^\S\n]+){1,3}")  # "Local MP " before a listed name
 _HANDLE_LINE = re.compile(r"@(\w{1,30})[^\S\n]*:[^\S\n]*[\"'\u201c\u2018]")  # '@GreywickGrace: "..."': a post
 # "Venn, asked by Council member Desmond Pike why ..., said": the one asked, named before the participle.
@@ -135,6 +136,7 @@ class SpeakerResolver:
         self.organisation_names = frozenset(m.canonical for m in in_order if m.label == "ORG" and m.canonical
                                             and m.canonical not in self._people_names)
         self.orgs = [m for m in in_order if m.label in {"ORG", "GPE", "NORP"}]
+        self._full_names: dict[str, set[str]] = {}  # folded surname -> the full names ending with it (filled on use)
         self._role_owners: dict[str, set[str]] = {}  # role word -> whose role it was written as ("Murphy's spokeswoman")
         self._role_modifiers: dict[str, set[str]] = {}  # role word -> the words that narrowed it where it was given
         self.memo: dict[tuple[str, str], object] = {}  # the quote rules' searches of this article's text, done once
@@ -459,8 +461,11 @@ class SpeakerResolver:
         written = person.text.strip()
         if " " in written or honorific_gender(self.text, person.start, written) is not None:
             return []
-        names = sorted({p.canonical for p in self.people
-                        if " " in p.canonical and fold(p.canonical.split()[-1]) == fold(written)})
+        if not self._full_names:
+            for p in self.people:
+                if " " in p.canonical:
+                    self._full_names.setdefault(fold(p.canonical.split()[-1]), set()).add(p.canonical)
+        names = sorted(self._full_names.get(fold(written), ()))
         if len(names) < 2:
             return []
         firsts = [re.escape(" ".join(n.split()[:-1])) for n in names]
@@ -479,8 +484,10 @@ class SpeakerResolver:
         if handle is not None and handle.end() == start:  # a post quoted under its handle: the handle as written
             return SpeakerMention(handle.start(), handle.start(1) + len(handle.group(1)),
                                   "@" + handle.group(1), "description", person=False)
-        person = next((p for p in self.people if p.start == m.end()
-                       or (m.end() < p.start < start and _TITLE_RUN.fullmatch(self.text, m.end(), p.start))), None)
+        starts = self._starts[id(self.people)]
+        near = self.people[bisect_left(starts, m.end()) : bisect_left(starts, min(start, m.end() + _TITLE_RUN_CHARS))]
+        person = next((p for p in near if p.start == m.end()
+                       or _TITLE_RUN.fullmatch(self.text, m.end(), p.start)), None)
         if person is None or not _LABEL_REST.fullmatch(self.text, person.end, start):
             return None
         rest = self.doc.char_span(person.end, start, alignment_mode="expand")
