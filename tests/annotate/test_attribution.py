@@ -796,6 +796,15 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('President Ann Lee also is reported to have called the owners "free riders" who rely on subsidies.',
+                 "free riders", "partial", "Ann Lee", id="reported-to-have-called-is-the-subjects-words"),
+    pytest.param("Ever since Tom Kay announced his candidacy, he's said the same thing at every stop: \"It's not about "
+                 "me, it's about us.\"", "not about me", "direct", "Tom Kay", id="a-perfect-read-as-a-passive-is-no-said-of"),
+    pytest.param("The real Mr. Mannix was the manager. According to Ann Lee's ''The Harbour Years: Eddie Mannix, Howard "
+                 "Strickling and the Port'' and other sources, his was an all-purpose job.",
+                 "The Harbour Years", "partial", "Ann Lee", id="an-author-owning-a-quoted-title-is-its-source"),
+    pytest.param('Ann Lee did not deny saying "we will close the pier" at the meeting.', "close the pier", "partial",
+                 "Ann Lee", id="not-denying-words-keeps-them-the-speakers"),
     pytest.param('St Brennan\'s Hospital says in a statement that the passenger is "sitting up, eating and asking for '
                  'her knitting".', "sitting up, eating", "partial", "St Brennan's Hospital",
                  id="a-name-owning-the-subject-is-not-the-speaker"),
@@ -1098,6 +1107,10 @@ SHOWN_SPEAKER = [
 ]
 
 NOT_SHOWN = [
+    pytest.param('Ann Lee did not say "we will close the pier" at the meeting.', "close the pier",
+                 id="words-a-speaker-did-not-say-are-not-theirs"),
+    pytest.param('In March the inspectors recorded "abnormal wear on the drive". They did not write "shut it down".',
+                 "shut it down", id="words-never-written-are-not-the-writers"),
     pytest.param("Gran Agnes, who has six grandchildren, was said to be 'sitting up and asking for a cuppa'.",
                  "sitting up and asking", id="words-said-of-the-passive-subject-are-not-theirs"),
     pytest.param('Mareike and Jonas Feldhaus were on the last cabin. Mareike Feldhaus, 41, teaches at the village '
@@ -1224,6 +1237,7 @@ NOT_SHOWN = [
 
 # Each rule that leaves words unattributed says why, in the words the brief shows.
 WHY_NOBODY = {
+    "words-a-speaker-did-not-say-are-not-theirs": "the text says these words were not said",
     "words-said-of-the-passive-subject-are-not-theirs": "the words were said of the one named, by someone the text does "
                                                          "not name",
     "a-surname-a-couple-shares-is-either-of-them": "“Feldhaus” could be Jonas Feldhaus or Mareike Feldhaus",

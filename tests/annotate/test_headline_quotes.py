@@ -83,6 +83,12 @@ def test_words_after_a_verb_that_are_someone_elses_are_not_the_subjects(title):
     assert all(q.shown_speaker is None for q in _headline(title))
 
 
+def test_a_short_phrase_inside_a_long_body_quotation_is_not_taken_from_it():
+    body = BODY + ("\n\n\u201cWhat would calling it radical theft achieve? The lenders want their instruments back, "
+                   "not our labels,\u201d Alder said.")
+    assert _headline("Alder mocks talk of \u2018radical theft\u2019 at the museum", body) == []
+
+
 def test_a_clause_before_the_colon_names_nobody():
     q = _one("City expels art dealer: \u2018a fence, not a collector\u2019")
     assert q.shown_speaker is None

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 TITLE: TextPart = "title"
 SPREAD = 3  # a headline may shorten the body's words: its words, in order, within this many times their count
 GAPPED_WORDS = 3  # fewer words than this must appear in the body's quotation as one run
+SHORT_CARRIER = 4  # a phrase of three words or fewer is taken from a quotation at most four times as long
 SHORT_SPREAD = 2  # three words may spread over no more than twice their count ("we're flying like zombies")
 DESCRIBED_CONFIDENCE = 0.6
 NAMED_CONFIDENCE = 0.85
@@ -291,8 +292,17 @@ def _names_something(title: str, start: int, end: int) -> bool:
 
 
 def _body_speakers(words: list[str], body: list[Quote]) -> list[Quote]:
-    """The body's quotations that carry the headline's words."""
-    return [q for q in body if q.kind != "indirect" and _carries(_words(q.text), words)]
+    """The body's quotations that carry the headline's words; a phrase of three words or fewer only from a quotation
+    not much longer than it ("'radical Islam'" inside a speech that mocks the phrase is not the speaker's slogan)."""
+    found = []
+    for q in body:
+        said = _words(q.text)
+        if q.kind == "indirect" or not _carries(said, words):
+            continue
+        if len(words) <= GAPPED_WORDS and len(said) > SHORT_CARRIER * len(words):
+            continue
+        found.append(q)
+    return found
 
 
 def _from_body(quote: Quote, source: Quote) -> None:

@@ -16,6 +16,7 @@ from newsloom.annotate.cues import (
     FINITE_TAGS,
     LABEL_LEMMAS,
     REPORT_LEMMAS,
+    SPEAKING_LEMMAS,
     SPEECH_LEMMAS,
     SUBJECT_DEPS,
     according_in,
@@ -255,6 +256,8 @@ def find_quotes(doc: Doc, mentions: list[Mention], report_id: str) -> list[Quote
             why = "the words were said to the one named, by someone the text does not name"
         if said_of and (speaker is None or not speaker.name):
             why = "the words were said of the one named, by someone the text does not name"
+        if cue is not None and _unsaid(tokens, cue):
+            speaker, why = None, "the text says these words were not said"  # "Ann Lee did not say '...'"
         read = text_read_before(doc, tokens.start) if signed is None and label is None else None
         letter = text_opening(doc, tokens.start) if read is None and signed is None and label is None else None
         writer = writer_of(read or letter) if (read or letter) is not None else None
@@ -736,13 +739,43 @@ def _written_as_outlet(resolver: SpeakerResolver, name: str) -> bool:
     return bool(resolver.memo[key])
 
 
+_UNSAYING = {"say", "write", "tell", "state", "post", "tweet", "utter", "mention"}
+
+
+def _unsaid(tokens: Span, cue: Token) -> bool:
+    """Whether the verb that governs the quotation from outside its marks is a negated verb of saying ("did not
+    say '...'", "never wrote '...'"): the words are not the subject's. Negations inside the words ("'do not use
+    it,' she said") or of another clause ("saying she hadn't called for ...") do not count."""
+    tok = tokens.root
+    for _ in range(12):
+        if not tokens.start <= tok.i < tokens.end and tok.pos_ in {"VERB", "AUX"}:
+            break
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    else:
+        return False
+    return tok.lemma_.lower() in _UNSAYING and any(c.dep_ == "neg" for c in tok.children) and (
+        tok.i == cue.i or cue.i in {a.i for a in tok.ancestors})
+
+
 _SAID_OF = {"say", "report", "rumour", "rumor", "understand", "believe", "think", "reckon"}
 
 
 def _said_of(cue: Token) -> bool:
-    """A passive verb of saying whose subject is the one talked about ("she was said to be 'sitting up'"), not one
-    quoted ("he was quoted as saying")."""
-    return cue.lemma_.lower() in _SAID_OF and not any(c.lower_ == "as" for c in cue.children)
+    """A passive verb of saying whose subject is the one talked about, with an infinitive that describes them ("she
+    was said to be 'sitting up'"); not one quoted ("he was quoted as saying", "he is reported to have called them
+    'free riders'") nor a perfect the parse took for a passive ("he's said the same thing: '...'")."""
+    if cue.lemma_.lower() not in _SAID_OF or any(c.lower_ == "as" for c in cue.children):
+        return False
+    told = [c for c in cue.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    return bool(told) and not any(_speaks_in(c) for c in told)
+
+
+def _speaks_in(verb: Token) -> bool:
+    """An infinitive that is itself saying ("to have called", "to have said"), directly or through "have"."""
+    return verb.lemma_.lower() in SPEAKING_LEMMAS or any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in SPEAKING_LEMMAS for c in verb.children)
 
 
 def _read_out_speaker(resolver: SpeakerResolver, read: Token, writer: Token | None,

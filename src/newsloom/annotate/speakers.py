@@ -44,6 +44,7 @@ _PAIRS = {"pair", "duo", "both"}  # a subject that makes two people one (also "t
 _LIST_LINE = re.compile(r"[^\S\n]*(?:[-*\u2022\u2013\u2014][^\S\n]+)?")
 _LABEL_REST = re.compile(r"(?:[^\S\n]*\(@\w{1,30}\))?(?:,(?:(?! and )[^:\n\"\u201c\u2018]){1,80})?:[^\S\n]*[\"'\u201c\u2018]?")
 _POSSESSIVE = re.compile(r"['\u2019]s?[^\S\n]+(?:[A-Z][\w'\u2019-]*[^\S\n]+){0,3}$")  # "St Brennan's " before "Hospital"
+_QUOTE_CHARS = re.compile("[\"\u201c\u201d\u00ab\u00bb]|''|\u2018")
 _TITLE_RUN_CHARS = 60  # how far into its line a listed name may start, after its title
 _TITLE_RUN = re.compile(r"(?:[A-Z][\w.'\u2019-]*[^\S\n]+){1,3}")  # "Local MP " before a listed name
 _HANDLE_LINE = re.compile(r"@(\w{1,30})[^\S\n]*:[^\S\n]*[\"'\u201c\u2018]")  # '@GreywickGrace: "..."': a post
@@ -308,9 +309,11 @@ class SpeakerResolver:
         if (first in ANONYMOUS_DETS and mute) or (first in _HYPOTHETICAL and tok.pos_ == "NOUN"):
             return SpeakerMention(start, end, None, "none")  # "a controversial comment that", "any rational person"
         person = self._entity_in(start, end, self.people)
-        if person is not None and person.end <= tok.idx and (
-                tok.pos_ == "NOUN" or _POSSESSIVE.match(self.text, person.end, tok.idx)
-                or self.text[person.start:person.end].endswith(("'s", "\u2019s"))):
+        owned = person is not None and (_POSSESSIVE.match(self.text, person.end, tok.idx)
+                                        or self.text[person.start:person.end].endswith(("'s", "\u2019s")))
+        if owned and person is not None and _QUOTE_CHARS.search(self.text, person.end, tok.idx):
+            owned = None  # "E. J. Fleming's ''The Fixers''": a work's title, its author as before
+        if person is not None and person.end <= tok.idx and (tok.pos_ == "NOUN" or owned):
             person = None  # "the Trump administration said", "St Brennan's Hospital says": the name only modifies who speaks
         if person is not None:
             shared = self._sharing_surname(person)
