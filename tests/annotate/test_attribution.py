@@ -1113,6 +1113,8 @@ NOT_SHOWN = [
                  "shut it down", id="words-never-written-are-not-the-writers"),
     pytest.param("Gran Agnes, who has six grandchildren, was said to be 'sitting up and asking for a cuppa'.",
                  "sitting up and asking", id="words-said-of-the-passive-subject-are-not-theirs"),
+    pytest.param("Gran Agnes, who has six grandchildren, was last night said by the ward sister to be 'sitting up and "
+                 "asking for a cuppa'.", "sitting up and asking", id="words-said-of-the-subject-by-an-agent-are-not-hers"),
     pytest.param('Mareike and Jonas Feldhaus were on the last cabin. Mareike Feldhaus, 41, teaches at the village '
                  'school.\n\n"We counted every minute of the night," Feldhaus recalled.',
                  "counted every minute", id="a-surname-a-couple-shares-is-either-of-them"),

@@ -768,7 +768,8 @@ def _said_of(cue: Token) -> bool:
     'free riders'") nor a perfect the parse took for a passive ("he's said the same thing: '...'")."""
     if cue.lemma_.lower() not in _SAID_OF or any(c.lower_ == "as" for c in cue.children):
         return False
-    told = [c for c in cue.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+    told = [c for c in cue.children if c.dep_ == "xcomp"
+            and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.subtree if t.i < c.i)]  # "to be 'sitting up'"
     return bool(told) and not any(_speaks_in(c) for c in told)
 
 
