@@ -796,6 +796,8 @@ def test_the_writers_clause_after_a_quotation_is_not_the_speakers_statement():
 
 
 SHOWN_SPEAKER = [
+    pytest.param('Former governor Ed Rendell was even more resolute.\n\n"Absolutely not," he said of the idea.',
+                 "Absolutely not", "direct", "Ed Rendell", id="a-no-inside-the-words-is-no-denial"),
     pytest.param('President Ann Lee also is reported to have called the owners "free riders" who rely on subsidies.',
                  "free riders", "partial", "Ann Lee", id="reported-to-have-called-is-the-subjects-words"),
     pytest.param("Ever since Tom Kay announced his candidacy, he's said the same thing at every stop: \"It's not about "

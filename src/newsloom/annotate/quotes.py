@@ -745,7 +745,8 @@ _UNSAYING = {"say", "write", "tell", "state", "post", "tweet", "utter", "mention
 def _unsaid(tokens: Span, cue: Token) -> bool:
     """Whether the verb that governs the quotation from outside its marks is a negated verb of saying ("did not
     say '...'", "never wrote '...'"): the words are not the subject's. Negations inside the words ("'do not use
-    it,' she said") or of another clause ("saying she hadn't called for ...") do not count."""
+    it,' she said", "'Absolutely not,' he said") or of another clause ("saying she hadn't called for ...") do not
+    count."""
     tok = tokens.root
     for _ in range(12):
         if not tokens.start <= tok.i < tokens.end and tok.pos_ in {"VERB", "AUX"}:
@@ -755,7 +756,8 @@ def _unsaid(tokens: Span, cue: Token) -> bool:
         tok = tok.head
     else:
         return False
-    return tok.lemma_.lower() in _UNSAYING and any(c.dep_ == "neg" for c in tok.children) and (
+    outside = [c for c in tok.children if c.dep_ == "neg" and not tokens.start - 1 <= c.i <= tokens.end]
+    return tok.lemma_.lower() in _UNSAYING and bool(outside) and (
         tok.i == cue.i or cue.i in {a.i for a in tok.ancestors})
 
 
