@@ -243,6 +243,11 @@ _STAFF_CREDIT = re.compile(r"^(.+?)\s+staff$", re.IGNORECASE)
 _TRAILING_ROLE = re.compile(r"\s+(?:staff\s+)?(?:writer|reporter|columnist|correspondent)$", re.IGNORECASE)
 
 
+def has_clock_time(text: str) -> bool:
+    """True when a piece of text holds a time of day ("08: 06AM", "5:35 pm", "9am")."""
+    return bool(_TIME.search(close_number_gaps(text)))
+
+
 def is_date_piece(text: str) -> bool:
     """A dateline piece: a full date, or a day and month without the year ("Oct. 19", "Tuesday")."""
     return is_date_line(text) or bool(_MONTH_DAY.match(text))

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 
-from newsloom.extract.lines import Kind, Line, ends_sentence, is_date_piece
+from newsloom.extract.lines import Kind, Line, ends_sentence, has_clock_time, is_date_piece
 from newsloom.extract.metadata import person_name
 
 _SEPARATOR = re.compile(r"\s+[|›>»·•]\s+|\s{3,}")  # "News | Sport", "UK > Crime", "NewsPulse   Home"
 _NAV_PART_WORDS = 6  # every piece of a menu or breadcrumb is this short; a headline's is longer
 _MASTHEAD_WORDS = 5
 _QUOTE_MARKS = "\"“”‘’«»'"
-_CLOCK = re.compile(r"\b\d{1,2}\s*[:.]\s*\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 def is_nav_line(text: str) -> bool:
@@ -55,7 +54,7 @@ def _menu(text: str) -> bool:
     08: 06AM PT"), which follows a headline as often as a masthead."""
     if not is_nav_line(text):
         return False
-    return any(not (is_date_piece(p.strip()) or _CLOCK.search(p)) for p in _SEPARATOR.split(text) if p.strip())
+    return any(not (is_date_piece(p.strip()) or has_clock_time(p)) for p in _SEPARATOR.split(text) if p.strip())
 
 
 def masthead_outlet(line: Line) -> str | None:
