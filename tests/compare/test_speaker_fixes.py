@@ -77,3 +77,14 @@ def test_a_quote_is_named_by_its_words_or_its_span(story_anns):
         resolve_quote(wire, "words nobody quoted")
     with pytest.raises(QuoteNotFound):
         resolve_quote(wire, f"{q.start}:{q.end + 1}")
+
+
+def test_a_fix_of_a_body_quotation_leaves_a_headline_quotation_at_the_same_offsets_alone(story_anns):
+    from newsloom.compare.speaker_fixes import match_fixes
+
+    wire = story_anns[0]
+    q = expectations(wire)
+    headline = replace(q, part="title", text=q.text)  # same offsets and words, but in the headline
+    ann = replace(wire, quotes=[*wire.quotes, headline])
+    found, stale = match_fixes([ann], [fix_of(wire, "Tomas Reyes")])
+    assert list(found) == [(wire.report_id, q.start, q.end, "text")] and stale == []

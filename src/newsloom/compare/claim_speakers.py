@@ -33,7 +33,7 @@ class ClaimVoices:
     def __init__(self, anns: Sequence[Annotated], ledger: Sequence[QuoteGroup], fixes: Sequence[SpeakerFix],
                  alias: dict[str, str]) -> None:
         self._quotes = {a.report_id: a.body_quotes for a in anns}
-        self._lines = {(ev.report, ev.start, ev.end): group for group in ledger for ev in group.evidence}
+        self._lines = {(ev.report, ev.start, ev.end, ev.part): group for group in ledger for ev in group.evidence}
         self._fixes, _ = match_fixes(anns, fixes)
         self._alias = alias
 
@@ -42,7 +42,7 @@ class ClaimVoices:
         quote = self._resting_quote(claim)
         if quote is None:
             return None
-        key: QuoteKey = (claim.report_id, quote.start, quote.end)
+        key: QuoteKey = (claim.report_id, quote.start, quote.end, quote.part)
         line = self._lines.get(key)
         if line is not None:
             accepted = [ev for a in line.attributions if a.accepted for ev in a.evidence]

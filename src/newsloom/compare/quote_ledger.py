@@ -80,7 +80,7 @@ def quote_units(
     for ann in anns:
         for q in ann.quotes:
             unit = _unit(ann.report_id, q, alias)
-            unit.fix = fixed.get((ann.report_id, q.start, q.end))
+            unit.fix = fixed.get((ann.report_id, q.start, q.end, q.part))
             if unit.fix is None and (not unit.tokens or (len(unit.tokens) < MIN_WORDS and unit.speaker is None)):
                 continue
             if q.kind == "indirect":

@@ -8,7 +8,7 @@ from newsloom.compare.speaker_basis import Decision
 from newsloom.compare.textsim import quote_words
 from newsloom.model import Annotated, Evidence, Quote, SpeakerCorrection, SpeakerFix
 
-QuoteKey = tuple[str, int, int]  # report id, start, end of a quote in the report's clean text
+QuoteKey = tuple[str, int, int, str]  # report id, start, end and part ("text" or "title") of a quote
 
 
 class QuoteNotFound(ValueError):
@@ -41,7 +41,7 @@ def match_fixes(anns: Iterable[Annotated], fixes: Sequence[SpeakerFix]) -> tuple
             if quote is None:
                 stale.append(fix)
             else:
-                found[(ann.report_id, quote.start, quote.end)] = fix
+                found[(ann.report_id, quote.start, quote.end, quote.part)] = fix
     return found, stale
 
 
@@ -51,7 +51,7 @@ def with_fixed_speakers(anns: list[Annotated], fixes: Sequence[SpeakerFix]) -> l
     if not found:
         return anns
     return [replace(ann, quotes=[
-        replace(q, speaker=found[key].speaker) if (key := (ann.report_id, q.start, q.end)) in found else q
+        replace(q, speaker=found[key].speaker) if (key := (ann.report_id, q.start, q.end, q.part)) in found else q
         for q in ann.quotes]) for ann in anns]
 
 
