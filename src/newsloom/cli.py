@@ -268,7 +268,10 @@ def quotes(
         if status.reason:
             row["reason"] = status.reason
         if ann is not None:
-            row["quotes"] = [_quote_row(q, ann.article, report) for q in ann.quotes]
+            titled = any(q.part == "title" for q in ann.quotes)
+            plain = report is not None and report.media_type == "text"
+            at = _title_in_input(ann.article, report) if titled and plain else None
+            row["quotes"] = [_quote_row(q, ann.article, report, at) for q in ann.quotes]
         if jsonl:
             _jsonl(row)
         else:
@@ -276,8 +279,9 @@ def quotes(
                 sys.stdout.write(f"{status.source}\t{q['speaker']}\t{q['kind']}\t{q['text']}\n")
 
 
-def _quote_row(q, article, report) -> dict:
-    """A quote as the `quotes --jsonl` contract gives it, offsets mapped to the input text when plain."""
+def _quote_row(q, article, report, title_at: int | None = None) -> dict:
+    """A quote as the `quotes --jsonl` contract gives it, offsets mapped to the input text when plain (a headline's
+    quotation by `title_at`, where the input writes the headline)."""
     plain = report is not None and report.media_type == "text" and article.segments
 
     def off(pos):
@@ -290,7 +294,7 @@ def _quote_row(q, article, report) -> dict:
 
     start, end = off(q.start), off(q.end)
     if q.part == "title":  # offsets in the headline; in the input itself where the input is plain text
-        at = _title_in_input(article, report) if plain else None
+        at = title_at if plain else None
         start, end = (q.start + at, q.end + at) if at is not None else (q.start, q.end)
     row = {
         "text": q.text, "start": start, "end": end, "speaker": q.shown_speaker,
