@@ -18,6 +18,8 @@ from newsloom.annotate.cues import CUE_LEMMAS, REPORT_LEMMAS
 from newsloom.annotate.descriptions import GROUP_NOUNS, PERSON_NOUNS
 from newsloom.annotate.nlp import parse
 from newsloom.annotate.quotemarks import find_quoted_spans
+from newsloom.annotate.quotes import MAX_TITLE_WORDS, capitalised
+from newsloom.annotate.roles import ROLE_WORDS
 from newsloom.model import Mention, Quote, TextPart
 
 if TYPE_CHECKING:
@@ -41,13 +43,8 @@ _SAYINGS = {"farewell", "statement", "message", "letter", "plea", "warning", "ve
 _EXTRA_SPEAKERS = {"boss", "guard", "star", "mum", "dad", "fans", "families", "bosses", "staff", "rep"}
 _ATTACKING = {"blast", "slam", "hit", "deny", "accuse", "attack", "reject", "mock", "condemn", "decry", "criticize",
               "criticise", "question", "challenge", "dispute", "counter", "rebut", "dismiss"}
-_NAME_WORDS = 6  # a show's, a book's or a campaign's name in marks is this short
-_TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as",
-                "is", "vs", "de", "la", "le", "du", "van", "von", "&"}
 _LEAD_WORDS = 8  # "Minister: Marrowind inquiry will report '...'": the minister's words
 _REST_WORDS = 6  # "Ferry captain says radar '...'": the words between a speech verb and its quotation
-_TITLES = {"prime", "minister", "president", "mayor", "sen", "senator", "rep", "dr", "mr", "mrs", "ms", "sir", "dame",
-           "chancellor", "governor", "judge", "captain", "chief", "general", "prof", "professor", "lord", "lady"}
 
 
 @dataclass(frozen=True)
@@ -109,7 +106,7 @@ def _person_named(written: list[str], mentions: list[Mention]) -> Mention | None
     """The body's one person a headline name stands for ("Lindqvar", "Prime Minister Velichy"), or None."""
     name: list[str] = []
     for w in reversed(written):  # the run of capitalised words at the end: "whistle-blower Joanna Frisk"
-        if not w[:1].isupper() or w.lower().strip(".") in _TITLES:
+        if not w[:1].isupper() or w.lower() in ROLE_WORDS or w.lower().strip(".") in ROLE_WORDS:
             break
         name.insert(0, w)
     if not name:
@@ -271,12 +268,6 @@ def _stands_alone(title: str, start: int, end: int) -> bool:
     return (not before and (not after or after.startswith(":"))) or (before.endswith(":") and not after)
 
 
-def _capitalised(words: list[str]) -> bool:
-    """Every content word starts with a capital (or a digit): how titles and names are written."""
-    content = [w for w in words if w.lower() not in _TITLE_SMALL]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
-
-
 def _names_something(title: str, start: int, end: int) -> bool:
     """A short run of capitalised words in marks in a headline written in sentence case: a name, not a quotation.
 
@@ -285,10 +276,10 @@ def _names_something(title: str, start: int, end: int) -> bool:
     """
     inside = _WORD.findall(title[start:end])
     outside = _WORD.findall(title[:max(start - 1, 0)] + " " + title[end + 1:])
-    if not inside or len(inside) > _NAME_WORDS or title[start:end].isupper() or not _capitalised(inside):
+    if not inside or len(inside) > MAX_TITLE_WORDS or title[start:end].isupper() or not capitalised(inside):
         return False
     rest = outside[1:]  # the headline's first word is capitalised whatever it is
-    return bool(rest) and not _capitalised(rest)  # "Mayor: 'We Will Rebuild'": nothing to tell by
+    return bool(rest) and not capitalised(rest)  # "Mayor: 'We Will Rebuild'": nothing to tell by
 
 
 def _body_speakers(words: list[str], body: list[Quote]) -> list[Quote]:

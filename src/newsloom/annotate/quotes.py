@@ -87,8 +87,13 @@ def _kind(text: str, start: int) -> str:
 def _is_title(qs: QuotedSpan, text: str) -> bool:
     """A short run of capitalised words inside a sentence: a title or a name ("This Week", "The Revenant")."""
     words = _WORD.findall(text[qs.start : qs.end])
+    return 0 < len(words) <= MAX_TITLE_WORDS and capitalised(words)
+
+
+def capitalised(words: list[str]) -> bool:
+    """Every content word starts with a capital or a digit, as titles and names are written."""
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
-    return 0 < len(words) <= MAX_TITLE_WORDS and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 # Nouns for works whose title may follow them between commas ("his book, “The Long Road,” ...").
